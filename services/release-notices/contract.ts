@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { kommunkodSchema } from "../../shared/events/envelope";
+import { needSchema, releaseTypeSchema } from "../../shared/events/catalogue/release-notices";
+
+/** Kriminalvården's own id for the notice: the idempotency key, and safe in keys and logs. */
+export const noticeIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "must be 1-64 letters, digits or . _ : -");
+
+/** Format only; the calendar date and check digit are checked against the clock in the handler. */
+export const identityNumberInputSchema = z
+  .string()
+  .trim()
+  .regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer");
+
+export const NOTICE_STATUSES = ["received", "planning", "plan-ready", "withdrawn"] as const;
+export const noticeStatusSchema = z.enum(NOTICE_STATUSES);
+export const DEADLINE_STATES = ["open", "met", "breached"] as const;
+export const WITHDRAWAL_REASONS = [
+  "sentence-changed",
+  "released-elsewhere",
+  "transferred",
+  "deceased",
+  "registered-in-error",
+  "other",
+] as const;
+export const PLAN_MILESTONES = ["contact-made", "plan-ready"] as const;
+
+const contactSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{5,19}$/, "must be a phone number"),
+  email: z.email().max(254),
+});
+
+const noticeFields = {
+  municipality: kommunkodSchema,
+  person: z.strictObject({ personalIdentityNumber: identityNumberInputSchema }),
+  institution: z.string().trim().min(1).max(200),
+  expectedReleaseDate: z.iso.date(),
+  releaseType: releaseTypeSchema,
+  needs: z
+    .array(needSchema)
+    .max(6)
+    .refine((needs) => new Set(needs).size === needs.length, "must not repeat a need"),
+  contact: contactSchema,
+};
+
+export const createNoticeBodySchema = z.strictObject({ noticeId: noticeIdSchema, ...noticeFields });
+export type CreateNoticeBody = z.infer<typeof createNoticeBodySchema>;
+
+/** An update restates the notice: release date, type, needs, institution and contact may change. */
+export const updateNoticeBodySchema = z.strictObject(noticeFields);
+export type UpdateNoticeBody = z.infer<typeof updateNoticeBodySchema>;
+
+export const withdrawBodySchema = z.strictObject({ reason: z.enum(WITHDRAWAL_REASONS).optional() });
+export const planBodySchema = z.strictObject({
+  milestone: z.enum(PLAN_MILESTONES),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const noticeParamsSchema = z.object({ noticeId: noticeIdSchema });
+
+export const listQuerySchema = z.object({
+  status: noticeStatusSchema.optional(),
+  releaseFrom: z.iso.date().optional(),
+  releaseTo: z.iso.date().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(512).optional(),
+});
+
+export const receiptSchema = z.object({
+  id: z.string(),
+  noticeId: noticeIdSchema,
+  status: noticeStatusSchema,
+  leadDays: z.number().int(),
+  onTime: z.boolean(),
+  planDueDate: z.iso.date(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+/** What Kriminalvården may read back: the status of its notice, nothing personal. */
+export const noticeStatusViewSchema = receiptSchema.extend({
+  municipality: kommunkodSchema,
+  expectedReleaseDate: z.iso.date(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+
+export const planDeadlineSchema = z.object({
+  dueDate: z.iso.date(),
+  state: z.enum(DEADLINE_STATES),
+  remindersSent: z.array(z.number().int()),
+});
+
+/** The full notice, for the municipality's own staff. */
+export const noticeViewSchema = noticeStatusViewSchema.extend({
+  person: z.object({ personalIdentityNumber: z.string() }),
+  institution: z.string(),
+  releaseType: releaseTypeSchema,
+  needs: z.array(needSchema),
+  contact: contactSchema,
+  receivedAt: z.iso.datetime({ offset: true }),
+  planDeadline: planDeadlineSchema,
+  milestones: z.array(
+    z.object({ milestone: z.enum(PLAN_MILESTONES), at: z.iso.datetime({ offset: true }), by: z.string(), note: z.string().optional() }),
+  ),
+  withdrawal: z.object({ at: z.iso.datetime({ offset: true }), reason: z.enum(WITHDRAWAL_REASONS).optional() }).optional(),
+});
+export type NoticeView = z.infer<typeof noticeViewSchema>;
+
+export const noticeListSchema = z.object({
+  items: z.array(noticeViewSchema.omit({ person: true, contact: true, milestones: true })),
+  cursor: z.string().optional(),
+});
+
+export const SCOPES = {
+  write: "release-notices:write",
+  read: "release-notices:read",
+  manage: "release-notices:manage",
+} as const;

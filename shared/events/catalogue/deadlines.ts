@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { SERVICES } from "../../resources";
+import { defineEvent, isoDateTimeSchema } from "../envelope";
+
+/** Emitted once per breached deadline by the service that owns it. */
+export const deadlineBreached = defineEvent(
+  "deadline.breached",
+  1,
+  z.object({
+    service: z.enum(SERVICES),
+    /** What the deadline belongs to: an id that carries no personal data. */
+    subject: z.object({
+      type: z.enum(["release-notice", "referral", "triage"]),
+      id: z.string().min(1).max(64),
+    }),
+    /** e.g. `release-plan`, `pre-assessment`, `triage-24h`. */
+    deadline: z.string().min(1).max(64),
+    dueAt: isoDateTimeSchema,
+    breachedAt: isoDateTimeSchema,
+  }),
+);

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { defineEvent, isoDateSchema, isoDateTimeSchema, sealedSchema, subjectRefSchema } from "../envelope";
+
+export const RELEASE_TYPES = ["conditional", "end-of-sentence", "other"] as const;
+export const NEEDS = ["housing", "financial", "addiction", "mental-health", "employment", "threat"] as const;
+export const releaseTypeSchema = z.enum(RELEASE_TYPES);
+export const needSchema = z.enum(NEEDS);
+
+/** What intake and pilot reports need of a notice without calling back. Identity only sealed. */
+const noticeFacts = z.object({
+  noticeId: z.string().min(1).max(64),
+  expectedReleaseDate: isoDateSchema,
+  releaseType: releaseTypeSchema,
+  needs: z.array(needSchema),
+  receivedAt: isoDateTimeSchema,
+  leadDays: z.number().int(),
+  onTime: z.boolean(),
+  planDueDate: isoDateSchema,
+  subjectRef: subjectRefSchema,
+  subjectSealed: sealedSchema,
+});
+
+export const releaseNoticeReceived = defineEvent("release-notice.received", 1, noticeFacts);
+
+export const releaseNoticeUpdated = defineEvent(
+  "release-notice.updated",
+  1,
+  noticeFacts.extend({
+    updatedAt: isoDateTimeSchema,
+    previousExpectedReleaseDate: isoDateSchema,
+  }),
+);
+
+export const releaseNoticeWithdrawn = defineEvent(
+  "release-notice.withdrawn",
+  1,
+  z.object({
+    noticeId: z.string().min(1).max(64),
+    withdrawnAt: isoDateTimeSchema,
+    subjectRef: subjectRefSchema,
+  }),
+);
+
+export const releasePlanReminder = defineEvent(
+  "release-plan.reminder",
+  1,
+  z.object({
+    noticeId: z.string().min(1).max(64),
+    daysBeforeRelease: z.number().int().positive(),
+    planDueDate: isoDateSchema,
+  }),
+);
+
+export const releasePlanReady = defineEvent(
+  "release-plan.ready",
+  1,
+  z.object({
+    noticeId: z.string().min(1).max(64),
+    readyAt: isoDateTimeSchema,
+    planDueDate: isoDateSchema,
+    /** Ready on or before the release date, in Europe/Stockholm. */
+    byReleaseDate: z.boolean(),
+  }),
+);

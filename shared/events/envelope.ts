@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { SERVICES } from "../resources";
+
+/** Crockford base32, 26 characters: what `ulid` produces. */
+export const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a ULID");
+export const kommunkodSchema = z.string().regex(/^\d{4}$/, "must be a four-digit kommunkod");
+/**
+ * A keyed hash (HMAC-SHA256, hex) of a normalised identity number: links records about the same
+ * person without carrying the number. Produced by shared/identity.
+ */
+export const subjectRefSchema = z.string().regex(/^[0-9a-f]{64}$/, "must be a subject reference");
+/** An identity sealed with AES-256-GCM for a consumer that needs it (see shared/identity/seal). */
+export const sealedSchema = z.string().regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "must be sealed");
+export const isoDateSchema = z.iso.date();
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** The envelope every event travels in; `data` is checked by the event type's own schema. */
+export const envelopeSchema = z.object({
+  id: ulidSchema,
+  type: z.string().min(1),
+  version: z.number().int().positive(),
+  occurredAt: isoDateTimeSchema,
+  municipality: kommunkodSchema,
+  source: z.enum(SERVICES),
+  correlationId: z.string().min(1).max(128),
+  data: z.unknown(),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+export interface EventContract<T extends string = string, V extends number = number, D extends z.ZodType = z.ZodType> {
+  readonly type: T;
+  readonly version: V;
+  readonly data: D;
+}
+
+export const defineEvent = <T extends string, V extends number, D extends z.ZodType>(
+  type: T,
+  version: V,
+  data: D,
+): EventContract<T, V, D> => ({ type, version, data });
+
+export type EventOf<C extends EventContract> = Omit<Envelope, "type" | "version" | "data"> & {
+  type: C["type"];
+  version: C["version"];
+  data: z.infer<C["data"]>;
+};

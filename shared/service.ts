@@ -1,0 +1,60 @@
+import type { z } from "zod";
+import type { ServiceName } from "./resources";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+export type RouteAuth =
+  /** Bearer JWT verified by API Gateway's authorizer (locally by infra/local); any one of `scopes` suffices. */
+  | { readonly type: "jwt"; readonly scopes: readonly string[] }
+  /** Telephony webhooks: no JWT authorizer, a secret of their own checked in the handler. */
+  | { readonly type: "webhook" };
+
+export interface RouteResponse {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  /** Defaults to application/json; errors are application/problem+json. */
+  readonly contentType?: string;
+}
+
+export interface HttpRoute {
+  readonly method: HttpMethod;
+  /** API Gateway syntax: `/v1/release-notices/{noticeId}`. */
+  readonly path: string;
+  readonly auth: RouteAuth;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  readonly request: {
+    readonly params?: z.ZodObject;
+    readonly query?: z.ZodObject;
+    readonly body?: z.ZodType;
+    /** Defaults to application/json. */
+    readonly bodyContentType?: "application/json" | "application/x-www-form-urlencoded";
+    readonly headers?: z.ZodObject;
+  };
+  readonly responses: Readonly<Record<number, RouteResponse>>;
+}
+
+interface FunctionBase {
+  /** Unique across the system; becomes the CDK construct id and the local name. kebab-case. */
+  readonly id: string;
+  /** Module path from the repository root; it exports `createHandler(deps)` and `handler`. */
+  readonly entry: string;
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}
+
+export type FunctionDefinition =
+  | (FunctionBase & { readonly kind: "http"; readonly route: HttpRoute })
+  /** Consumes the queue of `service` (shared/resources QUEUES). */
+  | (FunctionBase & { readonly kind: "queue"; readonly queue: ServiceName })
+  | (FunctionBase & { readonly kind: "schedule"; readonly everyMinutes: number });
+
+export interface ServiceDefinition {
+  readonly name: ServiceName;
+  /** Module path from the repository root; it exports `createDeps(runtime: RuntimeConfig)`. */
+  readonly depsEntry: string;
+  readonly functions: readonly FunctionDefinition[];
+  /** Event types this service publishes through its outbox (for IAM grants and docs). */
+  readonly publishes: readonly string[];
+}
