@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { kommunkodSchema } from "../../shared/events/envelope";
 import { needSchema, releaseTypeSchema } from "../../shared/events/catalogue/release-notices";
+import { kommunkodSchema } from "../../shared/events/envelope";
 
 /** Kriminalvården's own id for the notice: the idempotency key, and safe in keys and logs. */
 export const noticeIdSchema = z
@@ -104,9 +104,16 @@ export const noticeViewSchema = noticeStatusViewSchema.extend({
   receivedAt: z.iso.datetime({ offset: true }),
   planDeadline: planDeadlineSchema,
   milestones: z.array(
-    z.object({ milestone: z.enum(PLAN_MILESTONES), at: z.iso.datetime({ offset: true }), by: z.string(), note: z.string().optional() }),
+    z.object({
+      milestone: z.enum(PLAN_MILESTONES),
+      at: z.iso.datetime({ offset: true }),
+      by: z.string(),
+      note: z.string().optional(),
+    }),
   ),
-  withdrawal: z.object({ at: z.iso.datetime({ offset: true }), reason: z.enum(WITHDRAWAL_REASONS).optional() }).optional(),
+  withdrawal: z
+    .object({ at: z.iso.datetime({ offset: true }), reason: z.enum(WITHDRAWAL_REASONS).optional() })
+    .optional(),
 });
 export type NoticeView = z.infer<typeof noticeViewSchema>;
 

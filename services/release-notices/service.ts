@@ -16,7 +16,10 @@ import {
 
 const problems = (...statuses: number[]): HttpRoute["responses"] =>
   Object.fromEntries(
-    statuses.map((s) => [s, { description: "Problem details", schema: problemSchema, contentType: "application/problem+json" }]),
+    statuses.map((s) => [
+      s,
+      { description: "Problem details", schema: problemSchema, contentType: "application/problem+json" },
+    ]),
   );
 
 const tags = ["release-notices"];
@@ -71,7 +74,8 @@ export const routes = {
     request: { params: noticeParamsSchema },
     responses: {
       200: {
-        description: "Kriminalvården (scope release-notices:write) gets the status view; staff get the full notice",
+        description:
+          "Kriminalvården (scope release-notices:write) gets the status view; staff get the full notice",
         schema: noticeViewSchema.or(noticeStatusViewSchema),
       },
       ...problems(400, 401, 403, 404),
@@ -84,7 +88,10 @@ export const routes = {
     summary: "List the municipality's notices, soonest release first",
     tags,
     request: { query: listQuerySchema },
-    responses: { 200: { description: "A page of notices", schema: noticeListSchema }, ...problems(400, 401, 403) },
+    responses: {
+      200: { description: "A page of notices", schema: noticeListSchema },
+      ...problems(400, 401, 403),
+    },
   },
   plan: {
     method: "POST",
@@ -93,7 +100,10 @@ export const routes = {
     summary: "Record a planning milestone: contact made, plan ready",
     tags,
     request: { params: noticeParamsSchema, body: planBodySchema },
-    responses: { 200: { description: "The notice", schema: noticeViewSchema }, ...problems(400, 401, 403, 404, 409) },
+    responses: {
+      200: { description: "The notice", schema: noticeViewSchema },
+      ...problems(400, 401, 403, 404, 409),
+    },
   },
 } as const satisfies Record<string, HttpRoute>;
 
@@ -104,7 +114,12 @@ const functions: FunctionDefinition[] = [
   { kind: "http", id: "release-notices-get", entry: `${dir}/get.ts`, route: routes.get },
   { kind: "http", id: "release-notices-list", entry: `${dir}/list.ts`, route: routes.list },
   { kind: "http", id: "release-notices-plan", entry: `${dir}/plan.ts`, route: routes.plan },
-  { kind: "schedule", id: "release-notices-deadline-sweep", entry: `${dir}/deadline-sweep.ts`, everyMinutes: 5 },
+  {
+    kind: "schedule",
+    id: "release-notices-deadline-sweep",
+    entry: `${dir}/deadline-sweep.ts`,
+    everyMinutes: 5,
+  },
   { kind: "schedule", id: "release-notices-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
 ];
 

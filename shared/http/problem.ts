@@ -48,7 +48,13 @@ export class HttpProblem extends Error {
 
 export const problemBody = (
   status: number,
-  options: { detail?: string; errors?: FieldError[]; type?: string; correlationId?: string; instance?: string } = {},
+  options: {
+    detail?: string;
+    errors?: FieldError[];
+    type?: string;
+    correlationId?: string;
+    instance?: string;
+  } = {},
 ): Problem => {
   const [slug, title] = titles[status] ?? ["error", "Error"];
   return {

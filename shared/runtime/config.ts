@@ -28,7 +28,10 @@ const required = (env: NodeJS.ProcessEnv, name: string): string => {
 };
 
 /** The Lambda default: clients and keys from the environment the CDK `bind*` helpers set. */
-export const runtimeConfigFromEnv = (service: ServiceName, env: NodeJS.ProcessEnv = process.env): RuntimeConfig => {
+export const runtimeConfigFromEnv = (
+  service: ServiceName,
+  env: NodeJS.ProcessEnv = process.env,
+): RuntimeConfig => {
   const queueUrls: Partial<Record<ServiceName, string>> = {};
   for (const s of SERVICES) {
     const url = env[ENV.queueUrl(s)];

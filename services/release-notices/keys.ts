@@ -1,0 +1,28 @@
+/**
+ * Key builders for the release-notices table. Keys hold only ids we or Kriminalvården mint,
+ * dates and municipality codes: never an identity number, name or phone number.
+ */
+export const noticeKey = (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: "NOTICE" as const });
+
+export const auditKey = (noticeId: string, at: Date, id: string) => ({
+  pk: `AUDIT#${noticeId}`,
+  sk: `${at.toISOString()}#${id}`,
+});
+
+/** gsi1: plan stages falling due, so the sweep reads only what is due. */
+export const dueIndex = {
+  name: "gsi1",
+  partition: "DUE",
+  sort: (at: Date, noticeId: string) => `${at.toISOString()}#${noticeId}`,
+  /** Everything due at or before `now` sorts below this. */
+  upTo: (now: Date) => `${now.toISOString()}#~`,
+} as const;
+
+/** gsi2: a municipality's notices by release date. */
+export const municipalityIndex = {
+  name: "gsi2",
+  partition: (municipality: string) => `MUNI#${municipality}`,
+  sort: (releaseDate: string, noticeId: string) => `${releaseDate}#${noticeId}`,
+  from: (releaseDate: string) => `${releaseDate}#`,
+  to: (releaseDate: string) => `${releaseDate}#~`,
+} as const;

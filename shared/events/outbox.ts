@@ -1,0 +1,182 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { monotonicFactory } from "ulid";
+import type { z } from "zod";
+import type { TransactItem } from "../dynamo";
+import { describeError } from "../logger";
+import type { ServiceName } from "../resources";
+import type { RuntimeConfig } from "../runtime/config";
+import { type Envelope, type EventContract, type EventOf, envelopeSchema } from "./envelope";
+import { subscribersOf } from "./subscriptions";
+
+const nextId = monotonicFactory();
+
+/** Builds an event, checking its data against the contract: a producer cannot emit what consumers can't read. */
+export const newEvent = <C extends EventContract>(
+  contract: C,
+  input: {
+    source: ServiceName;
+    municipality: string;
+    correlationId: string;
+    occurredAt: Date;
+    data: z.input<C["data"]>;
+  },
+): EventOf<C> => {
+  const data = contract.data.parse(input.data);
+  const envelope = envelopeSchema.parse({
+    id: nextId(),
+    type: contract.type,
+    version: contract.version,
+    occurredAt: input.occurredAt.toISOString(),
+    municipality: input.municipality,
+    source: input.source,
+    correlationId: input.correlationId,
+    data,
+  });
+  return envelope as EventOf<C>;
+};
+
+/** Outbox rows live in the service's own table; gsi1 lists what is still unsent, oldest first. */
+export const outboxKeys = {
+  row: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: "OUTBOX" }),
+  pendingPartition: "OUTBOX",
+  pendingSort: (writtenAt: Date, eventId: string) => `${writtenAt.toISOString()}#${eventId}`,
+};
+
+/**
+ * The outbox row for an event, to go in the same transaction as the state change. Its time is
+ * the machine's, not the domain clock's: the sweep is plumbing and must not depend on a clock
+ * that the local runtime can move.
+ */
+export const outboxPut = (tableName: string, event: Envelope, writtenAt = new Date()): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: {
+      ...outboxKeys.row(event.id),
+      gsi1pk: outboxKeys.pendingPartition,
+      gsi1sk: outboxKeys.pendingSort(writtenAt, event.id),
+      eventType: event.type,
+      body: JSON.stringify(event),
+    },
+    ConditionExpression: "attribute_not_exists(pk)",
+  },
+});
+
+const MAX_TRANSACT_ITEMS = 100;
+
+export interface PublishResult {
+  sent: number;
+  failed: number;
+}
+
+/**
+ * Sends events to every subscribed queue, then removes their outbox rows. Never throws: what it
+ * could not send stays in the outbox for the sweep, and consumers dedupe on the event id, so a
+ * second delivery after a partial failure is harmless.
+ */
+export class EventPublisher {
+  constructor(
+    private readonly runtime: Pick<RuntimeConfig, "sqs" | "queueUrls" | "tableName">,
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The state change and its events, atomically; then the events go out at once. */
+  async commit(writes: readonly TransactItem[], events: readonly Envelope[]): Promise<void> {
+    const items = [...writes, ...events.map((event) => outboxPut(this.runtime.tableName, event))];
+    if (items.length === 0) return;
+    if (items.length > MAX_TRANSACT_ITEMS)
+      throw new Error(`A transaction holds at most ${MAX_TRANSACT_ITEMS} items`);
+    await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    await this.publish(events);
+  }
+
+  async publish(events: readonly Envelope[]): Promise<PublishResult> {
+    let sent = 0;
+    let failed = 0;
+    for (const event of events) {
+      if (await this.deliver(event)) {
+        sent += 1;
+      } else {
+        failed += 1;
+      }
+    }
+    return { sent, failed };
+  }
+
+  /** Sends what a crash or an SQS outage left behind, oldest first. */
+  async sweep(options: { olderThanMs?: number; limit?: number; now?: Date } = {}): Promise<PublishResult> {
+    const cutoff = new Date((options.now ?? new Date()).getTime() - (options.olderThanMs ?? 30_000));
+    const limit = options.limit ?? 500;
+    const events: Envelope[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.runtime.tableName,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :p AND gsi1sk < :cutoff",
+          ExpressionAttributeValues: {
+            ":p": outboxKeys.pendingPartition,
+            ":cutoff": `${cutoff.toISOString()}~`,
+          },
+          Limit: Math.min(100, limit - events.length),
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const parsed = envelopeSchema.safeParse(
+          typeof item.body === "string" ? JSON.parse(item.body) : undefined,
+        );
+        if (parsed.success) {
+          events.push(parsed.data);
+        } else {
+          this.logger.error("unreadable outbox row left in place", { pk: String(item.pk) });
+        }
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && events.length < limit);
+    const result = await this.publish(events);
+    if (events.length > 0) this.logger.info("outbox sweep", { ...result });
+    return result;
+  }
+
+  private async deliver(event: Envelope): Promise<boolean> {
+    const targets = subscribersOf(event.type);
+    try {
+      await Promise.all(
+        targets.map(async (service) => {
+          const queueUrl = this.runtime.queueUrls[service];
+          if (!queueUrl) throw new Error(`No queue URL configured for ${service}`);
+          await this.runtime.sqs.send(
+            new SendMessageCommand({
+              QueueUrl: queueUrl,
+              MessageBody: JSON.stringify(event),
+              MessageAttributes: {
+                eventType: { DataType: "String", StringValue: event.type },
+                eventVersion: { DataType: "Number", StringValue: String(event.version) },
+              },
+            }),
+          );
+        }),
+      );
+      await this.doc.send(
+        new DeleteCommand({ TableName: this.runtime.tableName, Key: outboxKeys.row(event.id) }),
+      );
+      return true;
+    } catch (error) {
+      this.logger.warn("event left in outbox", {
+        eventId: event.id,
+        eventType: event.type,
+        error: describeError(error),
+      });
+      return false;
+    }
+  }
+}
