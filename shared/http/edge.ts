@@ -81,12 +81,18 @@ const parseBody = (route: HttpRoute, event: HttpEvent, maxBytes: number): unknow
   }
 };
 
-const validate = <S extends z.ZodType | undefined>(schema: S, input: unknown, prefix?: string): Out<S> => {
+/** Validates one part of the request; errors are collected so one answer names every bad field. */
+const validate = <S extends z.ZodType | undefined>(
+  schema: S,
+  input: unknown,
+  errors: FieldError[],
+  prefix?: string,
+): Out<S> => {
   if (!schema) return undefined as Out<S>;
   const result = schema.safeParse(input);
-  if (!result.success)
-    throw new HttpProblem(400, "Some fields are not valid", fieldErrors(result.error, prefix));
-  return result.data as Out<S>;
+  if (result.success) return result.data as Out<S>;
+  errors.push(...fieldErrors(result.error, prefix));
+  return undefined as Out<S>;
 };
 
 const toResult = (response: HttpResponse, correlationId: string): HttpResult => {
@@ -204,9 +210,11 @@ export const createHttpHandler = <R extends HttpRoute>(
           throw new HttpProblem(403, `Requires scope ${route.auth.scopes.join(" or ")}`);
         }
       }
-      const params = validate(route.request.params, event.pathParameters ?? {}, "path");
-      const query = validate(route.request.query, event.queryStringParameters ?? {}, "query");
-      const body = validate(route.request.body, parseBody(route, event, maxBodyBytes));
+      const errors: FieldError[] = [];
+      const params = validate(route.request.params, event.pathParameters ?? {}, errors, "path");
+      const query = validate(route.request.query, event.queryStringParameters ?? {}, errors, "query");
+      const body = validate(route.request.body, parseBody(route, event, maxBodyBytes), errors);
+      if (errors.length > 0) throw new HttpProblem(400, "Some fields are not valid", errors);
       const headers = event.headers ?? {};
       const response = await impl({
         params,

@@ -1,0 +1,159 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import type { Context } from "aws-lambda";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { createHttpHandler, type HttpEvent, json } from "../../../shared/http/edge";
+import { HttpProblem } from "../../../shared/http/problem";
+import type { HttpRoute } from "../../../shared/service";
+
+const route = {
+  method: "POST",
+  path: "/v1/things/{thingId}",
+  auth: { type: "jwt", scopes: ["things:write"] },
+  summary: "test route",
+  request: {
+    params: z.object({ thingId: z.string().regex(/^[a-z]+$/, "must be lower-case letters") }),
+    query: z.object({ limit: z.coerce.number().int().max(10).optional() }),
+    body: z.strictObject({
+      person: z.strictObject({ personalIdentityNumber: z.string().regex(/^\d{12}$/, "must be 12 digits") }),
+      kind: z.enum(["a", "b"]),
+    }),
+  },
+  responses: {},
+} as const satisfies HttpRoute;
+
+const context = { awsRequestId: "req-1", functionName: "test" } as Context;
+const event = (
+  overrides: Partial<HttpEvent> = {},
+  claims: Record<string, string> | null = { sub: "u1", scope: "things:write" },
+): HttpEvent =>
+  ({
+    version: "2.0",
+    routeKey: "POST /v1/things/{thingId}",
+    rawPath: "/v1/things/abc",
+    rawQueryString: "",
+    headers: { "content-type": "application/json" },
+    pathParameters: { thingId: "abc" },
+    requestContext: {
+      requestId: "gw-req-1",
+      http: {
+        method: "POST",
+        path: "/v1/things/abc",
+        protocol: "HTTP/1.1",
+        sourceIp: "127.0.0.1",
+        userAgent: "t",
+      },
+      ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+    },
+    body: JSON.stringify({ person: { personalIdentityNumber: "199001011234" }, kind: "a" }),
+    isBase64Encoded: false,
+    ...overrides,
+  }) as unknown as HttpEvent;
+
+describe("the HTTP edge", () => {
+  let lines: string[];
+  beforeEach(() => {
+    lines = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  const logger = new Logger({ serviceName: "release-notices" });
+  const handler = createHttpHandler(route, logger, async ({ params, body, caller }) =>
+    json(201, { thingId: params.thingId, kind: body.kind, by: caller.subject }),
+  );
+
+  it("hands validated input and the caller to the handler", async () => {
+    const result = await handler(event(), context);
+    expect(result.statusCode).toBe(201);
+    expect(JSON.parse(result.body ?? "")).toEqual({ thingId: "abc", kind: "a", by: "u1" });
+    expect(result.headers?.["x-correlation-id"]).toBe("gw-req-1");
+  });
+
+  it("names every bad field, and echoes no value", async () => {
+    const secret = "19900101-XXXX";
+    const result = await handler(
+      event({ body: JSON.stringify({ person: { personalIdentityNumber: secret }, kind: "c", extra: 1 }) }),
+      context,
+    );
+    expect(result.statusCode).toBe(400);
+    expect(result.headers?.["content-type"]).toBe("application/problem+json");
+    const problem = JSON.parse(result.body ?? "");
+    expect(problem.status).toBe(400);
+    expect(problem.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "extra",
+      "kind",
+      "person.personalIdentityNumber",
+    ]);
+    expect(result.body).not.toContain(secret);
+    // The request was logged (status, route) and the log holds no value from the body.
+    expect(lines.join("")).toContain('"status":400');
+    expect(lines.join("")).not.toContain(secret);
+  });
+
+  it("says a missing field is required", async () => {
+    const result = await handler(event({ body: JSON.stringify({ kind: "a" }) }), context);
+    expect(JSON.parse(result.body ?? "").errors).toEqual([{ path: "person", message: "is required" }]);
+  });
+
+  it("rejects bad path and query parameters by name", async () => {
+    const result = await handler(
+      event({ pathParameters: { thingId: "ABC" }, queryStringParameters: { limit: "11" } }),
+      context,
+    );
+    expect(result.statusCode).toBe(400);
+    expect(JSON.parse(result.body ?? "").errors.map((e: { path: string }) => e.path)).toEqual([
+      "path.thingId",
+      "query.limit",
+    ]);
+  });
+
+  it("answers malformed JSON with 400, a wrong content type with 415, a large body with 413", async () => {
+    expect((await handler(event({ body: "{nope" }), context)).statusCode).toBe(400);
+    expect((await handler(event({ headers: { "content-type": "text/plain" } }), context)).statusCode).toBe(
+      415,
+    );
+    const big = JSON.stringify({ person: { personalIdentityNumber: "1".repeat(70_000) }, kind: "a" });
+    expect((await handler(event({ body: big }), context)).statusCode).toBe(413);
+  });
+
+  it("fails closed without claims (401) or without the scope (403)", async () => {
+    const unauthenticated = await handler(event({}, null), context);
+    expect(unauthenticated.statusCode).toBe(401);
+    expect(unauthenticated.headers?.["www-authenticate"]).toBe("Bearer");
+    expect((await handler(event({}, { sub: "u1", scope: "other:read" }), context)).statusCode).toBe(403);
+  });
+
+  it("turns a thrown problem into problem+json, and hides an unexpected error's text", async () => {
+    const conflict = createHttpHandler(route, logger, async () => {
+      throw new HttpProblem(409, "Already there");
+    });
+    const conflictResult = await conflict(event(), context);
+    expect(conflictResult.statusCode).toBe(409);
+    expect(JSON.parse(conflictResult.body ?? "").detail).toBe("Already there");
+
+    const crash = createHttpHandler(route, logger, async () => {
+      throw new Error("item 199001011234 broke");
+    });
+    const crashResult = await crash(event(), context);
+    expect(crashResult.statusCode).toBe(500);
+    expect(crashResult.body).not.toContain("199001011234");
+    expect(JSON.parse(crashResult.body ?? "")).toMatchObject({ status: 500, correlationId: "gw-req-1" });
+  });
+
+  it("keeps a well-formed correlation id from the caller and replaces a malformed one", async () => {
+    const kept = await handler(
+      event({ headers: { "content-type": "application/json", "x-correlation-id": "kv-123" } }),
+      context,
+    );
+    expect(kept.headers?.["x-correlation-id"]).toBe("kv-123");
+    const replaced = await handler(
+      event({ headers: { "content-type": "application/json", "x-correlation-id": "bad id\nwith newline" } }),
+      context,
+    );
+    expect(replaced.headers?.["x-correlation-id"]).toBe("gw-req-1");
+  });
+});
