@@ -10,7 +10,9 @@ export const kommunkodSchema = z.string().regex(/^\d{4}$/, "must be a four-digit
  */
 export const subjectRefSchema = z.string().regex(/^[0-9a-f]{64}$/, "must be a subject reference");
 /** An identity sealed with AES-256-GCM for a consumer that needs it (see shared/identity/seal). */
-export const sealedSchema = z.string().regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "must be sealed");
+export const sealedSchema = z
+  .string()
+  .regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "must be sealed");
 export const isoDateSchema = z.iso.date();
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
@@ -27,7 +29,11 @@ export const envelopeSchema = z.object({
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
-export interface EventContract<T extends string = string, V extends number = number, D extends z.ZodType = z.ZodType> {
+export interface EventContract<
+  T extends string = string,
+  V extends number = number,
+  D extends z.ZodType = z.ZodType,
+> {
   readonly type: T;
   readonly version: V;
   readonly data: D;

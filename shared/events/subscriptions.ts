@@ -6,7 +6,13 @@ import { CATALOGUE, type EventType } from "./catalogue";
  * so a new consumer subscribes here and no producer changes.
  */
 export const SUBSCRIPTIONS: Readonly<Partial<Record<ServiceName, readonly EventType[] | "all">>> = {
-  intake: ["release-notice.received", "release-notice.updated", "release-notice.withdrawn"],
+  intake: [
+    "release-notice.received",
+    "release-notice.updated",
+    "release-notice.withdrawn",
+    // A completed triage carries the sealed identity and the financial-assistance outcome.
+    "hotline.triage.completed",
+  ],
   "pilot-reports": "all",
 };
 

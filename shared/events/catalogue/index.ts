@@ -1,6 +1,14 @@
 import type { EventContract } from "../envelope";
 import { deadlineBreached } from "./deadlines";
 import {
+  hotlineCallReceived,
+  hotlineCallRouted,
+  hotlineCallUnanswered,
+  hotlineTriageCompleted,
+  hotlineTriageOpened,
+} from "./hotline";
+import { referralAssessed, referralAssigned, referralClosed, referralReceived } from "./intake";
+import {
   releaseNoticeReceived,
   releaseNoticeUpdated,
   releaseNoticeWithdrawn,
@@ -9,15 +17,30 @@ import {
 } from "./release-notices";
 
 export * from "./deadlines";
+export * from "./hotline";
+export * from "./intake";
 export * from "./release-notices";
 
-/** Every event type and version in the system. Consumers parse against this list. */
+/**
+ * Every event type and version in the system. Consumers parse against this list. A new version of
+ * a type is added beside the old one, which stays until no consumer reads it (see
+ * test/unit/events/compatibility.test.ts).
+ */
 export const CATALOGUE = [
   releaseNoticeReceived,
   releaseNoticeUpdated,
   releaseNoticeWithdrawn,
   releasePlanReminder,
   releasePlanReady,
+  referralReceived,
+  referralAssessed,
+  referralAssigned,
+  referralClosed,
+  hotlineCallReceived,
+  hotlineCallRouted,
+  hotlineCallUnanswered,
+  hotlineTriageOpened,
+  hotlineTriageCompleted,
   deadlineBreached,
 ] as const satisfies readonly EventContract[];
 

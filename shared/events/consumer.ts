@@ -1,0 +1,111 @@
+import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { Clock } from "../clock";
+import { type TransactItem, epochSeconds, failedConditions } from "../dynamo";
+import { describeError } from "../logger";
+import type { Envelope } from "./envelope";
+import type { EventPublisher } from "./outbox";
+import { parseEvent } from "./parse";
+
+export type QueueLambda = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+/** What handling one event amounts to: writes and follow-up events, committed together with the dedupe mark. */
+export interface Outcome {
+  readonly writes?: readonly TransactItem[];
+  readonly events?: readonly Envelope[];
+}
+
+export type EventHandler = (event: Envelope, context: { now: Date }) => Promise<Outcome | undefined>;
+
+export interface ConsumerOptions {
+  readonly tableName: string;
+  readonly doc: DynamoDBDocumentClient;
+  readonly publisher: EventPublisher;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Handlers by event type. Types without one are acknowledged and skipped. */
+  readonly handlers: Readonly<Record<string, EventHandler>>;
+  /** How long the dedupe mark is kept: longer than any redelivery (SQS keeps a message 14 days at most). */
+  readonly dedupeDays?: number;
+}
+
+export const inboxKeys = { row: (eventId: string) => ({ pk: `INBOX#${eventId}`, sk: "INBOX" }) };
+
+/** A message that can never be handled: let it fail every receive and reach the dead-letter queue. */
+export class PoisonMessageError extends Error {
+  override name = "PoisonMessageError";
+}
+
+/**
+ * An SQS consumer with Lambda's partial batch responses: one bad message fails alone, and is
+ * retried until it lands in the dead-letter queue. Each event is handled at most once in effect:
+ * its id is marked in the same transaction as the state change it causes.
+ */
+export const createConsumer = (options: ConsumerOptions): QueueLambda => {
+  const dedupeSeconds = (options.dedupeDays ?? 15) * 86_400;
+
+  const handleRecord = async (record: SQSRecord): Promise<void> => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(record.body);
+    } catch {
+      throw new PoisonMessageError("message body is not JSON");
+    }
+    const parsed = parseEvent(raw);
+    if (!parsed.ok) {
+      options.logger.error("unreadable event", { messageId: record.messageId, reason: parsed.reason, issues: parsed.issues });
+      throw new PoisonMessageError(`unreadable event (${parsed.reason})`);
+    }
+    const event = parsed.event;
+    const handler = options.handlers[event.type];
+    if (!handler) {
+      options.logger.debug("event type not handled here", { eventId: event.id, eventType: event.type });
+      return;
+    }
+    const now = options.clock.now();
+    const outcome = (await handler(event, { now })) ?? {};
+    const mark: TransactItem = {
+      Put: {
+        TableName: options.tableName,
+        Item: {
+          ...inboxKeys.row(event.id),
+          eventType: event.type,
+          expiresAt: epochSeconds(now) + dedupeSeconds,
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    };
+    try {
+      await options.publisher.commit([mark, ...(outcome.writes ?? [])], outcome.events ?? []);
+    } catch (error) {
+      // The mark is item 0: its condition failing means this event was handled before.
+      if (failedConditions(error)?.includes(0)) {
+        options.logger.info("duplicate event skipped", { eventId: event.id, eventType: event.type });
+        return;
+      }
+      throw error;
+    }
+    options.logger.info("event handled", { eventId: event.id, eventType: event.type });
+  };
+
+  return async (event, context) => {
+    const processor = new BatchProcessor(EventType.SQS);
+    const response = await processPartialResponse(
+      event,
+      async (record: SQSRecord) => {
+        try {
+          await handleRecord(record);
+        } catch (error) {
+          options.logger.warn("message failed", { messageId: record.messageId, error: describeError(error) });
+          throw error;
+        }
+      },
+      processor,
+      { context, throwOnFullBatchFailure: false },
+    );
+    return response;
+  };
+};
+
