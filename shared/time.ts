@@ -14,7 +14,8 @@ const parts = (date: IsoDate): [number, number, number] => {
 };
 
 /** The date an instant falls on in Sweden. */
-export const stockholmDate = (instant: Date): IsoDate => format(new TZDate(instant.getTime(), TIME_ZONE), "yyyy-MM-dd");
+export const stockholmDate = (instant: Date): IsoDate =>
+  format(new TZDate(instant.getTime(), TIME_ZONE), "yyyy-MM-dd");
 
 /** The instant a Swedish calendar day begins (00:00 local, whether CET or CEST). */
 export const startOfStockholmDay = (date: IsoDate): Date => {

@@ -3,7 +3,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { Clock } from "../clock";
-import { type TransactItem, epochSeconds, failedConditions } from "../dynamo";
+import { epochSeconds, failedConditions, type TransactItem } from "../dynamo";
 import { describeError } from "../logger";
 import type { Envelope } from "./envelope";
 import type { EventPublisher } from "./outbox";
@@ -55,7 +55,11 @@ export const createConsumer = (options: ConsumerOptions): QueueLambda => {
     }
     const parsed = parseEvent(raw);
     if (!parsed.ok) {
-      options.logger.error("unreadable event", { messageId: record.messageId, reason: parsed.reason, issues: parsed.issues });
+      options.logger.error("unreadable event", {
+        messageId: record.messageId,
+        reason: parsed.reason,
+        issues: parsed.issues,
+      });
       throw new PoisonMessageError(`unreadable event (${parsed.reason})`);
     }
     const event = parsed.event;
@@ -108,4 +112,3 @@ export const createConsumer = (options: ConsumerOptions): QueueLambda => {
     return response;
   };
 };
-

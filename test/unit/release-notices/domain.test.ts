@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { dueStage, leadTime, nextStage, planDueAt, planSchedule } from "../../../services/release-notices/domain";
+import {
+  dueStage,
+  leadTime,
+  nextStage,
+  planDueAt,
+  planSchedule,
+} from "../../../services/release-notices/domain";
 
 const at = (iso: string) => new Date(iso);
 
@@ -43,7 +49,10 @@ describe("the plan deadline's schedule", () => {
   });
 
   it("skips reminders that have passed when the notice arrives late, but never the breach", () => {
-    expect(nextStage("2025-12-01", [], at("2025-11-10T12:00:00Z"))?.stage).toEqual({ kind: "reminder", daysBefore: 7 });
+    expect(nextStage("2025-12-01", [], at("2025-11-10T12:00:00Z"))?.stage).toEqual({
+      kind: "reminder",
+      daysBefore: 7,
+    });
     expect(nextStage("2025-12-01", [], at("2025-11-28T12:00:00Z"))?.stage).toEqual({ kind: "breach" });
     expect(nextStage("2025-12-01", [7], at("2025-12-05T12:00:00Z"))?.stage).toEqual({ kind: "breach" });
   });
@@ -59,6 +68,8 @@ describe("the plan deadline's schedule", () => {
 
   it("breaches at the start of the release day and not a moment before", () => {
     expect(dueStage("2025-12-01", [60, 30, 7], at("2025-11-30T22:59:59.999Z")).due).toBeUndefined();
-    expect(dueStage("2025-12-01", [60, 30, 7], at("2025-11-30T23:00:00.000Z")).due).toEqual({ kind: "breach" });
+    expect(dueStage("2025-12-01", [60, 30, 7], at("2025-11-30T23:00:00.000Z")).due).toEqual({
+      kind: "breach",
+    });
   });
 });
