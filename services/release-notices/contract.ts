@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { needSchema, releaseTypeSchema } from "../../shared/events/catalogue/release-notices";
-import { kommunkodSchema } from "../../shared/events/envelope";
+import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 
 /** Kriminalvården's own id for the notice: the idempotency key, and safe in keys and logs. */
-export const noticeIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "must be 1-64 letters, digits or . _ : -");
+export const noticeIdSchema = entityIdSchema;
 
 /** Format only; the calendar date and check digit are checked against the clock in the handler. */
 export const identityNumberInputSchema = z

@@ -3,6 +3,10 @@ import { SERVICES } from "../resources";
 
 /** Crockford base32, 26 characters: what `ulid` produces. */
 export const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a ULID");
+/** An id we mint or another system minted: never free text, so it cannot smuggle personal data. */
+export const entityIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "must be 1-64 letters, digits or . _ : -");
 export const kommunkodSchema = z.string().regex(/^\d{4}$/, "must be a four-digit kommunkod");
 /**
  * A keyed hash (HMAC-SHA256, hex) of a normalised identity number: links records about the same

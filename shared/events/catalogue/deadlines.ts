@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SERVICES } from "../../resources";
-import { defineEvent, isoDateTimeSchema } from "../envelope";
+import { defineEvent, entityIdSchema, isoDateTimeSchema } from "../envelope";
 
 /** Emitted once per breached deadline by the service that owns it. */
 export const deadlineBreached = defineEvent(
@@ -11,7 +11,7 @@ export const deadlineBreached = defineEvent(
     /** What the deadline belongs to: an id that carries no personal data. */
     subject: z.object({
       type: z.enum(["release-notice", "referral", "triage"]),
-      id: z.string().min(1).max(64),
+      id: entityIdSchema,
     }),
     /** e.g. `release-plan`, `pre-assessment`, `triage-24h`. */
     deadline: z.string().min(1).max(64),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineEvent, isoDateTimeSchema, sealedSchema, subjectRefSchema } from "../envelope";
+import { defineEvent, entityIdSchema, isoDateTimeSchema, sealedSchema, subjectRefSchema } from "../envelope";
 
 /*
  * The caller's number never appears in these events, not even hashed: the number space is small
@@ -30,9 +30,7 @@ export const TRIAGE_ORIGINS = ["answered", "callback"] as const;
 export const chainRoleSchema = z.enum(CHAIN_ROLES);
 export const triageStepSchema = z.enum(TRIAGE_STEPS);
 
-const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "must be 1-64 letters, digits or . _ : -");
+const idSchema = entityIdSchema;
 const completedStep = z.enum(COMPLETED_STEP_STATUSES);
 
 /** One per incoming call, before any routing: the denominator of every call figure. */

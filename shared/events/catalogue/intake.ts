@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineEvent, isoDateTimeSchema, subjectRefSchema } from "../envelope";
+import { defineEvent, entityIdSchema, isoDateTimeSchema, subjectRefSchema } from "../envelope";
 
 /**
  * The lists intake's API validates against as well, so that what a caseworker may enter and what
@@ -57,10 +57,7 @@ export const referralDeadlineTypeSchema = z.enum(REFERRAL_DEADLINE_TYPES);
 export const reporterRoleSchema = z.enum(REPORTER_ROLES);
 export const closeReasonSchema = z.enum(CLOSE_REASONS);
 
-/** An id we mint or another service minted: never free text, so it cannot smuggle personal data. */
-const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "must be 1-64 letters, digits or . _ : -");
+const idSchema = entityIdSchema;
 
 const deadlineSchema = z.object({ type: referralDeadlineTypeSchema, dueAt: isoDateTimeSchema });
 

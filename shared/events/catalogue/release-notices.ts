@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { defineEvent, isoDateSchema, isoDateTimeSchema, sealedSchema, subjectRefSchema } from "../envelope";
+import {
+  defineEvent,
+  entityIdSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  sealedSchema,
+  subjectRefSchema,
+} from "../envelope";
 
 export const RELEASE_TYPES = ["conditional", "end-of-sentence", "other"] as const;
 export const NEEDS = ["housing", "financial", "addiction", "mental-health", "employment", "threat"] as const;
@@ -8,7 +15,7 @@ export const needSchema = z.enum(NEEDS);
 
 /** What intake and pilot reports need of a notice without calling back. Identity only sealed. */
 const noticeFacts = z.object({
-  noticeId: z.string().min(1).max(64),
+  noticeId: entityIdSchema,
   expectedReleaseDate: isoDateSchema,
   releaseType: releaseTypeSchema,
   needs: z.array(needSchema),
@@ -35,7 +42,7 @@ export const releaseNoticeWithdrawn = defineEvent(
   "release-notice.withdrawn",
   1,
   z.object({
-    noticeId: z.string().min(1).max(64),
+    noticeId: entityIdSchema,
     withdrawnAt: isoDateTimeSchema,
     subjectRef: subjectRefSchema,
   }),
@@ -45,7 +52,7 @@ export const releasePlanReminder = defineEvent(
   "release-plan.reminder",
   1,
   z.object({
-    noticeId: z.string().min(1).max(64),
+    noticeId: entityIdSchema,
     daysBeforeRelease: z.number().int().positive(),
     planDueDate: isoDateSchema,
   }),
@@ -55,7 +62,7 @@ export const releasePlanReady = defineEvent(
   "release-plan.ready",
   1,
   z.object({
-    noticeId: z.string().min(1).max(64),
+    noticeId: entityIdSchema,
     readyAt: isoDateTimeSchema,
     planDueDate: isoDateSchema,
     /** Ready on or before the release date, in Europe/Stockholm. */
