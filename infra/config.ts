@@ -1,0 +1,71 @@
+import { fileURLToPath } from "node:url";
+import type { Node } from "constructs";
+
+/**
+ * Deployment settings that differ between installations come from CDK context (`cdk.json`, or
+ * `-c key=value`); every one has a default that lets `cdk synth` run offline on a laptop.
+ */
+export interface DeploymentConfig {
+  readonly region: string;
+  /**
+   * The OAuth2 issuer whose tokens the API accepts. Operators set `jwtIssuer` to their identity
+   * provider's issuer URL; the default names no real host, so nothing deployed with it accepts a token.
+   */
+  readonly jwtIssuer: string;
+  /** The audience the identity provider puts in tokens for this API (context `jwtAudience`). */
+  readonly jwtAudience: readonly string[];
+  /** Where alarm notifications go (context `alarmEmail`); without it, operators subscribe to the topic themselves. */
+  readonly alarmEmail?: string;
+  /**
+   * The API's public base URL without a trailing slash (context `publicBaseUrl`), for a custom
+   * domain in front of it; by default the API's own execute-api endpoint.
+   */
+  readonly publicBaseUrl?: string;
+}
+
+export const DEFAULT_REGION = "eu-north-1";
+export const DEFAULT_JWT_ISSUER = "https://auth.example.invalid/";
+export const DEFAULT_JWT_AUDIENCE = "ny-riktning-api";
+
+const stringContext = (node: Node, key: string): string | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string") throw new Error(`CDK context "${key}" must be a string`);
+  return value;
+};
+
+export const readDeploymentConfig = (node: Node): DeploymentConfig => {
+  const alarmEmail = stringContext(node, "alarmEmail");
+  const publicBaseUrl = stringContext(node, "publicBaseUrl")?.replace(/\/+$/, "");
+  // A comma-separated list so one API can serve tokens minted for more than one client audience.
+  const audience = (stringContext(node, "jwtAudience") ?? DEFAULT_JWT_AUDIENCE)
+    .split(",")
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
+  return {
+    region: stringContext(node, "region") ?? DEFAULT_REGION,
+    jwtIssuer: stringContext(node, "jwtIssuer") ?? DEFAULT_JWT_ISSUER,
+    jwtAudience: audience,
+    ...(alarmEmail ? { alarmEmail } : {}),
+    ...(publicBaseUrl ? { publicBaseUrl } : {}),
+  };
+};
+
+/**
+ * The custom metric the services emit (through EMF) when a legal or agreed deadline passes.
+ * It belongs beside the services' metric code; it lives here until shared/ names it.
+ */
+export const DEADLINE_BREACHED_METRIC = {
+  namespace: "NyRiktning",
+  metricName: "DeadlineBreached",
+  serviceDimension: "Service",
+} as const;
+
+/**
+ * The environment variable carrying the telephony webhook secret's ARN. Should move to
+ * shared/resources ENV beside the other names once the hotline reads it.
+ */
+export const TELEPHONY_WEBHOOK_SECRET_ENV = "TELEPHONY_WEBHOOK_SECRET_ARN";
+
+/** The repository root: function entries in service definitions are relative to it. */
+export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));

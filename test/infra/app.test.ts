@@ -1,0 +1,340 @@
+import { Token } from "aws-cdk-lib";
+import { Match } from "aws-cdk-lib/assertions";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEFAULT_REGION } from "../../infra/config";
+import { publishTargets } from "../../infra/constructs/bind";
+import { SERVICE_DEFINITIONS } from "../../infra/services";
+import { ENV, QUEUES, type ServiceName, TABLES } from "../../shared/resources";
+import {
+  type CfnJson,
+  logicalId,
+  overlyBroadStatements,
+  resourcesOf,
+  type Synthesised,
+  synthesise,
+} from "./synth";
+
+/** The app exactly as `cdk synth` builds it, from the real service definitions. */
+let s: Synthesised;
+beforeAll(() => {
+  s = synthesise();
+});
+afterAll(() => s.cleanup());
+
+const queueDefinitions = Object.values(QUEUES).flatMap((q) => (q ? [q] : []));
+const allFunctions = SERVICE_DEFINITIONS.flatMap((service) =>
+  service.functions.map((def) => ({ service, def })),
+);
+const dataKey = { "Fn::GetAtt": ["DataKey", "Arn"] };
+
+describe("stateful stack", () => {
+  it("has one customer-managed key, rotated and retained", () => {
+    s.stateful.resourceCountIs("AWS::KMS::Key", 1);
+    s.stateful.hasResource("AWS::KMS::Key", {
+      Properties: { EnableKeyRotation: true },
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+    });
+  });
+
+  it("gives every deployed service a table: PITR, CMK, deletion protection, Retain, TTL, its indexes", () => {
+    const tables = resourcesOf(s.stateful, "AWS::DynamoDB::GlobalTable");
+    expect(Object.keys(tables).sort()).toEqual(
+      SERVICE_DEFINITIONS.map((d) => TABLES[d.name].logicalId).sort(),
+    );
+    for (const { name } of SERVICE_DEFINITIONS) {
+      const def = TABLES[name];
+      const table = tables[def.logicalId];
+      expect(table?.DeletionPolicy).toBe("Retain");
+      expect(table?.UpdateReplacePolicy).toBe("Retain");
+      expect(table?.Properties).toMatchObject({
+        BillingMode: "PAY_PER_REQUEST",
+        KeySchema: [
+          { AttributeName: def.partitionKey, KeyType: "HASH" },
+          { AttributeName: def.sortKey, KeyType: "RANGE" },
+        ],
+        SSESpecification: { SSEEnabled: true, SSEType: "KMS" },
+        TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true },
+        GlobalSecondaryIndexes: def.indexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: "HASH" },
+            { AttributeName: index.sortKey, KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "ALL" },
+        })),
+        Replicas: [
+          {
+            Region: DEFAULT_REGION,
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            SSESpecification: { KMSMasterKeyId: dataKey },
+          },
+        ],
+      });
+    }
+  });
+
+  it("creates every queue in QUEUES with a dead-letter queue, the redrive count, the CMK and retention", () => {
+    for (const def of queueDefinitions) {
+      s.stateful.hasResource("AWS::SQS::Queue", {
+        Properties: {
+          KmsMasterKeyId: dataKey,
+          VisibilityTimeout: def.visibilityTimeoutSeconds,
+          MessageRetentionPeriod: def.retentionDays * 86_400,
+          RedrivePolicy: {
+            deadLetterTargetArn: { "Fn::GetAtt": [`${def.logicalId}Dlq`, "Arn"] },
+            maxReceiveCount: def.maxReceiveCount,
+          },
+        },
+        DeletionPolicy: "Retain",
+      });
+      const dlq = resourcesOf(s.stateful, "AWS::SQS::Queue")[`${def.logicalId}Dlq`];
+      expect(dlq?.Properties).toMatchObject({
+        KmsMasterKeyId: dataKey,
+        MessageRetentionPeriod: def.deadLetterRetentionDays * 86_400,
+      });
+      expect(dlq?.DeletionPolicy).toBe("Retain");
+    }
+    s.stateful.resourceCountIs("AWS::SQS::Queue", queueDefinitions.length * 2);
+  });
+
+  it("denies every queue request without TLS", () => {
+    const policies = Object.values(resourcesOf(s.stateful, "AWS::SQS::QueuePolicy"));
+    expect(policies).toHaveLength(queueDefinitions.length * 2);
+    for (const policy of policies) {
+      expect(policy.Properties).toMatchObject({
+        PolicyDocument: {
+          Statement: expect.arrayContaining([
+            expect.objectContaining({
+              Effect: "Deny",
+              Condition: { Bool: { "aws:SecureTransport": "false" } },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it("keeps both secrets under the CMK and retains them", () => {
+    const secrets = Object.values(resourcesOf(s.stateful, "AWS::SecretsManager::Secret"));
+    expect(secrets).toHaveLength(2);
+    for (const secret of secrets) {
+      expect(secret.Properties).toMatchObject({ KmsKeyId: dataKey });
+      expect(secret.DeletionPolicy).toBe("Retain");
+    }
+  });
+
+  it("encrypts the alarm topic with the CMK, lets CloudWatch use the key, and refuses plain HTTP", () => {
+    s.stateful.hasResourceProperties("AWS::SNS::Topic", { KmsMasterKeyId: dataKey });
+    s.stateful.hasResourceProperties("AWS::SNS::TopicPolicy", {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        ]),
+      },
+    });
+    s.stateful.hasResourceProperties("AWS::KMS::Key", {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: Match.arrayWith(["kms:Decrypt"]),
+          }),
+        ]),
+      },
+    });
+  });
+
+  it("is termination-protected and has a region but no account", () => {
+    expect(s.built.stateful.terminationProtection).toBe(true);
+    for (const stack of [s.built.stateful, s.built.stateless]) {
+      expect(stack.region).toBe(DEFAULT_REGION);
+      // Unresolved: the account is the deploying credentials' own, so synth never looks anything up.
+      expect(Token.isUnresolved(stack.account)).toBe(true);
+    }
+  });
+});
+
+describe("stateless stack: functions", () => {
+  const fnResource = (serviceName: ServiceName, id: string): CfnJson => {
+    const fn = s.built.stateless.services.get(serviceName)?.functions.get(id);
+    if (!fn) throw new Error(`no function ${id}`);
+    const resource = resourcesOf(s.stateless, "AWS::Lambda::Function")[logicalId(fn.function)];
+    if (!resource) throw new Error(`no resource for ${id}`);
+    return resource;
+  };
+
+  it("deploys one function per definition and nothing else", () => {
+    s.stateless.resourceCountIs("AWS::Lambda::Function", allFunctions.length);
+  });
+
+  it.each(allFunctions.map(({ service, def }) => [def.id, service.name] as const))(
+    "%s runs Node.js 22 on arm64 with active tracing, JSON logs, its limits and its bindings",
+    (id, serviceName) => {
+      const { service, def } = allFunctions.find((f) => f.def.id === id) ?? {};
+      if (!service || !def) throw new Error(id);
+      const props = fnResource(serviceName, id).Properties;
+      expect(props).toMatchObject({
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        TracingConfig: { Mode: "Active" },
+        Handler: "index.handler",
+        MemorySize: def.memoryMb ?? 512,
+        Timeout: def.timeoutSeconds ?? 10,
+        LoggingConfig: { LogFormat: "JSON", ApplicationLogLevel: "INFO" },
+      });
+      expect(props.ReservedConcurrentExecutions).toBeUndefined();
+      const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.NODE_OPTIONS).toBe("--enable-source-maps");
+      expect(env[ENV.serviceName]).toBe(service.name);
+      expect(env[ENV.tableName]).toBeDefined();
+      expect(env[ENV.identityKeysSecretArn]).toBeDefined();
+      const queueVars = Object.keys(env).filter((k) => k.startsWith("QUEUE_URL_"));
+      expect(queueVars.sort()).toEqual(publishTargets(service).map(ENV.queueUrl).sort());
+    },
+  );
+
+  it("gives every function a log group with retention", () => {
+    const groups = Object.values(resourcesOf(s.stateless, "AWS::Logs::LogGroup"));
+    // One per function plus the API's access log.
+    expect(groups).toHaveLength(allFunctions.length + 1);
+    for (const group of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it("grants no wildcard resource except X-Ray's, no wildcard action, and never Scan", () => {
+    expect(overlyBroadStatements(s.stateless)).toEqual([]);
+  });
+
+  it("attaches no managed policy to any role", () => {
+    for (const role of Object.values(resourcesOf(s.stateless, "AWS::IAM::Role"))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe("stateless stack: HTTP API", () => {
+  const routes = () =>
+    new Map(
+      Object.values(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Route")).map((r) => [
+        r.Properties.RouteKey as string,
+        r.Properties,
+      ]),
+    );
+  const authorizerId = () => Object.keys(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Authorizer"))[0];
+  const httpFunctions = allFunctions.flatMap(({ service, def }) =>
+    def.kind === "http" ? [{ service, def }] : [],
+  );
+
+  it("has one route per http function", () => {
+    expect([...routes().keys()].sort()).toEqual(
+      httpFunctions.map(({ def }) => `${def.route.method} ${def.route.path}`).sort(),
+    );
+  });
+
+  it.each(httpFunctions.map(({ def }) => [def.id, def] as const))(
+    "%s: JWT authorizer with its scopes, integrated with its own function",
+    (_id, def) => {
+      const route = routes().get(`${def.route.method} ${def.route.path}`);
+      if (def.route.auth.type === "jwt") {
+        expect(route).toMatchObject({
+          AuthorizationType: "JWT",
+          AuthorizerId: { Ref: authorizerId() },
+          AuthorizationScopes: [...def.route.auth.scopes],
+        });
+      } else {
+        expect(route?.AuthorizationType).toBe("NONE");
+      }
+      const target = JSON.stringify(route?.Target);
+      const integrationId = Object.keys(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Integration")).find(
+        (k) => target.includes(`"${k}"`),
+      );
+      expect(integrationId).toBeDefined();
+    },
+  );
+
+  it("verifies tokens against the offline-default issuer and audience", () => {
+    s.stateless.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+      AuthorizerType: "JWT",
+      IdentitySource: ["$request.header.Authorization"],
+      JwtConfiguration: { Issuer: DEFAULT_JWT_ISSUER, Audience: [DEFAULT_JWT_AUDIENCE] },
+    });
+  });
+
+  it("logs access to a log group and throttles the $default stage", () => {
+    s.stateless.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp("requestId") },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+});
+
+describe("stateless stack: schedules, event sources, alarms", () => {
+  it("schedules every schedule function at its rate", () => {
+    const rules = Object.values(resourcesOf(s.stateless, "AWS::Events::Rule"));
+    const schedules = allFunctions.flatMap(({ service, def }) =>
+      def.kind === "schedule" ? [{ service, def }] : [],
+    );
+    expect(rules).toHaveLength(schedules.length);
+    for (const { service, def } of schedules) {
+      const fn = s.built.stateless.services.get(service.name)?.functions.get(def.id);
+      if (!fn) throw new Error(def.id);
+      const rate = def.everyMinutes === 1 ? "rate(1 minute)" : `rate(${def.everyMinutes} minutes)`;
+      expect(rules).toContainEqual(
+        expect.objectContaining({
+          Properties: expect.objectContaining({
+            ScheduleExpression: rate,
+            State: "ENABLED",
+            Targets: [expect.objectContaining({ Arn: { "Fn::GetAtt": [logicalId(fn.function), "Arn"] } })],
+          }),
+        }),
+      );
+    }
+  });
+
+  it("maps every queue function to its queue with partial batch failures", () => {
+    const mappings = Object.values(resourcesOf(s.stateless, "AWS::Lambda::EventSourceMapping"));
+    const consumers = allFunctions.filter(({ def }) => def.kind === "queue");
+    expect(mappings).toHaveLength(consumers.length);
+    for (const mapping of mappings) {
+      expect(mapping.Properties.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
+    }
+  });
+
+  it("alarms on every dead-letter queue holding a message and on every queue's oldest message", () => {
+    const alarms = Object.values(resourcesOf(s.stateless, "AWS::CloudWatch::Alarm"));
+    const byMetric = (name: string) => alarms.filter((a) => a.Properties.MetricName === name);
+    expect(byMetric("ApproximateNumberOfMessagesVisible")).toHaveLength(queueDefinitions.length);
+    for (const alarm of byMetric("ApproximateNumberOfMessagesVisible")) {
+      expect(alarm.Properties).toMatchObject({ Threshold: 0, ComparisonOperator: "GreaterThanThreshold" });
+      expect(JSON.stringify(alarm.Properties.Dimensions)).toMatch(/QueueDlq/);
+      expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    }
+    expect(byMetric("ApproximateAgeOfOldestMessage")).toHaveLength(queueDefinitions.length);
+  });
+
+  it("alarms on every function's errors and on each publishing service's breached deadlines", () => {
+    const alarms = Object.values(resourcesOf(s.stateless, "AWS::CloudWatch::Alarm"));
+    expect(alarms.filter((a) => a.Properties.MetricName === "Errors")).toHaveLength(allFunctions.length);
+    for (const service of SERVICE_DEFINITIONS.filter((d) => d.publishes.includes("deadline.breached"))) {
+      expect(alarms).toContainEqual(
+        expect.objectContaining({
+          Properties: expect.objectContaining({
+            Namespace: "NyRiktning",
+            MetricName: "DeadlineBreached",
+            Dimensions: [{ Name: "Service", Value: service.name }],
+          }),
+        }),
+      );
+    }
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+});
+
+describe("cdk-nag", () => {
+  it("leaves no unacknowledged AwsSolutions finding, error or warning", () => {
+    expect(s.findings).toEqual([]);
+  });
+});
