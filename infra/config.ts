@@ -51,21 +51,7 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
   };
 };
 
-/**
- * The custom metric the services emit (through EMF) when a legal or agreed deadline passes.
- * It belongs beside the services' metric code; it lives here until shared/ names it.
- */
-export const DEADLINE_BREACHED_METRIC = {
-  namespace: "NyRiktning",
-  metricName: "DeadlineBreached",
-  serviceDimension: "Service",
-} as const;
-
-/**
- * The environment variable carrying the telephony webhook secret's ARN. Should move to
- * shared/resources ENV beside the other names once the hotline reads it.
- */
-export const TELEPHONY_WEBHOOK_SECRET_ENV = "TELEPHONY_WEBHOOK_SECRET_ARN";
+export { DEADLINE_BREACHED_METRIC } from "../shared/metrics";
 
 /** The repository root: function entries in service definitions are relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));

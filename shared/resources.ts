@@ -93,6 +93,8 @@ export const ENV = {
   tableName: "TABLE_NAME",
   queueUrl: (service: ServiceName) => `QUEUE_URL_${service.toUpperCase().replace(/-/g, "_")}`,
   identityKeysSecretArn: "IDENTITY_KEYS_SECRET_ARN",
+  /** The telephony webhooks' basic-auth secret (hotline). */
+  telephonyWebhookSecretArn: "TELEPHONY_WEBHOOK_SECRET_ARN",
   /** Local only: base64 keys instead of a secret. */
   identityKeysJson: "IDENTITY_KEYS_JSON",
   awsEndpoint: "AWS_ENDPOINT_URL",

@@ -13,7 +13,6 @@ import { Construct } from "constructs";
 import { deadlineBreached } from "../../shared/events/catalogue";
 import { ENV } from "../../shared/resources";
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
-import { TELEPHONY_WEBHOOK_SECRET_ENV } from "../config";
 import { acknowledgeWebhookRoute } from "../nag";
 import type { StatefulResources } from "../stateful-stack";
 import { deadlineBreachedAlarm, functionErrorsAlarm } from "./alarms";
@@ -69,7 +68,7 @@ export class ServiceFunctions extends Construct {
         case "http":
           this.addRoute(fn, def.id, def.route, api);
           if (def.route.auth.type === "webhook") {
-            bindSecret(fn, stateful.telephonyWebhookSecret, TELEPHONY_WEBHOOK_SECRET_ENV);
+            bindSecret(fn, stateful.telephonyWebhookSecret, ENV.telephonyWebhookSecretArn);
           }
           break;
         case "queue": {

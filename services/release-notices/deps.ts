@@ -5,6 +5,7 @@ import type { Clock } from "../../shared/clock";
 import { documentClient } from "../../shared/dynamo";
 import { EventPublisher } from "../../shared/events/outbox";
 import { createLogger } from "../../shared/logger";
+import { DEADLINE_BREACHED_METRIC } from "../../shared/metrics";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import type { KeyRing } from "../../shared/runtime/keys";
 
@@ -29,6 +30,6 @@ export const createDeps = (runtime: RuntimeConfig): ReleaseNoticesDeps => {
     publisher: new EventPublisher(runtime, doc, logger),
     keys: runtime.keys,
     logger,
-    metrics: new Metrics({ namespace: "NyRiktning", serviceName: "release-notices" }),
+    metrics: new Metrics({ namespace: DEADLINE_BREACHED_METRIC.namespace, serviceName: "release-notices" }),
   };
 };

@@ -5,6 +5,7 @@ import { releasePlanReminder } from "../../shared/events/catalogue/release-notic
 import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
 import { describeError } from "../../shared/logger";
+import { DEADLINE_BREACHED_METRIC } from "../../shared/metrics";
 import type { ReleaseNoticesDeps } from "./deps";
 import { dueStage } from "./domain";
 import { dueIndex } from "./keys";
@@ -97,8 +98,8 @@ export const sweepDeadlines = async (
     }
   }
   if (breaches > 0) {
-    deps.metrics.addDimension("Service", "release-notices");
-    deps.metrics.addMetric("DeadlineBreached", MetricUnit.Count, breaches);
+    deps.metrics.addDimension(DEADLINE_BREACHED_METRIC.serviceDimension, "release-notices");
+    deps.metrics.addMetric(DEADLINE_BREACHED_METRIC.metricName, MetricUnit.Count, breaches);
     deps.metrics.publishStoredMetrics();
   }
   const result = { examined: due.length, reminders, breaches, skipped };

@@ -71,10 +71,19 @@ export const secretsManagerKeyRing = (secretArn: string, client = new SecretsMan
   };
 };
 
+/**
+ * A service that never touches an identity (pilot reports) is deployed without the secret; its key
+ * ring fails only if something asks it for keys, so it needs no grant it would not use.
+ */
 export const keyRingFromEnv = (env: NodeJS.ProcessEnv): KeyRing => {
   const inline = env[ENV.identityKeysJson];
   if (inline) return staticKeyRing(parseKeySecret(inline));
   const arn = env[ENV.identityKeysSecretArn];
   if (arn) return secretsManagerKeyRing(arn);
-  throw new Error(`Set ${ENV.identityKeysSecretArn} (or ${ENV.identityKeysJson} locally)`);
+  return {
+    get: () =>
+      Promise.reject(
+        new Error(`No identity keys: set ${ENV.identityKeysSecretArn} (or ${ENV.identityKeysJson} locally)`),
+      ),
+  };
 };

@@ -2,7 +2,6 @@ import { Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/build-app";
-import { TELEPHONY_WEBHOOK_SECRET_ENV } from "../../infra/config";
 import { OLDEST_MESSAGE_AGE_LIMIT, UNCONSUMED_EXPIRY_MARGIN } from "../../infra/constructs/alarms";
 import { ENV, QUEUES, TABLES } from "../../shared/resources";
 import type { FunctionDefinition, HttpRoute, RouteAuth, ServiceDefinition } from "../../shared/service";
@@ -128,10 +127,10 @@ describe("webhook routes", () => {
   it("give the webhook handlers the telephony secret, and only them", () => {
     for (const def of hotline.functions) {
       const env = envOf(hotline, def.id);
-      expect(env[TELEPHONY_WEBHOOK_SECRET_ENV] !== undefined).toBe(isWebhook(def));
+      expect(env[ENV.telephonyWebhookSecretArn] !== undefined).toBe(isWebhook(def));
     }
     for (const def of intake.functions)
-      expect(envOf(intake, def.id)[TELEPHONY_WEBHOOK_SECRET_ENV]).toBeUndefined();
+      expect(envOf(intake, def.id)[ENV.telephonyWebhookSecretArn]).toBeUndefined();
   });
 
   it("give a service with webhooks its public base URL for callbacks, without a trailing slash", () => {
