@@ -28,6 +28,7 @@ const titles: Record<number, [string, string]> = {
   422: ["unprocessable", "The request is well-formed but cannot be accepted"],
   500: ["internal", "Something went wrong on our side"],
   503: ["unavailable", "Temporarily unavailable"],
+  504: ["timeout", "The request took too long"],
 };
 
 /**

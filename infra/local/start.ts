@@ -1,0 +1,133 @@
+/**
+ * `npm start`: DynamoDB Local and fauxqs on loopback, the tables and queues from shared/resources,
+ * and every service's handlers behind a local API Gateway, queue pollers and schedules.
+ *
+ * Environment: PORT (default 3000), LOCAL_DYNAMODB_PORT (PORT+1), LOCAL_SQS_PORT (PORT+2),
+ * LOCAL_SCHEDULE_SECONDS (run every schedule this often instead of its own interval).
+ */
+import { relative } from "node:path";
+import { type LocalAws, localClients, startLocalAws } from "./aws";
+import { removeLock, runningInstance, writeLock } from "./lock";
+import { consoleLogger } from "./log";
+import { LOCAL_DYNAMODB_DIR, REPO_ROOT } from "./paths";
+import { provisionLocalResources } from "./provision";
+import { type LocalRuntime, startLocalRuntime } from "./runtime";
+import { developmentTokens } from "./tokens";
+
+const port = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    console.error(`${name} must be a port number (1-65535), not ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+  return value;
+};
+
+// Lambda runs Node.js 22; the SDK's notice that a later release will need 22 concerns only this
+// laptop's Node 20 (TOOLCHAIN.md) and would open every start with a wall of text.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const main = async (): Promise<void> => {
+  const httpPort = port("PORT", 3000);
+  const dynamodbPort = port("LOCAL_DYNAMODB_PORT", httpPort + 1);
+  const sqsPort = port("LOCAL_SQS_PORT", httpPort + 2);
+  const scheduleSeconds = process.env.LOCAL_SCHEDULE_SECONDS
+    ? Number(process.env.LOCAL_SCHEDULE_SECONDS)
+    : undefined;
+  if (scheduleSeconds !== undefined && !(scheduleSeconds > 0)) {
+    console.error("LOCAL_SCHEDULE_SECONDS must be a positive number");
+    process.exit(2);
+  }
+
+  const other = runningInstance();
+  if (other) {
+    console.error(`The local runtime is already running (pid ${other.pid}, ${other.url}); it owns .local/.`);
+    process.exit(1);
+  }
+
+  let aws: LocalAws | undefined;
+  let runtime: LocalRuntime | undefined;
+  let stopping = false;
+  const shutdown = async (code: number): Promise<never> => {
+    if (stopping) process.exit(code);
+    stopping = true;
+    consoleLogger.info("stopping…");
+    try {
+      await runtime?.stop();
+      await aws?.stop();
+    } finally {
+      removeLock();
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    consoleLogger.info("starting DynamoDB Local and fauxqs…");
+    aws = await startLocalAws({ dynamodbPort, sqsPort, dataDir: LOCAL_DYNAMODB_DIR });
+    const clients = localClients(aws);
+    const resources = await provisionLocalResources(clients);
+    const tokens = await developmentTokens();
+    runtime = await startLocalRuntime({
+      clients,
+      resources,
+      tokens,
+      port: httpPort,
+      ...(scheduleSeconds !== undefined ? { scheduleIntervalMs: () => scheduleSeconds * 1000 } : {}),
+    });
+    writeLock(runtime.url);
+
+    const url = runtime.url;
+    const byKind = (kind: string) => runtime?.functions.filter((f) => f.definition.kind === kind).length ?? 0;
+    const skipped = runtime.skipped;
+    const queues = Object.values(resources.queues)
+      .map((q) => `${q.name} (+ ${q.deadLetter.name})`)
+      .join(", ");
+    const lines = [
+      "",
+      "Ny riktning, local runtime",
+      "",
+      `  API        ${url}`,
+      `  Health     ${url}/health`,
+      `  OpenAPI    ${url}/openapi.json`,
+      `  DynamoDB   ${aws.dynamodbEndpoint}   data in ${relative(REPO_ROOT, LOCAL_DYNAMODB_DIR)}/, kept across restarts (npm run reset empties it)`,
+      `  SQS        ${aws.sqsEndpoint}   fauxqs keeps nothing across restarts: messages still queued are lost on stop`,
+      "",
+      `  Tables:  ${Object.values(resources.tables).join(", ")}`,
+      `  Queues:  ${queues}`,
+      `  Loaded:  ${byKind("http")} routes, ${byKind("queue")} queue consumers, ${byKind("schedule")} schedules${
+        scheduleSeconds ? ` (every ${scheduleSeconds} s)` : ""
+      }`,
+      ...(skipped.length
+        ? [
+            `  Skipped: ${skipped.map((s) => `${s.id} (${s.reason === "missing" ? "module missing" : "failed to load"})`).join(", ")}`,
+          ]
+        : []),
+      "",
+      "Development tokens (RS256, valid 8 h, accepted only here):",
+      `  Kriminalvården   TOKEN=$(npm run --silent token -- --scope "release-notices:write")`,
+      `  Municipal staff  TOKEN=$(npm run --silent token -- --scope "release-notices:read release-notices:manage" --municipality 0880)`,
+      `  then             curl -H "Authorization: Bearer $TOKEN" ${url}/v1/release-notices`,
+      "",
+      "Local control surface (never deployed):",
+      `  set the clock    curl -X POST -H 'content-type: application/json' -d '{"now":"2027-01-15T09:00:00+01:00"}' ${url}/_local/clock`,
+      `  real time again  curl -X POST -H 'content-type: application/json' -d '{"now":null}' ${url}/_local/clock`,
+      `  run sweeps, drain queues  curl -X POST -H 'content-type: application/json' ${url}/_local/tick`,
+      "",
+      "Ctrl-C stops everything.",
+      "",
+    ];
+    console.log(lines.join("\n"));
+  } catch (error) {
+    consoleLogger.error("the local runtime did not start", error);
+    console.error(
+      `Ports: PORT=${httpPort}, LOCAL_DYNAMODB_PORT=${dynamodbPort}, LOCAL_SQS_PORT=${sqsPort} (set them to move).`,
+    );
+    await shutdown(1);
+  }
+};
+
+await main();
