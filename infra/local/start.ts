@@ -86,6 +86,27 @@ const main = async (): Promise<void> => {
     const queues = Object.values(resources.queues)
       .map((q) => `${q.name} (+ ${q.deadLetter.name})`)
       .join(", ");
+    // One ready token per role, as the design asks; the commands below mint others.
+    const roles = [
+      {
+        name: "KV_TOKEN",
+        who: "Kriminalvården",
+        scope: "release-notices:write",
+        sub: "kriminalvarden-system",
+      },
+      {
+        name: "STAFF_TOKEN",
+        who: "staff in Kalmar (0880)",
+        scope: "release-notices:read release-notices:manage",
+        municipality: "0880",
+        sub: "socsek-kalmar-1",
+      },
+    ];
+    const tokenLines = await Promise.all(
+      roles.map(
+        async ({ name, who, ...request }) => `  export ${name}=${await tokens.signToken(request)}   # ${who}`,
+      ),
+    );
     const lines = [
       "",
       "Ny riktning, local runtime",
@@ -108,6 +129,8 @@ const main = async (): Promise<void> => {
         : []),
       "",
       "Development tokens (RS256, valid 8 h, accepted only here):",
+      ...tokenLines,
+      "  or mint one:",
       `  Kriminalvården   TOKEN=$(npm run --silent token -- --scope "release-notices:write")`,
       `  Municipal staff  TOKEN=$(npm run --silent token -- --scope "release-notices:read release-notices:manage" --municipality 0880)`,
       `  then             curl -H "Authorization: Bearer $TOKEN" ${url}/v1/release-notices`,
