@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 // Two cores: the integration tests share one DynamoDB Local and one fauxqs started by globalSetup,
-// and isolate themselves by table and queue name prefix.
+// and isolate themselves by table and queue name prefix. The projects run one after another
+// (groupOrder), so the JVM does not compete with the CDK synths for the cores.
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +13,8 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+          env,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -17,10 +22,12 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
+          env,
           globalSetup: ["test/support/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -28,8 +35,10 @@ export default defineConfig({
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
           environment: "node",
+          env,
           testTimeout: 120_000,
           maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import type { z } from "zod";
 import { decodeCursor, encodeCursor, failedConditions, type TransactItem } from "../../shared/dynamo";
@@ -175,6 +175,32 @@ export class ReleaseNotices {
     return this.save(record, expectedVersion);
   }
 
+  private async auditReads(
+    records: readonly NoticeRecord[],
+    context: Context,
+    action: string,
+  ): Promise<void> {
+    const at = this.deps.clock.now();
+    let pending = records.flatMap((r) => {
+      const put = this.auditPut(r.noticeId, context, action, at, r.expectedReleaseDate).Put;
+      return put ? [{ PutRequest: { Item: put.Item } }] : [];
+    });
+    let retries = 0;
+    while (pending.length > 0) {
+      const batch = pending.slice(0, 25);
+      const out = await this.deps.doc.send(
+        new BatchWriteCommand({ RequestItems: { [this.deps.tableName]: batch } }),
+      );
+      const unprocessed = (out.UnprocessedItems?.[this.deps.tableName] ?? []) as typeof pending;
+      pending = [...pending.slice(25), ...unprocessed];
+      if (unprocessed.length === 0) continue;
+      // Throttled: back off, and give up (failing the read) rather than show what was not audited.
+      retries += 1;
+      if (retries > 5) throw new Error("audit rows could not be written");
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retries));
+    }
+  }
+
   private save(record: NoticeRecord, expectedVersion: number | undefined): TransactItem {
     return {
       Put: {
@@ -211,12 +237,15 @@ export class ReleaseNotices {
         { path: "municipality", message: "is not a Swedish municipality code" },
       ]);
     }
-    if (isReleaseDateInPast(body.expectedReleaseDate, now)) {
+    return identity;
+  }
+
+  private checkReleaseDate(releaseDate: string, now: Date): void {
+    if (isReleaseDateInPast(releaseDate, now)) {
       throw new HttpProblem(422, "The release date has passed", [
         { path: "expectedReleaseDate", message: "must be today or later" },
       ]);
     }
-    return identity;
   }
 
   private noticeFacts(record: NoticeRecord) {
@@ -242,6 +271,13 @@ export class ReleaseNotices {
       ...body,
       person: { personalIdentityNumber: identity.canonical },
     });
+    if (isReleaseDateInPast(body.expectedReleaseDate, now)) {
+      // A retry that arrives after the release day still gets its receipt: the notice came in.
+      const existing = await this.read(body.noticeId);
+      if (existing && existing.createRequestHash === hash)
+        return { created: false, receipt: toReceipt(existing) };
+      this.checkReleaseDate(body.expectedReleaseDate, now);
+    }
 
     const { leadDays, onTime } = leadTime(now, body.expectedReleaseDate);
     const record = withSchedule(
@@ -325,6 +361,7 @@ export class ReleaseNotices {
     if (current.status === "withdrawn")
       throw new HttpProblem(409, "The notice has been withdrawn", undefined, "withdrawn");
     this.checkIdentityAndPlace(body, now);
+    this.checkReleaseDate(body.expectedReleaseDate, now);
     if (subjectRef(identity, keys.linkingKey) !== current.subjectRef) {
       throw new HttpProblem(
         409,
@@ -345,7 +382,8 @@ export class ReleaseNotices {
     // A new date is news to the municipality now, so its lead time counts from now.
     const lead = dateChanged ? leadTime(now, body.expectedReleaseDate) : current;
     const plan: NoticeRecord["plan"] =
-      dateChanged && current.plan.state !== "met"
+      // A plan once ready stays ready whatever the date does; otherwise the new date starts a new deadline.
+      dateChanged && current.plan.readyAt === undefined
         ? { dueAt: planDueAt(body.expectedReleaseDate).toISOString(), state: "open", remindersSent: [] }
         : current.plan;
     const record = withSchedule(
@@ -433,14 +471,26 @@ export class ReleaseNotices {
     const municipality = requireStaffMunicipality(context.caller);
     const now = this.deps.clock.now();
     const startKey = decodeCursor(query.cursor);
-    if (query.cursor && !startKey) {
+    // Only a key from this municipality's own listing may resume it: anything else would either
+    // fail inside DynamoDB or start reading another municipality's partition.
+    const isOurs =
+      startKey !== undefined &&
+      Object.keys(startKey).sort().join() === "gsi2pk,gsi2sk,pk,sk" &&
+      startKey.gsi2pk === municipalityIndex.partition(municipality) &&
+      startKey.sk === "NOTICE";
+    if (query.cursor && !isOurs) {
       throw new HttpProblem(400, "Some fields are not valid", [
         { path: "query.cursor", message: "is not a cursor we issued" },
       ]);
     }
+    if (query.releaseFrom && query.releaseTo && query.releaseFrom > query.releaseTo) {
+      throw new HttpProblem(400, "Some fields are not valid", [
+        { path: "query.releaseFrom", message: "must not be after releaseTo" },
+      ]);
+    }
     const from = municipalityIndex.from(query.releaseFrom ?? "0000-00-00");
     const to = municipalityIndex.to(query.releaseTo ?? "9999-99-99");
-    const items: ReturnType<typeof toSummaryView>[] = [];
+    const records: NoticeRecord[] = [];
     let exclusiveStartKey: Record<string, string> | undefined = startKey;
     let lastKey: Record<string, unknown> | undefined;
     // A status filter can leave a page short; read on until it is full or the index ends.
@@ -459,19 +509,21 @@ export class ReleaseNotices {
           ...(query.status
             ? { FilterExpression: "#status = :status", ExpressionAttributeNames: { "#status": "status" } }
             : {}),
-          Limit: query.limit - items.length,
+          Limit: query.limit - records.length,
           ExclusiveStartKey: exclusiveStartKey,
         }),
       );
       for (const item of out.Items ?? []) {
         const record = parseNoticeRecord(item);
-        if (record) items.push(toSummaryView(record, now));
+        if (record) records.push(record);
       }
       lastKey = out.LastEvaluatedKey;
       exclusiveStartKey = lastKey as Record<string, string> | undefined;
-    } while (lastKey && items.length < query.limit);
+    } while (lastKey && records.length < query.limit);
+    // A list shows needs (addiction, mental health, threat): each notice shown is a read, audited.
+    await this.auditReads(records, context, "list");
     const cursor = encodeCursor(lastKey);
-    return { items, ...(cursor ? { cursor } : {}) };
+    return { items: records.map((record) => toSummaryView(record, now)), ...(cursor ? { cursor } : {}) };
   }
 
   async recordMilestone(noticeId: string, milestone: Milestone, note: string | undefined, context: Context) {

@@ -1,4 +1,4 @@
-import { hasAnyScope } from "../../../shared/http/auth";
+import { hasAnyScope, requireScope } from "../../../shared/http/auth";
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
@@ -12,6 +12,7 @@ export const createHandler = (deps: ReleaseNoticesDeps) => {
   return createHttpHandler(routes.get, deps.logger, async ({ params, caller, correlationId }) => {
     // Staff (read scope with a municipality) see the notice; Kriminalvården sees its status.
     const asStaff = hasAnyScope(caller, [SCOPES.read]) && caller.municipality !== undefined;
+    if (!asStaff) requireScope(caller, SCOPES.write);
     return json(200, await notices.get(params.noticeId, { caller, correlationId }, asStaff));
   });
 };

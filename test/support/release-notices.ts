@@ -1,0 +1,458 @@
+/**
+ * Helpers for the release-notices integration tests: valid identity numbers, a valid notice body,
+ * API Gateway HTTP API v2 events with verified JWT claims, the handlers wired to one set of deps,
+ * and a reader that collects the events fanned out to the consumer queues.
+ */
+import { randomUUID } from "node:crypto";
+import { GetCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import type { Context } from "aws-lambda";
+import type { ReleaseNoticesDeps } from "../../services/release-notices/deps";
+import { createDeps } from "../../services/release-notices/deps";
+import { createHandler as createCreate } from "../../services/release-notices/handlers/create";
+import { createHandler as createGet } from "../../services/release-notices/handlers/get";
+import { createHandler as createList } from "../../services/release-notices/handlers/list";
+import { createHandler as createPlan } from "../../services/release-notices/handlers/plan";
+import { createHandler as createUpdate } from "../../services/release-notices/handlers/update";
+import { createHandler as createWithdraw } from "../../services/release-notices/handlers/withdraw";
+import { auditKey, noticeKey } from "../../services/release-notices/keys";
+import { type CatalogueEvent, parseEvent } from "../../shared/events/parse";
+import type { HttpEvent, HttpLambda } from "../../shared/http/edge";
+import { parseIdentityNumber } from "../../shared/identity";
+import { provisionForTest, receiveAll } from "./aws";
+
+// ---------------------------------------------------------------------------------------------
+// Identity numbers
+
+const luhn = (nineDigits: string): number => {
+  let sum = 0;
+  for (let i = 0; i < nineDigits.length; i++) {
+    const doubled = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
+    sum += doubled > 9 ? doubled - 9 : doubled;
+  }
+  return (10 - (sum % 10)) % 10;
+};
+
+export interface TestIdentity {
+  /** `YYYYMMDDNNNC`, what the service calls canonical. */
+  readonly canonical: string;
+  /** `YYYYMMDD-NNNC` */
+  readonly thirteen: string;
+  /** `YYMMDD-NNNC` */
+  readonly eleven: string;
+  /** `YYMMDDNNNC` */
+  readonly ten: string;
+  /** Every common form, for asserting that none of them leaks. */
+  readonly forms: readonly string[];
+}
+
+/** `YYYYMMDD-NNNC` with the right check digit, whether or not the date exists. */
+export const withCheckDigit = (birth: string, serial: string): string =>
+  `${birth}-${serial}${luhn(`${birth.slice(2)}${serial}`)}`;
+
+/**
+ * A valid personnummer for a birth date (`YYYYMMDD`) and a three-digit serial, checked against the
+ * service's own parser so a test never rests on a number the service would refuse.
+ */
+export const personnummer = (birth: string, serial: string): TestIdentity => {
+  const yymmdd = birth.slice(2);
+  const check = luhn(`${yymmdd}${serial}`);
+  const canonical = `${birth}${serial}${check}`;
+  const identity: TestIdentity = {
+    canonical,
+    thirteen: `${birth}-${serial}${check}`,
+    eleven: `${yymmdd}-${serial}${check}`,
+    ten: `${yymmdd}${serial}${check}`,
+    forms: [
+      canonical,
+      `${birth}-${serial}${check}`,
+      `${yymmdd}-${serial}${check}`,
+      `${yymmdd}${serial}${check}`,
+    ],
+  };
+  const parsed = parseIdentityNumber(identity.thirteen, new Date("2026-01-01T12:00:00Z"));
+  if (parsed?.canonical !== canonical) throw new Error(`test identity ${birth}/${serial} is not valid`);
+  return identity;
+};
+
+/** 19900101-0017, the README's example. */
+export const PERSON = personnummer("19900101", "001");
+export const OTHER_PERSON = personnummer("19851224", "123");
+
+export const CONTACT = {
+  name: "Anna Andersson",
+  phone: "+46101234567",
+  email: "anna.andersson@kriminalvarden.se",
+} as const;
+
+/** Personal data that must never appear in an event, a log line or an error. */
+export const personalStrings = (identity: TestIdentity = PERSON): string[] => [
+  ...identity.forms,
+  CONTACT.name,
+  CONTACT.phone,
+  CONTACT.email,
+];
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+
+export interface NoticeBody {
+  noticeId: string;
+  municipality: string;
+  person: { personalIdentityNumber: string };
+  institution: string;
+  expectedReleaseDate: string;
+  releaseType: string;
+  needs: string[];
+  contact: { name: string; phone: string; email: string };
+}
+
+let counter = 0;
+/** Unique across workers and runs: Kriminalvården's id format, with a random tail. */
+export const newNoticeId = (): string => {
+  counter += 1;
+  return `KV-${randomUUID().slice(0, 8)}-${counter}`;
+};
+
+export const noticeBody = (overrides: Partial<NoticeBody> = {}): NoticeBody => ({
+  noticeId: newNoticeId(),
+  municipality: "0880",
+  person: { personalIdentityNumber: PERSON.thirteen },
+  institution: "Anstalten Kumla",
+  expectedReleaseDate: "2026-06-15",
+  releaseType: "conditional",
+  needs: ["housing", "employment"],
+  contact: { ...CONTACT },
+  ...overrides,
+});
+
+/** The update body: the notice restated, without its id. */
+export const updateBody = (body: NoticeBody, overrides: Partial<Omit<NoticeBody, "noticeId">> = {}) => {
+  const { noticeId: _id, ...rest } = body;
+  return { ...rest, ...overrides };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Callers
+
+export interface Claims {
+  readonly sub: string;
+  readonly scope: string;
+  readonly municipality?: string;
+}
+
+/** Kriminalvården's machine client: write scope, no municipality. */
+export const KRIMINALVARDEN: Claims = { sub: "kriminalvarden-client", scope: "release-notices:write" };
+export const staff = (municipality: string, sub = `staff-${municipality}`): Claims => ({
+  sub,
+  scope: "release-notices:read release-notices:manage",
+  municipality,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Events and handlers
+
+export interface EventRequest {
+  readonly method: "GET" | "POST" | "PUT";
+  readonly rawPath: string;
+  readonly routePath: string;
+  readonly pathParameters?: Record<string, string>;
+  readonly query?: Record<string, string>;
+  /** An object is sent as JSON; a string as it is. */
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly claims?: Claims;
+}
+
+/** What API Gateway's HTTP API (payload 2.0) hands the function once the JWT authorizer passed. */
+export const httpEvent = (request: EventRequest): HttpEvent => {
+  const body =
+    request.body === undefined
+      ? undefined
+      : typeof request.body === "string"
+        ? request.body
+        : JSON.stringify(request.body);
+  const requestId = randomUUID();
+  const query = request.query;
+  const rawQueryString = query ? new URLSearchParams(query).toString() : "";
+  const event = {
+    version: "2.0",
+    routeKey: `${request.method} ${request.routePath}`,
+    rawPath: request.rawPath,
+    rawQueryString,
+    headers: {
+      host: "api.local",
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...request.headers,
+    },
+    ...(query ? { queryStringParameters: query } : {}),
+    ...(request.pathParameters ? { pathParameters: request.pathParameters } : {}),
+    ...(body !== undefined ? { body } : {}),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: "000000000000",
+      apiId: "test",
+      domainName: "api.local",
+      domainPrefix: "api",
+      http: {
+        method: request.method,
+        path: request.rawPath,
+        protocol: "HTTP/1.1",
+        sourceIp: "127.0.0.1",
+        userAgent: "vitest",
+      },
+      requestId,
+      routeKey: `${request.method} ${request.routePath}`,
+      stage: "$default",
+      time: "01/Jan/2026:00:00:00 +0000",
+      timeEpoch: 0,
+      authorizer: {
+        jwt: {
+          claims: request.claims ? { ...request.claims } : {},
+          scopes: request.claims ? request.claims.scope.split(" ") : [],
+        },
+        principalId: "",
+        integrationLatency: 0,
+      },
+    },
+  };
+  return event as HttpEvent;
+};
+
+const lambdaContext = (functionName: string): Context => {
+  const unsupported = (): void => {
+    throw new Error("callback-style context methods are not supported");
+  };
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: "1024",
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: "test",
+    getRemainingTimeInMillis: () => 30_000,
+    done: unsupported,
+    fail: unsupported,
+    succeed: unsupported,
+  };
+};
+
+export interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  /** Parsed JSON, or undefined for an empty body. */
+  readonly body: unknown;
+  /** The body exactly as sent, for asserting what it does not contain. */
+  readonly raw: string;
+}
+
+const invoke = async (fn: HttpLambda, name: string, event: HttpEvent): Promise<Answer> => {
+  const result = await fn(event, lambdaContext(name));
+  const raw = result.body ?? "";
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  return { status: result.statusCode ?? 0, headers, body: raw ? JSON.parse(raw) : undefined, raw };
+};
+
+const enc = encodeURIComponent;
+
+/** Every HTTP handler of the service on one set of deps, called as API Gateway would call it. */
+export const releaseNoticeHandlers = (deps: ReleaseNoticesDeps) => {
+  const create = createCreate(deps);
+  const update = createUpdate(deps);
+  const withdraw = createWithdraw(deps);
+  const get = createGet(deps);
+  const list = createList(deps);
+  const plan = createPlan(deps);
+  return {
+    post: (body: unknown, claims: Claims | undefined = KRIMINALVARDEN, headers?: Record<string, string>) =>
+      invoke(
+        create,
+        "release-notices-create",
+        httpEvent({
+          method: "POST",
+          rawPath: "/v1/release-notices",
+          routePath: "/v1/release-notices",
+          body,
+          ...(claims ? { claims } : {}),
+          ...(headers ? { headers } : {}),
+        }),
+      ),
+    put: (noticeId: string, body: unknown, claims: Claims = KRIMINALVARDEN) =>
+      invoke(
+        update,
+        "release-notices-update",
+        httpEvent({
+          method: "PUT",
+          rawPath: `/v1/release-notices/${enc(noticeId)}`,
+          routePath: "/v1/release-notices/{noticeId}",
+          pathParameters: { noticeId },
+          body,
+          claims,
+        }),
+      ),
+    withdraw: (noticeId: string, body: unknown = {}, claims: Claims = KRIMINALVARDEN) =>
+      invoke(
+        withdraw,
+        "release-notices-withdraw",
+        httpEvent({
+          method: "POST",
+          rawPath: `/v1/release-notices/${enc(noticeId)}/withdraw`,
+          routePath: "/v1/release-notices/{noticeId}/withdraw",
+          pathParameters: { noticeId },
+          body,
+          claims,
+        }),
+      ),
+    get: (noticeId: string, claims: Claims = KRIMINALVARDEN) =>
+      invoke(
+        get,
+        "release-notices-get",
+        httpEvent({
+          method: "GET",
+          rawPath: `/v1/release-notices/${enc(noticeId)}`,
+          routePath: "/v1/release-notices/{noticeId}",
+          pathParameters: { noticeId },
+          claims,
+        }),
+      ),
+    list: (query: Record<string, string>, claims: Claims) =>
+      invoke(
+        list,
+        "release-notices-list",
+        httpEvent({
+          method: "GET",
+          rawPath: "/v1/release-notices",
+          routePath: "/v1/release-notices",
+          ...(Object.keys(query).length ? { query } : {}),
+          claims,
+        }),
+      ),
+    plan: (noticeId: string, body: unknown, claims: Claims) =>
+      invoke(
+        plan,
+        "release-notices-plan",
+        httpEvent({
+          method: "POST",
+          rawPath: `/v1/release-notices/${enc(noticeId)}/plan`,
+          routePath: "/v1/release-notices/{noticeId}/plan",
+          pathParameters: { noticeId },
+          body,
+          claims,
+        }),
+      ),
+  };
+};
+
+export type ReleaseNoticeHandlers = ReturnType<typeof releaseNoticeHandlers>;
+
+export interface ReceivedEvent {
+  readonly queue: string;
+  /** The SQS message body exactly as delivered. */
+  readonly raw: string;
+  readonly event: CatalogueEvent;
+}
+
+/** The notice an event is about: `data.noticeId`, or the breach's subject id. */
+export const noticeIdOf = (event: CatalogueEvent): string | undefined => {
+  const data = event.data as { noticeId?: unknown; subject?: { id?: unknown } };
+  if (typeof data.noticeId === "string") return data.noticeId;
+  if (typeof data.subject?.id === "string") return data.subject.id;
+  return undefined;
+};
+
+/**
+ * Collects what reached the consumer queues. Each call drains the queues (so messages are not
+ * redelivered) and keeps everything seen so far; tests filter by their own noticeId. A message
+ * that does not parse as a catalogue event fails the test at once.
+ */
+export const eventLog = (queueUrls: Readonly<Partial<Record<string, string>>>) => {
+  const seen: ReceivedEvent[] = [];
+  const drain = async (): Promise<readonly ReceivedEvent[]> => {
+    for (const [queue, url] of Object.entries(queueUrls)) {
+      if (!url) continue;
+      for (const message of await receiveAll(url)) {
+        const raw = message.Body ?? "";
+        const parsed = parseEvent(raw);
+        if (!parsed.ok)
+          throw new Error(`a message on ${queue} is not a valid event: ${JSON.stringify(parsed.issues)}`);
+        seen.push({ queue, raw, event: parsed.event });
+      }
+    }
+    return seen;
+  };
+  return {
+    drain,
+    /** Every event about this notice so far, on every queue. */
+    async about(noticeId: string, type?: string): Promise<ReceivedEvent[]> {
+      await drain();
+      return seen.filter(
+        (r) => noticeIdOf(r.event) === noticeId && (type === undefined || r.event.type === type),
+      );
+    },
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
+// One service on its own table and queues
+
+/**
+ * A fresh table and queues, deps on a clock pinned at `now`, the handlers, the event log, and
+ * readers for what the table holds.
+ */
+export const releaseNoticesFixture = async (now: Date) => {
+  const resources = await provisionForTest(["release-notices"]);
+  const runtime = resources.testRuntime("release-notices");
+  runtime.clock.set(now);
+  const deps = createDeps(runtime);
+  const { doc, tableName } = deps;
+  return {
+    resources,
+    runtime,
+    clock: runtime.clock,
+    deps,
+    h: releaseNoticeHandlers(deps),
+    events: eventLog(resources.queueUrls),
+    /** The notice as stored (consistent read), or undefined. */
+    async stored(noticeId: string): Promise<Record<string, unknown> | undefined> {
+      const out = await doc.send(
+        new GetCommand({ TableName: tableName, Key: noticeKey(noticeId), ConsistentRead: true }),
+      );
+      return out.Item;
+    },
+    /** The notice's audit trail, oldest first. */
+    async audit(noticeId: string): Promise<Record<string, unknown>[]> {
+      const { pk } = auditKey(noticeId, new Date(0), "x");
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": pk },
+          ConsistentRead: true,
+        }),
+      );
+      return out.Items ?? [];
+    },
+    /** Every item in the table: what "nothing written" is measured by. */
+    async itemCount(): Promise<number> {
+      let count = 0;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new ScanCommand({
+            TableName: tableName,
+            Select: "COUNT",
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        count += out.Count ?? 0;
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+      return count;
+    },
+  };
+};
+
+export type ReleaseNoticesFixture = Awaited<ReturnType<typeof releaseNoticesFixture>>;
