@@ -17,10 +17,21 @@ const parts = (date: IsoDate): [number, number, number] => {
 export const stockholmDate = (instant: Date): IsoDate =>
   format(new TZDate(instant.getTime(), TIME_ZONE), "yyyy-MM-dd");
 
+/**
+ * Time-zone lookups are the costliest step of a request's date work, and a process sees few
+ * distinct days: remember each day's start (bounded, so a long-lived process cannot grow it).
+ */
+const dayStarts = new Map<IsoDate, number>();
+
 /** The instant a Swedish calendar day begins (00:00 local, whether CET or CEST). */
 export const startOfStockholmDay = (date: IsoDate): Date => {
+  const cached = dayStarts.get(date);
+  if (cached !== undefined) return new Date(cached);
   const [y, m, d] = parts(date);
-  return new Date(new TZDate(y, m - 1, d, TIME_ZONE).getTime());
+  const start = new TZDate(y, m - 1, d, TIME_ZONE).getTime();
+  if (dayStarts.size >= 10_000) dayStarts.clear();
+  dayStarts.set(date, start);
+  return new Date(start);
 };
 
 /** Calendar arithmetic on dates alone; no time zone can shift the answer. */

@@ -1,6 +1,5 @@
 import { createHmac } from "node:crypto";
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { ulid } from "ulid";
 import type { z } from "zod";
 import { decodeCursor, encodeCursor, failedConditions, type TransactItem } from "../../shared/dynamo";
 import { deadlineBreached } from "../../shared/events/catalogue/deadlines";
@@ -15,6 +14,7 @@ import { newEvent } from "../../shared/events/outbox";
 import { type Caller, requireMunicipalityAccess, requireStaffMunicipality } from "../../shared/http/auth";
 import { HttpProblem } from "../../shared/http/problem";
 import { type IdentityNumber, parseIdentityNumber, seal, subjectRef, unseal } from "../../shared/identity";
+import { newId } from "../../shared/ids";
 import { isKommunkod } from "../../shared/municipalities";
 import type { KeyMaterial } from "../../shared/runtime/keys";
 import { addCalendarDays, startOfStockholmDay } from "../../shared/time";
@@ -142,7 +142,7 @@ export class ReleaseNotices {
       Put: {
         TableName: this.deps.tableName,
         Item: {
-          ...auditKey(noticeId, at, ulid()),
+          ...auditKey(noticeId, at, newId()),
           noticeId,
           action,
           actor: context.caller.subject,
@@ -283,7 +283,7 @@ export class ReleaseNotices {
     const record = withSchedule(
       {
         ...noticeKey(body.noticeId),
-        id: ulid(now.getTime()),
+        id: newId(now.getTime()),
         noticeId: body.noticeId,
         municipality: body.municipality,
         subjectRef: subjectRef(identity, keys.linkingKey),

@@ -6,16 +6,14 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { monotonicFactory } from "ulid";
 import type { z } from "zod";
 import type { TransactItem } from "../dynamo";
+import { newMonotonicId } from "../ids";
 import { describeError } from "../logger";
 import type { ServiceName } from "../resources";
 import type { RuntimeConfig } from "../runtime/config";
 import { type Envelope, type EventContract, type EventOf, envelopeSchema } from "./envelope";
 import { subscribersOf } from "./subscriptions";
-
-const nextId = monotonicFactory();
 
 /** Builds an event, checking its data against the contract: a producer cannot emit what consumers can't read. */
 export const newEvent = <C extends EventContract>(
@@ -30,7 +28,7 @@ export const newEvent = <C extends EventContract>(
 ): EventOf<C> => {
   const data = contract.data.parse(input.data);
   const envelope = envelopeSchema.parse({
-    id: nextId(),
+    id: newMonotonicId(),
     type: contract.type,
     version: contract.version,
     occurredAt: input.occurredAt.toISOString(),
