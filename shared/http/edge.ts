@@ -52,7 +52,9 @@ export const fieldErrors = (error: z.ZodError, prefix?: string): FieldError[] =>
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ path: [...base, key].join("."), message: "is not a known field" }));
     }
-    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    // Whatever rule a field breaks (a type, an enum), when it is absent the useful message is that.
+    const missing =
+      (issue.code === "invalid_type" || issue.code === "invalid_value") && issue.input === undefined;
     return [{ path: base.join(".") || "(body)", message: missing ? "is required" : issue.message }];
   });
 

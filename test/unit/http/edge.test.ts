@@ -97,6 +97,11 @@ describe("the HTTP edge", () => {
   it("says a missing field is required", async () => {
     const result = await handler(event({ body: JSON.stringify({ kind: "a" }) }), context);
     expect(JSON.parse(result.body ?? "").errors).toEqual([{ path: "person", message: "is required" }]);
+    const noKind = await handler(
+      event({ body: JSON.stringify({ person: { personalIdentityNumber: "199001011234" } }) }),
+      context,
+    );
+    expect(JSON.parse(noKind.body ?? "").errors).toEqual([{ path: "kind", message: "is required" }]);
   });
 
   it("rejects bad path and query parameters by name", async () => {
