@@ -1,5 +1,6 @@
+import { pilotReportsService } from "../services/pilot-reports/service";
 import { releaseNoticesService } from "../services/release-notices/service";
 import type { ServiceDefinition } from "../shared/service";
 
 /** Every deployed service. The CDK app, the local runtime and the OpenAPI document read this list. */
-export const SERVICE_DEFINITIONS: readonly ServiceDefinition[] = [releaseNoticesService];
+export const SERVICE_DEFINITIONS: readonly ServiceDefinition[] = [releaseNoticesService, pilotReportsService];

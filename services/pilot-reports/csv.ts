@@ -1,0 +1,38 @@
+import type { Report } from "./contract";
+
+export const CSV_HEADER = ["municipality", "month", "metric", "value", "suppressed"] as const;
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+const field = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * One row per municipality, month and metric, in the report's order; CRLF after every row. A
+ * suppressed figure has an empty value and `true`; so has nothing else except a median over no
+ * values, which has an empty value and `false`.
+ */
+export const reportToCsv = (report: Report): string => {
+  const rows: string[][] = [[...CSV_HEADER]];
+  for (const municipality of report.municipalities) {
+    for (const { month, metrics } of municipality.months) {
+      for (const [metric, cell] of Object.entries(metrics)) {
+        rows.push([
+          municipality.code,
+          month,
+          metric,
+          cell.value === null ? "" : String(cell.value),
+          String(cell.suppressed),
+        ]);
+      }
+    }
+  }
+  return rows.map((row) => `${row.map(field).join(",")}\r\n`).join("");
+};
+
+/** CSV when asked by `format=csv`, or by `Accept: text/csv` without an explicit `format`. */
+export const wantsCsv = (format: "json" | "csv" | undefined, accept: string | undefined): boolean => {
+  if (format !== undefined) return format === "csv";
+  return (accept ?? "")
+    .split(",")
+    .map((part) => part.split(";").map((p) => p.trim().toLowerCase()))
+    .some(([type, ...params]) => type === "text/csv" && !params.some((p) => /^q=0(\.0*)?$/.test(p)));
+};

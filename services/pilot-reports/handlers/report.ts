@@ -1,0 +1,20 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { CSV_CONTENT_TYPE } from "../contract";
+import { reportToCsv, wantsCsv } from "../csv";
+import { createDeps, type PilotReportsDeps } from "../deps";
+import { buildReport, requireReportAccess } from "../report";
+import { routes } from "../service";
+
+export const createHandler = (deps: PilotReportsDeps) =>
+  createHttpHandler(routes.report, deps.logger, async ({ query, caller, headers }) => {
+    requireReportAccess(caller, query.municipality);
+    const report = await buildReport(deps, query, deps.clock.now());
+    if (wantsCsv(query.format, headers.accept)) {
+      return { status: 200, body: reportToCsv(report), headers: { "content-type": CSV_CONTENT_TYPE } };
+    }
+    return json(200, report);
+  });
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("pilot-reports"))));

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { reportQuerySchema } from "../../../services/pilot-reports/contract";
+import { CSV_HEADER, reportToCsv, wantsCsv } from "../../../services/pilot-reports/csv";
+import { monthsBetween } from "../../../services/pilot-reports/report";
+import { fieldErrors } from "../../../shared/http/edge";
+import { PILOT_MUNICIPALITIES } from "../../../shared/municipalities";
+
+const errorsOf = (query: Record<string, string>) => {
+  const result = reportQuerySchema.safeParse(query);
+  return result.success ? [] : fieldErrors(result.error, "query").map((e) => e.path);
+};
+
+describe("the report query", () => {
+  it("expands pilot, keeps a comma list's order and drops repeats", () => {
+    expect(
+      reportQuerySchema.parse({ municipality: "pilot", from: "2025-07", to: "2026-06" }).municipality,
+    ).toEqual([...PILOT_MUNICIPALITIES]);
+    expect(
+      reportQuerySchema.parse({ municipality: "0127,0180,0127", from: "2025-07", to: "2025-07" })
+        .municipality,
+    ).toEqual(["0127", "0180"]);
+  });
+
+  it("names each bad field", () => {
+    expect(errorsOf({ municipality: "9999", from: "2025-13", to: "2025" })).toEqual([
+      "query.municipality",
+      "query.from",
+      "query.to",
+    ]);
+    expect(errorsOf({ from: "2025-01", to: "2025-02" })).toEqual(["query.municipality"]);
+    expect(errorsOf({ municipality: "0880", from: "2025-02", to: "2025-01" })).toEqual(["query.from"]);
+    expect(errorsOf({ municipality: "0880", from: "2023-01", to: "2025-12" })).toEqual([]);
+    expect(errorsOf({ municipality: "0880", from: "2023-01", to: "2026-01" })).toEqual(["query.to"]);
+    expect(errorsOf({ municipality: "0880", from: "2025-01", to: "2025-01", format: "xml" })).toEqual([
+      "query.format",
+    ]);
+  });
+
+  it("lists every month across a year end", () => {
+    expect(monthsBetween("2025-11", "2026-02")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+    expect(monthsBetween("2025-07", "2026-06")).toHaveLength(12);
+  });
+});
+
+describe("CSV", () => {
+  it("is RFC 4180 with CRLF, one row per municipality, month and metric", () => {
+    const csv = reportToCsv({
+      generatedAt: "2026-11-23T10:00:00.000Z",
+      suppressionThreshold: 5,
+      period: { from: "2026-01", to: "2026-01" },
+      municipalities: [
+        {
+          code: "0880",
+          name: "Kalmar",
+          months: [
+            {
+              month: "2026-01",
+              metrics: {
+                "hotline-calls": { value: 12, suppressed: false },
+                "protective-placements": { value: null, suppressed: true },
+                "hotline-triage-hours-median": { value: 7.5, suppressed: false },
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(csv).toBe(
+      [
+        CSV_HEADER.join(","),
+        "0880,2026-01,hotline-calls,12,false",
+        "0880,2026-01,protective-placements,,true",
+        "0880,2026-01,hotline-triage-hours-median,7.5,false",
+        "",
+      ].join("\r\n"),
+    );
+  });
+
+  it("is chosen by format, or by Accept when format is absent", () => {
+    expect(wantsCsv("csv", undefined)).toBe(true);
+    expect(wantsCsv("json", "text/csv")).toBe(false);
+    expect(wantsCsv(undefined, "text/csv")).toBe(true);
+    expect(wantsCsv(undefined, "application/json, text/csv;q=0.5")).toBe(true);
+    expect(wantsCsv(undefined, "text/csv;q=0")).toBe(false);
+    expect(wantsCsv(undefined, "application/json")).toBe(false);
+    expect(wantsCsv(undefined, undefined)).toBe(false);
+  });
+});
