@@ -1,6 +1,11 @@
+import { hotlineService } from "../services/hotline/service";
 import { pilotReportsService } from "../services/pilot-reports/service";
 import { releaseNoticesService } from "../services/release-notices/service";
 import type { ServiceDefinition } from "../shared/service";
 
 /** Every deployed service. The CDK app, the local runtime and the OpenAPI document read this list. */
-export const SERVICE_DEFINITIONS: readonly ServiceDefinition[] = [releaseNoticesService, pilotReportsService];
+export const SERVICE_DEFINITIONS: readonly ServiceDefinition[] = [
+  releaseNoticesService,
+  hotlineService,
+  pilotReportsService,
+];

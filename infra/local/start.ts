@@ -29,6 +29,12 @@ const port = (name: string, fallback: number): number => {
 // laptop's Node 20 (TOOLCHAIN.md) and would open every start with a wall of text.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+/** The telephony webhooks' basic-auth credentials; the provider puts them in our webhook URLs. */
+const LOCAL_WEBHOOK_USER = "elks";
+const LOCAL_WEBHOOK_PASSWORD = "local-webhook-password";
+process.env.HOTLINE_WEBHOOK_USER ??= LOCAL_WEBHOOK_USER;
+process.env.HOTLINE_WEBHOOK_PASSWORD ??= LOCAL_WEBHOOK_PASSWORD;
+
 const main = async (): Promise<void> => {
   const httpPort = port("PORT", 3000);
   const dynamodbPort = port("LOCAL_DYNAMODB_PORT", httpPort + 1);
@@ -101,6 +107,26 @@ const main = async (): Promise<void> => {
         municipality: "0880",
         sub: "socsek-kalmar-1",
       },
+      {
+        name: "HOTLINE_ADMIN_TOKEN",
+        who: "hotline schedule admin in Kalmar",
+        scope: "hotline:admin",
+        municipality: "0880",
+        sub: "jour-admin-kalmar",
+      },
+      {
+        name: "JOUR_TOKEN",
+        who: "on-call social worker in Kalmar",
+        scope: "hotline:handle",
+        municipality: "0880",
+        sub: "jour-bo",
+      },
+      {
+        name: "SOS_TOKEN",
+        who: "Socialstyrelsen's förstärkningsteam",
+        scope: "reports:read",
+        sub: "socialstyrelsen",
+      },
     ];
     const tokenLines = await Promise.all(
       roles.map(
@@ -130,6 +156,7 @@ const main = async (): Promise<void> => {
       "",
       "Development tokens (RS256, valid 8 h, accepted only here):",
       ...tokenLines,
+      `  Telephony webhooks (basic auth): ${process.env.HOTLINE_WEBHOOK_USER}:${process.env.HOTLINE_WEBHOOK_PASSWORD}`,
       "  or mint one:",
       `  Kriminalvården   TOKEN=$(npm run --silent token -- --scope "release-notices:write")`,
       `  Municipal staff  TOKEN=$(npm run --silent token -- --scope "release-notices:read release-notices:manage" --municipality 0880)`,

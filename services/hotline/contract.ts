@@ -1,0 +1,227 @@
+import { z } from "zod";
+import { chainRoleSchema, triageStepSchema } from "../../shared/events/catalogue/hotline";
+import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+
+export const SCOPES = {
+  /** On-call staff and their managers: triages, the caller's number, who is on call. */
+  handle: "hotline:handle",
+  /** Whoever keeps the municipality's on-call schedule. */
+  admin: "hotline:admin",
+} as const;
+
+/** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
+export const e164Schema = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, "must be a phone number in E.164 (+46701234567)");
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const memberIdSchema = entityIdSchema;
+
+const memberSchema = z.strictObject({
+  id: memberIdSchema,
+  name: z.string().trim().min(1).max(200),
+  /** Optional so that a member can be listed before their phone is known; the gaps report names them. */
+  phone: e164Schema.optional(),
+});
+
+const managerSchema = z.strictObject({
+  id: memberIdSchema,
+  name: z.string().trim().min(1).max(200),
+  phone: e164Schema,
+});
+
+export const scheduleBodySchema = z
+  .strictObject({
+    timeZone: z.string().max(64).refine(isTimeZone, "must be an IANA time zone such as Europe/Stockholm"),
+    handoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM"),
+    rotation: z.strictObject({
+      startDate: z.iso.date(),
+      shiftDays: z.number().int().min(1).max(28),
+      members: z
+        .array(memberSchema)
+        .min(1)
+        .max(50)
+        .refine((ms) => new Set(ms.map((m) => m.id)).size === ms.length, "must not repeat a member id"),
+    }),
+    overrides: z
+      .array(z.strictObject({ start: isoDateTime, end: isoDateTime, memberId: memberIdSchema }))
+      .max(200)
+      .default([]),
+    manager: managerSchema,
+    ringSeconds: z.number().int().min(5).max(120),
+    /** An https URL of the recorded message played when nobody answers. */
+    fallbackMessage: z
+      .url({ protocol: /^https$/ })
+      .max(1000)
+      .optional(),
+  })
+  .superRefine((body, ctx) => {
+    const ids = new Set([...body.rotation.members.map((m) => m.id), body.manager.id]);
+    body.overrides.forEach((o, i) => {
+      if (!ids.has(o.memberId)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["overrides", i, "memberId"],
+          message: "must be a member of the rotation or the manager",
+        });
+      }
+      if (Date.parse(o.end) <= Date.parse(o.start)) {
+        ctx.addIssue({ code: "custom", path: ["overrides", i, "end"], message: "must be after start" });
+      }
+    });
+  });
+export type ScheduleBody = z.output<typeof scheduleBodySchema>;
+
+export const municipalityParamsSchema = z.object({ municipality: kommunkodSchema });
+
+export const scheduleViewSchema = z.object({
+  municipality: kommunkodSchema,
+  timeZone: z.string(),
+  handoffTime: z.string(),
+  rotation: z.object({
+    startDate: z.iso.date(),
+    shiftDays: z.number().int(),
+    members: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().optional() })),
+  }),
+  overrides: z.array(z.object({ start: isoDateTime, end: isoDateTime, memberId: z.string() })),
+  manager: z.object({ id: z.string(), name: z.string(), phone: z.string() }),
+  ringSeconds: z.number().int(),
+  fallbackMessage: z.string().optional(),
+  updatedAt: isoDateTime,
+  updatedBy: z.string(),
+});
+
+export const onCallQuerySchema = z.object({
+  municipality: kommunkodSchema,
+  at: isoDateTime.optional(),
+});
+
+export const onCallViewSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  from: isoDateTime,
+  until: isoDateTime,
+  /** Whether an override put this member on call rather than the rotation. */
+  override: z.boolean(),
+});
+
+export const gapsQuerySchema = z.object({ days: z.coerce.number().int().min(1).max(60).default(7) });
+
+export const GAP_KINDS = ["nobody-on-call", "no-phone"] as const;
+export const gapsViewSchema = z.object({
+  municipality: kommunkodSchema,
+  from: isoDateTime,
+  until: isoDateTime,
+  gaps: z.array(
+    z.object({
+      kind: z.enum(GAP_KINDS),
+      start: isoDateTime,
+      end: isoDateTime,
+      memberId: z.string().optional(),
+    }),
+  ),
+  /** Nothing recorded to play when nobody answers: callers hear a tone instead of a message. */
+  fallbackMessageMissing: z.boolean(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Telephony webhooks: the form schemas are the provider adapter's (telephony/).
+
+/** Which ring of the chain a `next` reports on; put in the URL we hand out, so a retried `next` is recognised. */
+export const nextQuerySchema = z.object({ attempt: z.coerce.number().int().min(1).max(10).optional() });
+
+/** The answer to the provider: one call action (its shape is the provider adapter's). */
+export const callActionSchema = z.record(z.string(), z.unknown());
+
+// ---------------------------------------------------------------------------------------------
+// Triage
+
+export const TRIAGE_STATUSES = ["ringing", "open", "callback-needed", "completed"] as const;
+export const triageStatusSchema = z.enum(TRIAGE_STATUSES);
+export const STEP_STATUSES = ["pending", "done", "not-needed"] as const;
+export const DEADLINE_STATES = ["open", "met", "breached"] as const;
+
+export const triageParamsSchema = z.object({ id: entityIdSchema });
+export const stepParamsSchema = z.object({ id: entityIdSchema, step: triageStepSchema });
+
+/** Format only; the check digit and date are checked in the handler against the clock. */
+const identityNumberInputSchema = z
+  .string()
+  .trim()
+  .regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer");
+
+export const stepBodySchema = z
+  .strictObject({
+    status: z.enum(STEP_STATUSES),
+    note: z.string().trim().max(2000).optional(),
+    /** Required when the step is not needed: why not. */
+    reason: z.string().trim().min(1).max(500).optional(),
+    /** The person's identity number: required when the financial-assistance step is done. */
+    personalIdentityNumber: identityNumberInputSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.status === "not-needed" && !body.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "is required when the step is not needed" });
+    }
+  });
+export type StepBody = z.output<typeof stepBodySchema>;
+
+export const listTriagesQuerySchema = z.object({
+  status: triageStatusSchema,
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(512).optional(),
+});
+
+const stepViewSchema = z.object({
+  status: z.enum(STEP_STATUSES),
+  note: z.string().optional(),
+  reason: z.string().optional(),
+  at: isoDateTime.optional(),
+  by: z.string().optional(),
+});
+
+export const triageSummarySchema = z.object({
+  id: z.string(),
+  callId: z.string(),
+  municipality: kommunkodSchema,
+  status: triageStatusSchema,
+  receivedAt: isoDateTime,
+  answeredBy: z.string().nullable(),
+  answeredRole: chainRoleSchema.nullable(),
+  deadline: z.object({
+    dueAt: isoDateTime,
+    state: z.enum(DEADLINE_STATES),
+    /** Whole minutes left of the 24 hours; negative once passed. */
+    minutesLeft: z.number().int(),
+  }),
+  steps: z.object({
+    "threat-assessment": stepViewSchema,
+    "protective-placement": stepViewSchema,
+    decision: stepViewSchema,
+    "financial-assistance": stepViewSchema,
+  }),
+  acknowledged: z.object({ at: isoDateTime, by: z.string() }).nullable(),
+  escalated: z.object({ at: isoDateTime, to: z.string() }).nullable(),
+  completedAt: isoDateTime.nullable(),
+});
+
+/** The full triage, for the municipality's on-call staff only; every view is audited. */
+export const triageViewSchema = triageSummarySchema.extend({
+  caller: z.object({ phone: z.string().nullable() }),
+  person: z.object({ personalIdentityNumber: z.string() }).nullable(),
+});
+export type TriageView = z.infer<typeof triageViewSchema>;
+
+export const triageListSchema = z.object({
+  items: z.array(triageSummarySchema),
+  cursor: z.string().optional(),
+});

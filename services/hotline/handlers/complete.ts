@@ -1,0 +1,15 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { createDeps, type HotlineDeps } from "../deps";
+import { routes } from "../service";
+import { Triages } from "../triages";
+
+export const createHandler = (deps: HotlineDeps) => {
+  const triages = new Triages(deps);
+  return createHttpHandler(routes.complete, deps.logger, async ({ params, caller, correlationId }) =>
+    json(200, await triages.complete(params.id, { caller, correlationId })),
+  );
+};
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("hotline"))));

@@ -1,0 +1,20 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { Calls } from "../calls";
+import { createDeps, type HotlineDeps } from "../deps";
+import { routes } from "../service";
+import { withWebhookAuth } from "../webhook";
+
+export const createHandler = (deps: HotlineDeps) => {
+  const calls = new Calls(deps);
+  return withWebhookAuth(
+    deps,
+    createHttpHandler(routes.hangup, deps.logger, async ({ params, body, correlationId }) => {
+      const { callId } = deps.telephony.parseHangup(body);
+      return json(200, deps.telephony.render(await calls.hangup(params.municipality, callId, correlationId)));
+    }),
+  );
+};
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("hotline"))));

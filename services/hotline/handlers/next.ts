@@ -1,0 +1,21 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { Calls } from "../calls";
+import { createDeps, type HotlineDeps } from "../deps";
+import { routes } from "../service";
+import { withWebhookAuth } from "../webhook";
+
+export const createHandler = (deps: HotlineDeps) => {
+  const calls = new Calls(deps);
+  return withWebhookAuth(
+    deps,
+    createHttpHandler(routes.next, deps.logger, async ({ params, query, body, correlationId }) => {
+      const result = deps.telephony.parseNext(body);
+      const action = await calls.next(params.municipality, result, query.attempt, correlationId);
+      return json(200, deps.telephony.render(action));
+    }),
+  );
+};
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("hotline"))));

@@ -1,0 +1,20 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { createDeps, type HotlineDeps } from "../deps";
+import { Schedules } from "../schedules";
+import { routes } from "../service";
+
+export const createHandler = (deps: HotlineDeps) => {
+  const schedules = new Schedules(deps);
+  return createHttpHandler(
+    routes.putSchedule,
+    deps.logger,
+    async ({ params, body, caller, correlationId }) => {
+      const { created, view } = await schedules.put(params.municipality, body, { caller, correlationId });
+      return json(created ? 201 : 200, view);
+    },
+  );
+};
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("hotline"))));

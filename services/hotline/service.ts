@@ -1,0 +1,225 @@
+import { problemSchema } from "../../shared/http/problem";
+import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
+import {
+  callActionSchema,
+  gapsQuerySchema,
+  gapsViewSchema,
+  listTriagesQuerySchema,
+  municipalityParamsSchema,
+  nextQuerySchema,
+  onCallQuerySchema,
+  onCallViewSchema,
+  SCOPES,
+  scheduleBodySchema,
+  scheduleViewSchema,
+  stepBodySchema,
+  stepParamsSchema,
+  triageListSchema,
+  triageParamsSchema,
+  triageViewSchema,
+} from "./contract";
+import { elksHangupSchema, elksIncomingSchema, elksNextSchema } from "./telephony/46elks";
+
+const problems = (...statuses: number[]): HttpRoute["responses"] =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: "Problem details", schema: problemSchema, contentType: "application/problem+json" },
+    ]),
+  );
+
+const tags = ["hotline"];
+const dir = "services/hotline/handlers";
+const form = "application/x-www-form-urlencoded" as const;
+const action = { description: "The call action (46elks JSON)", schema: callActionSchema };
+
+export const routes = {
+  incoming: {
+    method: "POST",
+    path: "/v1/hotline/voice/{municipality}/incoming",
+    auth: { type: "webhook" },
+    summary: "Telephony: a call comes in",
+    description:
+      "The provider posts the new call (form-encoded `direction`, `callid`, `from`, `to`, `created`). The answer connects the on-call worker with a ring timeout, a `next` webhook and a `whenhangup` webhook; with nobody to ring, it plays the recorded message. The same `callid` again gets the same answer and opens no second triage.",
+    tags,
+    request: { params: municipalityParamsSchema, body: elksIncomingSchema, bodyContentType: form },
+    responses: { 200: action, ...problems(400, 401, 404, 413, 415, 503) },
+  },
+  next: {
+    method: "POST",
+    path: "/v1/hotline/voice/{municipality}/next",
+    auth: { type: "webhook" },
+    summary: "Telephony: the outcome of one ring",
+    description:
+      "`result` is `success`, `failed` or `busy`. On `failed` or `busy` the answer rings the next in the chain (on-call, next in the rotation, manager), and when the chain is exhausted plays the recorded message: the call becomes an urgent callback task.",
+    tags,
+    request: {
+      params: municipalityParamsSchema,
+      query: nextQuerySchema,
+      body: elksNextSchema,
+      bodyContentType: form,
+    },
+    responses: { 200: action, ...problems(400, 401, 404, 413, 415, 503) },
+  },
+  hangup: {
+    method: "POST",
+    path: "/v1/hotline/voice/{municipality}/hangup",
+    auth: { type: "webhook" },
+    summary: "Telephony: the call ended",
+    description: "A caller who hangs up before anyone answered becomes a callback task.",
+    tags,
+    request: { params: municipalityParamsSchema, body: elksHangupSchema, bodyContentType: form },
+    responses: { 200: action, ...problems(400, 401, 413, 415, 503) },
+  },
+  putSchedule: {
+    method: "PUT",
+    path: "/v1/hotline/schedules/{municipality}",
+    auth: { type: "jwt", scopes: [SCOPES.admin] },
+    summary: "Set the municipality's on-call schedule",
+    description:
+      "Replaces the schedule: a rotation with a handoff time in the schedule's time zone, overrides (a later override wins where two overlap), the manager, the ring timeout and the recorded message.",
+    tags,
+    request: { params: municipalityParamsSchema, body: scheduleBodySchema },
+    responses: {
+      200: { description: "The schedule, replaced", schema: scheduleViewSchema },
+      201: { description: "The schedule, created", schema: scheduleViewSchema },
+      ...problems(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  getSchedule: {
+    method: "GET",
+    path: "/v1/hotline/schedules/{municipality}",
+    auth: { type: "jwt", scopes: [SCOPES.admin, SCOPES.handle] },
+    summary: "Read the municipality's on-call schedule",
+    tags,
+    request: { params: municipalityParamsSchema },
+    responses: {
+      200: { description: "The schedule", schema: scheduleViewSchema },
+      ...problems(400, 401, 403, 404),
+    },
+  },
+  onCall: {
+    method: "GET",
+    path: "/v1/hotline/on-call",
+    auth: { type: "jwt", scopes: [SCOPES.handle, SCOPES.admin] },
+    summary: "Who is on call (now, or `at` an instant)",
+    tags,
+    request: { query: onCallQuerySchema },
+    responses: {
+      200: { description: "The member on call and the stretch they cover", schema: onCallViewSchema },
+      ...problems(400, 401, 403, 404),
+    },
+  },
+  gaps: {
+    method: "GET",
+    path: "/v1/hotline/schedules/{municipality}/gaps",
+    auth: { type: "jwt", scopes: [SCOPES.admin, SCOPES.handle] },
+    summary: "Stretches in the coming days with nobody on call, or someone on call without a phone",
+    tags,
+    request: { params: municipalityParamsSchema, query: gapsQuerySchema },
+    responses: {
+      200: { description: "The gaps", schema: gapsViewSchema },
+      ...problems(400, 401, 403, 404),
+    },
+  },
+  listTriages: {
+    method: "GET",
+    path: "/v1/hotline/triages",
+    auth: { type: "jwt", scopes: [SCOPES.handle] },
+    summary: "The municipality's triages in one status, oldest call first",
+    tags,
+    request: { query: listTriagesQuerySchema },
+    responses: {
+      200: { description: "A page of triages (no caller data)", schema: triageListSchema },
+      ...problems(400, 401, 403),
+    },
+  },
+  getTriage: {
+    method: "GET",
+    path: "/v1/hotline/triages/{id}",
+    auth: { type: "jwt", scopes: [SCOPES.handle] },
+    summary: "One triage, with the caller's number (audited)",
+    tags,
+    request: { params: triageParamsSchema },
+    responses: {
+      200: { description: "The triage", schema: triageViewSchema },
+      ...problems(400, 401, 403, 404),
+    },
+  },
+  step: {
+    method: "PUT",
+    path: "/v1/hotline/triages/{id}/steps/{step}",
+    auth: { type: "jwt", scopes: [SCOPES.handle] },
+    summary: "Record a step: done, or not needed with a reason",
+    description:
+      "The financial-assistance step, when done, carries the person's `personalIdentityNumber`; it is stored sealed and travels sealed to intake when the triage is completed.",
+    tags,
+    request: { params: stepParamsSchema, body: stepBodySchema },
+    responses: {
+      200: { description: "The triage", schema: triageViewSchema },
+      ...problems(400, 401, 403, 404, 409, 413, 415),
+    },
+  },
+  acknowledge: {
+    method: "POST",
+    path: "/v1/hotline/triages/{id}/acknowledge",
+    auth: { type: "jwt", scopes: [SCOPES.handle] },
+    summary: "Take the triage: it is no longer escalated to the manager",
+    tags,
+    request: { params: triageParamsSchema },
+    responses: {
+      200: { description: "The triage", schema: triageViewSchema },
+      ...problems(400, 401, 403, 404, 409),
+    },
+  },
+  complete: {
+    method: "POST",
+    path: "/v1/hotline/triages/{id}/complete",
+    auth: { type: "jwt", scopes: [SCOPES.handle] },
+    summary: "Complete the triage once no step is pending",
+    tags,
+    request: { params: triageParamsSchema },
+    responses: {
+      200: { description: "The triage", schema: triageViewSchema },
+      ...problems(400, 401, 403, 404, 409),
+    },
+  },
+} as const satisfies Record<string, HttpRoute>;
+
+const functions: FunctionDefinition[] = [
+  // The caller hears nothing until this answers: more memory is more CPU, and a shorter cold start.
+  {
+    kind: "http",
+    id: "hotline-incoming",
+    entry: `${dir}/incoming.ts`,
+    route: routes.incoming,
+    memoryMb: 1024,
+  },
+  { kind: "http", id: "hotline-next", entry: `${dir}/next.ts`, route: routes.next, memoryMb: 1024 },
+  { kind: "http", id: "hotline-hangup", entry: `${dir}/hangup.ts`, route: routes.hangup },
+  { kind: "http", id: "hotline-put-schedule", entry: `${dir}/put-schedule.ts`, route: routes.putSchedule },
+  { kind: "http", id: "hotline-get-schedule", entry: `${dir}/get-schedule.ts`, route: routes.getSchedule },
+  { kind: "http", id: "hotline-on-call", entry: `${dir}/on-call.ts`, route: routes.onCall },
+  { kind: "http", id: "hotline-gaps", entry: `${dir}/gaps.ts`, route: routes.gaps },
+  { kind: "http", id: "hotline-list-triages", entry: `${dir}/list-triages.ts`, route: routes.listTriages },
+  { kind: "http", id: "hotline-get-triage", entry: `${dir}/get-triage.ts`, route: routes.getTriage },
+  { kind: "http", id: "hotline-step", entry: `${dir}/step.ts`, route: routes.step },
+  { kind: "http", id: "hotline-acknowledge", entry: `${dir}/acknowledge.ts`, route: routes.acknowledge },
+  { kind: "http", id: "hotline-complete", entry: `${dir}/complete.ts`, route: routes.complete },
+  { kind: "schedule", id: "hotline-triage-sweep", entry: `${dir}/triage-sweep.ts`, everyMinutes: 1 },
+  { kind: "schedule", id: "hotline-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
+];
+
+export const hotlineService: ServiceDefinition = {
+  name: "hotline",
+  depsEntry: "services/hotline/deps.ts",
+  functions,
+  publishes: [
+    "hotline.call.received",
+    "hotline.call.routed",
+    "hotline.call.unanswered",
+    "hotline.triage.opened",
+    "hotline.triage.completed",
+    "deadline.breached",
+  ],
+};

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { entityIdSchema } from "../../../shared/events/envelope";
+import type { CallAction, IncomingCall, RingResult, TelephonyProvider } from "./provider";
+
+/**
+ * 46elks (https://46elks.se/docs/call-actions): form-encoded webhooks, JSON call actions. Fields we
+ * do not use are ignored, since the provider may add more.
+ */
+
+/** The provider's call id: theirs, safe in keys and logs; never the caller's number. */
+const callIdSchema = entityIdSchema;
+
+export const elksIncomingSchema = z.object({
+  callid: callIdSchema,
+  direction: z.string().max(16).optional(),
+  /** Free-form: a hidden number arrives as text, and such a call must still connect. */
+  from: z.string().max(64).optional(),
+  to: z.string().max(64).optional(),
+  created: z.string().max(64).optional(),
+});
+
+export const elksNextSchema = z.object({
+  callid: callIdSchema,
+  result: z.enum(["success", "failed", "busy"]),
+});
+
+export const elksHangupSchema = z.object({ callid: callIdSchema });
+
+/** 46elks plays this built-in tone when given no sound file. */
+const BUILT_IN_TONE = "sound/beep";
+
+export const elks46: TelephonyProvider = {
+  name: "46elks",
+  incomingSchema: elksIncomingSchema,
+  nextSchema: elksNextSchema,
+  hangupSchema: elksHangupSchema,
+  parseIncoming(form): IncomingCall {
+    const { callid, from } = elksIncomingSchema.parse(form);
+    return { callId: callid, caller: from && from.trim().length > 0 ? from.trim() : undefined };
+  },
+  parseNext(form): RingResult {
+    const { callid, result } = elksNextSchema.parse(form);
+    // `busy` and `failed` alike: this person did not take the call, ring the next.
+    return { callId: callid, answered: result === "success" };
+  },
+  parseHangup(form) {
+    return { callId: elksHangupSchema.parse(form).callid };
+  },
+  render(action: CallAction) {
+    switch (action.kind) {
+      case "connect":
+        return {
+          connect: action.to,
+          timeout: action.timeoutSeconds,
+          next: action.next,
+          whenhangup: action.whenHangup,
+        };
+      case "play":
+        return { play: action.message ?? BUILT_IN_TONE, skippable: false, whenhangup: action.whenHangup };
+      case "end":
+        return {};
+    }
+  },
+};

@@ -1,0 +1,54 @@
+import type { z } from "zod";
+import type { CHAIN_ROLES } from "../../../shared/events/catalogue/hotline";
+
+export type ChainRole = (typeof CHAIN_ROLES)[number];
+
+/** What the provider told us about a new call, in the hotline's own terms. */
+export interface IncomingCall {
+  readonly callId: string;
+  /** The caller's number as the provider gave it; absent or text when hidden. Personal data. */
+  readonly caller: string | undefined;
+}
+
+/** The outcome of one ring of the chain. */
+export interface RingResult {
+  readonly callId: string;
+  readonly answered: boolean;
+}
+
+/** What we want the call to do next; the adapter renders it in the provider's terms. */
+export type CallAction =
+  | {
+      readonly kind: "connect";
+      /** E.164 of the person to ring. */
+      readonly to: string;
+      readonly timeoutSeconds: number;
+      /** Where the provider reports the ring's outcome. */
+      readonly next: string;
+      /** Where the provider reports the end of the call. */
+      readonly whenHangup: string;
+    }
+  | {
+      /** The recorded message; undefined: the provider's own tone, never silence. */
+      readonly kind: "play";
+      readonly message: string | undefined;
+      readonly whenHangup: string;
+    }
+  /** Nothing more to do: the call ends. */
+  | { readonly kind: "end" };
+
+/**
+ * One telephony provider. The routes validate the provider's form posts with its schemas; the rest
+ * of the hotline sees only IncomingCall, RingResult and CallAction, so another provider (Twilio,
+ * Amazon Connect) is another adapter.
+ */
+export interface TelephonyProvider {
+  readonly name: string;
+  readonly incomingSchema: z.ZodType;
+  readonly nextSchema: z.ZodType;
+  readonly hangupSchema: z.ZodType;
+  parseIncoming(form: unknown): IncomingCall;
+  parseNext(form: unknown): RingResult;
+  parseHangup(form: unknown): { readonly callId: string };
+  render(action: CallAction): Record<string, unknown>;
+}

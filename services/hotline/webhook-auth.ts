@@ -1,0 +1,107 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { z } from "zod";
+import { ENV } from "../../shared/resources";
+
+/**
+ * The telephony webhooks' own credentials: HTTP basic auth, given to the provider inside the
+ * webhook URLs. Locally from HOTLINE_WEBHOOK_USER / HOTLINE_WEBHOOK_PASSWORD; in AWS from the
+ * Secrets Manager secret named by TELEPHONY_WEBHOOK_SECRET_ARN (`{"username","password"}`).
+ */
+export interface WebhookCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface WebhookCredentialSource {
+  get(): Promise<WebhookCredentials>;
+}
+
+export const WEBHOOK_ENV = { user: "HOTLINE_WEBHOOK_USER", password: "HOTLINE_WEBHOOK_PASSWORD" } as const;
+
+const credentialsSchema = z.object({
+  username: z.string().min(1).max(128),
+  // Short passwords in a URL are guessable online; the provider's side has no lockout we control.
+  password: z.string().min(16).max(256),
+});
+
+export const staticWebhookCredentials = (credentials: WebhookCredentials): WebhookCredentialSource => {
+  const checked = credentialsSchema.parse(credentials);
+  return { get: async () => checked };
+};
+
+/** Fetched once per container, on first use; a failed fetch is retried on the next use. */
+export const secretsManagerWebhookCredentials = (
+  secretArn: string,
+  client = new SecretsManagerClient({}),
+): WebhookCredentialSource => {
+  let pending: Promise<WebhookCredentials> | undefined;
+  return {
+    get() {
+      pending ??= client
+        .send(new GetSecretValueCommand({ SecretId: secretArn }))
+        .then((out) => {
+          if (!out.SecretString) throw new Error("telephony webhook secret has no string value");
+          const parsed = credentialsSchema.safeParse(JSON.parse(out.SecretString));
+          // Name the rule, never the value.
+          if (!parsed.success) throw new Error("telephony webhook secret is not {username, password}");
+          return parsed.data;
+        })
+        .catch((error: unknown) => {
+          pending = undefined;
+          throw error;
+        });
+      return pending;
+    },
+  };
+};
+
+/** With no credentials configured, every webhook is refused: an open webhook would let anyone open triages. */
+export const webhookCredentialsFromEnv = (env: NodeJS.ProcessEnv = process.env): WebhookCredentialSource => {
+  const username = env[WEBHOOK_ENV.user];
+  const password = env[WEBHOOK_ENV.password];
+  if (username && password) return staticWebhookCredentials({ username, password });
+  const arn = env[ENV.telephonyWebhookSecretArn];
+  if (arn) return secretsManagerWebhookCredentials(arn);
+  return {
+    get: () =>
+      Promise.reject(
+        new Error(
+          `No telephony webhook credentials: set ${ENV.telephonyWebhookSecretArn} (or ${WEBHOOK_ENV.user} and ${WEBHOOK_ENV.password} locally)`,
+        ),
+      ),
+  };
+};
+
+const digest = (text: string): Buffer => createHash("sha256").update(text, "utf8").digest();
+
+/**
+ * Whether an Authorization header carries these credentials. Both parts are compared as SHA-256
+ * digests (equal length whatever was sent) in constant time, and both comparisons always run, so
+ * the time taken says nothing about which part or how much of it was right.
+ */
+export const basicAuthMatches = (header: string | undefined, expected: WebhookCredentials): boolean => {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
+  const decoded = match?.[1] ? Buffer.from(match[1], "base64").toString("utf8") : "";
+  const colon = decoded.indexOf(":");
+  const username = colon >= 0 ? decoded.slice(0, colon) : "";
+  const password = colon >= 0 ? decoded.slice(colon + 1) : "";
+  const userOk = timingSafeEqual(digest(username), digest(expected.username));
+  const passwordOk = timingSafeEqual(digest(password), digest(expected.password));
+  return colon >= 0 && userOk && passwordOk;
+};
+
+/** A webhook URL the provider can call back: our base URL, the path, and the credentials in it. */
+export const webhookUrl = (
+  baseUrl: string,
+  path: string,
+  credentials: WebhookCredentials,
+  query?: Record<string, string>,
+): string => {
+  // Relative to the base, so a base URL with a path of its own (a stage, a custom domain) keeps it.
+  const url = new URL(path.replace(/^\/+/, ""), baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
+  url.username = credentials.username;
+  url.password = credentials.password;
+  for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
+  return url.toString();
+};

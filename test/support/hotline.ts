@@ -1,0 +1,403 @@
+/**
+ * Helpers for the hotline's integration tests: a schedule, the webhooks as API Gateway delivers
+ * them (form posts base64-encoded, basic credentials in the Authorization header), the staff
+ * routes with verified claims, the handlers on one set of deps, and what reached the queues.
+ */
+import { randomUUID } from "node:crypto";
+import { GetCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import type { Context } from "aws-lambda";
+import { createDeps, type HotlineDeps } from "../../services/hotline/deps";
+import { createHandler as createAcknowledge } from "../../services/hotline/handlers/acknowledge";
+import { createHandler as createComplete } from "../../services/hotline/handlers/complete";
+import { createHandler as createGaps } from "../../services/hotline/handlers/gaps";
+import { createHandler as createGetTriage } from "../../services/hotline/handlers/get-triage";
+import { createHandler as createHangup } from "../../services/hotline/handlers/hangup";
+import { createHandler as createIncoming } from "../../services/hotline/handlers/incoming";
+import { createHandler as createList } from "../../services/hotline/handlers/list-triages";
+import { createHandler as createNext } from "../../services/hotline/handlers/next";
+import { createHandler as createOnCall } from "../../services/hotline/handlers/on-call";
+import { createHandler as createPutSchedule } from "../../services/hotline/handlers/put-schedule";
+import { createHandler as createStep } from "../../services/hotline/handlers/step";
+import { auditKey, callKey, triageKey } from "../../services/hotline/keys";
+import { sweepTriages } from "../../services/hotline/sweep";
+import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
+import { type CatalogueEvent, parseEvent } from "../../shared/events/parse";
+import type { HttpEvent, HttpLambda } from "../../shared/http/edge";
+import { provisionForTest, receiveAll } from "./aws";
+import { type Claims, httpEvent } from "./release-notices";
+
+export const MUNICIPALITY = "0880";
+export const WEBHOOK = { username: "elks-test", password: "test-webhook-password-0123" } as const;
+export const BASE_URL = "https://hotline.example.test";
+/** The caller: the most sensitive value in the system. */
+export const CALLER = "+46706861004";
+
+export const ANNA = { id: "anna", name: "Anna Lind", phone: "+46701000001" } as const;
+export const BO = { id: "bo", name: "Bo Ek", phone: "+46701000002" } as const;
+export const CILLA = { id: "cilla", name: "Cilla Berg", phone: "+46701000003" } as const;
+export const MAJA = { id: "maja", name: "Maja Holm", phone: "+46701000009" } as const;
+
+/** Daily shifts from 27 March 2026 at 08:00 Swedish time: Anna, Bo, Cilla, Anna, … */
+export const scheduleBody = (overrides: Record<string, unknown> = {}) => ({
+  timeZone: "Europe/Stockholm",
+  handoffTime: "08:00",
+  rotation: { startDate: "2026-03-27", shiftDays: 1, members: [ANNA, BO, CILLA] },
+  overrides: [],
+  manager: MAJA,
+  ringSeconds: 25,
+  fallbackMessage: "https://sounds.example.se/avhopp-0880.mp3",
+  ...overrides,
+});
+
+/** Every staff phone and the caller's number: none may reach a log, an event or a key. */
+export const personalStrings = (): string[] => [
+  CALLER,
+  CALLER.slice(1),
+  ANNA.phone,
+  BO.phone,
+  CILLA.phone,
+  MAJA.phone,
+  ANNA.name,
+  BO.name,
+];
+
+export const admin = (municipality = MUNICIPALITY, sub = `admin-${municipality}`): Claims => ({
+  sub,
+  scope: "hotline:admin",
+  municipality,
+});
+export const onCallStaff = (municipality = MUNICIPALITY, sub = `jour-${municipality}`): Claims => ({
+  sub,
+  scope: "hotline:handle",
+  municipality,
+});
+
+let counter = 0;
+export const newCallId = (): string => {
+  counter += 1;
+  return `c${randomUUID().replace(/-/g, "").slice(0, 20)}${counter}`;
+};
+
+export const basicAuth = (username: string, password: string): string =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+
+/** A webhook as API Gateway hands it over: no authorizer, the form body base64-encoded. */
+export const webhookEvent = (
+  path: string,
+  routePath: string,
+  pathParameters: Record<string, string>,
+  form: Record<string, string>,
+  options: { authorization?: string | null; query?: Record<string, string> } = {},
+): HttpEvent => {
+  const body = new URLSearchParams(form).toString();
+  const authorization =
+    options.authorization === undefined
+      ? basicAuth(WEBHOOK.username, WEBHOOK.password)
+      : options.authorization;
+  const event = httpEvent({
+    method: "POST",
+    rawPath: path,
+    routePath,
+    pathParameters,
+    ...(options.query ? { query: options.query } : {}),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(authorization ? { authorization } : {}),
+    },
+  });
+  return { ...event, body: Buffer.from(body, "utf8").toString("base64"), isBase64Encoded: true };
+};
+
+const lambdaContext = (functionName: string): Context => {
+  const unsupported = (): void => {
+    throw new Error("callback-style context methods are not supported");
+  };
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: "1024",
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: "test",
+    getRemainingTimeInMillis: () => 30_000,
+    done: unsupported,
+    fail: unsupported,
+    succeed: unsupported,
+  };
+};
+
+export interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  /** Parsed JSON, or undefined for an empty body. */
+  readonly body: unknown;
+  readonly raw: string;
+}
+
+const invoke = async (fn: HttpLambda, name: string, event: HttpEvent): Promise<Answer> => {
+  const result = await fn(event, lambdaContext(name));
+  const raw = result.body ?? "";
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  return { status: result.statusCode ?? 0, headers, body: raw ? JSON.parse(raw) : undefined, raw };
+};
+
+/** A field of a parsed JSON answer, for tests that read one value. */
+export const field = (body: unknown, ...path: string[]): unknown => {
+  let value: unknown = body;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+};
+
+const voice = (m: string, hook: string) => ({
+  path: `/v1/hotline/voice/${m}/${hook}`,
+  routePath: `/v1/hotline/voice/{municipality}/${hook}`,
+  params: { municipality: m },
+});
+
+/** Every handler of the service on one set of deps, called as API Gateway would call it. */
+export const hotlineHandlers = (deps: HotlineDeps) => {
+  const incoming = createIncoming(deps);
+  const next = createNext(deps);
+  const hangup = createHangup(deps);
+  const putSchedule = createPutSchedule(deps);
+  const onCall = createOnCall(deps);
+  const gaps = createGaps(deps);
+  const list = createList(deps);
+  const get = createGetTriage(deps);
+  const recordStep = createStep(deps);
+  const acknowledge = createAcknowledge(deps);
+  const complete = createComplete(deps);
+  const enc = encodeURIComponent;
+  const staffEvent = (
+    method: "GET" | "POST" | "PUT",
+    rawPath: string,
+    routePath: string,
+    claims: Claims,
+    extra: { pathParameters?: Record<string, string>; query?: Record<string, string>; body?: unknown } = {},
+  ) =>
+    httpEvent({
+      method,
+      rawPath,
+      routePath,
+      claims,
+      ...(extra.pathParameters ? { pathParameters: extra.pathParameters } : {}),
+      ...(extra.query && Object.keys(extra.query).length ? { query: extra.query } : {}),
+      ...(extra.body !== undefined ? { body: extra.body } : {}),
+    });
+  return {
+    incoming: (
+      form: Record<string, string>,
+      options: { municipality?: string; authorization?: string | null } = {},
+    ) => {
+      const v = voice(options.municipality ?? MUNICIPALITY, "incoming");
+      return invoke(incoming, "hotline-incoming", webhookEvent(v.path, v.routePath, v.params, form, options));
+    },
+    next: (
+      form: Record<string, string>,
+      options: { municipality?: string; attempt?: number; authorization?: string | null } = {},
+    ) => {
+      const v = voice(options.municipality ?? MUNICIPALITY, "next");
+      return invoke(
+        next,
+        "hotline-next",
+        webhookEvent(v.path, v.routePath, v.params, form, {
+          ...options,
+          ...(options.attempt !== undefined ? { query: { attempt: String(options.attempt) } } : {}),
+        }),
+      );
+    },
+    hangup: (form: Record<string, string>, options: { municipality?: string } = {}) => {
+      const v = voice(options.municipality ?? MUNICIPALITY, "hangup");
+      return invoke(hangup, "hotline-hangup", webhookEvent(v.path, v.routePath, v.params, form));
+    },
+    putSchedule: (body: unknown, claims: Claims = admin(), municipality = MUNICIPALITY) =>
+      invoke(
+        putSchedule,
+        "hotline-put-schedule",
+        staffEvent(
+          "PUT",
+          `/v1/hotline/schedules/${municipality}`,
+          "/v1/hotline/schedules/{municipality}",
+          claims,
+          {
+            pathParameters: { municipality },
+            body,
+          },
+        ),
+      ),
+    onCall: (query: Record<string, string>, claims: Claims = onCallStaff()) =>
+      invoke(
+        onCall,
+        "hotline-on-call",
+        staffEvent("GET", "/v1/hotline/on-call", "/v1/hotline/on-call", claims, { query }),
+      ),
+    gaps: (query: Record<string, string>, claims: Claims = admin(), municipality = MUNICIPALITY) =>
+      invoke(
+        gaps,
+        "hotline-gaps",
+        staffEvent(
+          "GET",
+          `/v1/hotline/schedules/${municipality}/gaps`,
+          "/v1/hotline/schedules/{municipality}/gaps",
+          claims,
+          { pathParameters: { municipality }, query },
+        ),
+      ),
+    list: (query: Record<string, string>, claims: Claims = onCallStaff()) =>
+      invoke(
+        list,
+        "hotline-list-triages",
+        staffEvent("GET", "/v1/hotline/triages", "/v1/hotline/triages", claims, { query }),
+      ),
+    get: (id: string, claims: Claims = onCallStaff()) =>
+      invoke(
+        get,
+        "hotline-get-triage",
+        staffEvent("GET", `/v1/hotline/triages/${enc(id)}`, "/v1/hotline/triages/{id}", claims, {
+          pathParameters: { id },
+        }),
+      ),
+    step: (id: string, step: string, body: unknown, claims: Claims = onCallStaff()) =>
+      invoke(
+        recordStep,
+        "hotline-step",
+        staffEvent(
+          "PUT",
+          `/v1/hotline/triages/${enc(id)}/steps/${enc(step)}`,
+          "/v1/hotline/triages/{id}/steps/{step}",
+          claims,
+          {
+            pathParameters: { id, step },
+            body,
+          },
+        ),
+      ),
+    acknowledge: (id: string, claims: Claims = onCallStaff()) =>
+      invoke(
+        acknowledge,
+        "hotline-acknowledge",
+        staffEvent(
+          "POST",
+          `/v1/hotline/triages/${enc(id)}/acknowledge`,
+          "/v1/hotline/triages/{id}/acknowledge",
+          claims,
+          {
+            pathParameters: { id },
+          },
+        ),
+      ),
+    complete: (id: string, claims: Claims = onCallStaff()) =>
+      invoke(
+        complete,
+        "hotline-complete",
+        staffEvent(
+          "POST",
+          `/v1/hotline/triages/${enc(id)}/complete`,
+          "/v1/hotline/triages/{id}/complete",
+          claims,
+          {
+            pathParameters: { id },
+          },
+        ),
+      ),
+  };
+};
+
+export type HotlineHandlers = ReturnType<typeof hotlineHandlers>;
+
+export interface ReceivedEvent {
+  readonly queue: string;
+  readonly raw: string;
+  readonly event: CatalogueEvent;
+}
+
+/** The call or triage an event is about: its callId, triageId, or the breach's subject. */
+const idsOf = (event: CatalogueEvent): string[] => {
+  const data = event.data as { callId?: unknown; triageId?: unknown; subject?: { id?: unknown } };
+  return [data.callId, data.triageId, data.subject?.id].filter((v): v is string => typeof v === "string");
+};
+
+/**
+ * Collects what reached the consumer queues. Each call drains the queues and keeps everything seen
+ * so far; tests filter by their own call or triage id. A message that does not parse as a
+ * catalogue event fails the test at once.
+ */
+export const eventLog = (queueUrls: Readonly<Partial<Record<string, string>>>) => {
+  const seen: ReceivedEvent[] = [];
+  const drain = async (): Promise<readonly ReceivedEvent[]> => {
+    for (const [queue, url] of Object.entries(queueUrls)) {
+      if (!url) continue;
+      for (const message of await receiveAll(url)) {
+        const raw = message.Body ?? "";
+        const parsed = parseEvent(raw);
+        if (!parsed.ok)
+          throw new Error(`a message on ${queue} is not a valid event: ${JSON.stringify(parsed.issues)}`);
+        seen.push({ queue, raw, event: parsed.event });
+      }
+    }
+    return seen;
+  };
+  return {
+    drain,
+    /** Events about a call or triage on one queue (default pilot-reports, which gets them all). */
+    async about(ids: readonly string[], queue = "pilot-reports"): Promise<ReceivedEvent[]> {
+      await drain();
+      return seen.filter((r) => r.queue === queue && idsOf(r.event).some((id) => ids.includes(id)));
+    },
+  };
+};
+
+/** A fresh table and queues, deps on a clock pinned at `now`, the handlers and readers for the table. */
+export const hotlineFixture = async (now: Date) => {
+  const resources = await provisionForTest(["hotline"]);
+  const runtime = resources.testRuntime("hotline", { publicBaseUrl: BASE_URL });
+  runtime.clock.set(now);
+  const deps = createDeps(runtime, { webhookCredentials: staticWebhookCredentials(WEBHOOK) });
+  const { doc, tableName } = deps;
+  const getItem = async (key: Record<string, string>) =>
+    (await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
+  return {
+    resources,
+    runtime,
+    clock: runtime.clock,
+    deps,
+    h: hotlineHandlers(deps),
+    events: eventLog(resources.queueUrls),
+    sweep: () => sweepTriages(deps),
+    call: (callId: string) => getItem(callKey(callId)),
+    triage: (id: string) => getItem(triageKey(id)),
+    async audit(triageId: string): Promise<Record<string, unknown>[]> {
+      const { pk } = auditKey(`TRIAGE#${triageId}`, new Date(0), "x");
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": pk },
+          ConsistentRead: true,
+        }),
+      );
+      return out.Items ?? [];
+    },
+    /** Every item in the table (a test-only Scan): for "nothing written" and "no number at rest". */
+    async items(): Promise<Record<string, unknown>[]> {
+      const items: Record<string, unknown>[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+        );
+        items.push(...(out.Items ?? []));
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+      return items;
+    },
+  };
+};
+
+export type HotlineFixture = Awaited<ReturnType<typeof hotlineFixture>>;
