@@ -10,6 +10,7 @@
  *   --load-runs N       fresh processes per bundle for the load time (default 7)
  *   --top N             the handler's costliest functions to list from the CPU profile (default 12)
  *   --skip-bundles, --skip-latency
+ *   --skip hotline,pilot-reports   leave out the other services' benches (each starts its own servers)
  *   --json PATH         also write the figures as JSON to PATH (nothing is written otherwise)
  */
 
@@ -41,6 +42,8 @@ import { addCalendarDays, startOfStockholmDay, stockholmDate } from "../../share
 import { type BundleReport, measureBundles } from "./bundles";
 import { mergeProfiles, muteOutput, type Profile, profileSelfTime, timeCalls } from "./cpu";
 import { lambdaContext, noticeBody, personnummer, postEvent, releaseDateMonthsAhead } from "./fixtures";
+import { runHotlineWebhookBench } from "./hotline-webhook";
+import { runPilotReportBench } from "./pilot-report";
 import { type Comparison, compare, runBlock } from "./pool";
 import { startServers } from "./servers-client";
 import { kib, ms, ratio, type Summary, summarize, table, us } from "./stats";
@@ -63,6 +66,7 @@ const { values: args } = parseArgs({
     "http-requests": { type: "string", default: "500" },
     "skip-bundles": { type: "boolean", default: false },
     "skip-latency": { type: "boolean", default: false },
+    skip: { type: "string", default: "" },
     top: { type: "string", default: "12" },
     json: { type: "string" },
   },
@@ -695,6 +699,11 @@ if (!args["skip-bundles"]) {
 if (!args["skip-latency"]) latency = await measureLatency();
 
 process.stdout.write(`${report(latency, bundles)}\n`);
+
+// The other services' benches, each against servers of its own, after the release-notice one.
+const skipped = new Set(args.skip.split(",").map((name) => name.trim()));
+if (!skipped.has("hotline")) process.stdout.write(`\n${await runHotlineWebhookBench(progress)}\n`);
+if (!skipped.has("pilot-reports")) process.stdout.write(`\n${await runPilotReportBench()}\n`);
 if (args.json) {
   const serialise = (key: string, value: unknown) => {
     if (value instanceof Map) return Object.fromEntries(value);
