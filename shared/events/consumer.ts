@@ -7,7 +7,7 @@ import { epochSeconds, failedConditions, type TransactItem } from "../dynamo";
 import { describeError } from "../logger";
 import type { Envelope } from "./envelope";
 import type { EventPublisher } from "./outbox";
-import { parseEvent } from "./parse";
+import { type CatalogueEvent, parseEvent } from "./parse";
 
 export type QueueLambda = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
@@ -17,7 +17,8 @@ export interface Outcome {
   readonly events?: readonly Envelope[];
 }
 
-export type EventHandler = (event: Envelope, context: { now: Date }) => Promise<Outcome | undefined>;
+/** Gets the event already checked against its contract, typed by the catalogue. */
+export type EventHandler = (event: CatalogueEvent, context: { now: Date }) => Promise<Outcome | undefined>;
 
 export interface ConsumerOptions {
   readonly tableName: string;
@@ -27,6 +28,12 @@ export interface ConsumerOptions {
   readonly logger: Logger;
   /** Handlers by event type. Types without one are acknowledged and skipped. */
   readonly handlers: Readonly<Record<string, EventHandler>>;
+  /**
+   * Whether a batch's records are handled at once (the default). Off where records of one batch
+   * mostly write the same item: DynamoDB cancels a transaction that overlaps another in flight on
+   * the same item, which would send them round the queue again.
+   */
+  readonly processInParallel?: boolean;
   /** How long the dedupe mark is kept: longer than any redelivery (SQS keeps a message 14 days at most). */
   readonly dedupeDays?: number;
 }
@@ -107,7 +114,7 @@ export const createConsumer = (options: ConsumerOptions): QueueLambda => {
         }
       },
       processor,
-      { context, throwOnFullBatchFailure: false },
+      { context, throwOnFullBatchFailure: false, processInParallel: options.processInParallel ?? true },
     );
     return response;
   };
