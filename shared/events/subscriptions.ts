@@ -10,6 +10,8 @@ export const SUBSCRIPTIONS: Readonly<Partial<Record<ServiceName, readonly EventT
     "release-notice.received",
     "release-notice.updated",
     "release-notice.withdrawn",
+    // The plan made ready meets the release referral's deadline.
+    "release-plan.ready",
     // A completed triage carries the sealed identity and the financial-assistance outcome.
     "hotline.triage.completed",
   ],

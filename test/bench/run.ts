@@ -10,7 +10,7 @@
  *   --load-runs N       fresh processes per bundle for the load time (default 7)
  *   --top N             the handler's costliest functions to list from the CPU profile (default 12)
  *   --skip-bundles, --skip-latency
- *   --skip hotline,pilot-reports   leave out the other services' benches (each starts its own servers)
+ *   --skip intake,hotline,pilot-reports   leave out the other services' benches (each starts its own servers)
  *   --json PATH         also write the figures as JSON to PATH (nothing is written otherwise)
  */
 
@@ -43,6 +43,7 @@ import { type BundleReport, measureBundles } from "./bundles";
 import { mergeProfiles, muteOutput, type Profile, profileSelfTime, timeCalls } from "./cpu";
 import { lambdaContext, noticeBody, personnummer, postEvent, releaseDateMonthsAhead } from "./fixtures";
 import { runHotlineWebhookBench } from "./hotline-webhook";
+import { runIntakeSweepBench } from "./intake-sweep";
 import { runPilotReportBench } from "./pilot-report";
 import { type Comparison, compare, runBlock } from "./pool";
 import { startServers } from "./servers-client";
@@ -702,6 +703,7 @@ process.stdout.write(`${report(latency, bundles)}\n`);
 
 // The other services' benches, each against servers of its own, after the release-notice one.
 const skipped = new Set(args.skip.split(",").map((name) => name.trim()));
+if (!skipped.has("intake")) process.stdout.write(`\n${await runIntakeSweepBench()}\n`);
 if (!skipped.has("hotline")) process.stdout.write(`\n${await runHotlineWebhookBench(progress)}\n`);
 if (!skipped.has("pilot-reports")) process.stdout.write(`\n${await runPilotReportBench()}\n`);
 if (args.json) {

@@ -193,7 +193,9 @@ describe("a plan made ready after the release day began", () => {
     expect(after.status).toBe("plan-ready");
     expect(after.planDeadline.state).toBe("breached");
 
-    const ready = await f.events.about(noticeId, "release-plan.ready");
+    const ready = (await f.events.about(noticeId, "release-plan.ready")).filter(
+      (r) => r.queue === "pilot-reports",
+    );
     expect(ready).toHaveLength(1);
     expect(ready[0]?.event.data).toMatchObject({ byReleaseDate: false, readyAt: "2026-07-01T06:00:00.000Z" });
     const breached = await breaches(noticeId);
@@ -217,7 +219,9 @@ describe("a plan made ready after the release day began", () => {
 
     f.clock.set(new Date("2026-07-01T06:00:00Z"));
     expect((await f.h.plan(noticeId, { milestone: "plan-ready" }, STAFF)).status).toBe(200);
-    const ready = await f.events.about(noticeId, "release-plan.ready");
+    const ready = (await f.events.about(noticeId, "release-plan.ready")).filter(
+      (r) => r.queue === "pilot-reports",
+    );
     expect(ready.map((r) => (r.event.data as { byReleaseDate: boolean }).byReleaseDate)).toEqual([false]);
     await sweepAt("2026-07-02T06:00:00Z");
     expect(await breaches(noticeId)).toHaveLength(1);

@@ -1,0 +1,20 @@
+import type { AGE_GROUPS } from "../../shared/events/catalogue/intake";
+import { ageOn, type IdentityNumber } from "../../shared/identity";
+import { stockholmDate } from "../../shared/time";
+
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+
+/** Age in full years on the Swedish calendar date of `receivedAt`: a person is 18 from their birthday's first minute. */
+export const ageOnReceipt = (identity: IdentityNumber, receivedAt: Date): number =>
+  ageOn(identity, stockholmDate(receivedAt));
+
+/** Cylindermodellen's bands, made disjoint; the exact age never leaves intake. */
+export const ageGroupOf = (age: number): AgeGroup => {
+  if (age <= 5) return "0-5";
+  if (age <= 12) return "6-12";
+  if (age <= 17) return "13-17";
+  if (age <= 30) return "18-30";
+  return "31+";
+};
+
+export const isChild = (age: number): boolean => age < 18;

@@ -1,0 +1,18 @@
+import { createConsumer } from "../../../shared/events/consumer";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { intakeEventHandlers } from "../consumer";
+import { createDeps, type IntakeDeps } from "../deps";
+
+/** The intake queue: release notices and completed hotline triages become referrals. */
+export const createHandler = (deps: IntakeDeps) =>
+  createConsumer({
+    tableName: deps.tableName,
+    doc: deps.doc,
+    publisher: deps.publisher,
+    clock: deps.clock,
+    logger: deps.logger,
+    handlers: intakeEventHandlers(deps),
+  });
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

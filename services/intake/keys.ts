@@ -1,0 +1,51 @@
+/**
+ * Key builders for the intake table. Keys hold ids we or another service mint, municipality
+ * codes, unit names, instants and keyed hashes: never an identity number, name or phone number.
+ */
+export const referralKey = (id: string) => ({ pk: `REF#${id}`, sk: "REF" as const });
+
+export const auditKey = (referralId: string, at: Date, id: string) => ({
+  pk: `AUDIT#${referralId}`,
+  sk: `${at.toISOString()}#${id}`,
+});
+export const auditPartition = (referralId: string) => `AUDIT#${referralId}`;
+
+/** One row per source (a release notice, a hotline triage's purpose): the same source never makes two referrals. */
+export const sourceKey = (type: string, id: string, purpose = "main") => ({
+  pk: `SOURCE#${type}#${id}#${purpose}`,
+  sk: "SOURCE" as const,
+});
+
+/**
+ * The person's open referral in a unit, by the keyed hash of their identity number: a new
+ * referral for them there is linked to it instead of opening a second case.
+ */
+export const openInUnitKey = (municipality: string, unit: string, subjectRef: string) => ({
+  pk: `OPEN#${municipality}#${unit}#${subjectRef}`,
+  sk: "OPEN" as const,
+});
+
+/** A retry's key, as a keyed hash of caller, municipality and Idempotency-Key. */
+export const idempotencyKey = (hash: string) => ({ pk: `IDEM#${hash}`, sk: "IDEM" as const });
+
+export const caseworkerKey = (municipality: string, unit: string, caseworkerId: string) => ({
+  pk: `UNIT#${municipality}#${unit}`,
+  sk: `CW#${caseworkerId}`,
+});
+export const unitPartition = (municipality: string, unit: string) => `UNIT#${municipality}#${unit}`;
+
+/** gsi1: referrals by their next open deadline, so the sweep reads only what is due. */
+export const dueIndex = {
+  name: "gsi1",
+  partition: "DUE",
+  sort: (dueAt: string, id: string) => `${dueAt}#${id}`,
+  /** Everything due at or before `now` sorts below this. */
+  upTo: (now: Date) => `${now.toISOString()}#~`,
+} as const;
+
+/** gsi2: a municipality's referrals, newest first by receipt. */
+export const municipalityIndex = {
+  name: "gsi2",
+  partition: (municipality: string) => `REFS#${municipality}`,
+  sort: (receivedAt: string, id: string) => `${receivedAt}#${id}`,
+} as const;

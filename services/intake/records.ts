@@ -1,0 +1,115 @@
+import { z } from "zod";
+import {
+  ageGroupSchema,
+  CLOSE_REASONS,
+  REFERRAL_KINDS,
+  REFERRAL_SOURCE_TYPES,
+  referralDeadlineTypeSchema,
+  reporterRoleSchema,
+  unitSchema,
+} from "../../shared/events/catalogue/intake";
+import { REFERRAL_STATUSES } from "./contract";
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const recorded = { at: isoDateTime, by: z.string() };
+
+const deadlineSchema = z.object({
+  type: referralDeadlineTypeSchema,
+  dueAt: isoDateTime,
+  state: z.enum(["open", "met", "breached"]),
+  doneAt: isoDateTime.optional(),
+});
+
+/** The referral as stored. Items are validated on the way out of the table, never cast. */
+export const referralRecordSchema = z.object({
+  pk: z.string(),
+  sk: z.literal("REF"),
+  id: z.string(),
+  municipality: z.string(),
+  kind: z.enum(REFERRAL_KINDS),
+  unit: unitSchema,
+  ageGroup: ageGroupSchema,
+  status: z.enum(REFERRAL_STATUSES),
+  receivedAt: isoDateTime,
+  updatedAt: isoDateTime,
+  subjectRef: z.string(),
+  /** The identity number, sealed: the table never holds it in clear. */
+  subjectSealed: z.string(),
+  firstOffence: z.boolean(),
+  financialAssistance: z.boolean(),
+  reporterRole: reporterRoleSchema.optional(),
+  /** Free text, sealed like the identity. */
+  summarySealed: z.string().optional(),
+  source: z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: z.string() }).optional(),
+  /** The release notice's latest update applied, so that an older one arriving late changes nothing. */
+  sourceUpdatedAt: isoDateTime.optional(),
+  linkedReferralId: z.string().optional(),
+  assignee: z.string().optional(),
+  deadlines: z.array(deadlineSchema),
+  protectionAssessment: z
+    .object({ ...recorded, immediateProtectionNeeded: z.boolean(), noteSealed: z.string().optional() })
+    .optional(),
+  decision: z.object({ ...recorded, openInvestigation: z.boolean(), reasonSealed: z.string() }).optional(),
+  firstOffenceConversation: z.object({ ...recorded, noteSealed: z.string().optional() }).optional(),
+  closure: z
+    .object({ ...recorded, reason: z.enum(CLOSE_REASONS), noteSealed: z.string().optional() })
+    .optional(),
+  /** Optimistic concurrency: every write conditions on the version it read. */
+  version: z.number().int().nonnegative(),
+  /** The earliest step still to do: what `overdue=true` filters on. */
+  pendingDueAt: isoDateTime.optional(),
+  gsi1pk: z.string().optional(),
+  gsi1sk: z.string().optional(),
+  gsi2pk: z.string(),
+  gsi2sk: z.string(),
+});
+export type ReferralRecord = z.infer<typeof referralRecordSchema>;
+
+export const caseworkerRecordSchema = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  caseworkerId: z.string(),
+  municipality: z.string(),
+  unit: unitSchema,
+  name: z.string(),
+  capacity: z.number().int(),
+  caseload: z.number().int(),
+});
+export type CaseworkerRecord = z.infer<typeof caseworkerRecordSchema>;
+
+export const idempotencyRecordSchema = z.object({
+  referralId: z.string(),
+  requestHash: z.string(),
+});
+
+/** A source seen: the referral it made, or a tombstone for a notice withdrawn before it was received. */
+export const sourceRecordSchema = z.object({
+  referralId: z.string().optional(),
+  withdrawn: z.boolean().optional(),
+});
+
+export const openInUnitRecordSchema = z.object({ referralId: z.string() });
+
+export const auditRecordSchema = z.object({
+  referralId: z.string(),
+  action: z.string(),
+  actor: z.string(),
+  at: isoDateTime,
+  correlationId: z.string(),
+});
+
+/** A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value. */
+export const parseStored = <S extends z.ZodType>(
+  schema: S,
+  item: Record<string, unknown> | undefined,
+  what: string,
+): z.output<S> | undefined => {
+  if (!item) return undefined;
+  const parsed = schema.safeParse(item);
+  if (!parsed.success)
+    throw new Error(`stored ${what} does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`);
+  return parsed.data;
+};
+
+export const parseReferral = (item: Record<string, unknown> | undefined) =>
+  parseStored(referralRecordSchema, item, "referral");

@@ -1,0 +1,201 @@
+import { problemSchema } from "../../shared/http/problem";
+import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
+import {
+  assignBodySchema,
+  auditListSchema,
+  auditQuerySchema,
+  caseworkerListSchema,
+  caseworkerParamsSchema,
+  caseworkerViewSchema,
+  closeBodySchema,
+  conversationBodySchema,
+  createReferralBodySchema,
+  decisionBodySchema,
+  listQuerySchema,
+  protectionAssessmentBodySchema,
+  putCaseworkerBodySchema,
+  referralDetailSchema,
+  referralListSchema,
+  referralParamsSchema,
+  referralViewSchema,
+  SCOPES,
+  unitParamsSchema,
+} from "./contract";
+
+const problems = (...statuses: number[]): HttpRoute["responses"] =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: "Problem details", schema: problemSchema, contentType: "application/problem+json" },
+    ]),
+  );
+
+const tags = ["intake"];
+const dir = "services/intake/handlers";
+const staffRead = { type: "jwt", scopes: [SCOPES.read] } as const;
+const staffManage = { type: "jwt", scopes: [SCOPES.manage] } as const;
+const view = (description: string) => ({ 200: { description, schema: referralViewSchema } });
+
+export const routes = {
+  create: {
+    method: "POST",
+    path: "/v1/referrals",
+    auth: { type: "jwt", scopes: [SCOPES.write] },
+    summary: "Post a referral: a concern report, an application, a self-referral or a police referral",
+    description:
+      "Routed to a unit by kind and age on the day received, with its legal deadlines. An `Idempotency-Key` header makes a retry safe: the same key and body again returns the same referral (200); the same key with another body is a conflict (409). A referral for a person with an open referral in the same unit is linked to it (`linkedReferralId`).",
+    tags,
+    request: { body: createReferralBodySchema },
+    responses: {
+      201: { description: "Received", schema: referralViewSchema },
+      200: {
+        description: "The same request was already received: the same referral",
+        schema: referralViewSchema,
+      },
+      ...problems(400, 401, 403, 409, 413, 415),
+    },
+  },
+  list: {
+    method: "GET",
+    path: "/v1/referrals",
+    auth: staffRead,
+    summary: "List the municipality's referrals, newest first",
+    tags,
+    request: { query: listQuerySchema },
+    responses: {
+      200: { description: "A page of referrals", schema: referralListSchema },
+      ...problems(400, 401, 403),
+    },
+  },
+  get: {
+    method: "GET",
+    path: "/v1/referrals/{id}",
+    auth: staffRead,
+    summary: "Read a referral, with the person and the notes (audited)",
+    tags,
+    request: { params: referralParamsSchema },
+    responses: {
+      200: { description: "The referral", schema: referralDetailSchema },
+      ...problems(400, 401, 403, 404),
+    },
+  },
+  protectionAssessment: {
+    method: "POST",
+    path: "/v1/referrals/{id}/protection-assessment",
+    auth: staffManage,
+    summary: "Record the protection assessment (skyddsbedömning)",
+    tags,
+    request: { params: referralParamsSchema, body: protectionAssessmentBodySchema },
+    responses: { ...view("The referral"), ...problems(400, 401, 403, 404, 409) },
+  },
+  decision: {
+    method: "POST",
+    path: "/v1/referrals/{id}/decision",
+    auth: staffManage,
+    summary: "Record the decision whether to open an investigation (förhandsbedömning)",
+    tags,
+    request: { params: referralParamsSchema, body: decisionBodySchema },
+    responses: { ...view("The referral"), ...problems(400, 401, 403, 404, 409) },
+  },
+  conversation: {
+    method: "POST",
+    path: "/v1/referrals/{id}/first-offence-conversation",
+    auth: staffManage,
+    summary: "Record the conversation with a youth after a first offence",
+    tags,
+    request: { params: referralParamsSchema, body: conversationBodySchema },
+    responses: { ...view("The referral"), ...problems(400, 401, 403, 404, 409) },
+  },
+  assign: {
+    method: "POST",
+    path: "/v1/referrals/{id}/assign",
+    auth: staffManage,
+    summary:
+      "Assign a caseworker; without one, the unit's caseworker with the lowest caseload relative to capacity",
+    tags,
+    request: { params: referralParamsSchema, body: assignBodySchema },
+    responses: { ...view("The referral"), ...problems(400, 401, 403, 404, 409, 422) },
+  },
+  close: {
+    method: "POST",
+    path: "/v1/referrals/{id}/close",
+    auth: staffManage,
+    summary: "Close a referral",
+    tags,
+    request: { params: referralParamsSchema, body: closeBodySchema },
+    responses: { ...view("The referral"), ...problems(400, 401, 403, 404, 409) },
+  },
+  putCaseworker: {
+    method: "PUT",
+    path: "/v1/units/{unit}/caseworkers/{caseworkerId}",
+    auth: staffManage,
+    summary: "Register a caseworker in a unit, or change their name or capacity",
+    tags,
+    request: { params: caseworkerParamsSchema, body: putCaseworkerBodySchema },
+    responses: {
+      200: { description: "The caseworker", schema: caseworkerViewSchema },
+      ...problems(400, 401, 403),
+    },
+  },
+  listCaseworkers: {
+    method: "GET",
+    path: "/v1/units/{unit}/caseworkers",
+    auth: staffRead,
+    summary: "The unit's caseworkers with their caseloads",
+    tags,
+    request: { params: unitParamsSchema },
+    responses: {
+      200: { description: "The caseworkers", schema: caseworkerListSchema },
+      ...problems(400, 401, 403),
+    },
+  },
+  audit: {
+    method: "GET",
+    path: "/v1/audit",
+    auth: { type: "jwt", scopes: [SCOPES.audit] },
+    summary: "Who read or changed a referral, and when",
+    tags,
+    request: { query: auditQuerySchema },
+    responses: {
+      200: { description: "The referral's audit trail, oldest first", schema: auditListSchema },
+      ...problems(400, 401, 403, 404),
+    },
+  },
+} as const satisfies Record<string, HttpRoute>;
+
+const http = (id: string, file: string, route: HttpRoute): FunctionDefinition => ({
+  kind: "http",
+  id: `intake-${id}`,
+  entry: `${dir}/${file}.ts`,
+  route,
+});
+
+const functions: FunctionDefinition[] = [
+  http("create", "create", routes.create),
+  http("list", "list", routes.list),
+  http("get", "get", routes.get),
+  http("protection-assessment", "protection-assessment", routes.protectionAssessment),
+  http("decision", "decision", routes.decision),
+  http("conversation", "conversation", routes.conversation),
+  http("assign", "assign", routes.assign),
+  http("close", "close", routes.close),
+  http("put-caseworker", "put-caseworker", routes.putCaseworker),
+  http("list-caseworkers", "list-caseworkers", routes.listCaseworkers),
+  http("audit", "audit", routes.audit),
+  { kind: "queue", id: "intake-consumer", entry: `${dir}/consumer.ts`, queue: "intake" },
+  { kind: "schedule", id: "intake-deadline-sweep", entry: `${dir}/deadline-sweep.ts`, everyMinutes: 5 },
+  { kind: "schedule", id: "intake-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
+];
+
+export const intakeService: ServiceDefinition = {
+  name: "intake",
+  depsEntry: "services/intake/deps.ts",
+  functions,
+  publishes: [
+    "referral.received",
+    "referral.assessed",
+    "referral.assigned",
+    "referral.closed",
+    "deadline.breached",
+  ],
+};

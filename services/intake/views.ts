@@ -1,0 +1,111 @@
+import { seal, unseal } from "../../shared/identity";
+import type { KeyMaterial } from "../../shared/runtime/keys";
+import type { ReferralDetail, ReferralView } from "./contract";
+import { effectiveState } from "./deadlines";
+import type { CaseworkerRecord, ReferralRecord } from "./records";
+
+/** What the API answers, built from what is stored: personal data only in the staff's detail view. */
+
+export const isActive = (record: ReferralRecord): boolean =>
+  record.status === "open" || record.status === "investigating";
+
+export const sealingKeyOf = (keys: KeyMaterial) => {
+  const key = keys.sealingKeys.get(keys.sealingKid);
+  if (!key) throw new Error("the current sealing key is missing");
+  return { kid: keys.sealingKid, key };
+};
+
+/** Free text is sealed to its referral: a sealed note copied onto another referral does not open. */
+const noteAad = (referralId: string) => `intake:referral:${referralId}`;
+
+export const sealNote = (
+  keys: KeyMaterial,
+  referralId: string,
+  text: string | undefined,
+): string | undefined =>
+  text === undefined || text.length === 0 ? undefined : seal(text, sealingKeyOf(keys), noteAad(referralId));
+
+const openNote = (keys: KeyMaterial, referralId: string, sealed: string | undefined): string | undefined =>
+  sealed === undefined ? undefined : unseal(sealed, keys.sealingKeys, noteAad(referralId));
+
+export const toView = (record: ReferralRecord, now: Date): ReferralView => ({
+  id: record.id,
+  municipality: record.municipality,
+  kind: record.kind,
+  unit: record.unit,
+  ageGroup: record.ageGroup,
+  status: record.status,
+  receivedAt: record.receivedAt,
+  ...(record.assignee ? { assignee: record.assignee } : {}),
+  ...(record.source ? { source: record.source } : {}),
+  ...(record.linkedReferralId ? { linkedReferralId: record.linkedReferralId } : {}),
+  deadlines: record.deadlines.map((d) => ({
+    type: d.type,
+    dueAt: d.dueAt,
+    state: effectiveState(d, now, isActive(record)),
+  })),
+});
+
+export const toDetail = (record: ReferralRecord, keys: KeyMaterial, now: Date): ReferralDetail => {
+  const pa = record.protectionAssessment;
+  const decision = record.decision;
+  const conversation = record.firstOffenceConversation;
+  const closure = record.closure;
+  return {
+    ...toView(record, now),
+    subject: { personalIdentityNumber: unseal(record.subjectSealed, keys.sealingKeys) },
+    firstOffence: record.firstOffence,
+    ...(record.reporterRole ? { reporter: { role: record.reporterRole } } : {}),
+    ...optional("summary", openNote(keys, record.id, record.summarySealed)),
+    ...(pa
+      ? {
+          protectionAssessment: {
+            at: pa.at,
+            by: pa.by,
+            immediateProtectionNeeded: pa.immediateProtectionNeeded,
+            ...optional("note", openNote(keys, record.id, pa.noteSealed)),
+          },
+        }
+      : {}),
+    ...(decision
+      ? {
+          decision: {
+            at: decision.at,
+            by: decision.by,
+            openInvestigation: decision.openInvestigation,
+            reason: openNote(keys, record.id, decision.reasonSealed) ?? "",
+          },
+        }
+      : {}),
+    ...(conversation
+      ? {
+          firstOffenceConversation: {
+            at: conversation.at,
+            by: conversation.by,
+            ...optional("note", openNote(keys, record.id, conversation.noteSealed)),
+          },
+        }
+      : {}),
+    ...(closure
+      ? {
+          closure: {
+            at: closure.at,
+            by: closure.by,
+            reason: closure.reason,
+            ...optional("note", openNote(keys, record.id, closure.noteSealed)),
+          },
+        }
+      : {}),
+  };
+};
+
+export const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
+export const caseworkerView = (record: CaseworkerRecord) => ({
+  caseworkerId: record.caseworkerId,
+  unit: record.unit,
+  name: record.name,
+  capacity: record.capacity,
+  caseload: record.caseload,
+});
