@@ -1,6 +1,11 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -38,4 +43,58 @@ export const decodeCursor = (cursor: string | undefined): Record<string, string>
     // fall through: a cursor we cannot read is a bad request, not a crash
   }
   return undefined;
+};
+
+/**
+ * The items of a sparse "due" index whose sort key is at or below `upTo`: what a sweep must act
+ * on. It reads only what is due, never the rest of the table, and stops at `maxItems` so one run
+ * stays bounded (the next run takes the remainder).
+ */
+export const queryDue = async (
+  doc: DynamoDBDocumentClient,
+  options: { tableName: string; indexName: string; partition: string; upTo: string; maxItems: number },
+): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await doc.send(
+      new QueryCommand({
+        TableName: options.tableName,
+        IndexName: options.indexName,
+        KeyConditionExpression: "gsi1pk = :p AND gsi1sk <= :upTo",
+        ExpressionAttributeValues: { ":p": options.partition, ":upTo": options.upTo },
+        ExclusiveStartKey: startKey,
+        Limit: Math.min(100, options.maxItems - items.length),
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey && items.length < options.maxItems);
+  return items;
+};
+
+/**
+ * Puts every item, 25 to a request, retrying what DynamoDB leaves unprocessed with backoff. It
+ * throws after repeated throttling: for audit rows, failing the request beats answering without
+ * the record of who read what.
+ */
+export const batchPutAll = async (
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Record<string, unknown>[],
+): Promise<void> => {
+  type Request = { PutRequest: { Item: Record<string, unknown> } };
+  let pending: Request[] = items.map((Item) => ({ PutRequest: { Item } }));
+  let retries = 0;
+  while (pending.length > 0) {
+    const out = await doc.send(
+      new BatchWriteCommand({ RequestItems: { [tableName]: pending.slice(0, 25) } }),
+    );
+    const unprocessed = (out.UnprocessedItems?.[tableName] ?? []) as Request[];
+    pending = [...pending.slice(25), ...unprocessed];
+    if (unprocessed.length === 0) continue;
+    retries += 1;
+    if (retries > 5) throw new Error("items could not be written: throttled");
+    await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retries));
+  }
 };

@@ -1,14 +1,12 @@
-import { createHmac } from "node:crypto";
-import {
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
-import { monotonicFactory, ulid } from "ulid";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { decodeCursor, encodeCursor, failedConditions, type TransactItem } from "../../shared/dynamo";
+import {
+  batchPutAll,
+  decodeCursor,
+  encodeCursor,
+  failedConditions,
+  type TransactItem,
+} from "../../shared/dynamo";
 import { deadlineBreached } from "../../shared/events/catalogue/deadlines";
 import {
   type CLOSE_REASONS,
@@ -21,9 +19,11 @@ import {
 } from "../../shared/events/catalogue/intake";
 import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
+import { canonicalJson, keyedHash as hashWithKey } from "../../shared/hashing";
 import { type Caller, requireStaffMunicipality } from "../../shared/http/auth";
 import { type FieldError, HttpProblem } from "../../shared/http/problem";
 import { type IdentityNumber, parseIdentityNumber, seal, subjectRef } from "../../shared/identity";
+import { newId, newMonotonicId } from "../../shared/ids";
 import { isKommunkod } from "../../shared/municipalities";
 import type { KeyMaterial } from "../../shared/runtime/keys";
 import { type AgeGroup, ageGroupOf, ageOnReceipt } from "./age";
@@ -93,31 +93,14 @@ const actorOf = (context: Context): Actor => ({
 
 const SOURCE = "intake" as const;
 /** Audit rows sort by time and then by this id: monotonic, so rows written in one millisecond keep their order. */
-const auditId = monotonicFactory();
+const auditId = newMonotonicId;
 const NOT_FOUND = "No referral with this id";
 
 /** A referral linked to the person's open one is the same case: it does not add to a caseload. */
 const countsTowardCaseload = (record: ReferralRecord): boolean => record.linkedReferralId === undefined;
 
-/** Canonical JSON (sorted keys), so that the same body hashes the same whatever the key order. */
-const canonicalJson = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    return `{${Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
-};
-
-/** Keyed, because what is hashed holds an identity number that an unkeyed hash would give away by trial. */
-const keyedHash = (keys: KeyMaterial, ...parts: string[]): string => {
-  const mac = createHmac("sha256", keys.linkingKey);
-  for (const part of parts) mac.update(part).update("\0");
-  return mac.digest("hex");
-};
+/** Keyed with the linking key: see shared/hashing. */
+const keyedHash = (keys: KeyMaterial, ...parts: string[]): string => hashWithKey(keys.linkingKey, ...parts);
 
 /** Schedules the referral on the due index by its next open deadline, and sets what `overdue` reads. */
 export const withSchedule = (record: ReferralRecord): ReferralRecord => {
@@ -211,24 +194,11 @@ export class Referrals {
 
   private async auditReads(records: readonly ReferralRecord[], actor: Actor, action: string): Promise<void> {
     const at = this.deps.clock.now();
-    let pending = records.flatMap((r) => {
+    const rows = records.flatMap((r) => {
       const put = this.auditPut(r.id, actor, action, at).Put;
-      return put ? [{ PutRequest: { Item: put.Item } }] : [];
+      return put?.Item ? [put.Item] : [];
     });
-    let retries = 0;
-    while (pending.length > 0) {
-      const batch = pending.slice(0, 25);
-      const out = await this.deps.doc.send(
-        new BatchWriteCommand({ RequestItems: { [this.deps.tableName]: batch } }),
-      );
-      const unprocessed = (out.UnprocessedItems?.[this.deps.tableName] ?? []) as typeof pending;
-      pending = [...pending.slice(25), ...unprocessed];
-      if (unprocessed.length === 0) continue;
-      // Throttled: back off, and give up (failing the read) rather than show what was not audited.
-      retries += 1;
-      if (retries > 5) throw new Error("audit rows could not be written");
-      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retries));
-    }
+    await batchPutAll(this.deps.doc, this.deps.tableName, rows);
   }
 
   private caseloadChange(record: ReferralRecord, caseworkerId: string, delta: number): TransactItem {
@@ -283,7 +253,7 @@ export class Referrals {
    */
   async prepare(input: NewReferral, actor: Actor, now: Date): Promise<PreparedReferral> {
     const keys = await this.deps.keys.get();
-    const id = ulid(now.getTime());
+    const id = newId(now.getTime());
     const age = ageOnReceipt(input.identity, input.receivedAt);
     const ageGroup: AgeGroup = ageGroupOf(age);
     const unit: Unit = routeReferral(

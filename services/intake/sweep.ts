@@ -1,6 +1,5 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { failedConditions } from "../../shared/dynamo";
+import { failedConditions, queryDue } from "../../shared/dynamo";
 import { describeError } from "../../shared/logger";
 import { DEADLINE_BREACHED_METRIC } from "../../shared/metrics";
 import { breachDue } from "./deadlines";
@@ -17,26 +16,14 @@ export interface SweepResult {
 
 /** The referrals with a deadline due at `now`, from the due index: never more than what is due. */
 export const readDue = async (deps: IntakeDeps, now: Date, maxItems = 1_000): Promise<ReferralRecord[]> => {
-  const due: ReferralRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: dueIndex.name,
-        KeyConditionExpression: "gsi1pk = :p AND gsi1sk <= :now",
-        ExpressionAttributeValues: { ":p": dueIndex.partition, ":now": dueIndex.upTo(now) },
-        ExclusiveStartKey: startKey,
-        Limit: Math.min(100, maxItems - due.length),
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      const record = parseReferral(item);
-      if (record) due.push(record);
-    }
-    startKey = out.LastEvaluatedKey;
-  } while (startKey && due.length < maxItems);
-  return due;
+  const items = await queryDue(deps.doc, {
+    tableName: deps.tableName,
+    indexName: dueIndex.name,
+    partition: dueIndex.partition,
+    upTo: dueIndex.upTo(now),
+    maxItems,
+  });
+  return items.flatMap((item) => parseReferral(item) ?? []);
 };
 
 /** Referrals committed at once: each is its own transaction, so they need not wait for each other. */

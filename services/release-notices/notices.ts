@@ -1,7 +1,12 @@
-import { createHmac } from "node:crypto";
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { decodeCursor, encodeCursor, failedConditions, type TransactItem } from "../../shared/dynamo";
+import {
+  batchPutAll,
+  decodeCursor,
+  encodeCursor,
+  failedConditions,
+  type TransactItem,
+} from "../../shared/dynamo";
 import { deadlineBreached } from "../../shared/events/catalogue/deadlines";
 import {
   releaseNoticeReceived,
@@ -11,6 +16,7 @@ import {
 } from "../../shared/events/catalogue/release-notices";
 import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
+import { canonicalJson, keyedHash } from "../../shared/hashing";
 import { type Caller, requireMunicipalityAccess, requireStaffMunicipality } from "../../shared/http/auth";
 import { HttpProblem } from "../../shared/http/problem";
 import { type IdentityNumber, parseIdentityNumber, seal, subjectRef, unseal } from "../../shared/identity";
@@ -47,22 +53,8 @@ const invalidIdentity = () =>
     { path: "person.personalIdentityNumber", message: "is not a valid personnummer or samordningsnummer" },
   ]);
 
-/** Canonical JSON (sorted keys) so that the same notice hashes the same whatever the key order. */
-const canonicalJson = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    return `{${Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
-};
-
-/** Keyed, because the body holds an identity number and an unkeyed hash of one can be reversed by trial. */
 const requestHash = (keys: KeyMaterial, kind: string, body: unknown): string =>
-  createHmac("sha256", keys.linkingKey).update(kind).update("\0").update(canonicalJson(body)).digest("hex");
+  keyedHash(keys.linkingKey, kind, canonicalJson(body));
 
 const expiresAtFor = (releaseDate: string): number =>
   Math.floor(
@@ -181,24 +173,11 @@ export class ReleaseNotices {
     action: string,
   ): Promise<void> {
     const at = this.deps.clock.now();
-    let pending = records.flatMap((r) => {
+    const rows = records.flatMap((r) => {
       const put = this.auditPut(r.noticeId, context, action, at, r.expectedReleaseDate).Put;
-      return put ? [{ PutRequest: { Item: put.Item } }] : [];
+      return put?.Item ? [put.Item] : [];
     });
-    let retries = 0;
-    while (pending.length > 0) {
-      const batch = pending.slice(0, 25);
-      const out = await this.deps.doc.send(
-        new BatchWriteCommand({ RequestItems: { [this.deps.tableName]: batch } }),
-      );
-      const unprocessed = (out.UnprocessedItems?.[this.deps.tableName] ?? []) as typeof pending;
-      pending = [...pending.slice(25), ...unprocessed];
-      if (unprocessed.length === 0) continue;
-      // Throttled: back off, and give up (failing the read) rather than show what was not audited.
-      retries += 1;
-      if (retries > 5) throw new Error("audit rows could not be written");
-      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retries));
-    }
+    await batchPutAll(this.deps.doc, this.deps.tableName, rows);
   }
 
   private save(record: NoticeRecord, expectedVersion: number | undefined): TransactItem {

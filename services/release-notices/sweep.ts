@@ -1,6 +1,5 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { failedConditions } from "../../shared/dynamo";
+import { failedConditions, queryDue } from "../../shared/dynamo";
 import { releasePlanReminder } from "../../shared/events/catalogue/release-notices";
 import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
@@ -32,25 +31,14 @@ export const sweepDeadlines = async (
   const correlationId = options.correlationId ?? `sweep-${now.toISOString()}`;
   const maxItems = options.maxItems ?? 1_000;
   const notices = new ReleaseNotices(deps);
-  const due: NoticeRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.doc.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: dueIndex.name,
-        KeyConditionExpression: "gsi1pk = :p AND gsi1sk <= :now",
-        ExpressionAttributeValues: { ":p": dueIndex.partition, ":now": dueIndex.upTo(now) },
-        ExclusiveStartKey: startKey,
-        Limit: Math.min(100, maxItems - due.length),
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      const record = parseNoticeRecord(item);
-      if (record) due.push(record);
-    }
-    startKey = out.LastEvaluatedKey;
-  } while (startKey && due.length < maxItems);
+  const items = await queryDue(deps.doc, {
+    tableName: deps.tableName,
+    indexName: dueIndex.name,
+    partition: dueIndex.partition,
+    upTo: dueIndex.upTo(now),
+    maxItems,
+  });
+  const due = items.flatMap((item) => parseNoticeRecord(item) ?? []);
 
   let reminders = 0;
   let breaches = 0;
