@@ -42,6 +42,11 @@ interface FunctionBase {
   readonly entry: string;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /**
+   * Needs the telephony provider's credentials (webhook routes have them anyway): e.g. a sweep
+   * that sends SMS through the provider's API.
+   */
+  readonly usesTelephonyProvider?: boolean;
 }
 
 export type FunctionDefinition =

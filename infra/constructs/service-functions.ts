@@ -64,12 +64,13 @@ export class ServiceFunctions extends Construct {
       bindIdentityKeys(fn, stateful.identityKeysSecret);
       if (hasWebhooks) fn.addEnvironment(ENV.publicBaseUrl, api.publicBaseUrl);
 
+      if ((def.kind === "http" && def.route.auth.type === "webhook") || def.usesTelephonyProvider) {
+        bindSecret(fn, stateful.telephonyWebhookSecret, ENV.telephonyWebhookSecretArn);
+      }
+
       switch (def.kind) {
         case "http":
           this.addRoute(fn, def.id, def.route, api);
-          if (def.route.auth.type === "webhook") {
-            bindSecret(fn, stateful.telephonyWebhookSecret, ENV.telephonyWebhookSecretArn);
-          }
           break;
         case "queue": {
           const { queue, definition: queueDef } = stateful.queue(def.queue);

@@ -1,7 +1,8 @@
-import { BatchWriteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { ulid } from "ulid";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { TransactItem } from "../../shared/dynamo";
+import { batchPutAll } from "../../shared/dynamo";
 import type { Caller } from "../../shared/http/auth";
+import { newId } from "../../shared/ids";
 import type { HotlineDeps } from "./deps";
 import { auditKey } from "./keys";
 
@@ -22,7 +23,7 @@ export const auditPut = (
   Put: {
     TableName: deps.tableName,
     Item: {
-      ...auditKey(subject, at, ulid()),
+      ...auditKey(subject, at, newId()),
       subject,
       action,
       actor: context.caller.subject,
@@ -53,22 +54,10 @@ export const auditReads = async (
   action: string,
   at: Date,
 ): Promise<void> => {
-  let pending = rows.flatMap((r) => {
+  const items = rows.flatMap((r) => {
     const put = auditPut(deps, r.subject, context, action, at, r.expiresAt).Put;
-    return put ? [{ PutRequest: { Item: put.Item } }] : [];
+    return put?.Item ? [put.Item] : [];
   });
-  let retries = 0;
-  while (pending.length > 0) {
-    const batch = pending.slice(0, 25);
-    const out = await deps.doc.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: batch } }));
-    const unprocessed = (out.UnprocessedItems?.[deps.tableName] ?? []).flatMap((r) =>
-      r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : [],
-    );
-    pending = [...pending.slice(25), ...unprocessed];
-    if (unprocessed.length === 0) continue;
-    // Throttled: back off, and give up (failing the read) rather than show what was not audited.
-    retries += 1;
-    if (retries > 5) throw new Error("audit rows could not be written");
-    await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retries));
-  }
+  // Throttling fails the read rather than show what was not audited.
+  await batchPutAll(deps.doc, deps.tableName, items);
 };

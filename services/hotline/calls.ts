@@ -1,5 +1,4 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { ulid } from "ulid";
 import { failedConditions, type TransactItem } from "../../shared/dynamo";
 import {
   hotlineCallReceived,
@@ -12,11 +11,19 @@ import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
 import { HttpProblem } from "../../shared/http/problem";
 import { seal } from "../../shared/identity";
+import { newId } from "../../shared/ids";
+import { describeError } from "../../shared/logger";
 import { isKommunkod } from "../../shared/municipalities";
 import type { KeyMaterial } from "../../shared/runtime/keys";
 import type { HotlineDeps } from "./deps";
 import { callKey, dueIndex, scheduleKey, triageKey, triageListIndex } from "./keys";
-import { type CallRecord, parseCallRecord, parseScheduleRecord, type TriageRecord } from "./records";
+import {
+  type CallRecord,
+  parseCallRecord,
+  parseScheduleRecord,
+  type ScheduleRecord,
+  type TriageRecord,
+} from "./records";
 import { escalationChain } from "./schedule";
 import type { CallAction, IncomingCall, RingResult } from "./telephony/provider";
 import { nextDue, retentionExpiry, triageDueAt } from "./triage";
@@ -76,10 +83,53 @@ export class Calls {
     const link = call.chain[call.attempt - 1];
     if (call.state === "unanswered" || !link) {
       const { whenHangup } = await this.links(call.municipality, call.attempt);
-      return { kind: "play", message: call.fallbackMessage, whenHangup };
+      return { kind: "play", message: call.fallbackMessage ?? this.deps.defaultMessageUrl, whenHangup };
     }
     const { next, whenHangup } = await this.links(call.municipality, call.attempt);
     return { kind: "connect", to: link.phone, timeoutSeconds: call.ringSeconds, next, whenHangup };
+  }
+
+  private async readSchedule(municipality: string): Promise<ScheduleRecord | undefined> {
+    const out = await this.deps.doc.send(
+      new GetCommand({ TableName: this.deps.tableName, Key: scheduleKey(municipality) }),
+    );
+    return parseScheduleRecord(out.Item);
+  }
+
+  /** With nothing to go on (no schedule readable): the recorded message, so the caller hears something. */
+  private async messageAction(municipality: string, message: string | undefined): Promise<CallAction> {
+    const { whenHangup } = await this.links(municipality, 0);
+    return { kind: "play", message: message ?? this.deps.defaultMessageUrl, whenHangup };
+  }
+
+  /**
+   * The next ring for a call we hold no record of (its first write failed, or the table cannot be
+   * read now): the chain built afresh from the schedule, the position taken from the `attempt` in
+   * the URL we handed out. Nothing is written: the caller is served, the operator is told by the log.
+   */
+  private async nextWithoutRecord(
+    municipality: string,
+    result: RingResult,
+    attempt: number | undefined,
+    now: Date,
+  ): Promise<CallAction> {
+    if (result.answered) return { kind: "end" };
+    let schedule: ScheduleRecord | undefined;
+    try {
+      schedule = await this.readSchedule(municipality);
+    } catch (error) {
+      this.deps.logger.error("schedule unavailable: the call gets the recorded message", {
+        callId: result.callId,
+        municipality,
+        error: describeError(error),
+      });
+      return this.messageAction(municipality, undefined);
+    }
+    const position = (attempt ?? 1) + 1;
+    const link = schedule ? escalationChain(schedule, now)[position - 1] : undefined;
+    if (!schedule || !link) return this.messageAction(municipality, schedule?.fallbackMessage);
+    const { next, whenHangup } = await this.links(municipality, position);
+    return { kind: "connect", to: link.phone, timeoutSeconds: schedule.ringSeconds, next, whenHangup };
   }
 
   private event<C extends Parameters<typeof newEvent>[0]>(
@@ -131,13 +181,23 @@ export class Calls {
     // A number configured with a code no municipality has would open triages nobody can see.
     if (!isKommunkod(municipality)) throw new HttpProblem(404, "No such municipality");
     const now = this.deps.clock.now();
-    const [scheduleOut, keys] = await Promise.all([
-      this.deps.doc.send(new GetCommand({ TableName: this.deps.tableName, Key: scheduleKey(municipality) })),
-      this.deps.keys.get(),
-    ]);
-    const schedule = parseScheduleRecord(scheduleOut.Item);
+    // Fetched beside the schedule (a cold container waits for both at once); awaited only for the write.
+    const keysPending = this.deps.keys.get();
+    keysPending.catch(() => undefined);
+    let schedule: ScheduleRecord | undefined;
+    try {
+      schedule = await this.readSchedule(municipality);
+    } catch (error) {
+      // Throttled, down or unreadable: the caller still hears the message, never silence.
+      this.deps.logger.error("schedule unavailable: the call gets the recorded message and is not recorded", {
+        callId: incoming.callId,
+        municipality,
+        error: describeError(error),
+      });
+      return this.messageAction(municipality, undefined);
+    }
     const chain = schedule ? escalationChain(schedule, now) : [];
-    const triageId = ulid(now.getTime());
+    const triageId = newId(now.getTime());
     const expiresAt = retentionExpiry(now);
     const ringing = chain.length > 0;
     const call: CallRecord = {
@@ -155,30 +215,31 @@ export class Calls {
       expiresAt,
     };
     const status = ringing ? "ringing" : "callback-needed";
-    const triage = withDueIndex({
-      ...triageKey(triageId),
-      id: triageId,
-      callId: incoming.callId,
-      municipality,
-      status,
-      ...(ringing ? {} : { origin: "callback", openedAt: now.toISOString() }),
-      receivedAt: now.toISOString(),
-      ...(schedule ? { managerId: schedule.manager.id } : {}),
-      ...(incoming.caller
-        ? { callerSealed: seal(incoming.caller, currentSealingKey(keys), callerAad(triageId)) }
-        : {}),
-      deadline: { dueAt: triageDueAt(now).toISOString(), state: "open" },
-      steps: {
-        "threat-assessment": PENDING_STEP,
-        "protective-placement": PENDING_STEP,
-        decision: PENDING_STEP,
-        "financial-assistance": PENDING_STEP,
-      },
-      version: 0,
-      gsi2pk: triageListIndex.partition(municipality, status),
-      gsi2sk: triageListIndex.sort(now.toISOString(), triageId),
-      expiresAt,
-    });
+    const buildTriage = (keys: KeyMaterial): TriageRecord =>
+      withDueIndex({
+        ...triageKey(triageId),
+        id: triageId,
+        callId: incoming.callId,
+        municipality,
+        status,
+        ...(ringing ? {} : { origin: "callback", openedAt: now.toISOString() }),
+        receivedAt: now.toISOString(),
+        ...(schedule ? { managerId: schedule.manager.id } : {}),
+        ...(incoming.caller
+          ? { callerSealed: seal(incoming.caller, currentSealingKey(keys), callerAad(triageId)) }
+          : {}),
+        deadline: { dueAt: triageDueAt(now).toISOString(), state: "open" },
+        steps: {
+          "threat-assessment": PENDING_STEP,
+          "protective-placement": PENDING_STEP,
+          decision: PENDING_STEP,
+          "financial-assistance": PENDING_STEP,
+        },
+        version: 0,
+        gsi2pk: triageListIndex.partition(municipality, status),
+        gsi2sk: triageListIndex.sort(now.toISOString(), triageId),
+        expiresAt,
+      });
     const events = [
       this.event(hotlineCallReceived, call, correlationId, now, {
         callId: call.callId,
@@ -187,6 +248,7 @@ export class Calls {
       ...(ringing ? [] : this.unansweredEvents(call, "nobody-on-call", 0, now, correlationId)),
     ];
     try {
+      const triage = buildTriage(await keysPending);
       await this.deps.publisher.commit(
         [
           // Keyed by the provider's call id: a retried webhook cannot open a second triage.
@@ -208,8 +270,27 @@ export class Calls {
         events,
       );
     } catch (error) {
-      if (!failedConditions(error)?.includes(0)) throw error;
-      const existing = await this.readCall(incoming.callId);
+      if (!failedConditions(error)?.includes(0)) {
+        // The schedule was read, so the chain is known: ring it. The `next` webhook copes with a
+        // call it has no record of. Without the write there is no triage: the log is the alarm.
+        this.deps.logger.error("call not recorded: answered from the schedule, no triage opened", {
+          callId: call.callId,
+          municipality,
+          chainLength: chain.length,
+          error: describeError(error),
+        });
+        return this.actionFor(call);
+      }
+      let existing: CallRecord | undefined;
+      try {
+        existing = await this.readCall(incoming.callId);
+      } catch (readError) {
+        this.deps.logger.error("retried call unreadable: answered from the schedule", {
+          callId: call.callId,
+          error: describeError(readError),
+        });
+        return this.actionFor(call);
+      }
       if (!existing || existing.municipality !== municipality) throw new HttpProblem(404, "No such call");
       return this.actionFor(existing);
     }
@@ -301,10 +382,26 @@ export class Calls {
       await this.deps.publisher.commit(writes, events);
       return this.actionFor(next);
     } catch (error) {
-      if (!failedConditions(error)?.length) throw error;
-      const current = await this.readCall(next.callId);
-      if (!current) throw error;
-      return this.actionFor(current);
+      if (!failedConditions(error)?.length) {
+        // Storage failed, not a race: the caller still gets the step we meant to record. A later
+        // webhook carries the attempt it was given, and next() catches up from there.
+        this.deps.logger.error("call step not recorded: answered anyway", {
+          callId: next.callId,
+          attempt: next.attempt,
+          error: describeError(error),
+        });
+        return this.actionFor(next);
+      }
+      try {
+        const current = await this.readCall(next.callId);
+        if (current) return this.actionFor(current);
+      } catch (readError) {
+        this.deps.logger.error("call unreadable after a concurrent change: answered as computed", {
+          callId: next.callId,
+          error: describeError(readError),
+        });
+      }
+      return this.actionFor(next);
     }
   }
 
@@ -316,8 +413,34 @@ export class Calls {
     correlationId: string,
   ): Promise<CallAction> {
     const now = this.deps.clock.now();
-    const call = await this.readCall(result.callId);
-    if (!call || call.municipality !== municipality) throw new HttpProblem(404, "No such call");
+    if (!isKommunkod(municipality)) throw new HttpProblem(404, "No such municipality");
+    let stored: CallRecord | undefined;
+    try {
+      stored = await this.readCall(result.callId);
+    } catch (error) {
+      this.deps.logger.error("call unreadable: the next ring comes from the schedule", {
+        callId: result.callId,
+        error: describeError(error),
+      });
+      return this.nextWithoutRecord(municipality, result, attempt, now);
+    }
+    if (!stored) {
+      this.deps.logger.warn("next for a call with no record: the next ring comes from the schedule", {
+        callId: result.callId,
+        municipality,
+      });
+      return this.nextWithoutRecord(municipality, result, attempt, now);
+    }
+    if (stored.municipality !== municipality) throw new HttpProblem(404, "No such call");
+    // The URL names a later ring than the record: the step that led there was answered but not
+    // written (storage failed). Catch up, so the chain goes on instead of ringing the same person.
+    const call: CallRecord =
+      stored.state === "ringing" &&
+      attempt !== undefined &&
+      attempt > stored.attempt &&
+      attempt <= stored.chain.length
+        ? { ...stored, attempt }
+        : stored;
     // A retry of a result already acted on (or an outcome of a ring long replaced) changes nothing.
     if (call.state !== "ringing" || (attempt !== undefined && attempt !== call.attempt)) {
       return this.actionFor(call);
@@ -377,7 +500,16 @@ export class Calls {
   /** The call ended. If nobody had answered yet, the caller gave up: a callback task. */
   async hangup(municipality: string, callId: string, correlationId: string): Promise<CallAction> {
     const now = this.deps.clock.now();
-    const call = await this.readCall(callId);
+    let call: CallRecord | undefined;
+    try {
+      call = await this.readCall(callId);
+    } catch (error) {
+      this.deps.logger.error("call unreadable at hangup: its end is not recorded", {
+        callId,
+        error: describeError(error),
+      });
+      return { kind: "end" };
+    }
     // Unknown or already ended: nothing to do, and an error would only make the provider retry.
     if (!call || call.municipality !== municipality || call.endedAt) return { kind: "end" };
     const ended: CallRecord = {

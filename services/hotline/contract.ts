@@ -210,7 +210,8 @@ export const triageSummarySchema = z.object({
     "financial-assistance": stepViewSchema,
   }),
   acknowledged: z.object({ at: isoDateTime, by: z.string() }).nullable(),
-  escalated: z.object({ at: isoDateTime, to: z.string() }).nullable(),
+  /** `notifiedAt`: when the manager's SMS was accepted by the provider; null until then. */
+  escalated: z.object({ at: isoDateTime, to: z.string(), notifiedAt: isoDateTime.nullable() }).nullable(),
   completedAt: isoDateTime.nullable(),
 });
 

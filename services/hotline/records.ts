@@ -42,6 +42,8 @@ export const scheduleRecordSchema = z.object({
 export type ScheduleRecord = z.infer<typeof scheduleRecordSchema>;
 export const parseScheduleRecord = parser(scheduleRecordSchema, "schedule");
 
+export const NOTIFICATION_STATES = ["pending", "sent", "not-configured", "no-recipient"] as const;
+
 export const CALL_STATES = ["ringing", "answered", "unanswered"] as const;
 
 export const callRecordSchema = z.object({
@@ -104,7 +106,23 @@ export const triageRecordSchema = z.object({
     "financial-assistance": stepRecord,
   }),
   acknowledged: z.object({ at: isoDateTime, by: z.string() }).optional(),
-  escalated: z.object({ at: isoDateTime, to: z.string() }).optional(),
+  escalated: z
+    .object({
+      at: isoDateTime,
+      to: z.string(),
+      /**
+       * Telling the manager: `pending` until an SMS was accepted (`sent`, at `notifiedAt`);
+       * `not-configured` / `no-recipient` when none could be sent (logged once, not retried).
+       * Absent on escalations recorded before notification existed.
+       */
+      notification: z.enum(NOTIFICATION_STATES).optional(),
+      notifiedAt: isoDateTime.optional(),
+      /** Sends tried so far. */
+      attempts: z.number().int().nonnegative().optional(),
+      /** A sweep claimed the send at this time; another waits until the claim lapses. */
+      sendingSince: isoDateTime.optional(),
+    })
+    .optional(),
   completedAt: isoDateTime.optional(),
   version: z.number().int().nonnegative(),
   gsi1pk: z.string().optional(),

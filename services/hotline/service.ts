@@ -206,7 +206,16 @@ const functions: FunctionDefinition[] = [
   { kind: "http", id: "hotline-step", entry: `${dir}/step.ts`, route: routes.step },
   { kind: "http", id: "hotline-acknowledge", entry: `${dir}/acknowledge.ts`, route: routes.acknowledge },
   { kind: "http", id: "hotline-complete", entry: `${dir}/complete.ts`, route: routes.complete },
-  { kind: "schedule", id: "hotline-triage-sweep", entry: `${dir}/triage-sweep.ts`, everyMinutes: 1 },
+  {
+    kind: "schedule",
+    id: "hotline-triage-sweep",
+    entry: `${dir}/triage-sweep.ts`,
+    everyMinutes: 1,
+    // Escalation SMS go out from the sweep, each allowed 10 s; the sweep stops starting sends
+    // after SMS_SEND_BUDGET_MS, well inside this.
+    timeoutSeconds: 60,
+    usesTelephonyProvider: true,
+  },
   { kind: "schedule", id: "hotline-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
 ];
 

@@ -20,6 +20,11 @@ export const ACKNOWLEDGE_MINUTES: Readonly<Record<"open" | "callback-needed", nu
 };
 /** A call still ringing this long after it came in lost its webhooks: it becomes a callback task. */
 export const RINGING_STALE_MINUTES = 10;
+/**
+ * A sweep that claimed an escalation SMS and then died leaves the claim; another sweep takes it
+ * over after this long (well above the send's 10 s timeout).
+ */
+export const SMS_CLAIM_MINUTES = 2;
 /** Calls, triages and their audit trail are thinned out (gallring) this long after the call. */
 export const RETENTION_DAYS = 730;
 
@@ -37,11 +42,18 @@ export interface ClockState {
   readonly receivedAt: string;
   readonly openedAt?: string | undefined;
   readonly acknowledged?: unknown;
-  readonly escalated?: unknown;
+  readonly escalated?:
+    | {
+        readonly at: string;
+        readonly to?: string | undefined;
+        readonly notification?: string | undefined;
+        readonly sendingSince?: string | undefined;
+      }
+    | undefined;
   readonly deadline: { readonly dueAt: string; readonly state: DeadlineState };
 }
 
-export type Stage = "ringing-stale" | "escalate" | "breach";
+export type Stage = "ringing-stale" | "escalate" | "notify" | "breach";
 
 /** Every stage still to come, with its time. */
 export const stages = (triage: ClockState): { stage: Stage; at: Date }[] => {
@@ -61,6 +73,21 @@ export const stages = (triage: ClockState): { stage: Stage; at: Date }[] => {
     result.push({
       stage: "escalate",
       at: new Date(Date.parse(triage.openedAt) + ACKNOWLEDGE_MINUTES[triage.status] * MINUTE_MS),
+    });
+  }
+  // The manager is not told yet: stays due (retried each sweep) until an SMS is accepted, or
+  // until someone takes the triage, which makes the message moot.
+  if (
+    (triage.status === "open" || triage.status === "callback-needed") &&
+    !triage.acknowledged &&
+    triage.escalated?.notification === "pending"
+  ) {
+    const claimed = triage.escalated.sendingSince;
+    result.push({
+      stage: "notify",
+      at: claimed
+        ? new Date(Date.parse(claimed) + SMS_CLAIM_MINUTES * MINUTE_MS)
+        : new Date(triage.escalated.at),
     });
   }
   if (triage.status !== "completed" && triage.deadline.state === "open") {

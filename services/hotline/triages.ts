@@ -37,7 +37,10 @@ export const toSummary = (record: TriageRecord, now: Date) => ({
   },
   steps: record.steps,
   acknowledged: record.acknowledged ?? null,
-  escalated: record.escalated ?? null,
+  // The send's bookkeeping (claims, attempts) is the sweep's business, not the staff's.
+  escalated: record.escalated
+    ? { at: record.escalated.at, to: record.escalated.to, notifiedAt: record.escalated.notifiedAt ?? null }
+    : null,
   completedAt: record.completedAt ?? null,
 });
 

@@ -6,7 +6,9 @@ import { ENV } from "../../shared/resources";
 /**
  * The telephony webhooks' own credentials: HTTP basic auth, given to the provider inside the
  * webhook URLs. Locally from HOTLINE_WEBHOOK_USER / HOTLINE_WEBHOOK_PASSWORD; in AWS from the
- * Secrets Manager secret named by TELEPHONY_WEBHOOK_SECRET_ARN (`{"username","password"}`).
+ * Secrets Manager secret named by TELEPHONY_WEBHOOK_SECRET_ARN (`{"username","password"}`, plus the
+ * optional provider API fields `apiUsername`, `apiPassword`, `smsFrom`, `apiBaseUrl` read by
+ * escalation-sms.ts).
  */
 export interface WebhookCredentials {
   readonly username: string;
@@ -30,21 +32,42 @@ export const staticWebhookCredentials = (credentials: WebhookCredentials): Webho
   return { get: async () => checked };
 };
 
+/**
+ * The telephony secret as stored: the webhook credentials, and optionally the provider's API
+ * account for the SMS we send (escalations to the manager). Operators add the API fields to the
+ * same secret, so one secret holds everything the provider and we share.
+ */
+export const telephonySecretSchema = credentialsSchema.extend({
+  apiUsername: z.string().min(1).max(256).optional(),
+  apiPassword: z.string().min(1).max(256).optional(),
+  /** An E.164 number or an alphanumeric sender id (at most 11 characters at 46elks). */
+  smsFrom: z.string().min(1).max(16).optional(),
+  apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type TelephonySecret = z.infer<typeof telephonySecretSchema>;
+
+export interface TelephonySecretSource {
+  get(): Promise<TelephonySecret>;
+}
+
 /** Fetched once per container, on first use; a failed fetch is retried on the next use. */
-export const secretsManagerWebhookCredentials = (
+export const telephonySecretSource = (
   secretArn: string,
   client = new SecretsManagerClient({}),
-): WebhookCredentialSource => {
-  let pending: Promise<WebhookCredentials> | undefined;
+): TelephonySecretSource => {
+  let pending: Promise<TelephonySecret> | undefined;
   return {
     get() {
       pending ??= client
         .send(new GetSecretValueCommand({ SecretId: secretArn }))
         .then((out) => {
           if (!out.SecretString) throw new Error("telephony webhook secret has no string value");
-          const parsed = credentialsSchema.safeParse(JSON.parse(out.SecretString));
+          const parsed = telephonySecretSchema.safeParse(JSON.parse(out.SecretString));
           // Name the rule, never the value.
-          if (!parsed.success) throw new Error("telephony webhook secret is not {username, password}");
+          if (!parsed.success)
+            throw new Error(
+              `telephony webhook secret does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`,
+            );
           return parsed.data;
         })
         .catch((error: unknown) => {
@@ -56,13 +79,27 @@ export const secretsManagerWebhookCredentials = (
   };
 };
 
+export const secretsManagerWebhookCredentials = (
+  secretArn: string,
+  client = new SecretsManagerClient({}),
+  secret: TelephonySecretSource = telephonySecretSource(secretArn, client),
+): WebhookCredentialSource => ({
+  get: async () => {
+    const { username, password } = await secret.get();
+    return { username, password };
+  },
+});
+
 /** With no credentials configured, every webhook is refused: an open webhook would let anyone open triages. */
-export const webhookCredentialsFromEnv = (env: NodeJS.ProcessEnv = process.env): WebhookCredentialSource => {
+export const webhookCredentialsFromEnv = (
+  env: NodeJS.ProcessEnv = process.env,
+  secret?: TelephonySecretSource,
+): WebhookCredentialSource => {
   const username = env[WEBHOOK_ENV.user];
   const password = env[WEBHOOK_ENV.password];
   if (username && password) return staticWebhookCredentials({ username, password });
   const arn = env[ENV.telephonyWebhookSecretArn];
-  if (arn) return secretsManagerWebhookCredentials(arn);
+  if (arn) return secretsManagerWebhookCredentials(arn, undefined, secret);
   return {
     get: () =>
       Promise.reject(

@@ -40,7 +40,8 @@ const hotline: ServiceDefinition = {
       entry,
       route: route("GET", "/v1/hotline/triages", { type: "jwt", scopes: ["hotline:read", "hotline:manage"] }),
     },
-    { kind: "schedule", id: "hotline-escalation-sweep", entry, everyMinutes: 1 },
+    { kind: "schedule", id: "hotline-escalation-sweep", entry, everyMinutes: 1, usesTelephonyProvider: true },
+    { kind: "schedule", id: "hotline-outbox-sweep", entry, everyMinutes: 1 },
   ],
 };
 
@@ -124,10 +125,12 @@ describe("webhook routes", () => {
     );
   });
 
-  it("give the webhook handlers the telephony secret, and only them", () => {
+  it("give the webhook handlers and functions using the provider the telephony secret, and only them", () => {
     for (const def of hotline.functions) {
       const env = envOf(hotline, def.id);
-      expect(env[ENV.telephonyWebhookSecretArn] !== undefined).toBe(isWebhook(def));
+      expect(env[ENV.telephonyWebhookSecretArn] !== undefined).toBe(
+        isWebhook(def) || def.usesTelephonyProvider === true,
+      );
     }
     for (const def of intake.functions)
       expect(envOf(intake, def.id)[ENV.telephonyWebhookSecretArn]).toBeUndefined();

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { entityIdSchema } from "../../../shared/events/envelope";
-import type { CallAction, IncomingCall, RingResult, TelephonyProvider } from "./provider";
+import {
+  type CallAction,
+  type IncomingCall,
+  type RingResult,
+  SMS_TIMEOUT_MS,
+  type SmsConfig,
+  type SmsMessage,
+  type TelephonyProvider,
+} from "./provider";
 
 /**
  * 46elks (https://46elks.se/docs/call-actions): form-encoded webhooks, JSON call actions. Fields we
@@ -28,6 +36,27 @@ export const elksHangupSchema = z.object({ callid: callIdSchema });
 
 /** 46elks plays this built-in tone when given no sound file. */
 const BUILT_IN_TONE = "sound/beep";
+
+/** 46elks's SMS endpoint (https://46elks.com/docs/send-sms) under the configured API base. */
+export const elksSmsUrl = (apiBaseUrl: string): string =>
+  new URL("a1/sms", apiBaseUrl.endsWith("/") ? apiBaseUrl : `${apiBaseUrl}/`).toString();
+
+const sendSms = async (config: SmsConfig, sms: SmsMessage, timeoutMs = SMS_TIMEOUT_MS): Promise<void> => {
+  const auth = Buffer.from(`${config.username}:${config.password}`, "utf8").toString("base64");
+  const response = await fetch(elksSmsUrl(config.apiBaseUrl), {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${auth}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({ from: config.from, to: sms.to, message: sms.message }).toString(),
+    // A sweep stuck on one send would hold up every other triage's clock.
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  // The body is drained but never quoted: 46elks echoes the recipient's number in it.
+  await response.arrayBuffer().catch(() => undefined);
+  if (!response.ok) throw new Error(`46elks SMS API answered ${response.status}`);
+};
 
 export const elks46: TelephonyProvider = {
   name: "46elks",
@@ -61,4 +90,5 @@ export const elks46: TelephonyProvider = {
         return {};
     }
   },
+  sendSms,
 };

@@ -37,6 +37,25 @@ export type CallAction =
   /** Nothing more to do: the call ends. */
   | { readonly kind: "end" };
 
+/** The provider's API account for messages we send (SMS), as opposed to the webhooks it sends us. */
+export interface SmsConfig {
+  /** The API's base URL (46elks: https://api.46elks.com); the adapter appends its own path. */
+  readonly apiBaseUrl: string;
+  readonly username: string;
+  readonly password: string;
+  /** Sender: an E.164 number or an alphanumeric sender id. */
+  readonly from: string;
+}
+
+/** One text message. `to` is a staff phone: personal data, never logged. */
+export interface SmsMessage {
+  readonly to: string;
+  readonly message: string;
+}
+
+/** How long we wait for the provider's SMS API before counting the send as failed. */
+export const SMS_TIMEOUT_MS = 10_000;
+
 /**
  * One telephony provider. The routes validate the provider's form posts with its schemas; the rest
  * of the hotline sees only IncomingCall, RingResult and CallAction, so another provider (Twilio,
@@ -51,4 +70,9 @@ export interface TelephonyProvider {
   parseNext(form: unknown): RingResult;
   parseHangup(form: unknown): { readonly callId: string };
   render(action: CallAction): Record<string, unknown>;
+  /**
+   * Sends one SMS; resolves once the provider accepted it, rejects otherwise (also after
+   * `timeoutMs`, default SMS_TIMEOUT_MS). The rejection names no number and no message text.
+   */
+  sendSms(config: SmsConfig, sms: SmsMessage, timeoutMs?: number): Promise<void>;
 }

@@ -50,7 +50,12 @@ describe("the triage sweep", () => {
     expect(field(await f.triage(triageId), "escalated")).toBeUndefined();
     f.clock.set(later(31));
     await f.sweep();
-    expect(field(await f.triage(triageId), "escalated")).toEqual({ at: later(31).toISOString(), to: "maja" });
+    // No SMS account in this fixture: recorded as such (escalation-sms.test.ts sends them).
+    expect(field(await f.triage(triageId), "escalated")).toEqual({
+      at: later(31).toISOString(),
+      to: "maja",
+      notification: "not-configured",
+    });
     expect(field(await f.triage(acked.triageId), "escalated")).toBeUndefined();
     f.clock.set(later(45));
     await f.sweep();
