@@ -1,41 +1,179 @@
-import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { TransactItem } from "../../shared/dynamo";
-import type { Increment, MonthAggregate } from "./aggregation";
-import { aggregateKey, aggregateRange, bucketAttribute, counterAttribute } from "./keys";
-import { parseAggregateRecord } from "./records";
+import {
+  emptyHistogram,
+  type HistogramState,
+  histogramMedian,
+  type Increment,
+  type MonthAggregate,
+  withValue,
+} from "./aggregation";
+import {
+  aggregateKey,
+  aggregateRange,
+  bucketAttribute,
+  counterAttribute,
+  histogramKey,
+  medianAttribute,
+  medianCountAttribute,
+} from "./keys";
+import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName } from "./metrics";
+import { parseAggregateRecord, parseHistogramRecord } from "./records";
+
+/** The distributions an increment adds a value to, with the value. */
+const histogramValues = (increment: Increment): [HistogramName, number][] =>
+  HISTOGRAM_NAMES.flatMap((name) => {
+    const value = increment.histograms[name];
+    return value === undefined ? [] : [[name, value]];
+  });
+
+export type HistogramsRead = Readonly<Partial<Record<HistogramName, HistogramState>>>;
 
 /**
- * The write for one event's increment: ADD on the month's item, which creates the item and each
- * attribute on first use. It goes into the consumer's transaction beside the event's dedupe mark,
- * so a redelivered event adds nothing.
+ * The distributions an increment adds to, as they stand: consistent reads, since the new median is
+ * worked out from them and the write is conditioned on the version read.
  */
-export const incrementWrite = (tableName: string, increment: Increment): TransactItem => {
-  const names: Record<string, string> = { "#municipality": "municipality", "#month": "month" };
-  const adds: string[] = [];
-  const attributes = [
-    ...increment.counters.map(counterAttribute),
-    ...Object.entries(increment.histograms).map(([histogram, value]) => bucketAttribute(histogram, value)),
-  ];
-  attributes.forEach((attribute, i) => {
-    names[`#a${i}`] = attribute;
-    adds.push(`#a${i} :one`);
-  });
-  return {
-    Update: {
-      TableName: tableName,
-      Key: aggregateKey(increment.municipality, increment.month),
-      UpdateExpression: `SET #municipality = :municipality, #month = :month ADD ${adds.join(", ")}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: {
-        ":one": 1,
-        ":municipality": increment.municipality,
-        ":month": increment.month,
-      },
-    },
-  };
+export const readHistograms = async (
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  increment: Increment,
+): Promise<HistogramsRead> => {
+  const read: Partial<Record<HistogramName, HistogramState>> = {};
+  for (const [name] of histogramValues(increment)) {
+    const { Item: item } = await doc.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: histogramKey(increment.municipality, increment.month, name),
+        ConsistentRead: true,
+      }),
+    );
+    read[name] = item ? parseHistogramRecord(item) : emptyHistogram();
+  }
+  return read;
 };
 
-/** One Query: the municipality's months from `from` to `to`, by month. Months with no item are absent. */
+/**
+ * SET clauses that give each figure a write does not touch its empty value where the month item
+ * lacks it: 0, or a null median over 0 values. Every month item then holds the same attributes from
+ * its first write on, so what a report reads is fixed by municipalities × months, not by which
+ * figures the events so far happened to touch.
+ */
+export const monthItemDefaults = (touched: {
+  readonly counters: readonly string[];
+  readonly histograms: readonly HistogramName[];
+}): { sets: string[]; names: Record<string, string>; values: Record<string, unknown> } => {
+  const attributes = [
+    ...COUNT_METRIC_IDS.filter((id) => !touched.counters.includes(id)).map((id): [string, string] => [
+      counterAttribute(id),
+      ":zero",
+    ]),
+    ...HISTOGRAM_NAMES.filter((name) => !touched.histograms.includes(name)).flatMap(
+      (name): [string, string][] => [
+        [medianAttribute(name), ":null"],
+        [medianCountAttribute(name), ":zero"],
+      ],
+    ),
+  ];
+  const names: Record<string, string> = {};
+  const sets = attributes.map(([attribute, empty], i) => {
+    names[`#d${i}`] = attribute;
+    return `#d${i} = if_not_exists(#d${i}, ${empty})`;
+  });
+  // DynamoDB refuses a value the expression does not use.
+  const empties: Record<string, unknown> = { ":zero": 0, ":null": null };
+  const values = Object.fromEntries(
+    Object.entries(empties).filter(([placeholder]) => attributes.some(([, empty]) => empty === placeholder)),
+  );
+  return { sets, names, values };
+};
+
+/**
+ * The writes for one event's increment, given the distributions it adds to as read. They go into
+ * the consumer's transaction beside the event's dedupe mark, so a redelivered event adds nothing.
+ *
+ * - The month item: ADD to each counter (which creates the item and the attribute on first use,
+ *   and commutes with every other event's counters), SET each touched median with the number of
+ *   values it is over, and give every other figure its empty value if it has none yet.
+ * - Each distribution's own item: ADD to the value's bucket and move the version on, on condition
+ *   that it is still the version read. A writer that added to it since cancels this transaction,
+ *   so the median SET beside it is never worked out from a stale distribution; the consumer then
+ *   reads again and retries.
+ */
+export const incrementWrites = (
+  tableName: string,
+  increment: Increment,
+  read: HistogramsRead,
+): TransactItem[] => {
+  const { municipality, month } = increment;
+  const names: Record<string, string> = { "#municipality": "municipality", "#month": "month" };
+  const values: Record<string, unknown> = { ":one": 1, ":municipality": municipality, ":month": month };
+  const sets = ["#municipality = :municipality", "#month = :month"];
+  const adds = increment.counters.map((metricId, i) => {
+    names[`#c${i}`] = counterAttribute(metricId);
+    return `#c${i} :one`;
+  });
+  const histogramWrites = histogramValues(increment).map(([name, value], i): TransactItem => {
+    const before = read[name] ?? emptyHistogram();
+    const { median, n } = histogramMedian(withValue(before.buckets, value));
+    names[`#m${i}`] = medianAttribute(name);
+    names[`#mn${i}`] = medianCountAttribute(name);
+    values[`:m${i}`] = median;
+    values[`:mn${i}`] = n;
+    sets.push(`#m${i} = :m${i}`, `#mn${i} = :mn${i}`);
+    return {
+      Update: {
+        TableName: tableName,
+        Key: histogramKey(municipality, month, name),
+        UpdateExpression:
+          "SET #municipality = :municipality, #month = :month, #histogram = :histogram, #version = :next ADD #bucket :one",
+        ConditionExpression: before.version === 0 ? "attribute_not_exists(pk)" : "#version = :read",
+        ExpressionAttributeNames: {
+          "#municipality": "municipality",
+          "#month": "month",
+          "#histogram": "histogram",
+          "#version": "version",
+          "#bucket": bucketAttribute(value),
+        },
+        ExpressionAttributeValues: {
+          ":municipality": municipality,
+          ":month": month,
+          ":histogram": name,
+          ":next": before.version + 1,
+          ":one": 1,
+          ...(before.version === 0 ? {} : { ":read": before.version }),
+        },
+      },
+    };
+  });
+  const defaults = monthItemDefaults({
+    counters: increment.counters,
+    histograms: histogramValues(increment).map(([name]) => name),
+  });
+  Object.assign(names, defaults.names);
+  Object.assign(values, defaults.values);
+  const expression = [
+    `SET ${[...sets, ...defaults.sets].join(", ")}`,
+    ...(adds.length > 0 ? [`ADD ${adds.join(", ")}`] : []),
+  ].join(" ");
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: aggregateKey(municipality, month),
+        UpdateExpression: expression,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    ...histogramWrites,
+  ];
+};
+
+/**
+ * One Query: the municipality's months from `from` to `to`, by month. Months with no item are
+ * absent. The distributions live under another partition key, so however many values they hold,
+ * this reads the same items and attributes.
+ */
 export const readAggregates = async (
   doc: DynamoDBDocumentClient,
   tableName: string,

@@ -104,21 +104,41 @@ export const incrementFor = (event: CatalogueEvent): Increment | undefined => {
   return undefined;
 };
 
-/** One municipality's month as stored: counters by metric id, distributions as value → how many. */
+/** A median and how many values it is over; null over none. */
+export interface MedianCell {
+  readonly median: number | null;
+  readonly n: number;
+}
+
+/**
+ * One municipality's month as the report reads it: counters by metric id, and each distribution's
+ * median worked out when its last value was added. The distributions themselves are not here: they
+ * grow with the distinct values seen, and the report must not.
+ */
 export interface MonthAggregate {
   readonly counters: ReadonlyMap<string, number>;
-  readonly histograms: Readonly<Record<HistogramName, ReadonlyMap<number, number>>>;
+  readonly medians: Readonly<Record<HistogramName, MedianCell>>;
 }
 
 export const emptyAggregate = (): MonthAggregate => ({
   counters: new Map(),
-  histograms: { leadDays: new Map(), triageHours: new Map() },
+  medians: { leadDays: { median: null, n: 0 }, triageHours: { median: null, n: 0 } },
 });
 
+/** One distribution as the consumer read it: version 0 when it has no item yet. */
+export interface HistogramState {
+  readonly version: number;
+  readonly buckets: ReadonlyMap<number, number>;
+}
+
+export const emptyHistogram = (): HistogramState => ({ version: 0, buckets: new Map() });
+
+/** The buckets with one more value in `value`'s bucket. Pure. */
+export const withValue = (buckets: ReadonlyMap<number, number>, value: number): Map<number, number> =>
+  new Map(buckets).set(value, (buckets.get(value) ?? 0) + 1);
+
 /** The median of a bucketed distribution and how many values it is over; null over none. */
-export const histogramMedian = (
-  buckets: ReadonlyMap<number, number>,
-): { median: number | null; n: number } => {
+export const histogramMedian = (buckets: ReadonlyMap<number, number>): MedianCell => {
   const sorted = [...buckets].filter(([, count]) => count > 0).sort(([a], [b]) => a - b);
   const n = sorted.reduce((sum, [, count]) => sum + count, 0);
   if (n === 0) return { median: null, n };
@@ -149,7 +169,7 @@ export const rawCells = (aggregate: MonthAggregate): Record<string, RawCell> =>
         return [metric.id, { kind: "count", value: aggregate.counters.get(metric.id) ?? 0 }];
       }
       const histogram = medianOf.get(metric.id);
-      const { median, n } = histogramMedian(histogram ? aggregate.histograms[histogram] : new Map());
+      const { median, n } = histogram ? aggregate.medians[histogram] : { median: null, n: 0 };
       return [metric.id, { kind: "median", value: median, n }];
     }),
   );

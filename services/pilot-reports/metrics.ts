@@ -260,6 +260,8 @@ export const HISTOGRAMS = {
   triageHours: "hotline-triage-hours-median",
 } as const;
 export type HistogramName = keyof typeof HISTOGRAMS;
+export const isHistogramName = (name: string): name is HistogramName => Object.hasOwn(HISTOGRAMS, name);
+export const HISTOGRAM_NAMES: readonly HistogramName[] = Object.keys(HISTOGRAMS).filter(isHistogramName);
 
 /**
  * Event types that count towards no figure, and why; listed so that a reader of the catalogue sees

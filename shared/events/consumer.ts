@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Logger } from "@aws-lambda-powertools/logger";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { Clock } from "../clock";
@@ -36,9 +37,28 @@ export interface ConsumerOptions {
   readonly processInParallel?: boolean;
   /** How long the dedupe mark is kept: longer than any redelivery (SQS keeps a message 14 days at most). */
   readonly dedupeDays?: number;
+  /**
+   * How many times to run the handler again, at once, when its transaction lost a race: another
+   * writer changed an item the handler read (a condition other than the dedupe mark's failed) or
+   * DynamoDB cancelled it for overlapping another transaction. The handler reads again each time.
+   * Default 0: the record fails and SQS redelivers it after its visibility timeout.
+   */
+  readonly retryOnConflict?: number;
 }
 
 export const inboxKeys = { row: (eventId: string) => ({ pk: `INBOX#${eventId}`, sk: "INBOX" }) };
+
+/** A cancelled transaction worth retrying: a lost race on an item other than the dedupe mark (item 0). */
+const lostRace = (error: unknown): boolean =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some(
+    (reason, index) =>
+      reason.Code === "TransactionConflict" || (reason.Code === "ConditionalCheckFailed" && index !== 0),
+  );
+
+// Random and short, so that writers who collided once do not collide again in step.
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 5)));
 
 /** A message that can never be handled: let it fail every receive and reach the dead-letter queue. */
 export class PoisonMessageError extends Error {
@@ -75,28 +95,41 @@ export const createConsumer = (options: ConsumerOptions): QueueLambda => {
       options.logger.debug("event type not handled here", { eventId: event.id, eventType: event.type });
       return;
     }
-    const now = options.clock.now();
-    const outcome = (await handler(event, { now })) ?? {};
-    const mark: TransactItem = {
-      Put: {
-        TableName: options.tableName,
-        Item: {
-          ...inboxKeys.row(event.id),
-          eventType: event.type,
-          expiresAt: epochSeconds(now) + dedupeSeconds,
+    const retries = options.retryOnConflict ?? 0;
+    for (let attempt = 0; ; attempt += 1) {
+      const now = options.clock.now();
+      const outcome = (await handler(event, { now })) ?? {};
+      const mark: TransactItem = {
+        Put: {
+          TableName: options.tableName,
+          Item: {
+            ...inboxKeys.row(event.id),
+            eventType: event.type,
+            expiresAt: epochSeconds(now) + dedupeSeconds,
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
         },
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    };
-    try {
-      await options.publisher.commit([mark, ...(outcome.writes ?? [])], outcome.events ?? []);
-    } catch (error) {
-      // The mark is item 0: its condition failing means this event was handled before.
-      if (failedConditions(error)?.includes(0)) {
-        options.logger.info("duplicate event skipped", { eventId: event.id, eventType: event.type });
-        return;
+      };
+      try {
+        await options.publisher.commit([mark, ...(outcome.writes ?? [])], outcome.events ?? []);
+        break;
+      } catch (error) {
+        // The mark is item 0: its condition failing means this event was handled before.
+        if (failedConditions(error)?.includes(0)) {
+          options.logger.info("duplicate event skipped", { eventId: event.id, eventType: event.type });
+          return;
+        }
+        if (attempt < retries && lostRace(error)) {
+          options.logger.debug("transaction lost a race: handling the event again", {
+            eventId: event.id,
+            eventType: event.type,
+            attempt: attempt + 1,
+          });
+          await backoff(attempt);
+          continue;
+        }
+        throw error;
       }
-      throw error;
     }
     options.logger.info("event handled", { eventId: event.id, eventType: event.type });
   };

@@ -4,30 +4,45 @@
  * 10,000 and then 100,000 events consumed, in the same run. The report reads one item per
  * municipality and month, so its cost should not grow with the events.
  *
- * Feeding: the first events go through the real consumer (SQS batches of 10, dedupe mark and
- * increment in one transaction). The rest are fed the way the consumer would write them, in bulk:
- * the same `incrementFor` per event, summed per month item and added with one UpdateItem per item.
+ * Feeding: the first events go through the real consumer (SQS batches of 10, four at once, so
+ * they race on month items and retry: dedupe mark, counters, median and bucket in one transaction).
+ * The rest are fed the way the consumer would leave them, in bulk: the same `incrementFor` per
+ * event, buckets summed and added with one UpdateItem per distribution item, then counters summed
+ * and added, with the medians of the whole distributions set, in one UpdateItem per month item.
  * The consumer's dedupe marks live in partitions of their own (`INBOX#<event id>`) that the report
  * never reads; writing one per bulk event takes DynamoDB Local about 50 s for 90,000, so they are
  * written only with `{ writeMarks: true }`. Prints figures only; asserts nothing about them.
  *
- * Items grow with the distinct values their distributions have seen (lead days 0..~400, hours
- * 0..~50 per month), not with events: between 10,000 and 100,000 events the buckets fill, which the
- * `attributes read` column shows beside the latency.
+ * The distributions behind the medians grow with the distinct values seen (lead days 0..~200,
+ * hours 0..~40 per month) and fill between 10,000 and 100,000 events; they are items of their own
+ * under another partition key, and the month items the report reads hold each median and its count
+ * only; every month item holds every figure from its first write on (0 or a null median until
+ * touched). The `attributes read` column counts what the report's Queries return (every attribute
+ * but the keys), beside the latency: it must be the same at both stages.
  */
 
 import { Logger } from "@aws-lambda-powertools/logger";
-import { BatchWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, SQSEvent } from "aws-lambda";
 import { ulid } from "ulid";
 import { localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
-import { readAggregates } from "../../services/pilot-reports/aggregates";
-import { type Increment, incrementFor } from "../../services/pilot-reports/aggregation";
+import { monthItemDefaults } from "../../services/pilot-reports/aggregates";
+import { histogramMedian, type Increment, incrementFor } from "../../services/pilot-reports/aggregation";
 import { createDeps, type PilotReportsDeps } from "../../services/pilot-reports/deps";
 import { createHandler as createConsumer } from "../../services/pilot-reports/handlers/consumer";
 import { createHandler as createReport } from "../../services/pilot-reports/handlers/report";
-import { aggregateKey, bucketAttribute, counterAttribute } from "../../services/pilot-reports/keys";
+import {
+  aggregateKey,
+  aggregateRange,
+  bucketAttribute,
+  counterAttribute,
+  histogramKey,
+  medianAttribute,
+  medianCountAttribute,
+} from "../../services/pilot-reports/keys";
+import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName } from "../../services/pilot-reports/metrics";
+import { parseHistogramRecord } from "../../services/pilot-reports/records";
 import { systemClock } from "../../shared/clock";
 import {
   hotlineCallReceived,
@@ -67,6 +82,7 @@ export interface PilotReportBenchOptions {
 }
 /** Two municipalities outside the pilot share the table, as they would. */
 const MUNICIPALITIES = [...PILOT_MUNICIPALITIES, "0127", "0180"];
+const KEY_ATTRIBUTES = new Set(["pk", "sk", "municipality", "month"]);
 const SUBJECT_REF = "3fb077b287409b6ca881a40c3ad618e3d3a6ab89a09740a7a93713f82b5da1b6";
 const SEALED = "v1.dev.c2FtcGxlLWl2LTEy.c2FtcGxlIHNlYWxlZCBpZGVudGl0eSwgbm90IGEgcmVhbCBvbmU6IGQ";
 
@@ -219,37 +235,92 @@ const pool = async <T>(items: readonly T[], concurrency: number, work: (item: T)
   await Promise.all(Array.from({ length: concurrency }, worker));
 };
 
-/** What the consumer's transactions would leave after `events`: the increments summed per item, and the marks. */
+/**
+ * What the consumer's transactions would leave after `events`: per month item the counters summed,
+ * per distribution the buckets summed (and its version moved on), then the median of the whole
+ * distribution set on the month item, as the consumer sets it after each value.
+ */
 const feedInBulk = async (deps: PilotReportsDeps, events: readonly CatalogueEvent[], writeMarks: boolean) => {
-  const items = new Map<string, { increment: Increment; adds: Map<string, number> }>();
+  const items = new Map<
+    string,
+    { increment: Increment; adds: Map<string, number>; buckets: Map<HistogramName, Map<string, number>> }
+  >();
   for (const event of events) {
     const increment = incrementFor(event);
     if (!increment) continue;
     const key = `${increment.municipality}#${increment.month}`;
-    const entry = items.get(key) ?? { increment, adds: new Map<string, number>() };
+    const entry = items.get(key) ?? { increment, adds: new Map<string, number>(), buckets: new Map() };
     items.set(key, entry);
-    const attributes = [
-      ...increment.counters.map(counterAttribute),
-      ...Object.entries(increment.histograms).map(([h, v]) => bucketAttribute(h, v)),
-    ];
-    for (const a of attributes) entry.adds.set(a, (entry.adds.get(a) ?? 0) + 1);
+    for (const a of increment.counters.map(counterAttribute)) entry.adds.set(a, (entry.adds.get(a) ?? 0) + 1);
+    for (const name of HISTOGRAM_NAMES) {
+      const value = increment.histograms[name];
+      if (value === undefined) continue;
+      const buckets = entry.buckets.get(name) ?? new Map<string, number>();
+      entry.buckets.set(name, buckets);
+      const a = bucketAttribute(value);
+      buckets.set(a, (buckets.get(a) ?? 0) + 1);
+    }
   }
-  await pool([...items.values()], 8, async ({ increment, adds }) => {
+  await pool([...items.values()], 8, async ({ increment, adds, buckets }) => {
+    const { municipality, month } = increment;
     const names: Record<string, string> = { "#municipality": "municipality", "#month": "month" };
-    const values: Record<string, unknown> = {
-      ":municipality": increment.municipality,
-      ":month": increment.month,
-    };
+    const values: Record<string, unknown> = { ":municipality": municipality, ":month": month };
+    const sets = ["#municipality = :municipality", "#month = :month"];
+    for (const [name, added] of buckets) {
+      const histogramNames: Record<string, string> = {
+        "#municipality": "municipality",
+        "#month": "month",
+        "#histogram": "histogram",
+        "#version": "version",
+      };
+      const histogramValues: Record<string, unknown> = {
+        ":municipality": municipality,
+        ":month": month,
+        ":histogram": name,
+        ":zero": 0,
+        ":one": 1,
+      };
+      const clauses = [...added].map(([attribute, n], i) => {
+        histogramNames[`#b${i}`] = attribute;
+        histogramValues[`:b${i}`] = n;
+        return `#b${i} :b${i}`;
+      });
+      const { Attributes: after } = await deps.doc.send(
+        new UpdateCommand({
+          TableName: deps.tableName,
+          Key: histogramKey(municipality, month, name),
+          UpdateExpression: `SET #municipality = :municipality, #month = :month, #histogram = :histogram, #version = if_not_exists(#version, :zero) + :one ADD ${clauses.join(", ")}`,
+          ExpressionAttributeNames: histogramNames,
+          ExpressionAttributeValues: histogramValues,
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      if (!after) throw new Error("a histogram update returned no item");
+      const { median, n } = histogramMedian(parseHistogramRecord(after).buckets);
+      if (median === null) throw new Error("a histogram just added to has no median");
+      names[`#m_${name}`] = medianAttribute(name);
+      names[`#mn_${name}`] = medianCountAttribute(name);
+      values[`:m_${name}`] = median;
+      values[`:mn_${name}`] = n;
+      sets.push(`#m_${name} = :m_${name}`, `#mn_${name} = :mn_${name}`);
+    }
     const clauses = [...adds].map(([attribute, n], i) => {
       names[`#a${i}`] = attribute;
       values[`:v${i}`] = n;
       return `#a${i} :v${i}`;
     });
+    const defaults = monthItemDefaults({
+      counters: COUNT_METRIC_IDS.filter((id) => adds.has(counterAttribute(id))),
+      histograms: [...buckets.keys()],
+    });
+    Object.assign(names, defaults.names);
+    Object.assign(values, defaults.values);
+    sets.push(...defaults.sets);
     await deps.doc.send(
       new UpdateCommand({
         TableName: deps.tableName,
-        Key: aggregateKey(increment.municipality, increment.month),
-        UpdateExpression: `SET #municipality = :municipality, #month = :month ADD ${clauses.join(", ")}`,
+        Key: aggregateKey(municipality, month),
+        UpdateExpression: `SET ${sets.join(", ")}${clauses.length > 0 ? ` ADD ${clauses.join(", ")}` : ""}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       }),
@@ -423,14 +494,25 @@ export const runPilotReportBench = async (options: PilotReportBenchOptions = {})
         blocks: 2,
         cursor,
       });
+      // What the report's Queries return, counted from the raw items: every attribute but the keys.
       let attributes = 0;
       for (const code of PILOT_MUNICIPALITIES) {
-        for (const aggregate of (await readAggregates(deps.doc, deps.tableName, code, FROM, TO)).values()) {
-          attributes +=
-            aggregate.counters.size +
-            aggregate.histograms.leadDays.size +
-            aggregate.histograms.triageHours.size;
-        }
+        const range = aggregateRange(code, FROM, TO);
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const page = await deps.doc.send(
+            new QueryCommand({
+              TableName: deps.tableName,
+              KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+              ExpressionAttributeValues: { ":pk": range.pk, ":from": range.from, ":to": range.to },
+              ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+            }),
+          );
+          for (const item of page.Items ?? []) {
+            attributes += Object.keys(item).filter((a) => !KEY_ATTRIBUTES.has(a)).length;
+          }
+          startKey = page.LastEvaluatedKey;
+        } while (startKey);
       }
       for (const workload of workloads) {
         const s = comparison.results.get(workload.name);

@@ -8,7 +8,8 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDeps, type PilotReportsDeps } from "../../../services/pilot-reports/deps";
 import { createHandler } from "../../../services/pilot-reports/handlers/consumer";
-import { aggregateKey } from "../../../services/pilot-reports/keys";
+import { aggregateKey, histogramKey } from "../../../services/pilot-reports/keys";
+import { COUNT_METRIC_IDS } from "../../../services/pilot-reports/metrics";
 import { buildReport } from "../../../services/pilot-reports/report";
 import type { QueueLambda } from "../../../shared/events/consumer";
 import { provisionForTest } from "../../support/aws";
@@ -107,7 +108,7 @@ describe("the pilot-reports consumer", () => {
     expect(february?.metrics["release-notice-lead-days-median"]).toEqual({ value: 102, suppressed: false });
   });
 
-  it("stores counters and buckets only: no id, no subject reference", async () => {
+  it("stores counters, medians and buckets only: no id, no subject reference", async () => {
     const triage = events.triageCompleted("0486", "2026-05-02T08:00:00Z", 3.5, { financial: true });
     const referral = events.referralReceived("0486", "2026-05-02T09:00:00Z");
     expect(await deliver([triage, referral])).toEqual([]);
@@ -118,13 +119,30 @@ describe("the pilot-reports consumer", () => {
       ...aggregateKey("0486", "2026-05"),
       municipality: "0486",
       month: "2026-05",
+      // Every figure is on the item from its first write, 0 (or a null median) until counted.
+      ...Object.fromEntries(COUNT_METRIC_IDS.map((id) => [`n:${id}`, 0])),
+      "m:leadDays": null,
+      "mn:leadDays": 0,
       "n:hotline-triages-completed": 1,
       "n:hotline-triages-completed-within-24h": 1,
       "n:financial-assistance-referrals": 1,
-      "h:triageHours:3": 1,
+      "m:triageHours": 3,
+      "mn:triageHours": 1,
       "n:referrals-received": 1,
       "n:referrals-received.kind.concern": 1,
       "n:referrals-received.age-group.13-17": 1,
+    });
+    // The distribution behind the median: an item of its own, outside the partition the report reads.
+    const { Item: histogram } = await deps.doc.send(
+      new GetCommand({ TableName: deps.tableName, Key: histogramKey("0486", "2026-05", "triageHours") }),
+    );
+    expect(histogram).toEqual({
+      ...histogramKey("0486", "2026-05", "triageHours"),
+      municipality: "0486",
+      month: "2026-05",
+      histogram: "triageHours",
+      version: 1,
+      "h:3": 1,
     });
     // Beside the aggregates, the table holds only the consumer's dedupe marks (event ids).
     const { Items: marks = [] } = await deps.doc.send(

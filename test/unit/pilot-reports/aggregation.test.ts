@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  emptyAggregate,
   histogramMedian,
   incrementFor,
   rawCells,
@@ -148,10 +149,7 @@ describe("medians from buckets", () => {
   });
 
   it("gives every catalogue metric a cell, 0 or a null median when nothing happened", () => {
-    const cells = rawCells({
-      counters: new Map(),
-      histograms: { leadDays: new Map(), triageHours: new Map() },
-    });
+    const cells = rawCells(emptyAggregate());
     expect(Object.keys(cells)).toEqual(METRICS.map((m) => m.id));
     expect(cells["hotline-calls"]).toEqual({ kind: "count", value: 0 });
     expect(cells["release-notice-lead-days-median"]).toEqual({ kind: "median", value: null, n: 0 });

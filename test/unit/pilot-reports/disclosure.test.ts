@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type MonthAggregate, rawCells } from "../../../services/pilot-reports/aggregation";
+import { histogramMedian, type MonthAggregate, rawCells } from "../../../services/pilot-reports/aggregation";
 import { type RawCell, suppress } from "../../../services/pilot-reports/disclosure";
 import { ageGroupMetricId, kindMetricId, METRICS } from "../../../services/pilot-reports/metrics";
 import { RELATIONS } from "../../../services/pilot-reports/relations";
@@ -83,7 +83,10 @@ const aggregateOf = (input: {
   };
   return {
     counters,
-    histograms: { leadDays: histogram(input.leadDays), triageHours: histogram(input.triageHours) },
+    medians: {
+      leadDays: histogramMedian(histogram(input.leadDays)),
+      triageHours: histogramMedian(histogram(input.triageHours)),
+    },
   };
 };
 
