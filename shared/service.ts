@@ -52,7 +52,15 @@ interface FunctionBase {
 export type FunctionDefinition =
   | (FunctionBase & { readonly kind: "http"; readonly route: HttpRoute })
   /** Consumes the queue of `service` (shared/resources QUEUES). */
-  | (FunctionBase & { readonly kind: "queue"; readonly queue: ServiceName })
+  | (FunctionBase & {
+      readonly kind: "queue";
+      readonly queue: ServiceName;
+      /**
+       * At most this many concurrent invocations (2 to 1000), where records mostly write the same
+       * items and more parallelism only buys more transaction conflicts.
+       */
+      readonly maxConcurrency?: number;
+    })
   | (FunctionBase & { readonly kind: "schedule"; readonly everyMinutes: number });
 
 export interface ServiceDefinition {

@@ -87,6 +87,7 @@ export class ServiceFunctions extends Construct {
               batchSize: queueDef.batchSize,
               maxBatchingWindow: Duration.seconds(queueDef.maxBatchingWindowSeconds),
               reportBatchItemFailures: true,
+              ...(def.maxConcurrency ? { maxConcurrency: def.maxConcurrency } : {}),
             }),
           );
           break;

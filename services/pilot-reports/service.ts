@@ -60,7 +60,14 @@ export const REPORT_CSV_RESPONSE = {
 const functions: FunctionDefinition[] = [
   { kind: "http", id: "pilot-reports-report", entry: `${dir}/report.ts`, route: routes.report },
   { kind: "http", id: "pilot-reports-metrics", entry: `${dir}/metrics.ts`, route: routes.metrics },
-  { kind: "queue", id: "pilot-reports-consumer", entry: `${dir}/consumer.ts`, queue: "pilot-reports" },
+  {
+    kind: "queue",
+    id: "pilot-reports-consumer",
+    entry: `${dir}/consumer.ts`,
+    queue: "pilot-reports",
+    // Most events add to the same few month items; two invocations keep up and rarely collide.
+    maxConcurrency: 2,
+  },
 ];
 
 export const pilotReportsService: ServiceDefinition = {

@@ -50,7 +50,15 @@ const intake: ServiceDefinition = {
   depsEntry: entry,
   publishes: ["referral.received"],
   functions: [
-    { kind: "queue", id: "intake-consumer", entry, queue: "intake", timeoutSeconds: 30, memoryMb: 1024 },
+    {
+      kind: "queue",
+      id: "intake-consumer",
+      entry,
+      queue: "intake",
+      timeoutSeconds: 30,
+      memoryMb: 1024,
+      maxConcurrency: 3,
+    },
     {
       kind: "http",
       id: "intake-referrals",
@@ -155,6 +163,8 @@ describe("queue consumers", () => {
       BatchSize: def.batchSize,
       MaximumBatchingWindowInSeconds: def.maxBatchingWindowSeconds,
       FunctionResponseTypes: ["ReportBatchItemFailures"],
+      // The definition's cap on concurrent invocations reaches the mapping.
+      ScalingConfig: { MaximumConcurrency: 3 },
     });
     s.stateless.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
   });
