@@ -7,7 +7,6 @@ import { randomUUID } from "node:crypto";
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import type { Context } from "aws-lambda";
 import { createDeps, type HotlineDeps, type HotlineDepsOptions } from "../../services/hotline/deps";
 import { staticSmsConfig } from "../../services/hotline/escalation-sms";
 import { createHandler as createAcknowledge } from "../../services/hotline/handlers/acknowledge";
@@ -25,8 +24,9 @@ import { auditKey, callKey, triageKey } from "../../services/hotline/keys";
 import { sweepTriages } from "../../services/hotline/sweep";
 import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
 import { type CatalogueEvent, parseEvent } from "../../shared/events/parse";
-import type { HttpEvent, HttpLambda } from "../../shared/http/edge";
+import type { HttpEvent } from "../../shared/http/edge";
 import { provisionForTest, receiveAll } from "./aws";
+import { invokeHttp } from "./lambda";
 import { type Claims, httpEvent } from "./release-notices";
 
 export const MUNICIPALITY = "0880";
@@ -111,42 +111,6 @@ export const webhookEvent = (
   return { ...event, body: Buffer.from(body, "utf8").toString("base64"), isBase64Encoded: true };
 };
 
-const lambdaContext = (functionName: string): Context => {
-  const unsupported = (): void => {
-    throw new Error("callback-style context methods are not supported");
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: "1024",
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: "test",
-    getRemainingTimeInMillis: () => 30_000,
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
-};
-
-export interface Answer {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  /** Parsed JSON, or undefined for an empty body. */
-  readonly body: unknown;
-  readonly raw: string;
-}
-
-const invoke = async (fn: HttpLambda, name: string, event: HttpEvent): Promise<Answer> => {
-  const result = await fn(event, lambdaContext(name));
-  const raw = result.body ?? "";
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
-  return { status: result.statusCode ?? 0, headers, body: raw ? JSON.parse(raw) : undefined, raw };
-};
-
 /** A field of a parsed JSON answer, for tests that read one value. */
 export const field = (body: unknown, ...path: string[]): unknown => {
   let value: unknown = body;
@@ -199,14 +163,18 @@ export const hotlineHandlers = (deps: HotlineDeps) => {
       options: { municipality?: string; authorization?: string | null } = {},
     ) => {
       const v = voice(options.municipality ?? MUNICIPALITY, "incoming");
-      return invoke(incoming, "hotline-incoming", webhookEvent(v.path, v.routePath, v.params, form, options));
+      return invokeHttp(
+        incoming,
+        "hotline-incoming",
+        webhookEvent(v.path, v.routePath, v.params, form, options),
+      );
     },
     next: (
       form: Record<string, string>,
       options: { municipality?: string; attempt?: number; authorization?: string | null } = {},
     ) => {
       const v = voice(options.municipality ?? MUNICIPALITY, "next");
-      return invoke(
+      return invokeHttp(
         next,
         "hotline-next",
         webhookEvent(v.path, v.routePath, v.params, form, {
@@ -217,10 +185,10 @@ export const hotlineHandlers = (deps: HotlineDeps) => {
     },
     hangup: (form: Record<string, string>, options: { municipality?: string } = {}) => {
       const v = voice(options.municipality ?? MUNICIPALITY, "hangup");
-      return invoke(hangup, "hotline-hangup", webhookEvent(v.path, v.routePath, v.params, form));
+      return invokeHttp(hangup, "hotline-hangup", webhookEvent(v.path, v.routePath, v.params, form));
     },
     putSchedule: (body: unknown, claims: Claims = admin(), municipality = MUNICIPALITY) =>
-      invoke(
+      invokeHttp(
         putSchedule,
         "hotline-put-schedule",
         staffEvent(
@@ -235,13 +203,13 @@ export const hotlineHandlers = (deps: HotlineDeps) => {
         ),
       ),
     onCall: (query: Record<string, string>, claims: Claims = onCallStaff()) =>
-      invoke(
+      invokeHttp(
         onCall,
         "hotline-on-call",
         staffEvent("GET", "/v1/hotline/on-call", "/v1/hotline/on-call", claims, { query }),
       ),
     gaps: (query: Record<string, string>, claims: Claims = admin(), municipality = MUNICIPALITY) =>
-      invoke(
+      invokeHttp(
         gaps,
         "hotline-gaps",
         staffEvent(
@@ -253,13 +221,13 @@ export const hotlineHandlers = (deps: HotlineDeps) => {
         ),
       ),
     list: (query: Record<string, string>, claims: Claims = onCallStaff()) =>
-      invoke(
+      invokeHttp(
         list,
         "hotline-list-triages",
         staffEvent("GET", "/v1/hotline/triages", "/v1/hotline/triages", claims, { query }),
       ),
     get: (id: string, claims: Claims = onCallStaff()) =>
-      invoke(
+      invokeHttp(
         get,
         "hotline-get-triage",
         staffEvent("GET", `/v1/hotline/triages/${enc(id)}`, "/v1/hotline/triages/{id}", claims, {
@@ -267,7 +235,7 @@ export const hotlineHandlers = (deps: HotlineDeps) => {
         }),
       ),
     step: (id: string, step: string, body: unknown, claims: Claims = onCallStaff()) =>
-      invoke(
+      invokeHttp(
         recordStep,
         "hotline-step",
         staffEvent(
@@ -282,7 +250,7 @@ export const hotlineHandlers = (deps: HotlineDeps) => {
         ),
       ),
     acknowledge: (id: string, claims: Claims = onCallStaff()) =>
-      invoke(
+      invokeHttp(
         acknowledge,
         "hotline-acknowledge",
         staffEvent(
@@ -296,7 +264,7 @@ export const hotlineHandlers = (deps: HotlineDeps) => {
         ),
       ),
     complete: (id: string, claims: Claims = onCallStaff()) =>
-      invoke(
+      invokeHttp(
         complete,
         "hotline-complete",
         staffEvent(
@@ -546,3 +514,4 @@ export const logLines = (text: string, message: string): Record<string, unknown>
     .filter((line) => line.includes(message))
     .map((line): unknown => JSON.parse(line))
     .filter((line): line is Record<string, unknown> => typeof line === "object" && line !== null);
+export type { Answer } from "./lambda";

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { GetCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
+import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { createDeps, type IntakeDeps } from "../../services/intake/deps";
 import { createHandler as createAssign } from "../../services/intake/handlers/assign";
 import { createHandler as createAudit } from "../../services/intake/handlers/audit";
@@ -35,6 +35,7 @@ import type { HttpEvent, HttpLambda } from "../../shared/http/edge";
 import { parseIdentityNumber, seal, subjectRef } from "../../shared/identity";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret } from "../../shared/runtime/keys";
 import { provisionForTest, receiveAll } from "./aws";
+import { type Answer, invokeHttp, lambdaContext } from "./lambda";
 import { type Claims, httpEvent, personnummer, type TestIdentity } from "./release-notices";
 
 export { personnummer, type TestIdentity } from "./release-notices";
@@ -94,40 +95,7 @@ export const referralBody = (overrides: Partial<ReferralBody> = {}): ReferralBod
 // ---------------------------------------------------------------------------------------------
 // Handlers
 
-const lambdaContext = (functionName: string): Context => {
-  const unsupported = (): void => {
-    throw new Error("callback-style context methods are not supported");
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: "1024",
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: "test",
-    getRemainingTimeInMillis: () => 30_000,
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
-};
-
-export interface Answer {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  readonly body: unknown;
-  readonly raw: string;
-}
-
-const invoke = async (fn: HttpLambda, event: HttpEvent): Promise<Answer> => {
-  const result = await fn(event, lambdaContext("intake"));
-  const raw = result.body ?? "";
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
-  return { status: result.statusCode ?? 0, headers, body: raw ? JSON.parse(raw) : undefined, raw };
-};
+const invoke = (fn: HttpLambda, event: HttpEvent): Promise<Answer> => invokeHttp(fn, "intake", event);
 
 const enc = encodeURIComponent;
 
@@ -438,3 +406,4 @@ export const referralIdOf = (event: CatalogueEvent): string | undefined => {
   if (typeof data.subject?.id === "string") return data.subject.id;
   return undefined;
 };
+export type { Answer } from "./lambda";

@@ -5,7 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { GetCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import type { Context } from "aws-lambda";
 import type { ReleaseNoticesDeps } from "../../services/release-notices/deps";
 import { createDeps } from "../../services/release-notices/deps";
 import { createHandler as createCreate } from "../../services/release-notices/handlers/create";
@@ -16,9 +15,10 @@ import { createHandler as createUpdate } from "../../services/release-notices/ha
 import { createHandler as createWithdraw } from "../../services/release-notices/handlers/withdraw";
 import { auditKey, noticeKey } from "../../services/release-notices/keys";
 import { type CatalogueEvent, parseEvent } from "../../shared/events/parse";
-import type { HttpEvent, HttpLambda } from "../../shared/http/edge";
+import type { HttpEvent } from "../../shared/http/edge";
 import { parseIdentityNumber } from "../../shared/identity";
 import { provisionForTest, receiveAll } from "./aws";
+import { invokeHttp } from "./lambda";
 
 // ---------------------------------------------------------------------------------------------
 // Identity numbers
@@ -218,43 +218,6 @@ export const httpEvent = (request: EventRequest): HttpEvent => {
   return event as HttpEvent;
 };
 
-const lambdaContext = (functionName: string): Context => {
-  const unsupported = (): void => {
-    throw new Error("callback-style context methods are not supported");
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: "1024",
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: "test",
-    getRemainingTimeInMillis: () => 30_000,
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
-};
-
-export interface Answer {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  /** Parsed JSON, or undefined for an empty body. */
-  readonly body: unknown;
-  /** The body exactly as sent, for asserting what it does not contain. */
-  readonly raw: string;
-}
-
-const invoke = async (fn: HttpLambda, name: string, event: HttpEvent): Promise<Answer> => {
-  const result = await fn(event, lambdaContext(name));
-  const raw = result.body ?? "";
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
-  return { status: result.statusCode ?? 0, headers, body: raw ? JSON.parse(raw) : undefined, raw };
-};
-
 const enc = encodeURIComponent;
 
 /** Every HTTP handler of the service on one set of deps, called as API Gateway would call it. */
@@ -267,7 +230,7 @@ export const releaseNoticeHandlers = (deps: ReleaseNoticesDeps) => {
   const plan = createPlan(deps);
   return {
     post: (body: unknown, claims: Claims | undefined = KRIMINALVARDEN, headers?: Record<string, string>) =>
-      invoke(
+      invokeHttp(
         create,
         "release-notices-create",
         httpEvent({
@@ -280,7 +243,7 @@ export const releaseNoticeHandlers = (deps: ReleaseNoticesDeps) => {
         }),
       ),
     put: (noticeId: string, body: unknown, claims: Claims = KRIMINALVARDEN) =>
-      invoke(
+      invokeHttp(
         update,
         "release-notices-update",
         httpEvent({
@@ -293,7 +256,7 @@ export const releaseNoticeHandlers = (deps: ReleaseNoticesDeps) => {
         }),
       ),
     withdraw: (noticeId: string, body: unknown = {}, claims: Claims = KRIMINALVARDEN) =>
-      invoke(
+      invokeHttp(
         withdraw,
         "release-notices-withdraw",
         httpEvent({
@@ -306,7 +269,7 @@ export const releaseNoticeHandlers = (deps: ReleaseNoticesDeps) => {
         }),
       ),
     get: (noticeId: string, claims: Claims = KRIMINALVARDEN) =>
-      invoke(
+      invokeHttp(
         get,
         "release-notices-get",
         httpEvent({
@@ -318,7 +281,7 @@ export const releaseNoticeHandlers = (deps: ReleaseNoticesDeps) => {
         }),
       ),
     list: (query: Record<string, string>, claims: Claims) =>
-      invoke(
+      invokeHttp(
         list,
         "release-notices-list",
         httpEvent({
@@ -330,7 +293,7 @@ export const releaseNoticeHandlers = (deps: ReleaseNoticesDeps) => {
         }),
       ),
     plan: (noticeId: string, body: unknown, claims: Claims) =>
-      invoke(
+      invokeHttp(
         plan,
         "release-notices-plan",
         httpEvent({
@@ -456,3 +419,4 @@ export const releaseNoticesFixture = async (now: Date) => {
 };
 
 export type ReleaseNoticesFixture = Awaited<ReturnType<typeof releaseNoticesFixture>>;
+export type { Answer } from "./lambda";
