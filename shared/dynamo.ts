@@ -4,6 +4,7 @@ import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
   QueryCommand,
+  type QueryCommandInput,
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 
@@ -97,4 +98,46 @@ export const batchPutAll = async (
     if (retries > 5) throw new Error("items could not be written: throttled");
     await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retries));
   }
+};
+
+/**
+ * The start key a cursor resumes from, accepted only when it is a key of this very listing: the
+ * attributes named and no others, with the fixed ones (its partition, its item type) as given.
+ * Anything else would fail inside DynamoDB or start reading another municipality's partition.
+ */
+export const resumeKey = (
+  cursor: string | undefined,
+  listing: { readonly attributes: readonly string[]; readonly fixed: Readonly<Record<string, string>> },
+): { ok: true; key: Record<string, string> | undefined } | { ok: false } => {
+  if (cursor === undefined) return { ok: true, key: undefined };
+  const key = decodeCursor(cursor);
+  const ours =
+    key !== undefined &&
+    Object.keys(key).sort().join() === [...listing.attributes].sort().join() &&
+    Object.entries(listing.fixed).every(([name, value]) => key[name] === value);
+  return ours ? { ok: true, key } : { ok: false };
+};
+
+/**
+ * One page of a query with a filter: DynamoDB applies `Limit` before the filter, so a page can
+ * come back short while more matches lie beyond it. This reads on until the page is full or the
+ * index ends, and returns where to resume.
+ */
+export const queryPage = async (
+  doc: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, "Limit" | "ExclusiveStartKey">,
+  page: { readonly limit: number; readonly startKey: Record<string, unknown> | undefined },
+): Promise<{ items: Record<string, unknown>[]; lastKey: Record<string, unknown> | undefined }> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey = page.startKey;
+  let lastKey: Record<string, unknown> | undefined;
+  do {
+    const out = await doc.send(
+      new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(out.Items ?? []));
+    lastKey = out.LastEvaluatedKey;
+    startKey = lastKey;
+  } while (lastKey && items.length < page.limit);
+  return { items, lastKey };
 };

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { decodeCursor, encodeCursor, failedConditions, type TransactItem } from "../../shared/dynamo";
+import { encodeCursor, failedConditions, resumeKey, type TransactItem } from "../../shared/dynamo";
 import { deadlineBreached } from "../../shared/events/catalogue/deadlines";
 import { hotlineTriageCompleted, type TRIAGE_STEPS } from "../../shared/events/catalogue/hotline";
 import type { Envelope } from "../../shared/events/envelope";
@@ -136,14 +136,12 @@ export class Triages {
     const municipality = requireStaffMunicipality(context.caller);
     const now = this.deps.clock.now();
     const partition = triageListIndex.partition(municipality, query.status);
-    const startKey = decodeCursor(query.cursor);
     // Only a key from this very listing may resume it: anything else would read another partition.
-    const isOurs =
-      startKey !== undefined &&
-      Object.keys(startKey).sort().join() === "gsi2pk,gsi2sk,pk,sk" &&
-      startKey.gsi2pk === partition &&
-      startKey.sk === "TRIAGE";
-    if (query.cursor && !isOurs) throw invalid("query.cursor", "is not a cursor we issued");
+    const resume = resumeKey(query.cursor, {
+      attributes: ["pk", "sk", "gsi2pk", "gsi2sk"],
+      fixed: { gsi2pk: partition, sk: "TRIAGE" },
+    });
+    if (!resume.ok) throw invalid("query.cursor", "is not a cursor we issued");
     const out = await this.deps.doc.send(
       new QueryCommand({
         TableName: this.deps.tableName,
@@ -151,7 +149,7 @@ export class Triages {
         KeyConditionExpression: "gsi2pk = :p",
         ExpressionAttributeValues: { ":p": partition },
         Limit: query.limit,
-        ExclusiveStartKey: startKey,
+        ExclusiveStartKey: resume.key,
       }),
     );
     const records = (out.Items ?? []).flatMap((item) => {

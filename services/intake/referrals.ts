@@ -2,9 +2,10 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import type { z } from "zod";
 import {
   batchPutAll,
-  decodeCursor,
   encodeCursor,
   failedConditions,
+  queryPage,
+  resumeKey,
   type TransactItem,
 } from "../../shared/dynamo";
 import { deadlineBreached } from "../../shared/events/catalogue/deadlines";
@@ -95,6 +96,10 @@ const SOURCE = "intake" as const;
 /** Audit rows sort by time and then by this id: monotonic, so rows written in one millisecond keep their order. */
 const auditId = newMonotonicId;
 const NOT_FOUND = "No referral with this id";
+const notOurCursor = () =>
+  new HttpProblem(400, "Some fields are not valid", [
+    { path: "query.cursor", message: "is not a cursor we issued" },
+  ]);
 
 /** A referral linked to the person's open one is the same case: it does not add to a caseload. */
 const countsTowardCaseload = (record: ReferralRecord): boolean => record.linkedReferralId === undefined;
@@ -481,18 +486,11 @@ export class Referrals {
     const municipality = requireStaffMunicipality(context.caller);
     const now = this.deps.clock.now();
     const partition = municipalityIndex.partition(municipality);
-    const startKey = decodeCursor(query.cursor);
-    // Only a key from this municipality's own listing may resume it.
-    const isOurs =
-      startKey !== undefined &&
-      Object.keys(startKey).sort().join() === "gsi2pk,gsi2sk,pk,sk" &&
-      startKey.gsi2pk === partition &&
-      startKey.sk === "REF";
-    if (query.cursor && !isOurs) {
-      throw new HttpProblem(400, "Some fields are not valid", [
-        { path: "query.cursor", message: "is not a cursor we issued" },
-      ]);
-    }
+    const resume = resumeKey(query.cursor, {
+      attributes: ["pk", "sk", "gsi2pk", "gsi2sk"],
+      fixed: { gsi2pk: partition, sk: "REF" },
+    });
+    if (!resume.ok) throw notOurCursor();
     const filters: string[] = [];
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ":p": partition };
@@ -520,31 +518,20 @@ export class Referrals {
       );
       values[":now"] = now.toISOString();
     }
-    const records: ReferralRecord[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined = startKey;
-    let lastKey: Record<string, unknown> | undefined;
-    // A filter can leave a page short; read on until it is full or the index ends.
-    do {
-      const out = await this.deps.doc.send(
-        new QueryCommand({
-          TableName: this.deps.tableName,
-          IndexName: municipalityIndex.name,
-          KeyConditionExpression: "gsi2pk = :p",
-          ExpressionAttributeValues: values,
-          ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
-          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-          ScanIndexForward: false,
-          Limit: query.limit - records.length,
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        const record = parseReferral(item);
-        if (record) records.push(record);
-      }
-      lastKey = out.LastEvaluatedKey;
-      exclusiveStartKey = lastKey;
-    } while (lastKey && records.length < query.limit);
+    const { items, lastKey } = await queryPage(
+      this.deps.doc,
+      {
+        TableName: this.deps.tableName,
+        IndexName: municipalityIndex.name,
+        KeyConditionExpression: "gsi2pk = :p",
+        ExpressionAttributeValues: values,
+        ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ScanIndexForward: false,
+      },
+      { limit: query.limit, startKey: resume.key },
+    );
+    const records = items.flatMap((item) => parseReferral(item) ?? []);
     await this.auditReads(records, actorOf(context), "list");
     const cursor = encodeCursor(lastKey);
     return { items: records.map((r) => toView(r, now)), ...(cursor ? { cursor } : {}) };
@@ -553,21 +540,15 @@ export class Referrals {
   async audit(query: z.output<typeof auditQuerySchema>, context: Context) {
     const record = await this.readForStaff(query.referral, context.caller);
     const partition = auditPartition(record.id);
-    const startKey = decodeCursor(query.cursor);
-    const isOurs =
-      startKey !== undefined && Object.keys(startKey).sort().join() === "pk,sk" && startKey.pk === partition;
-    if (query.cursor && !isOurs) {
-      throw new HttpProblem(400, "Some fields are not valid", [
-        { path: "query.cursor", message: "is not a cursor we issued" },
-      ]);
-    }
+    const resume = resumeKey(query.cursor, { attributes: ["pk", "sk"], fixed: { pk: partition } });
+    if (!resume.ok) throw notOurCursor();
     const out = await this.deps.doc.send(
       new QueryCommand({
         TableName: this.deps.tableName,
         KeyConditionExpression: "pk = :p",
         ExpressionAttributeValues: { ":p": partition },
         Limit: query.limit,
-        ExclusiveStartKey: startKey,
+        ExclusiveStartKey: resume.key,
         ConsistentRead: true,
       }),
     );

@@ -1,10 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
 import {
   batchPutAll,
-  decodeCursor,
   encodeCursor,
   failedConditions,
+  queryPage,
+  resumeKey,
   type TransactItem,
 } from "../../shared/dynamo";
 import { deadlineBreached } from "../../shared/events/catalogue/deadlines";
@@ -449,15 +450,11 @@ export class ReleaseNotices {
   async list(query: z.output<typeof listQuerySchema>, context: Context) {
     const municipality = requireStaffMunicipality(context.caller);
     const now = this.deps.clock.now();
-    const startKey = decodeCursor(query.cursor);
-    // Only a key from this municipality's own listing may resume it: anything else would either
-    // fail inside DynamoDB or start reading another municipality's partition.
-    const isOurs =
-      startKey !== undefined &&
-      Object.keys(startKey).sort().join() === "gsi2pk,gsi2sk,pk,sk" &&
-      startKey.gsi2pk === municipalityIndex.partition(municipality) &&
-      startKey.sk === "NOTICE";
-    if (query.cursor && !isOurs) {
+    const resume = resumeKey(query.cursor, {
+      attributes: ["pk", "sk", "gsi2pk", "gsi2sk"],
+      fixed: { gsi2pk: municipalityIndex.partition(municipality), sk: "NOTICE" },
+    });
+    if (!resume.ok) {
       throw new HttpProblem(400, "Some fields are not valid", [
         { path: "query.cursor", message: "is not a cursor we issued" },
       ]);
@@ -469,36 +466,25 @@ export class ReleaseNotices {
     }
     const from = municipalityIndex.from(query.releaseFrom ?? "0000-00-00");
     const to = municipalityIndex.to(query.releaseTo ?? "9999-99-99");
-    const records: NoticeRecord[] = [];
-    let exclusiveStartKey: Record<string, string> | undefined = startKey;
-    let lastKey: Record<string, unknown> | undefined;
-    // A status filter can leave a page short; read on until it is full or the index ends.
-    do {
-      const out = await this.deps.doc.send(
-        new QueryCommand({
-          TableName: this.deps.tableName,
-          IndexName: municipalityIndex.name,
-          KeyConditionExpression: "gsi2pk = :p AND gsi2sk BETWEEN :from AND :to",
-          ExpressionAttributeValues: {
-            ":p": municipalityIndex.partition(municipality),
-            ":from": from,
-            ":to": to,
-            ...(query.status ? { ":status": query.status } : {}),
-          },
-          ...(query.status
-            ? { FilterExpression: "#status = :status", ExpressionAttributeNames: { "#status": "status" } }
-            : {}),
-          Limit: query.limit - records.length,
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        const record = parseNoticeRecord(item);
-        if (record) records.push(record);
-      }
-      lastKey = out.LastEvaluatedKey;
-      exclusiveStartKey = lastKey as Record<string, string> | undefined;
-    } while (lastKey && records.length < query.limit);
+    const { items, lastKey } = await queryPage(
+      this.deps.doc,
+      {
+        TableName: this.deps.tableName,
+        IndexName: municipalityIndex.name,
+        KeyConditionExpression: "gsi2pk = :p AND gsi2sk BETWEEN :from AND :to",
+        ExpressionAttributeValues: {
+          ":p": municipalityIndex.partition(municipality),
+          ":from": from,
+          ":to": to,
+          ...(query.status ? { ":status": query.status } : {}),
+        },
+        ...(query.status
+          ? { FilterExpression: "#status = :status", ExpressionAttributeNames: { "#status": "status" } }
+          : {}),
+      },
+      { limit: query.limit, startKey: resume.key },
+    );
+    const records = items.flatMap((item) => parseNoticeRecord(item) ?? []);
     // A list shows needs (addiction, mental health, threat): each notice shown is a read, audited.
     await this.auditReads(records, context, "list");
     const cursor = encodeCursor(lastKey);
