@@ -1,22 +1,12 @@
-import type { Logger } from "@aws-lambda-powertools/logger";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { Clock } from "../../shared/clock";
-import { documentClient } from "../../shared/dynamo";
-import { EventPublisher } from "../../shared/events/outbox";
-import { createLogger } from "../../shared/logger";
 import type { RuntimeConfig } from "../../shared/runtime/config";
+import { createServiceDeps, type ServiceDeps } from "../../shared/runtime/service-deps";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "./disclosure";
 
 /** Optional: the disclosure threshold, an integer from 2 to 100 (default 5). */
 export const SUPPRESSION_THRESHOLD_ENV = "SUPPRESSION_THRESHOLD";
 
-export interface PilotReportsDeps {
-  readonly clock: Clock;
-  readonly tableName: string;
-  readonly doc: DynamoDBDocumentClient;
-  /** The consumer commits its dedupe mark through it; this service publishes no events. */
-  readonly publisher: EventPublisher;
-  readonly logger: Logger;
+/** Its publisher only commits the consumer's dedupe marks: this service publishes no events. */
+export interface PilotReportsDeps extends ServiceDeps {
   readonly suppressionThreshold: number;
 }
 
@@ -35,14 +25,8 @@ export const createDeps = (
   runtime: RuntimeConfig,
   options: { readonly suppressionThreshold?: number } = {},
 ): PilotReportsDeps => {
-  const logger = createLogger("pilot-reports");
-  const doc = documentClient(runtime.dynamodb);
   return {
-    clock: runtime.clock,
-    tableName: runtime.tableName,
-    doc,
-    publisher: new EventPublisher(runtime, doc, logger),
-    logger,
+    ...createServiceDeps("pilot-reports", runtime),
     suppressionThreshold:
       options.suppressionThreshold ?? suppressionThresholdFrom(process.env[SUPPRESSION_THRESHOLD_ENV]),
   };

@@ -1,0 +1,37 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { Metrics } from "@aws-lambda-powertools/metrics";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Clock } from "../clock";
+import { documentClient } from "../dynamo";
+import { EventPublisher } from "../events/outbox";
+import { createLogger } from "../logger";
+import { DEADLINE_BREACHED_METRIC } from "../metrics";
+import type { ServiceName } from "../resources";
+import type { RuntimeConfig } from "./config";
+import type { KeyRing } from "./keys";
+
+/** What every service's handlers share: its table, the outbox, the keys, logs and metrics. */
+export interface ServiceDeps {
+  readonly clock: Clock;
+  readonly tableName: string;
+  readonly doc: DynamoDBDocumentClient;
+  readonly publisher: EventPublisher;
+  readonly keys: KeyRing;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+/** Built once per container (or once per local process); a service's `createDeps` adds its own. */
+export const createServiceDeps = (service: ServiceName, runtime: RuntimeConfig): ServiceDeps => {
+  const logger = createLogger(service);
+  const doc = documentClient(runtime.dynamodb);
+  return {
+    clock: runtime.clock,
+    tableName: runtime.tableName,
+    doc,
+    publisher: new EventPublisher(runtime, doc, logger),
+    keys: runtime.keys,
+    logger,
+    metrics: new Metrics({ namespace: DEADLINE_BREACHED_METRIC.namespace, serviceName: service }),
+  };
+};
