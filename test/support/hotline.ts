@@ -23,9 +23,10 @@ import { createHandler as createStep } from "../../services/hotline/handlers/ste
 import { auditKey, callKey, triageKey } from "../../services/hotline/keys";
 import { sweepTriages } from "../../services/hotline/sweep";
 import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
-import { type CatalogueEvent, parseEvent } from "../../shared/events/parse";
+import type { CatalogueEvent } from "../../shared/events/parse";
 import type { HttpEvent } from "../../shared/http/edge";
-import { provisionForTest, receiveAll } from "./aws";
+import { provisionForTest } from "./aws";
+import { queueEvents, type ReceivedEvent } from "./events";
 import { invokeHttp } from "./lambda";
 import { type Claims, httpEvent } from "./release-notices";
 
@@ -282,44 +283,21 @@ export const hotlineHandlers = (deps: HotlineDeps) => {
 
 export type HotlineHandlers = ReturnType<typeof hotlineHandlers>;
 
-export interface ReceivedEvent {
-  readonly queue: string;
-  readonly raw: string;
-  readonly event: CatalogueEvent;
-}
-
 /** The call or triage an event is about: its callId, triageId, or the breach's subject. */
 const idsOf = (event: CatalogueEvent): string[] => {
   const data = event.data as { callId?: unknown; triageId?: unknown; subject?: { id?: unknown } };
   return [data.callId, data.triageId, data.subject?.id].filter((v): v is string => typeof v === "string");
 };
 
-/**
- * Collects what reached the consumer queues. Each call drains the queues and keeps everything seen
- * so far; tests filter by their own call or triage id. A message that does not parse as a
- * catalogue event fails the test at once.
- */
 export const eventLog = (queueUrls: Readonly<Partial<Record<string, string>>>) => {
-  const seen: ReceivedEvent[] = [];
-  const drain = async (): Promise<readonly ReceivedEvent[]> => {
-    for (const [queue, url] of Object.entries(queueUrls)) {
-      if (!url) continue;
-      for (const message of await receiveAll(url)) {
-        const raw = message.Body ?? "";
-        const parsed = parseEvent(raw);
-        if (!parsed.ok)
-          throw new Error(`a message on ${queue} is not a valid event: ${JSON.stringify(parsed.issues)}`);
-        seen.push({ queue, raw, event: parsed.event });
-      }
-    }
-    return seen;
-  };
+  const { drain } = queueEvents(queueUrls);
   return {
     drain,
     /** Events about a call or triage on one queue (default pilot-reports, which gets them all). */
     async about(ids: readonly string[], queue = "pilot-reports"): Promise<ReceivedEvent[]> {
-      await drain();
-      return seen.filter((r) => r.queue === queue && idsOf(r.event).some((id) => ids.includes(id)));
+      return (await drain()).filter(
+        (r) => r.queue === queue && idsOf(r.event).some((id) => ids.includes(id)),
+      );
     },
   };
 };
@@ -483,29 +461,7 @@ export const oneShotDynamo = (endpoint: string): DynamoDBClient =>
     maxAttempts: 1,
   });
 
-/**
- * Everything written to stdout and stderr (where the handlers' JSON log lines go) until `stop()`;
- * the text is returned and the streams restored.
- */
-export const captureOutput = () => {
-  const captured: string[] = [];
-  const original = { out: process.stdout.write, err: process.stderr.write };
-  const keep = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
-    const callback = rest.find((r): r is () => void => typeof r === "function");
-    callback?.();
-    return true;
-  };
-  process.stdout.write = keep;
-  process.stderr.write = keep;
-  return {
-    stop(): string {
-      process.stdout.write = original.out;
-      process.stderr.write = original.err;
-      return captured.join("");
-    },
-  };
-};
+export { captureOutput } from "./output";
 
 /** The JSON log lines in captured output that carry this message. */
 export const logLines = (text: string, message: string): Record<string, unknown>[] =>
@@ -514,4 +470,5 @@ export const logLines = (text: string, message: string): Record<string, unknown>
     .filter((line) => line.includes(message))
     .map((line): unknown => JSON.parse(line))
     .filter((line): line is Record<string, unknown> => typeof line === "object" && line !== null);
+export type { ReceivedEvent } from "./events";
 export type { Answer } from "./lambda";

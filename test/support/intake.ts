@@ -30,11 +30,12 @@ import {
 } from "../../shared/events/catalogue/release-notices";
 import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
-import { type CatalogueEvent, parseEvent } from "../../shared/events/parse";
+import type { CatalogueEvent } from "../../shared/events/parse";
 import type { HttpEvent, HttpLambda } from "../../shared/http/edge";
 import { parseIdentityNumber, seal, subjectRef } from "../../shared/identity";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret } from "../../shared/runtime/keys";
-import { provisionForTest, receiveAll } from "./aws";
+import { provisionForTest } from "./aws";
+import { queueEvents } from "./events";
 import { type Answer, invokeHttp, lambdaContext } from "./lambda";
 import { type Claims, httpEvent, personnummer, type TestIdentity } from "./release-notices";
 
@@ -339,7 +340,9 @@ export const intakeFixture = async (now: Date) => {
   const deps = createDeps(runtime);
   const { doc, tableName } = deps;
   const consumer = createConsumer(deps);
-  const seen: CatalogueEvent[] = [];
+  const pilotQueue = resources.queueUrls["pilot-reports"];
+  if (!pilotQueue) throw new Error("no pilot-reports queue");
+  const fannedOut = queueEvents({ "pilot-reports": pilotQueue });
   return {
     resources,
     clock: runtime.clock,
@@ -350,14 +353,7 @@ export const intakeFixture = async (now: Date) => {
     sweep: () => sweepDeadlines(deps),
     /** Every event fanned out so far (the pilot-reports queue receives them all). */
     async events(): Promise<CatalogueEvent[]> {
-      const url = resources.queueUrls["pilot-reports"];
-      if (!url) throw new Error("no pilot-reports queue");
-      for (const message of await receiveAll(url)) {
-        const parsed = parseEvent(message.Body ?? "");
-        if (!parsed.ok) throw new Error(`not a valid event: ${JSON.stringify(parsed.issues)}`);
-        seen.push(parsed.event);
-      }
-      return seen;
+      return (await fannedOut.drain()).map((r) => r.event);
     },
     async stored(id: string): Promise<Record<string, unknown> | undefined> {
       const out = await doc.send(

@@ -14,10 +14,11 @@ import { createHandler as createPlan } from "../../services/release-notices/hand
 import { createHandler as createUpdate } from "../../services/release-notices/handlers/update";
 import { createHandler as createWithdraw } from "../../services/release-notices/handlers/withdraw";
 import { auditKey, noticeKey } from "../../services/release-notices/keys";
-import { type CatalogueEvent, parseEvent } from "../../shared/events/parse";
+import type { CatalogueEvent } from "../../shared/events/parse";
 import type { HttpEvent } from "../../shared/http/edge";
 import { parseIdentityNumber } from "../../shared/identity";
-import { provisionForTest, receiveAll } from "./aws";
+import { provisionForTest } from "./aws";
+import { queueEvents, type ReceivedEvent } from "./events";
 import { invokeHttp } from "./lambda";
 
 // ---------------------------------------------------------------------------------------------
@@ -310,13 +311,6 @@ export const releaseNoticeHandlers = (deps: ReleaseNoticesDeps) => {
 
 export type ReleaseNoticeHandlers = ReturnType<typeof releaseNoticeHandlers>;
 
-export interface ReceivedEvent {
-  readonly queue: string;
-  /** The SQS message body exactly as delivered. */
-  readonly raw: string;
-  readonly event: CatalogueEvent;
-}
-
 /** The notice an event is about: `data.noticeId`, or the breach's subject id. */
 export const noticeIdOf = (event: CatalogueEvent): string | undefined => {
   const data = event.data as { noticeId?: unknown; subject?: { id?: unknown } };
@@ -325,32 +319,13 @@ export const noticeIdOf = (event: CatalogueEvent): string | undefined => {
   return undefined;
 };
 
-/**
- * Collects what reached the consumer queues. Each call drains the queues (so messages are not
- * redelivered) and keeps everything seen so far; tests filter by their own noticeId. A message
- * that does not parse as a catalogue event fails the test at once.
- */
 export const eventLog = (queueUrls: Readonly<Partial<Record<string, string>>>) => {
-  const seen: ReceivedEvent[] = [];
-  const drain = async (): Promise<readonly ReceivedEvent[]> => {
-    for (const [queue, url] of Object.entries(queueUrls)) {
-      if (!url) continue;
-      for (const message of await receiveAll(url)) {
-        const raw = message.Body ?? "";
-        const parsed = parseEvent(raw);
-        if (!parsed.ok)
-          throw new Error(`a message on ${queue} is not a valid event: ${JSON.stringify(parsed.issues)}`);
-        seen.push({ queue, raw, event: parsed.event });
-      }
-    }
-    return seen;
-  };
+  const { drain } = queueEvents(queueUrls);
   return {
     drain,
     /** Every event about this notice so far, on every queue. */
     async about(noticeId: string, type?: string): Promise<ReceivedEvent[]> {
-      await drain();
-      return seen.filter(
+      return (await drain()).filter(
         (r) => noticeIdOf(r.event) === noticeId && (type === undefined || r.event.type === type),
       );
     },
@@ -419,4 +394,5 @@ export const releaseNoticesFixture = async (now: Date) => {
 };
 
 export type ReleaseNoticesFixture = Awaited<ReturnType<typeof releaseNoticesFixture>>;
+export type { ReceivedEvent } from "./events";
 export type { Answer } from "./lambda";

@@ -12,6 +12,7 @@ import {
   personalStrings,
   scheduleBody,
 } from "../../support/hotline";
+import { captureOutput } from "../../support/output";
 import { PERSON } from "../../support/release-notices";
 
 const NOW = new Date("2026-03-28T12:00:00Z");
@@ -21,17 +22,9 @@ beforeAll(async () => {
   f = await hotlineFixture(NOW);
 });
 
-let captured: string[] = [];
+let output = { text: () => "" };
 const capture = () => {
-  captured = [];
-  const keep = (chunk: unknown, ...rest: unknown[]): boolean => {
-    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
-    const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
-    callback?.();
-    return true;
-  };
-  vi.spyOn(process.stdout, "write").mockImplementation(keep as typeof process.stdout.write);
-  vi.spyOn(process.stderr, "write").mockImplementation(keep as typeof process.stderr.write);
+  output = captureOutput();
 };
 afterEach(() => {
   vi.restoreAllMocks();
@@ -72,7 +65,7 @@ describe("what the hotline logs", () => {
     f.clock.set(new Date("2026-03-30T12:00:00Z"));
     await f.sweep();
     vi.restoreAllMocks();
-    const text = captured.join("");
+    const text = output.text();
     expect(text).toContain("call received");
     for (const secret of [...personalStrings(), ...PERSON.forms, "19900101-0018", "Maja Holm"]) {
       expect(text, `a log line contains "${secret}"`).not.toContain(secret);

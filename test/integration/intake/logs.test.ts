@@ -14,6 +14,7 @@ import {
   SUMMARY,
   staff,
 } from "../../support/intake";
+import { captureOutput } from "../../support/output";
 
 const NOW = new Date("2026-11-23T10:00:00+01:00");
 const NOTE = "Pappan Per Persson hotade läraren.";
@@ -24,17 +25,9 @@ beforeAll(async () => {
   f = await intakeFixture(NOW);
 });
 
-let captured: string[] = [];
+let output = { text: () => "" };
 const capture = () => {
-  captured = [];
-  const keep = (chunk: unknown, ...rest: unknown[]): boolean => {
-    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
-    const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
-    callback?.();
-    return true;
-  };
-  vi.spyOn(process.stdout, "write").mockImplementation(keep as typeof process.stdout.write);
-  vi.spyOn(process.stderr, "write").mockImplementation(keep as typeof process.stderr.write);
+  output = captureOutput();
 };
 afterEach(() => {
   vi.restoreAllMocks();
@@ -61,7 +54,7 @@ it("logs no identity number, free text or name, whatever the request", async () 
   vi.restoreAllMocks();
   expect(statuses).toEqual([400, 400, 400]);
   expect(posted.status).toBe(201);
-  const text = captured.join("");
+  const text = output.text();
   expect(text).toContain("referral received");
   for (const secret of [...CHILD.forms, ...ADULT.forms, SUMMARY, NOTE, NAME]) {
     expect(text, `a log line contains "${secret}"`).not.toContain(secret);

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createHandler as createSweep } from "../../../services/release-notices/handlers/deadline-sweep";
+import { captureOutput } from "../../support/output";
 import {
   noticeBody,
   OTHER_PERSON,
@@ -23,24 +24,16 @@ beforeAll(async () => {
   f = await releaseNoticesFixture(NOW);
 });
 
-let captured: string[] = [];
+let output = { text: () => "" };
 const capture = () => {
-  captured = [];
-  const keep = (chunk: unknown, ...rest: unknown[]): boolean => {
-    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
-    const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
-    callback?.();
-    return true;
-  };
-  vi.spyOn(process.stdout, "write").mockImplementation(keep as typeof process.stdout.write);
-  vi.spyOn(process.stderr, "write").mockImplementation(keep as typeof process.stderr.write);
+  output = captureOutput();
 };
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 const expectClean = (secrets: readonly string[]) => {
-  const text = captured.join("");
+  const text = output.text();
   for (const secret of secrets) expect(text, `a log line contains "${secret}"`).not.toContain(secret);
 };
 
@@ -61,9 +54,9 @@ describe("what the handlers log", () => {
 
     expect(statuses).toEqual([400, 400, 422, 400, 400, 413]);
     // The capture worked: the edge's access lines are there, with the status codes.
-    const lines = captured.join("").split("\n").filter(Boolean);
+    const lines = output.text().split("\n").filter(Boolean);
     expect(lines.length).toBeGreaterThanOrEqual(bad.length);
-    expect(captured.join("")).toContain('"status":422');
+    expect(output.text()).toContain('"status":422');
     expectClean([...personalStrings(), ...WRONG_CHECK_DIGIT]);
   });
 
@@ -99,7 +92,7 @@ describe("what the handlers log", () => {
 
     expect(statuses).toEqual([201, 200, 409, 409, 200, 200, 200, 200, 200]);
     expect(sweep.breaches).toBe(1);
-    expect(captured.join("")).toContain("notice received");
+    expect(output.text()).toContain("notice received");
     expectClean([...personalStrings(), ...personalStrings(OTHER_PERSON)]);
   });
 });
