@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { failedConditions } from "../../shared/dynamo";
 import { type Caller, requireStaffMunicipality } from "../../shared/http/auth";
+import { conflictOnLostRace } from "../../shared/http/conflict";
 import { HttpProblem } from "../../shared/http/problem";
 import { isKommunkod } from "../../shared/municipalities";
 import { auditPut, type Context } from "./audit";
@@ -85,8 +85,8 @@ export class Schedules {
       updatedBy: context.caller.subject,
       version: (current?.version ?? -1) + 1,
     };
-    try {
-      await this.deps.doc.send(
+    await conflictOnLostRace("schedule", () =>
+      this.deps.doc.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -112,18 +112,8 @@ export class Schedules {
             ),
           ],
         }),
-      );
-    } catch (error) {
-      if (failedConditions(error)?.includes(0)) {
-        throw new HttpProblem(
-          409,
-          "The schedule changed while this request was handled; try again",
-          undefined,
-          "concurrent-change",
-        );
-      }
-      throw error;
-    }
+      ),
+    );
     return { created: current === undefined, view: toScheduleView(record) };
   }
 

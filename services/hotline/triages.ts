@@ -1,11 +1,12 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { encodeCursor, failedConditions, resumeKey, type TransactItem } from "../../shared/dynamo";
+import { encodeCursor, resumeKey, type TransactItem } from "../../shared/dynamo";
 import { deadlineBreached } from "../../shared/events/catalogue/deadlines";
 import { hotlineTriageCompleted, type TRIAGE_STEPS } from "../../shared/events/catalogue/hotline";
 import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
 import { requireStaffMunicipality } from "../../shared/http/auth";
+import { conflictOnLostRace } from "../../shared/http/conflict";
 import { HttpProblem } from "../../shared/http/problem";
 import { parseIdentityNumber, seal, subjectRef, unseal } from "../../shared/identity";
 import type { KeyMaterial } from "../../shared/runtime/keys";
@@ -102,25 +103,15 @@ export class Triages {
     now: Date,
     events: Envelope[] = [],
   ): Promise<void> {
-    try {
-      await this.deps.publisher.commit(
+    await conflictOnLostRace("triage", () =>
+      this.deps.publisher.commit(
         [
           this.save(record, expectedVersion),
           auditPut(this.deps, `TRIAGE#${record.id}`, context, action, now, record.expiresAt),
         ],
         events,
-      );
-    } catch (error) {
-      if (failedConditions(error)?.includes(0)) {
-        throw new HttpProblem(
-          409,
-          "The triage changed while this request was handled; try again",
-          undefined,
-          "concurrent-change",
-        );
-      }
-      throw error;
-    }
+      ),
+    );
   }
 
   /** The full triage with the caller's number: audited before it is shown. */

@@ -22,6 +22,7 @@ import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
 import { canonicalJson, keyedHash as hashWithKey } from "../../shared/hashing";
 import { type Caller, requireStaffMunicipality } from "../../shared/http/auth";
+import { conflictOnLostRace } from "../../shared/http/conflict";
 import { type FieldError, HttpProblem } from "../../shared/http/problem";
 import { type IdentityNumber, parseIdentityNumber, seal, subjectRef } from "../../shared/identity";
 import { newId, newMonotonicId } from "../../shared/ids";
@@ -572,20 +573,8 @@ export class Referrals {
     return record;
   }
 
-  private async commitOrConflict(writes: TransactItem[], events: Envelope[]): Promise<void> {
-    try {
-      await this.deps.publisher.commit(writes, events);
-    } catch (error) {
-      if (failedConditions(error)?.includes(0)) {
-        throw new HttpProblem(
-          409,
-          "The referral changed while this request was handled; try again",
-          undefined,
-          "concurrent-change",
-        );
-      }
-      throw error;
-    }
+  private commitOrConflict(writes: TransactItem[], events: Envelope[]): Promise<void> {
+    return conflictOnLostRace("referral", () => this.deps.publisher.commit(writes, events));
   }
 
   /** Marks a deadline done; a late step the sweep had not yet caught is its breach, recorded now. */

@@ -19,6 +19,7 @@ import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
 import { canonicalJson, keyedHash } from "../../shared/hashing";
 import { type Caller, requireMunicipalityAccess, requireStaffMunicipality } from "../../shared/http/auth";
+import { conflictOnLostRace } from "../../shared/http/conflict";
 import { HttpProblem } from "../../shared/http/problem";
 import { type IdentityNumber, parseIdentityNumber, seal, subjectRef, unseal } from "../../shared/identity";
 import { newId } from "../../shared/ids";
@@ -556,20 +557,8 @@ export class ReleaseNotices {
     });
   }
 
-  private async commitOrConflict(writes: TransactItem[], events: Envelope[]): Promise<void> {
-    try {
-      await this.deps.publisher.commit(writes, events);
-    } catch (error) {
-      if (failedConditions(error)?.includes(0)) {
-        throw new HttpProblem(
-          409,
-          "The notice changed while this request was handled; try again",
-          undefined,
-          "concurrent-change",
-        );
-      }
-      throw error;
-    }
+  private commitOrConflict(writes: TransactItem[], events: Envelope[]): Promise<void> {
+    return conflictOnLostRace("notice", () => this.deps.publisher.commit(writes, events));
   }
 }
 
