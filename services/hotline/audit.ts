@@ -1,7 +1,7 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { Caller } from "../../shared/domain/caller";
 import type { TransactItem } from "../../shared/dynamo";
 import { batchPutAll } from "../../shared/dynamo";
-import type { Caller } from "../../shared/http/auth";
 import { newId } from "../../shared/ids";
 import type { HotlineDeps } from "./deps";
 import { auditKey } from "./keys";

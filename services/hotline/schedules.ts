@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { type Caller, requireStaffMunicipality } from "../../shared/http/auth";
-import { conflictOnLostRace } from "../../shared/http/conflict";
+import { retryOnLostRace } from "../../shared/app/lost-race";
+import { type Caller, requireStaffMunicipality } from "../../shared/domain/caller";
 import { HttpProblem } from "../../shared/http/problem";
 import { isKommunkod } from "../../shared/municipalities";
 import { auditPut, type Context } from "./audit";
@@ -85,34 +85,37 @@ export class Schedules {
       updatedBy: context.caller.subject,
       version: (current?.version ?? -1) + 1,
     };
-    await conflictOnLostRace("schedule", () =>
-      this.deps.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.deps.tableName,
-                Item: record,
-                // Two administrators saving at once: the second is told, not silently overwritten.
-                ...(current
-                  ? {
-                      ConditionExpression: "version = :v",
-                      ExpressionAttributeValues: { ":v": current.version },
-                    }
-                  : { ConditionExpression: "attribute_not_exists(pk)" }),
+    await retryOnLostRace(
+      "schedule",
+      () =>
+        this.deps.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.deps.tableName,
+                  Item: record,
+                  // Two administrators saving at once: the second is told, not silently overwritten.
+                  ...(current
+                    ? {
+                        ConditionExpression: "version = :v",
+                        ExpressionAttributeValues: { ":v": current.version },
+                      }
+                    : { ConditionExpression: "attribute_not_exists(pk)" }),
+                },
               },
-            },
-            auditPut(
-              this.deps,
-              `SCHEDULE#${municipality}`,
-              context,
-              "schedule:put",
-              now,
-              retentionExpiry(now),
-            ),
-          ],
-        }),
-      ),
+              auditPut(
+                this.deps,
+                `SCHEDULE#${municipality}`,
+                context,
+                "schedule:put",
+                now,
+                retentionExpiry(now),
+              ),
+            ],
+          }),
+        ),
+      { attempts: 1 },
     );
     return { created: current === undefined, view: toScheduleView(record) };
   }

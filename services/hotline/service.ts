@@ -1,4 +1,4 @@
-import { problemSchema } from "../../shared/http/problem";
+import { problemResponses } from "../../shared/http/problem";
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
 import {
   callActionSchema,
@@ -20,13 +20,7 @@ import {
 } from "./contract";
 import { elksHangupSchema, elksIncomingSchema, elksNextSchema } from "./telephony/46elks";
 
-const problems = (...statuses: number[]): HttpRoute["responses"] =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: "Problem details", schema: problemSchema, contentType: "application/problem+json" },
-    ]),
-  );
+const problems = problemResponses;
 
 const tags = ["hotline"];
 const dir = "services/hotline/handlers";

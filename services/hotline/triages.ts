@@ -1,12 +1,12 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
+import { retryOnLostRace } from "../../shared/app/lost-race";
+import { requireStaffMunicipality } from "../../shared/domain/caller";
 import { encodeCursor, resumeKey, type TransactItem } from "../../shared/dynamo";
 import { deadlineBreached } from "../../shared/events/catalogue/deadlines";
 import { hotlineTriageCompleted, type TRIAGE_STEPS } from "../../shared/events/catalogue/hotline";
 import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
-import { requireStaffMunicipality } from "../../shared/http/auth";
-import { conflictOnLostRace } from "../../shared/http/conflict";
 import { HttpProblem } from "../../shared/http/problem";
 import { parseIdentityNumber, seal, subjectRef, unseal } from "../../shared/identity";
 import type { KeyMaterial } from "../../shared/runtime/keys";
@@ -103,14 +103,17 @@ export class Triages {
     now: Date,
     events: Envelope[] = [],
   ): Promise<void> {
-    await conflictOnLostRace("triage", () =>
-      this.deps.publisher.commit(
-        [
-          this.save(record, expectedVersion),
-          auditPut(this.deps, `TRIAGE#${record.id}`, context, action, now, record.expiresAt),
-        ],
-        events,
-      ),
+    await retryOnLostRace(
+      "triage",
+      () =>
+        this.deps.publisher.commit(
+          [
+            this.save(record, expectedVersion),
+            auditPut(this.deps, `TRIAGE#${record.id}`, context, action, now, record.expiresAt),
+          ],
+          events,
+        ),
+      { attempts: 1 },
     );
   }
 

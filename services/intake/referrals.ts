@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
+import { retryOnLostRace } from "../../shared/app/lost-race";
+import { type Caller, requireStaffMunicipality } from "../../shared/domain/caller";
 import {
   batchPutAll,
   encodeCursor,
@@ -21,8 +23,6 @@ import {
 import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
 import { canonicalJson, keyedHash as hashWithKey } from "../../shared/hashing";
-import { type Caller, requireStaffMunicipality } from "../../shared/http/auth";
-import { conflictOnLostRace } from "../../shared/http/conflict";
 import { type FieldError, HttpProblem } from "../../shared/http/problem";
 import { type IdentityNumber, parseIdentityNumber, seal, subjectRef } from "../../shared/identity";
 import { newId, newMonotonicId } from "../../shared/ids";
@@ -574,7 +574,7 @@ export class Referrals {
   }
 
   private commitOrConflict(writes: TransactItem[], events: Envelope[]): Promise<void> {
-    return conflictOnLostRace("referral", () => this.deps.publisher.commit(writes, events));
+    return retryOnLostRace("referral", () => this.deps.publisher.commit(writes, events), { attempts: 1 });
   }
 
   /** Marks a deadline done; a late step the sweep had not yet caught is its breach, recorded now. */

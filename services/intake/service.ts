@@ -1,4 +1,4 @@
-import { problemSchema } from "../../shared/http/problem";
+import { problemResponses } from "../../shared/http/problem";
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
 import {
   assignBodySchema,
@@ -22,13 +22,7 @@ import {
   unitParamsSchema,
 } from "./contract";
 
-const problems = (...statuses: number[]): HttpRoute["responses"] =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: "Problem details", schema: problemSchema, contentType: "application/problem+json" },
-    ]),
-  );
+const problems = problemResponses;
 
 const tags = ["intake"];
 const dir = "services/intake/handlers";

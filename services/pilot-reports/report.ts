@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { Caller } from "../../shared/http/auth";
+import type { Caller } from "../../shared/domain/caller";
 import { HttpProblem } from "../../shared/http/problem";
 import { findMunicipality } from "../../shared/municipalities";
 import { readAggregates } from "./aggregates";

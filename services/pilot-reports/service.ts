@@ -1,4 +1,4 @@
-import { problemSchema } from "../../shared/http/problem";
+import { problemResponses } from "../../shared/http/problem";
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
 import {
   CSV_CONTENT_TYPE,
@@ -8,13 +8,7 @@ import {
   SCOPES,
 } from "./contract";
 
-const problems = (...statuses: number[]): HttpRoute["responses"] =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: "Problem details", schema: problemSchema, contentType: "application/problem+json" },
-    ]),
-  );
+const problems = problemResponses;
 
 const tags = ["pilot-reports"];
 const dir = "services/pilot-reports/handlers";

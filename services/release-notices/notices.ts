@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
+import { retryOnLostRace } from "../../shared/app/lost-race";
+import { type Caller, requireMunicipalityAccess, requireStaffMunicipality } from "../../shared/domain/caller";
 import {
   batchPutAll,
   encodeCursor,
@@ -18,8 +20,6 @@ import {
 import type { Envelope } from "../../shared/events/envelope";
 import { newEvent } from "../../shared/events/outbox";
 import { canonicalJson, keyedHash } from "../../shared/hashing";
-import { type Caller, requireMunicipalityAccess, requireStaffMunicipality } from "../../shared/http/auth";
-import { conflictOnLostRace } from "../../shared/http/conflict";
 import { HttpProblem } from "../../shared/http/problem";
 import { type IdentityNumber, parseIdentityNumber, seal, subjectRef, unseal } from "../../shared/identity";
 import { newId } from "../../shared/ids";
@@ -558,7 +558,7 @@ export class ReleaseNotices {
   }
 
   private commitOrConflict(writes: TransactItem[], events: Envelope[]): Promise<void> {
-    return conflictOnLostRace("notice", () => this.deps.publisher.commit(writes, events));
+    return retryOnLostRace("notice", () => this.deps.publisher.commit(writes, events), { attempts: 1 });
   }
 }
 

@@ -1,4 +1,4 @@
-import { problemSchema } from "../../shared/http/problem";
+import { problemResponses } from "../../shared/http/problem";
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
 import {
   createNoticeBodySchema,
@@ -14,13 +14,7 @@ import {
   withdrawBodySchema,
 } from "./contract";
 
-const problems = (...statuses: number[]): HttpRoute["responses"] =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: "Problem details", schema: problemSchema, contentType: "application/problem+json" },
-    ]),
-  );
+const problems = problemResponses;
 
 const tags = ["release-notices"];
 const dir = "services/release-notices/handlers";

@@ -1,13 +1,7 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from "aws-lambda";
-import { HttpProblem } from "./problem";
+import type { Caller } from "../domain/caller";
 
-/** Who is calling, from the claims API Gateway's JWT authorizer (or the local runtime) verified. */
-export interface Caller {
-  readonly subject: string;
-  readonly scopes: ReadonlySet<string>;
-  /** Municipal staff are bound to one municipality; Kriminalvården and Socialstyrelsen have none. */
-  readonly municipality?: string;
-}
+export type { Caller } from "../domain/caller";
 
 const claimString = (value: unknown): string | undefined =>
   typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
@@ -28,24 +22,4 @@ export const callerFromEvent = (event: APIGatewayProxyEventV2WithJWTAuthorizer):
   const municipality = claimString(claims.municipality);
   if (municipality !== undefined && !/^\d{4}$/.test(municipality)) return undefined;
   return { subject, scopes, ...(municipality ? { municipality } : {}) };
-};
-
-export const hasAnyScope = (caller: Caller, scopes: readonly string[]): boolean =>
-  scopes.some((s) => caller.scopes.has(s));
-
-export const requireScope = (caller: Caller, ...scopes: string[]): void => {
-  if (!hasAnyScope(caller, scopes)) throw new HttpProblem(403, `Requires scope ${scopes.join(" or ")}`);
-};
-
-/** Municipal staff may act only in their own municipality; a caller without the claim may act in any. */
-export const requireMunicipalityAccess = (caller: Caller, municipality: string): void => {
-  if (caller.municipality !== undefined && caller.municipality !== municipality) {
-    throw new HttpProblem(403, "The token is not for this municipality");
-  }
-};
-
-/** Routes that show case data need a caller bound to a municipality. */
-export const requireStaffMunicipality = (caller: Caller): string => {
-  if (caller.municipality === undefined) throw new HttpProblem(403, "The token has no municipality claim");
-  return caller.municipality;
 };

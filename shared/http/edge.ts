@@ -7,9 +7,11 @@ import type {
   Context,
 } from "aws-lambda";
 import type { z } from "zod";
+import { type Caller, hasAnyScope } from "../domain/caller";
+import { DomainError, type DomainErrorKind } from "../domain/errors";
 import { describeError } from "../logger";
 import type { HttpRoute } from "../service";
-import { type Caller, callerFromEvent, hasAnyScope } from "./auth";
+import { callerFromEvent } from "./auth";
 import { type FieldError, HttpProblem, PROBLEM_CONTENT_TYPE, problemBody } from "./problem";
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -154,7 +156,16 @@ const correlation = (logger: Logger): MiddlewareObj<HttpEvent, HttpResult> => ({
   },
 });
 
-/** Every failure becomes problem+json. Only our own HttpProblem texts reach the caller. */
+/** The one place a domain error becomes an HTTP status. */
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  unprocessable: 422,
+};
+
+/** Every failure becomes problem+json. Only our own DomainError and HttpProblem texts reach the caller. */
 const problems = (route: HttpRoute, logger: Logger): MiddlewareObj<HttpEvent, HttpResult> => {
   const access = (state: EdgeState, status: number) =>
     logger.info("request", {
@@ -170,7 +181,13 @@ const problems = (route: HttpRoute, logger: Logger): MiddlewareObj<HttpEvent, Ht
     onError: (request) => {
       const state = stateOf(request.event);
       const error = request.error;
-      if (error instanceof HttpProblem) {
+      if (error instanceof DomainError) {
+        request.response = problemResult(DOMAIN_STATUS[error.kind], state.correlationId, {
+          detail: error.detail,
+          ...(error.fields?.length ? { errors: [...error.fields] } : {}),
+          ...(error.code ? { type: error.code } : {}),
+        });
+      } else if (error instanceof HttpProblem) {
         request.response = problemResult(error.status, state.correlationId, {
           ...(error.detail ? { detail: error.detail } : {}),
           ...(error.errors ? { errors: error.errors } : {}),

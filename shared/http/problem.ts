@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { HttpRoute } from "../service";
 
 /** RFC 9457 problem details, with `errors` naming each bad field (never echoing its value). */
 export const problemSchema = z.object({
@@ -68,3 +69,12 @@ export const problemBody = (
     ...(options.errors?.length ? { errors: options.errors } : {}),
   };
 };
+
+/** The problem+json responses a route documents, by status: one helper for every route table. */
+export const problemResponses = (...statuses: number[]): HttpRoute["responses"] =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: "Problem details", schema: problemSchema, contentType: PROBLEM_CONTENT_TYPE },
+    ]),
+  );

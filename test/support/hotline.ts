@@ -27,8 +27,8 @@ import type { CatalogueEvent } from "../../shared/events/parse";
 import type { HttpEvent } from "../../shared/http/edge";
 import { provisionForTest } from "./aws";
 import { queueEvents, type ReceivedEvent } from "./events";
+import { type Claims, httpEvent } from "./http";
 import { invokeHttp } from "./lambda";
-import { type Claims, httpEvent } from "./release-notices";
 
 export const MUNICIPALITY = "0880";
 export const WEBHOOK = { username: "elks-test", password: "test-webhook-password-0123" } as const;

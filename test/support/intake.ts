@@ -36,10 +36,11 @@ import { parseIdentityNumber, seal, subjectRef } from "../../shared/identity";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret } from "../../shared/runtime/keys";
 import { provisionForTest } from "./aws";
 import { queueEvents } from "./events";
+import { type Claims, httpEvent } from "./http";
+import { personnummer, type TestIdentity } from "./identities";
 import { type Answer, invokeHttp, lambdaContext } from "./lambda";
-import { type Claims, httpEvent, personnummer, type TestIdentity } from "./release-notices";
 
-export { personnummer, type TestIdentity } from "./release-notices";
+export { personnummer, type TestIdentity } from "./identities";
 
 // ---------------------------------------------------------------------------------------------
 // People: ages are on the tests' usual receipt day, 23 November 2026.

@@ -15,69 +15,11 @@ import { createHandler as createUpdate } from "../../services/release-notices/ha
 import { createHandler as createWithdraw } from "../../services/release-notices/handlers/withdraw";
 import { auditKey, noticeKey } from "../../services/release-notices/keys";
 import type { CatalogueEvent } from "../../shared/events/parse";
-import type { HttpEvent } from "../../shared/http/edge";
-import { parseIdentityNumber } from "../../shared/identity";
 import { provisionForTest } from "./aws";
 import { queueEvents, type ReceivedEvent } from "./events";
+import { type Claims, httpEvent } from "./http";
+import { PERSON, type TestIdentity } from "./identities";
 import { invokeHttp } from "./lambda";
-
-// ---------------------------------------------------------------------------------------------
-// Identity numbers
-
-const luhn = (nineDigits: string): number => {
-  let sum = 0;
-  for (let i = 0; i < nineDigits.length; i++) {
-    const doubled = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += doubled > 9 ? doubled - 9 : doubled;
-  }
-  return (10 - (sum % 10)) % 10;
-};
-
-export interface TestIdentity {
-  /** `YYYYMMDDNNNC`, what the service calls canonical. */
-  readonly canonical: string;
-  /** `YYYYMMDD-NNNC` */
-  readonly thirteen: string;
-  /** `YYMMDD-NNNC` */
-  readonly eleven: string;
-  /** `YYMMDDNNNC` */
-  readonly ten: string;
-  /** Every common form, for asserting that none of them leaks. */
-  readonly forms: readonly string[];
-}
-
-/** `YYYYMMDD-NNNC` with the right check digit, whether or not the date exists. */
-export const withCheckDigit = (birth: string, serial: string): string =>
-  `${birth}-${serial}${luhn(`${birth.slice(2)}${serial}`)}`;
-
-/**
- * A valid personnummer for a birth date (`YYYYMMDD`) and a three-digit serial, checked against the
- * service's own parser so a test never rests on a number the service would refuse.
- */
-export const personnummer = (birth: string, serial: string): TestIdentity => {
-  const yymmdd = birth.slice(2);
-  const check = luhn(`${yymmdd}${serial}`);
-  const canonical = `${birth}${serial}${check}`;
-  const identity: TestIdentity = {
-    canonical,
-    thirteen: `${birth}-${serial}${check}`,
-    eleven: `${yymmdd}-${serial}${check}`,
-    ten: `${yymmdd}${serial}${check}`,
-    forms: [
-      canonical,
-      `${birth}-${serial}${check}`,
-      `${yymmdd}-${serial}${check}`,
-      `${yymmdd}${serial}${check}`,
-    ],
-  };
-  const parsed = parseIdentityNumber(identity.thirteen, new Date("2026-01-01T12:00:00Z"));
-  if (parsed?.canonical !== canonical) throw new Error(`test identity ${birth}/${serial} is not valid`);
-  return identity;
-};
-
-/** 19900101-0017, the README's example. */
-export const PERSON = personnummer("19900101", "001");
-export const OTHER_PERSON = personnummer("19851224", "123");
 
 export const CONTACT = {
   name: "Anna Andersson",
@@ -135,12 +77,6 @@ export const updateBody = (body: NoticeBody, overrides: Partial<Omit<NoticeBody,
 // ---------------------------------------------------------------------------------------------
 // Callers
 
-export interface Claims {
-  readonly sub: string;
-  readonly scope: string;
-  readonly municipality?: string;
-}
-
 /** Kriminalvården's machine client: write scope, no municipality. */
 export const KRIMINALVARDEN: Claims = { sub: "kriminalvarden-client", scope: "release-notices:write" };
 export const staff = (municipality: string, sub = `staff-${municipality}`): Claims => ({
@@ -148,76 +84,6 @@ export const staff = (municipality: string, sub = `staff-${municipality}`): Clai
   scope: "release-notices:read release-notices:manage",
   municipality,
 });
-
-// ---------------------------------------------------------------------------------------------
-// Events and handlers
-
-export interface EventRequest {
-  readonly method: "GET" | "POST" | "PUT";
-  readonly rawPath: string;
-  readonly routePath: string;
-  readonly pathParameters?: Record<string, string>;
-  readonly query?: Record<string, string>;
-  /** An object is sent as JSON; a string as it is. */
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-  readonly claims?: Claims;
-}
-
-/** What API Gateway's HTTP API (payload 2.0) hands the function once the JWT authorizer passed. */
-export const httpEvent = (request: EventRequest): HttpEvent => {
-  const body =
-    request.body === undefined
-      ? undefined
-      : typeof request.body === "string"
-        ? request.body
-        : JSON.stringify(request.body);
-  const requestId = randomUUID();
-  const query = request.query;
-  const rawQueryString = query ? new URLSearchParams(query).toString() : "";
-  const event = {
-    version: "2.0",
-    routeKey: `${request.method} ${request.routePath}`,
-    rawPath: request.rawPath,
-    rawQueryString,
-    headers: {
-      host: "api.local",
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      ...request.headers,
-    },
-    ...(query ? { queryStringParameters: query } : {}),
-    ...(request.pathParameters ? { pathParameters: request.pathParameters } : {}),
-    ...(body !== undefined ? { body } : {}),
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: "000000000000",
-      apiId: "test",
-      domainName: "api.local",
-      domainPrefix: "api",
-      http: {
-        method: request.method,
-        path: request.rawPath,
-        protocol: "HTTP/1.1",
-        sourceIp: "127.0.0.1",
-        userAgent: "vitest",
-      },
-      requestId,
-      routeKey: `${request.method} ${request.routePath}`,
-      stage: "$default",
-      time: "01/Jan/2026:00:00:00 +0000",
-      timeEpoch: 0,
-      authorizer: {
-        jwt: {
-          claims: request.claims ? { ...request.claims } : {},
-          scopes: request.claims ? request.claims.scope.split(" ") : [],
-        },
-        principalId: "",
-        integrationLatency: 0,
-      },
-    },
-  };
-  return event as HttpEvent;
-};
 
 const enc = encodeURIComponent;
 
@@ -395,4 +261,7 @@ export const releaseNoticesFixture = async (now: Date) => {
 
 export type ReleaseNoticesFixture = Awaited<ReturnType<typeof releaseNoticesFixture>>;
 export type { ReceivedEvent } from "./events";
+export type { Claims } from "./http";
+export { httpEvent } from "./http";
+export { OTHER_PERSON, PERSON, personnummer, type TestIdentity, withCheckDigit } from "./identities";
 export type { Answer } from "./lambda";

@@ -1,4 +1,4 @@
-import { requireStaffMunicipality } from "../../../shared/http/auth";
+import { requireStaffMunicipality } from "../../../shared/domain/caller";
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";

@@ -1,4 +1,4 @@
-import { hasAnyScope, requireScope } from "../../../shared/http/auth";
+import { hasAnyScope, requireScope } from "../../../shared/domain/caller";
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { hotlineService } from "../../../services/hotline/service";
 import { provisionForTest } from "../../support/aws";
 import { CALLER, newCallId, scheduleBody } from "../../support/hotline";
-import { PERSON } from "../../support/release-notices";
+import { PERSON } from "../../support/identities";
 import { startRuntimeForTest, type TestRuntime } from "../../support/runtime";
 
 const USER = "elks-e2e";

@@ -12,8 +12,8 @@ import {
   personalStrings,
   scheduleBody,
 } from "../../support/hotline";
+import { PERSON } from "../../support/identities";
 import { captureOutput } from "../../support/output";
-import { PERSON } from "../../support/release-notices";
 
 const NOW = new Date("2026-03-28T12:00:00Z");
 

@@ -17,7 +17,7 @@ import {
   personalStrings,
   scheduleBody,
 } from "../../support/hotline";
-import { OTHER_PERSON, PERSON } from "../../support/release-notices";
+import { OTHER_PERSON, PERSON } from "../../support/identities";
 
 const NOW = new Date("2026-03-28T12:00:00Z");
 

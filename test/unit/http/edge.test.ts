@@ -2,6 +2,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import type { Context } from "aws-lambda";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { DomainError, type DomainErrorKind } from "../../../shared/domain/errors";
 import { createHttpHandler, type HttpEvent, json } from "../../../shared/http/edge";
 import { HttpProblem } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
@@ -131,6 +132,33 @@ describe("the HTTP edge", () => {
     expect(unauthenticated.headers?.["www-authenticate"]).toBe("Bearer");
     expect((await handler(event({}, { sub: "u1", scope: "other:read" }), context)).statusCode).toBe(403);
   });
+
+  it.each([
+    ["invalid", 400],
+    ["forbidden", 403],
+    ["not-found", 404],
+    ["conflict", 409],
+    ["unprocessable", 422],
+  ] as const)(
+    "answers a domain error of kind %s with %i, its detail, fields and code",
+    async (kind, status) => {
+      const refusing = createHttpHandler(route, logger, async () => {
+        throw new DomainError(kind as DomainErrorKind, "The rule says no", {
+          fields: [{ path: "releaseDate", message: "must not be in the past" }],
+          code: "rule-says-no",
+        });
+      });
+      const result = await refusing(event(), context);
+      expect(result.statusCode).toBe(status);
+      expect(result.headers?.["content-type"]).toBe("application/problem+json");
+      expect(JSON.parse(result.body ?? "")).toMatchObject({
+        status,
+        detail: "The rule says no",
+        type: "https://ny-riktning.se/problems/rule-says-no",
+        errors: [{ path: "releaseDate", message: "must not be in the past" }],
+      });
+    },
+  );
 
   it("turns a thrown problem into problem+json, and hides an unexpected error's text", async () => {
     const conflict = createHttpHandler(route, logger, async () => {
