@@ -126,7 +126,8 @@ export class ServiceFunctions extends Construct {
     }
     const routes = api.httpApi.addRoutes({
       path: route.path,
-      methods: [HttpMethod[route.method]],
+      // HEAD answers as GET without a body (the edge drops it), as HTTP asks of a general-purpose server.
+      methods: route.method === "GET" ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]],
       integration: new HttpLambdaIntegration(`${id}Integration`, fn.function),
       // API Gateway admits a token carrying any one of the route's scopes (as shared/service.ts intends).
       ...(jwt

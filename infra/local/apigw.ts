@@ -99,7 +99,10 @@ export class RouteTable<T> {
       for (const { entry, segments } of this.#routes) {
         const pathParameters = matchSegments(segments, parts);
         if (!pathParameters) continue;
-        if (entry.method === method) return { kind: "found", route: entry, pathParameters };
+        // HEAD is served by the GET route, as the deployed gateway routes it (the edge drops the body).
+        if (entry.method === method || (method === "HEAD" && entry.method === "GET")) {
+          return { kind: "found", route: entry, pathParameters };
+        }
         allowed.add(entry.method);
       }
     } catch (error) {

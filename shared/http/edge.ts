@@ -12,6 +12,7 @@ import { DomainError, type DomainErrorKind } from "../domain/errors";
 import { describeError } from "../logger";
 import type { HttpRoute } from "../service";
 import { callerFromEvent } from "./auth";
+import { ruleMessage } from "./messages";
 import { type FieldError, HttpProblem, PROBLEM_CONTENT_TYPE, problemBody } from "./problem";
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -47,17 +48,14 @@ export const json = (status: number, body?: unknown, headers?: Record<string, st
   ...(headers ? { headers } : {}),
 });
 
-/** Zod's issues name the field and the rule, never the value; we keep only path and message. */
+/** Each issue names the field and the rule (see ruleMessage), never the value; we keep only path and message. */
 export const fieldErrors = (error: z.ZodError, prefix?: string): FieldError[] =>
   error.issues.flatMap((issue) => {
     const base = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ path: [...base, key].join("."), message: "is not a known field" }));
     }
-    // Whatever rule a field breaks (a type, an enum), when it is absent the useful message is that.
-    const missing =
-      (issue.code === "invalid_type" || issue.code === "invalid_value") && issue.input === undefined;
-    return [{ path: base.join(".") || "(body)", message: missing ? "is required" : issue.message }];
+    return [{ path: base.join(".") || "(body)", message: issue.message }];
   });
 
 const parseBody = (route: HttpRoute, event: HttpEvent, maxBytes: number): unknown => {
@@ -93,7 +91,7 @@ const validate = <S extends z.ZodType | undefined>(
   prefix?: string,
 ): Out<S> => {
   if (!schema) return undefined as Out<S>;
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: ruleMessage });
   if (result.success) return result.data as Out<S>;
   errors.push(...fieldErrors(result.error, prefix));
   return undefined as Out<S>;
@@ -246,5 +244,18 @@ export const createHttpHandler = <R extends HttpRoute>(
       } as HttpRequest<R>);
       return toResult(response, correlationId);
     });
-  return (event, context) => handler(event, context);
+  return async (event, context) => {
+    const result = await handler(event, context);
+    return event.requestContext?.http?.method === "HEAD" ? withoutBody(result) : result;
+  };
+};
+
+/**
+ * HEAD is GET without the body (RFC 9110 §9.3.2): the gateway routes HEAD to every GET route's
+ * function, which answers as for GET, and the body is dropped here, its length kept.
+ */
+const withoutBody = (result: HttpResult): HttpResult => {
+  const { body, ...rest } = result;
+  if (body === undefined) return rest;
+  return { ...rest, headers: { ...rest.headers, "content-length": String(Buffer.byteLength(body, "utf8")) } };
 };

@@ -226,10 +226,20 @@ describe("stateless stack: HTTP API", () => {
     def.kind === "http" ? [{ service, def }] : [],
   );
 
-  it("has one route per http function", () => {
+  it("has one route per http function, and a HEAD beside each GET, guarded and integrated alike", () => {
     expect([...routes().keys()].sort()).toEqual(
-      httpFunctions.map(({ def }) => `${def.route.method} ${def.route.path}`).sort(),
+      httpFunctions
+        .flatMap(({ def }) => [
+          `${def.route.method} ${def.route.path}`,
+          ...(def.route.method === "GET" ? [`HEAD ${def.route.path}`] : []),
+        ])
+        .sort(),
     );
+    for (const { def } of httpFunctions.filter(({ def }) => def.route.method === "GET")) {
+      const { RouteKey: _get, ...get } = routes().get(`GET ${def.route.path}`) ?? {};
+      const { RouteKey: _head, ...head } = routes().get(`HEAD ${def.route.path}`) ?? {};
+      expect(head).toEqual(get);
+    }
   });
 
   it.each(httpFunctions.map(({ def }) => [def.id, def] as const))(

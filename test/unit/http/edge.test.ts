@@ -59,6 +59,10 @@ describe("the HTTP edge", () => {
       lines.push(String(chunk));
       return true;
     });
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
   });
   afterEach(() => vi.restoreAllMocks());
 
@@ -103,6 +107,44 @@ describe("the HTTP edge", () => {
       context,
     );
     expect(JSON.parse(noKind.body ?? "").errors).toEqual([{ path: "kind", message: "is required" }]);
+  });
+
+  it("names the rule a present but invalid field broke, without its value", async () => {
+    const errorsOf = async (body: unknown, query?: Record<string, string>) =>
+      JSON.parse(
+        (
+          await handler(
+            event({ body: JSON.stringify(body), ...(query ? { queryStringParameters: query } : {}) }),
+            context,
+          )
+        ).body ?? "",
+      ).errors;
+    const person = { personalIdentityNumber: "199001011234" };
+    expect(await errorsOf({ person, kind: "nope" })).toEqual([
+      { path: "kind", message: 'must be one of "a", "b"' },
+    ]);
+    expect(await errorsOf({ person, kind: 5 })).toEqual([
+      { path: "kind", message: 'must be one of "a", "b"' },
+    ]);
+    expect(await errorsOf({ person: "199001011234", kind: "a" })).toEqual([
+      { path: "person", message: "must be an object" },
+    ]);
+    // A schema's own message stands: it names the rule better than a generic one.
+    expect(await errorsOf({ person: { personalIdentityNumber: "1990" }, kind: "a" })).toEqual([
+      { path: "person.personalIdentityNumber", message: "must be 12 digits" },
+    ]);
+    expect(await errorsOf({ person, kind: "a" }, { limit: "11" })).toEqual([
+      { path: "query.limit", message: "must be at most 10" },
+    ]);
+    expect(await errorsOf({ person, kind: "a" }, { limit: "2.5" })).toEqual([
+      { path: "query.limit", message: "must be an integer" },
+    ]);
+    const texts = JSON.stringify([
+      await errorsOf({ person, kind: "nope" }),
+      await errorsOf({ person: "199001011234", kind: "a" }),
+    ]);
+    expect(texts).not.toContain("nope");
+    expect(texts).not.toContain("199001011234");
   });
 
   it("rejects bad path and query parameters by name", async () => {
@@ -174,6 +216,10 @@ describe("the HTTP edge", () => {
     const crashResult = await crash(event(), context);
     expect(crashResult.statusCode).toBe(500);
     expect(crashResult.body).not.toContain("199001011234");
+    // The error is logged for the operator, with the number blanked out of its message and stack.
+    expect(lines.join("")).toContain("unhandled error");
+    expect(lines.join("")).toContain("item [redacted] broke");
+    expect(lines.join("")).not.toContain("199001011234");
     expect(JSON.parse(crashResult.body ?? "")).toMatchObject({ status: 500, correlationId: "gw-req-1" });
   });
 
@@ -188,5 +234,19 @@ describe("the HTTP edge", () => {
       context,
     );
     expect(replaced.headers?.["x-correlation-id"]).toBe("gw-req-1");
+  });
+});
+
+describe("redact", () => {
+  it("blanks identity numbers, phone numbers and e-mail addresses, and keeps ids, dates and line numbers", async () => {
+    const { redact } = await import("../../../shared/logger");
+    expect(redact("19900101-0017 and 900101-0017 and 199001010017")).toBe(
+      "[redacted] and [redacted] and [redacted]",
+    );
+    expect(redact("call +46701234567 or 070-123 45 67")).toBe("call [redacted] or [redacted]");
+    expect(redact("mail anna.andersson@kriminalvarden.se now")).toBe("mail [redacted] now");
+    expect(redact("id 01M847ZYBQ66NGSRZY5ZBJY950 at edge.ts:236:30")).toBe(
+      "id 01M847ZYBQ66NGSRZY5ZBJY950 at edge.ts:236:30",
+    );
   });
 });
