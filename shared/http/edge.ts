@@ -9,6 +9,7 @@ import type {
 import type { z } from "zod";
 import { type Caller, hasAnyScope } from "../domain/caller";
 import { DomainError, type DomainErrorKind } from "../domain/errors";
+import { containsIdentityNumber } from "../identity/in-text";
 import { describeError } from "../logger";
 import type { HttpRoute } from "../service";
 import { callerFromEvent } from "./auth";
@@ -97,8 +98,18 @@ const validate = <S extends z.ZodType | undefined>(
   return undefined as Out<S>;
 };
 
+/**
+ * On every answer: most carry personal data or a municipality's case figures, none may sit in a
+ * shared cache or a browser's, and none may be sniffed into another content type.
+ */
+const SAFETY_HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" } as const;
+
 const toResult = (response: HttpResponse, correlationId: string): HttpResult => {
-  const headers: Record<string, string> = { [CORRELATION_HEADER]: correlationId, ...response.headers };
+  const headers: Record<string, string> = {
+    ...SAFETY_HEADERS,
+    [CORRELATION_HEADER]: correlationId,
+    ...response.headers,
+  };
   if (response.body === undefined) return { statusCode: response.status, headers };
   if (typeof response.body === "string") {
     return {
@@ -121,6 +132,7 @@ export const problemResult = (
 ): HttpResult => ({
   statusCode: status,
   headers: {
+    ...SAFETY_HEADERS,
     "content-type": PROBLEM_CONTENT_TYPE,
     [CORRELATION_HEADER]: correlationId,
     ...(status === 401 ? { "www-authenticate": "Bearer" } : {}),
@@ -146,7 +158,8 @@ const correlation = (logger: Logger): MiddlewareObj<HttpEvent, HttpResult> => ({
   before: (request) => {
     const offered = request.event.headers?.[CORRELATION_HEADER];
     const correlationId =
-      offered && CORRELATION_PATTERN.test(offered)
+      // A caller's id that holds a personnummer would put a person into every log line: not kept.
+      offered && CORRELATION_PATTERN.test(offered) && !containsIdentityNumber(offered)
         ? offered
         : (request.event.requestContext?.requestId ?? "unknown");
     states.set(request.event, { correlationId, startedAt: Date.now() });

@@ -2,6 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { type Clock, systemClock } from "../clock";
 import { ENV, SERVICES, type ServiceName } from "../resources";
+import { CLIENT_OPTIONS } from "./client-options";
 import { type KeyRing, keyRingFromEnv } from "./keys";
 
 /**
@@ -41,8 +42,8 @@ export const runtimeConfigFromEnv = (
   return {
     service,
     clock: systemClock,
-    dynamodb: new DynamoDBClient({}),
-    sqs: new SQSClient({}),
+    dynamodb: new DynamoDBClient(CLIENT_OPTIONS),
+    sqs: new SQSClient(CLIENT_OPTIONS),
     tableName: required(env, ENV.tableName),
     queueUrls,
     keys: keyRingFromEnv(env),

@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { z } from "zod";
 import { ENV } from "../resources";
+import { CLIENT_OPTIONS } from "./client-options";
 
 /**
  * The keys that protect identities: one to link records (HMAC) and a set to seal identities that
@@ -52,7 +53,10 @@ export const DEVELOPMENT_KEYS_JSON = JSON.stringify({
 });
 
 /** Fetched once per container, on first use; a failed fetch is retried on the next use. */
-export const secretsManagerKeyRing = (secretArn: string, client = new SecretsManagerClient({})): KeyRing => {
+export const secretsManagerKeyRing = (
+  secretArn: string,
+  client = new SecretsManagerClient(CLIENT_OPTIONS),
+): KeyRing => {
   let pending: Promise<KeyMaterial> | undefined;
   return {
     get() {

@@ -76,6 +76,11 @@ describe("the HTTP edge", () => {
     expect(result.statusCode).toBe(201);
     expect(JSON.parse(result.body ?? "")).toEqual({ thingId: "abc", kind: "a", by: "u1" });
     expect(result.headers?.["x-correlation-id"]).toBe("gw-req-1");
+    // Answers carry personal data: never cached, never sniffed.
+    expect(result.headers).toMatchObject({
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
   });
 
   it("names every bad field, and echoes no value", async () => {
@@ -86,6 +91,10 @@ describe("the HTTP edge", () => {
     );
     expect(result.statusCode).toBe(400);
     expect(result.headers?.["content-type"]).toBe("application/problem+json");
+    expect(result.headers).toMatchObject({
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
     const problem = JSON.parse(result.body ?? "");
     expect(problem.status).toBe(400);
     expect(problem.errors.map((e: { path: string }) => e.path).sort()).toEqual([
@@ -234,6 +243,28 @@ describe("the HTTP edge", () => {
       context,
     );
     expect(replaced.headers?.["x-correlation-id"]).toBe("gw-req-1");
+    // Well-formed, but it holds a personnummer: it would reach every log line of the request.
+    const personal = await handler(
+      event({ headers: { "content-type": "application/json", "x-correlation-id": "kv-19900101-0017" } }),
+      context,
+    );
+    expect(personal.headers?.["x-correlation-id"]).toBe("gw-req-1");
+    expect(lines.join("")).not.toContain("19900101-0017");
+  });
+});
+
+describe("containsIdentityNumber", () => {
+  it("finds a valid personnummer or samordningsnummer in any form inside an id, and nothing else", async () => {
+    const { containsIdentityNumber } = await import("../../../shared/identity");
+    expect(containsIdentityNumber("19900101-0017")).toBe(true);
+    expect(containsIdentityNumber("KV-199001010017")).toBe(true);
+    expect(containsIdentityNumber("900101-0017")).toBe(true);
+    expect(containsIdentityNumber("case_9001010017")).toBe(true);
+    // A wrong check digit, a run too long, an ordinary notice id: not a person.
+    expect(containsIdentityNumber("19900101-0018")).toBe(false);
+    expect(containsIdentityNumber("KV-2026-000123")).toBe(false);
+    expect(containsIdentityNumber("1199001010017")).toBe(false);
+    expect(containsIdentityNumber("01M847ZYBQ66NGSRZY5ZBJY950")).toBe(false);
   });
 });
 
