@@ -22,7 +22,7 @@ import { moveReleaseDate, recordPlanReady, withdrawNotice } from "../domain/rele
 import { readReferralNamed, readSource } from "../store/reads";
 import { sourceTombstone } from "../store/transaction";
 import { eventActor } from "./context";
-import { prepareReceipt, type Receipt } from "./receive";
+import { prepareReceipt, type Receipt } from "./receive-referral";
 import { prepareTransition } from "./referral-changes";
 import { openIdentity } from "./sealing";
 

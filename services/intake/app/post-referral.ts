@@ -8,7 +8,7 @@ import { checkReport } from "../domain/receipt";
 import { readIdempotency, readReferralNamed } from "../store/reads";
 import { commitWrite, conflictingParts, type IdempotencyClaim } from "../store/transaction";
 import { actorOf, type RequestContext } from "./context";
-import { prepareReceipt } from "./receive";
+import { prepareReceipt } from "./receive-referral";
 import { toView } from "./views";
 
 type Posted = { created: boolean; referral: ReferralView };

@@ -6,6 +6,10 @@ import { openIdentity, openNote } from "./sealing";
 
 /** What the API answers, built from the referral: personal data only in the staff's detail view. */
 
+/** A key only when there is a value: the answers never carry `"note": null`. */
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
 export const toView = (record: Referral, now: Date): ReferralView => ({
   id: record.id,
   municipality: record.municipality,
@@ -76,9 +80,6 @@ export const toDetail = (record: Referral, keys: KeyMaterial, now: Date): Referr
       : {}),
   };
 };
-
-export const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
-  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 export const caseworkerView = (record: {
   caseworkerId: string;
