@@ -4,11 +4,23 @@
  * state); any other failure logged and skipped; the breaches counted into the DeadlineBreached
  * metric the alarms watch. Nothing here is intake's own: a candidate for shared/app.
  */
-import type { Logger } from "@aws-lambda-powertools/logger";
-import { type Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { describeError } from "../../../shared/logger";
 import { DEADLINE_BREACHED_METRIC } from "../../../shared/metrics";
 import type { ServiceName } from "../../../shared/resources";
+
+/** What of a logger the sweep uses (powertools' Logger is one). */
+export interface SweepLogger {
+  info(message: string, attributes: Record<string, unknown>): void;
+  error(message: string, attributes: Record<string, unknown>): void;
+}
+
+/** What of a metrics client the sweep uses (powertools' Metrics is one). */
+export interface SweepMetrics {
+  addDimension(name: string, value: string): void;
+  addMetric(name: string, unit: (typeof MetricUnit)[keyof typeof MetricUnit], value: number): void;
+  publishStoredMetrics(): void;
+}
 
 export interface SweepResult {
   readonly examined: number;
@@ -27,8 +39,8 @@ export const sweepEach = async <T>(
     /** Ids to log for an item that failed: never personal data. */
     readonly describe: (item: T) => Record<string, string>;
     readonly lostRace: (error: unknown) => boolean;
-    readonly logger: Logger;
-    readonly metrics: Metrics;
+    readonly logger: SweepLogger;
+    readonly metrics: SweepMetrics;
     readonly concurrency?: number;
   },
 ): Promise<SweepResult> => {
@@ -40,7 +52,9 @@ export const sweepEach = async <T>(
       const item = due[next++];
       if (item === undefined) continue;
       try {
-        breaches += await sweepOne(item);
+        // Awaited first: `breaches += await …` would read the count before the wait and lose other workers' additions.
+        const emitted = await sweepOne(item);
+        breaches += emitted;
       } catch (error) {
         skipped += 1;
         if (!options.lostRace(error)) {
