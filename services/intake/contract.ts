@@ -12,6 +12,8 @@ import {
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 import { REFERRAL_STATUSES } from "./domain/referral";
 
+export { REFERRAL_STATUSES };
+
 /** The kinds a person or organisation may post; `release` and `hotline` come only from events. */
 export const EXTERNAL_KINDS = ["concern", "application", "self-referral", "police"] as const;
 
