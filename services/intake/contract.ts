@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import {
   ageGroupSchema,
   CLOSE_REASONS,
@@ -9,11 +10,12 @@ import {
   unitSchema,
 } from "../../shared/events/catalogue/intake";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { REFERRAL_STATUSES } from "./domain/referral";
+
+export { REFERRAL_STATUSES };
 
 /** The kinds a person or organisation may post; `release` and `hotline` come only from events. */
 export const EXTERNAL_KINDS = ["concern", "application", "self-referral", "police"] as const;
-export const REFERRAL_STATUSES = ["open", "investigating", "closed", "withdrawn"] as const;
-export const DEADLINE_STATES = ["open", "met", "breached"] as const;
 
 export const referralStatusSchema = z.enum(REFERRAL_STATUSES);
 export const referralIdSchema = entityIdSchema;

@@ -12,11 +12,10 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dyn
 import { ulid } from "ulid";
 import { type LocalEndpoints, localClients } from "../../infra/local/aws";
 import { provisionLocalResources, provisionTable } from "../../infra/local/provision";
+import { sweepDeadlines } from "../../services/intake/app/sweep-deadlines";
 import { createDeps } from "../../services/intake/deps";
-import { municipalityIndex, referralKey } from "../../services/intake/keys";
-import type { ReferralRecord } from "../../services/intake/records";
-import { withSchedule } from "../../services/intake/referrals";
-import { readDue, sweepDeadlines } from "../../services/intake/sweep";
+import { readDue } from "../../services/intake/store/queries";
+import { type ReferralRecord, toRecord } from "../../services/intake/store/records";
 import { SettableClock } from "../../shared/clock";
 import { documentClient } from "../../shared/dynamo";
 import { parseIdentityNumber, seal, subjectRef } from "../../shared/identity";
@@ -51,8 +50,7 @@ const storedReferral = (
   const receivedAt = new Date(NOW.getTime() - 30 * HOUR).toISOString();
   // Not due: spread over the next 30 days, as a live table's open deadlines are.
   const protectionDue = due ? NOW.getTime() - HOUR - index : NOW.getTime() + HOUR + (index % 720) * HOUR;
-  return withSchedule({
-    ...referralKey(id),
+  return toRecord({
     id,
     municipality: "0880",
     kind: "concern",
@@ -75,8 +73,6 @@ const storedReferral = (
       },
     ],
     version: 0,
-    gsi2pk: municipalityIndex.partition("0880"),
-    gsi2sk: municipalityIndex.sort(receivedAt, id),
   });
 };
 

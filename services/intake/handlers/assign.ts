@@ -1,15 +1,13 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { assignReferral } from "../app/assignment";
 import { createDeps, type IntakeDeps } from "../deps";
-import { Referrals } from "../referrals";
 import { routes } from "../service";
 
-export const createHandler = (deps: IntakeDeps) => {
-  const referrals = new Referrals(deps);
-  return createHttpHandler(routes.assign, deps.logger, async ({ params, body, caller, correlationId }) =>
-    json(200, await referrals.assign(params.id, body.caseworkerId, { caller, correlationId })),
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.assign, deps.logger, async ({ params, body, caller, correlationId }) =>
+    json(200, await assignReferral(deps, params.id, body.caseworkerId, { caller, correlationId })),
   );
-};
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

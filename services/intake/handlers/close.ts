@@ -1,15 +1,13 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { closeByStaff } from "../app/staff-steps";
 import { createDeps, type IntakeDeps } from "../deps";
-import { Referrals } from "../referrals";
 import { routes } from "../service";
 
-export const createHandler = (deps: IntakeDeps) => {
-  const referrals = new Referrals(deps);
-  return createHttpHandler(routes.close, deps.logger, async ({ params, body, caller, correlationId }) =>
-    json(200, await referrals.close(params.id, body.reason, body.note, { caller, correlationId })),
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.close, deps.logger, async ({ params, body, caller, correlationId }) =>
+    json(200, await closeByStaff(deps, params.id, body, { caller, correlationId })),
   );
-};
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

@@ -1,7 +1,7 @@
 import { createConsumer } from "../../../shared/events/consumer";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { intakeEventHandlers } from "../consumer";
+import { intakeEventHandlers } from "../app/from-other-services";
 import { createDeps, type IntakeDeps } from "../deps";
 
 /** The intake queue: release notices and completed hotline triages become referrals. */

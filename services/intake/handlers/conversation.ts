@@ -1,18 +1,13 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { recordConversationStep } from "../app/staff-steps";
 import { createDeps, type IntakeDeps } from "../deps";
-import { Referrals } from "../referrals";
 import { routes } from "../service";
 
-export const createHandler = (deps: IntakeDeps) => {
-  const referrals = new Referrals(deps);
-  return createHttpHandler(
-    routes.conversation,
-    deps.logger,
-    async ({ params, body, caller, correlationId }) =>
-      json(200, await referrals.recordConversation(params.id, body, { caller, correlationId })),
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.conversation, deps.logger, async ({ params, body, caller, correlationId }) =>
+    json(200, await recordConversationStep(deps, params.id, body, { caller, correlationId })),
   );
-};
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

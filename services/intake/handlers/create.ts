@@ -1,29 +1,28 @@
+import { invalid } from "../../../shared/domain/errors";
 import { createHttpHandler, json } from "../../../shared/http/edge";
-import { HttpProblem } from "../../../shared/http/problem";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { postReferral } from "../app/post-referral";
 import { idempotencyKeySchema } from "../contract";
 import { createDeps, type IntakeDeps } from "../deps";
-import { Referrals } from "../referrals";
 import { routes } from "../service";
 
-export const createHandler = (deps: IntakeDeps) => {
-  const referrals = new Referrals(deps);
-  return createHttpHandler(routes.create, deps.logger, async ({ body, headers, caller, correlationId }) => {
-    const { created, referral } = await referrals.create(body, idempotencyKeyOf(headers), {
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.create, deps.logger, async ({ body, headers, caller, correlationId }) => {
+    const { created, referral } = await postReferral(deps, body, idempotencyKeyOf(headers), {
       caller,
       correlationId,
     });
     return json(created ? 201 : 200, referral, { location: `/v1/referrals/${referral.id}` });
   });
-};
 
+/** A header is not part of the route's schemas: checked here, at the edge, like the body. */
 const idempotencyKeyOf = (headers: Readonly<Record<string, string | undefined>>): string | undefined => {
   const value = headers["idempotency-key"];
   if (value === undefined) return undefined;
   const parsed = idempotencyKeySchema.safeParse(value);
   if (!parsed.success) {
-    throw new HttpProblem(400, "Some fields are not valid", [
+    throw invalid("Some fields are not valid", [
       { path: "header.idempotency-key", message: "must be 1-128 printable characters" },
     ]);
   }

@@ -1,7 +1,7 @@
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { sweepDeadlines } from "../app/sweep-deadlines";
 import { createDeps, type IntakeDeps } from "../deps";
-import { sweepDeadlines } from "../sweep";
 
 export const createHandler = (deps: IntakeDeps) => async (_event: unknown, _context: unknown) =>
   sweepDeadlines(deps);

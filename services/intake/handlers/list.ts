@@ -1,15 +1,13 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { listForStaff } from "../app/read-referrals";
 import { createDeps, type IntakeDeps } from "../deps";
-import { Referrals } from "../referrals";
 import { routes } from "../service";
 
-export const createHandler = (deps: IntakeDeps) => {
-  const referrals = new Referrals(deps);
-  return createHttpHandler(routes.list, deps.logger, async ({ query, caller, correlationId }) =>
-    json(200, await referrals.list(query, { caller, correlationId })),
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.list, deps.logger, async ({ query, caller, correlationId }) =>
+    json(200, await listForStaff(deps, query, { caller, correlationId })),
   );
-};
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

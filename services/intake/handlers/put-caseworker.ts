@@ -1,21 +1,13 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { registerCaseworker } from "../app/assignment";
 import { createDeps, type IntakeDeps } from "../deps";
-import { Referrals } from "../referrals";
 import { routes } from "../service";
 
-export const createHandler = (deps: IntakeDeps) => {
-  const referrals = new Referrals(deps);
-  return createHttpHandler(
-    routes.putCaseworker,
-    deps.logger,
-    async ({ params, body, caller, correlationId }) =>
-      json(
-        200,
-        await referrals.putCaseworker(params.unit, params.caseworkerId, body, { caller, correlationId }),
-      ),
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.putCaseworker, deps.logger, async ({ params, body, caller }) =>
+    json(200, await registerCaseworker(deps, params.unit, params.caseworkerId, body, caller)),
   );
-};
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

@@ -1,6 +1,6 @@
-import type { AGE_GROUPS } from "../../shared/events/catalogue/intake";
-import { ageOn, type IdentityNumber } from "../../shared/identity";
-import { stockholmDate } from "../../shared/time";
+import type { AGE_GROUPS } from "../../../shared/events/catalogue/intake";
+import { ageOn, type IdentityNumber } from "../../../shared/identity";
+import { stockholmDate } from "../../../shared/time";
 
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
@@ -18,3 +18,7 @@ export const ageGroupOf = (age: number): AgeGroup => {
 };
 
 export const isChild = (age: number): boolean => age < 18;
+
+/** The bands end at 17, so the group a referral keeps says whether it was about a child. */
+export const isChildGroup = (group: AgeGroup): boolean =>
+  group === "0-5" || group === "6-12" || group === "13-17";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEADLINE_STATES } from "../../../shared/domain/deadline";
 import {
   ageGroupSchema,
   CLOSE_REASONS,
@@ -7,8 +8,10 @@ import {
   referralDeadlineTypeSchema,
   reporterRoleSchema,
   unitSchema,
-} from "../../shared/events/catalogue/intake";
-import { REFERRAL_STATUSES } from "./contract";
+} from "../../../shared/events/catalogue/intake";
+import { nextOpenDueAt, pendingDueAt } from "../domain/deadlines/states";
+import { isActive, REFERRAL_STATUSES, type Referral } from "../domain/referral";
+import { dueIndex, municipalityIndex, referralKey } from "./keys";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const recorded = { at: isoDateTime, by: z.string() };
@@ -16,7 +19,7 @@ const recorded = { at: isoDateTime, by: z.string() };
 const deadlineSchema = z.object({
   type: referralDeadlineTypeSchema,
   dueAt: isoDateTime,
-  state: z.enum(["open", "met", "breached"]),
+  state: z.enum(DEADLINE_STATES),
   doneAt: isoDateTime.optional(),
 });
 
@@ -111,5 +114,38 @@ export const parseStored = <S extends z.ZodType>(
   return parsed.data;
 };
 
-export const parseReferral = (item: Record<string, unknown> | undefined) =>
-  parseStored(referralRecordSchema, item, "referral");
+/** The referral as stored, its keys and index attributes dropped. */
+export const parseReferral = (item: Record<string, unknown> | undefined): Referral | undefined => {
+  const record = parseStored(referralRecordSchema, item, "referral");
+  if (!record) return undefined;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _p1,
+    gsi1sk: _s1,
+    gsi2pk: _p2,
+    gsi2sk: _s2,
+    pendingDueAt: _d,
+    ...referral
+  } = record;
+  return referral;
+};
+
+/**
+ * The item for a referral: its key, the municipality index by receipt, and, while it is active,
+ * the due index by its next open deadline (what the sweep reads) and `pendingDueAt` (what
+ * `overdue` filters on). A closed referral leaves the due index.
+ */
+export const toRecord = (referral: Referral): ReferralRecord => {
+  const next = isActive(referral) ? nextOpenDueAt(referral.deadlines) : undefined;
+  const pending = isActive(referral) ? pendingDueAt(referral.deadlines) : undefined;
+  return {
+    ...referralKey(referral.id),
+    ...referral,
+    deadlines: [...referral.deadlines],
+    gsi2pk: municipalityIndex.partition(referral.municipality),
+    gsi2sk: municipalityIndex.sort(referral.receivedAt, referral.id),
+    ...(pending ? { pendingDueAt: pending } : {}),
+    ...(next ? { gsi1pk: dueIndex.partition, gsi1sk: dueIndex.sort(next, referral.id) } : {}),
+  };
+};

@@ -1,34 +1,16 @@
-import { seal, unseal } from "../../shared/identity";
-import type { KeyMaterial } from "../../shared/runtime/keys";
-import type { ReferralDetail, ReferralView } from "./contract";
-import { effectiveState } from "./deadlines";
-import type { CaseworkerRecord, ReferralRecord } from "./records";
+import type { KeyMaterial } from "../../../shared/runtime/keys";
+import type { ReferralDetail, ReferralView } from "../contract";
+import { effectiveState } from "../domain/deadlines/states";
+import { isActive, type Referral } from "../domain/referral";
+import { openIdentity, openNote } from "./sealing";
 
-/** What the API answers, built from what is stored: personal data only in the staff's detail view. */
+/** What the API answers, built from the referral: personal data only in the staff's detail view. */
 
-export const isActive = (record: ReferralRecord): boolean =>
-  record.status === "open" || record.status === "investigating";
+/** A key only when there is a value: the answers never carry `"note": null`. */
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
-export const sealingKeyOf = (keys: KeyMaterial) => {
-  const key = keys.sealingKeys.get(keys.sealingKid);
-  if (!key) throw new Error("the current sealing key is missing");
-  return { kid: keys.sealingKid, key };
-};
-
-/** Free text is sealed to its referral: a sealed note copied onto another referral does not open. */
-const noteAad = (referralId: string) => `intake:referral:${referralId}`;
-
-export const sealNote = (
-  keys: KeyMaterial,
-  referralId: string,
-  text: string | undefined,
-): string | undefined =>
-  text === undefined || text.length === 0 ? undefined : seal(text, sealingKeyOf(keys), noteAad(referralId));
-
-const openNote = (keys: KeyMaterial, referralId: string, sealed: string | undefined): string | undefined =>
-  sealed === undefined ? undefined : unseal(sealed, keys.sealingKeys, noteAad(referralId));
-
-export const toView = (record: ReferralRecord, now: Date): ReferralView => ({
+export const toView = (record: Referral, now: Date): ReferralView => ({
   id: record.id,
   municipality: record.municipality,
   kind: record.kind,
@@ -46,14 +28,14 @@ export const toView = (record: ReferralRecord, now: Date): ReferralView => ({
   })),
 });
 
-export const toDetail = (record: ReferralRecord, keys: KeyMaterial, now: Date): ReferralDetail => {
+export const toDetail = (record: Referral, keys: KeyMaterial, now: Date): ReferralDetail => {
   const pa = record.protectionAssessment;
   const decision = record.decision;
   const conversation = record.firstOffenceConversation;
   const closure = record.closure;
   return {
     ...toView(record, now),
-    subject: { personalIdentityNumber: unseal(record.subjectSealed, keys.sealingKeys) },
+    subject: { personalIdentityNumber: openIdentity(keys, record.subjectSealed) },
     firstOffence: record.firstOffence,
     ...(record.reporterRole ? { reporter: { role: record.reporterRole } } : {}),
     ...optional("summary", openNote(keys, record.id, record.summarySealed)),
@@ -99,10 +81,13 @@ export const toDetail = (record: ReferralRecord, keys: KeyMaterial, now: Date): 
   };
 };
 
-export const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
-  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-
-export const caseworkerView = (record: CaseworkerRecord) => ({
+export const caseworkerView = (record: {
+  caseworkerId: string;
+  unit: ReferralView["unit"];
+  name: string;
+  capacity: number;
+  caseload: number;
+}) => ({
   caseworkerId: record.caseworkerId,
   unit: record.unit,
   name: record.name,

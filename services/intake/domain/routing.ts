@@ -1,4 +1,4 @@
-import type { REFERRAL_KINDS, UNITS } from "../../shared/events/catalogue/intake";
+import type { REFERRAL_KINDS, UNITS } from "../../../shared/events/catalogue/intake";
 
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 export type Unit = (typeof UNITS)[number];

@@ -1,0 +1,59 @@
+/** Staff reading referrals: one with its personal data, a filtered list, and the audit trail. Every read is audited. */
+import { requireStaffMunicipality } from "../../../shared/domain/caller";
+import { invalid } from "../../../shared/domain/errors";
+import type { ReferralDetail, ReferralView } from "../contract";
+import type { IntakeDeps } from "../deps";
+import { type AuditEntry, listReferrals, type ReferralFilter, readAuditTrail } from "../store/queries";
+import { putAuditRows } from "../store/transaction";
+import type { RequestContext } from "./context";
+import { readForStaff } from "./referral-changes";
+import { toDetail, toView } from "./views";
+
+const notOurCursor = () =>
+  invalid("Some fields are not valid", [{ path: "query.cursor", message: "is not a cursor we issued" }]);
+
+export const getReferral = async (
+  deps: IntakeDeps,
+  id: string,
+  context: RequestContext,
+): Promise<ReferralDetail> => {
+  const now = deps.clock.now();
+  const referral = await readForStaff(deps, id, context.caller);
+  const keys = await deps.keys.get();
+  await putAuditRows(
+    deps,
+    [{ referralId: referral.id, action: "read", actor: context.caller.subject, at: now }],
+    context.correlationId,
+  );
+  return toDetail(referral, keys, now);
+};
+
+/** The municipality's referrals, newest first; each one shown is audited as listed. */
+export const listForStaff = async (
+  deps: IntakeDeps,
+  query: ReferralFilter & { limit: number; cursor?: string | undefined },
+  context: RequestContext,
+): Promise<{ items: ReferralView[]; cursor?: string }> => {
+  const municipality = requireStaffMunicipality(context.caller);
+  const now = deps.clock.now();
+  const { limit, cursor, ...filter } = query;
+  const page = await listReferrals(deps, municipality, filter, { limit, cursor }, now);
+  if (!page.ok) throw notOurCursor();
+  await putAuditRows(
+    deps,
+    page.items.map((r) => ({ referralId: r.id, action: "list", actor: context.caller.subject, at: now })),
+    context.correlationId,
+  );
+  return { items: page.items.map((r) => toView(r, now)), ...(page.cursor ? { cursor: page.cursor } : {}) };
+};
+
+export const auditTrailFor = async (
+  deps: IntakeDeps,
+  query: { referral: string; limit: number; cursor?: string | undefined },
+  context: RequestContext,
+): Promise<{ items: AuditEntry[]; cursor?: string }> => {
+  const referral = await readForStaff(deps, query.referral, context.caller);
+  const page = await readAuditTrail(deps, referral.id, { limit: query.limit, cursor: query.cursor });
+  if (!page.ok) throw notOurCursor();
+  return { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+};

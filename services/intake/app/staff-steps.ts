@@ -1,0 +1,72 @@
+/** What staff record on a referral: the assessments, the decision, the conversation, the close. */
+import type { CLOSE_REASONS } from "../../../shared/events/catalogue/intake";
+import type { ReferralView } from "../contract";
+import type { IntakeDeps } from "../deps";
+import { recordConversation, recordDecision, recordProtectionAssessment } from "../domain/assessment";
+import { closeReferral } from "../domain/closing";
+import type { RequestContext } from "./context";
+import { changeReferral } from "./referral-changes";
+import { sealNote } from "./sealing";
+
+export const recordProtectionAssessmentStep = async (
+  deps: IntakeDeps,
+  id: string,
+  body: { immediateProtectionNeeded: boolean; note?: string | undefined },
+  context: RequestContext,
+): Promise<ReferralView> => {
+  const noteSealed = sealNote(await deps.keys.get(), id, body.note);
+  return changeReferral(deps, id, context, (current, now) =>
+    recordProtectionAssessment(
+      current,
+      { immediateProtectionNeeded: body.immediateProtectionNeeded, ...(noteSealed ? { noteSealed } : {}) },
+      context.caller.subject,
+      now,
+    ),
+  );
+};
+
+export const recordDecisionStep = async (
+  deps: IntakeDeps,
+  id: string,
+  body: { openInvestigation: boolean; reason: string },
+  context: RequestContext,
+): Promise<ReferralView> => {
+  const reasonSealed = sealNote(await deps.keys.get(), id, body.reason) ?? "";
+  return changeReferral(deps, id, context, (current, now) =>
+    recordDecision(
+      current,
+      { openInvestigation: body.openInvestigation, reasonSealed },
+      context.caller.subject,
+      now,
+    ),
+  );
+};
+
+export const recordConversationStep = async (
+  deps: IntakeDeps,
+  id: string,
+  body: { note?: string | undefined },
+  context: RequestContext,
+): Promise<ReferralView> => {
+  const noteSealed = sealNote(await deps.keys.get(), id, body.note);
+  return changeReferral(deps, id, context, (current, now) =>
+    recordConversation(current, noteSealed ? { noteSealed } : {}, context.caller.subject, now),
+  );
+};
+
+export const closeByStaff = async (
+  deps: IntakeDeps,
+  id: string,
+  body: { reason: Exclude<(typeof CLOSE_REASONS)[number], "withdrawn">; note?: string | undefined },
+  context: RequestContext,
+): Promise<ReferralView> => {
+  const noteSealed = sealNote(await deps.keys.get(), id, body.note);
+  return changeReferral(deps, id, context, (current, now) =>
+    closeReferral(
+      current,
+      { reason: body.reason, ...(noteSealed ? { noteSealed } : {}) },
+      context.caller.subject,
+      now,
+    ),
+  );
+};

@@ -1,0 +1,147 @@
+/**
+ * A referral as the domain sees it, and what every decision about one returns. Personal data is
+ * here only sealed (the application layer seals and opens it): the domain never sees a number.
+ */
+import type { z } from "zod";
+import type { Caller } from "../../../shared/domain/caller";
+import { type Decision, fail, notFound, ok } from "../../../shared/domain/errors";
+import type {
+  CLOSE_REASONS,
+  REFERRAL_SOURCE_TYPES,
+  REPORTER_ROLES,
+} from "../../../shared/events/catalogue/intake";
+import type { EventContract } from "../../../shared/events/envelope";
+import { type AgeGroup, isChildGroup } from "./age";
+import type { DeadlineFacts } from "./deadlines/schedule";
+import type { Deadline } from "./deadlines/states";
+import type { ReferralKind, Unit } from "./routing";
+
+export const REFERRAL_STATUSES = ["open", "investigating", "closed", "withdrawn"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+export type SourceType = (typeof REFERRAL_SOURCE_TYPES)[number];
+export type ReporterRole = (typeof REPORTER_ROLES)[number];
+
+/** Who did a step and when. */
+export interface Recorded {
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface Referral {
+  readonly id: string;
+  readonly municipality: string;
+  readonly kind: ReferralKind;
+  readonly unit: Unit;
+  readonly ageGroup: AgeGroup;
+  readonly status: ReferralStatus;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  /** The keyed hash of the identity number: links the person's referrals without the number. */
+  readonly subjectRef: string;
+  /** The identity number, sealed. */
+  readonly subjectSealed: string;
+  readonly firstOffence: boolean;
+  readonly financialAssistance: boolean;
+  readonly reporterRole?: ReporterRole;
+  /** Free text, sealed like the identity. */
+  readonly summarySealed?: string;
+  readonly source?: { readonly type: SourceType; readonly id: string };
+  /** The release notice's latest update applied, so that an older one arriving late changes nothing. */
+  readonly sourceUpdatedAt?: string;
+  /** The person's open referral in the unit that this one joined: the same case. */
+  readonly linkedReferralId?: string;
+  readonly assignee?: string;
+  readonly deadlines: readonly Deadline[];
+  readonly protectionAssessment?: Recorded & {
+    readonly immediateProtectionNeeded: boolean;
+    readonly noteSealed?: string;
+  };
+  readonly decision?: Recorded & { readonly openInvestigation: boolean; readonly reasonSealed: string };
+  readonly firstOffenceConversation?: Recorded & { readonly noteSealed?: string };
+  readonly closure?: Recorded & { readonly reason: CloseReason; readonly noteSealed?: string };
+  /** Optimistic concurrency: every change is conditioned on the version it was decided from. */
+  readonly version: number;
+}
+
+export const isActive = (referral: Pick<Referral, "status">): boolean =>
+  referral.status === "open" || referral.status === "investigating";
+
+/** A referral linked to the person's open one is the same case: it does not add to a caseload. */
+export const countsTowardCaseload = (referral: Referral): boolean => referral.linkedReferralId === undefined;
+
+/** What the deadline rules may look at, as the referral records it. */
+export const deadlineFactsOf = (referral: Referral): DeadlineFacts => ({
+  kind: referral.kind,
+  child: isChildGroup(referral.ageGroup),
+  firstOffence: referral.firstOffence,
+  financialAssistance: referral.financialAssistance,
+});
+
+/** Municipal staff see their own municipality's referrals; another's does not exist as far as they can tell. */
+export const visibleTo = (
+  referral: Referral | undefined,
+  caller: Pick<Caller, "municipality">,
+): Decision<Referral> =>
+  referral && referral.municipality === caller.municipality
+    ? ok(referral)
+    : fail<Referral>(notFound("No referral with this id"));
+
+// ---------------------------------------------------------------------------------------------
+// What a decision returns
+
+/** An event to emit, as its contract and data; the application layer wraps it in an envelope. */
+export interface EventDraft {
+  readonly contract: EventContract;
+  readonly data: unknown;
+}
+
+/** Type-checks the data against the contract where the draft is made. */
+export const draft = <C extends EventContract>(contract: C, data: z.input<C["data"]>): EventDraft => ({
+  contract,
+  data,
+});
+
+/** Who did what to which referral, when: one audit row. */
+export interface AuditFact {
+  readonly referralId: string;
+  readonly action: string;
+  readonly actor: string;
+  readonly at: Date;
+}
+
+/** A caseworker's count of cases, moved by one. */
+export interface CaseloadChange {
+  readonly caseworkerId: string;
+  readonly delta: 1 | -1;
+}
+
+/**
+ * The person's open case in the referral's unit: `claim` makes this referral the one new referrals
+ * for the person link to (replacing the closed referral the row still names, if any); `release`
+ * frees the place, so that the next referral opens a case of its own.
+ */
+export type OpenCaseChange =
+  | { readonly kind: "claim"; readonly replacing?: string }
+  | { readonly kind: "release" };
+
+/** A decided change to one referral: its new state and everything that goes with it, committed at once. */
+export interface Transition {
+  readonly referral: Referral;
+  /** The version the change was decided from; undefined for a new referral. */
+  readonly expectedVersion: number | undefined;
+  readonly events: readonly EventDraft[];
+  readonly audit: readonly AuditFact[];
+  readonly caseload?: readonly CaseloadChange[];
+  readonly openCase?: OpenCaseChange;
+  /** The source (a release notice, a hotline triage's purpose) this new referral was made from. */
+  readonly claimsSource?: { readonly type: SourceType; readonly id: string; readonly purpose: string };
+}
+
+/** The next version of a referral, changed at `now`. */
+export const revise = (current: Referral, change: Partial<Referral>, now: Date): Referral => ({
+  ...current,
+  ...change,
+  updatedAt: now.toISOString(),
+  version: current.version + 1,
+});

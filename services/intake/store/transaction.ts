@@ -1,0 +1,160 @@
+/**
+ * Writing a decided transition: the referral conditioned on the version it was decided from, the
+ * person's open-case row, the source and idempotency rows, caseload counters and audit rows, all
+ * in one transaction with the outbox rows of its events.
+ */
+import { batchPutAll, failedConditions, type TransactItem } from "../../../shared/dynamo";
+import type { Envelope } from "../../../shared/events/envelope";
+import type { EventPublisher } from "../../../shared/events/outbox";
+import { newMonotonicId } from "../../../shared/ids";
+import type { AuditFact, SourceType, Transition } from "../domain/referral";
+import { auditKey, caseworkerKey, idempotencyKey, openInUnitKey, sourceKey } from "./keys";
+import type { IntakeTable } from "./reads";
+import { toRecord } from "./records";
+
+/** What each transaction item is, so that a cancelled transaction says which condition failed. */
+export type WritePart = "referral" | "open-case" | "source" | "idempotency" | "audit" | "caseload";
+
+export interface PreparedWrite {
+  readonly items: readonly TransactItem[];
+  /** `parts[i]` names `items[i]`; the referral is always item 0. */
+  readonly parts: readonly WritePart[];
+}
+
+/** An Idempotency-Key's row: the keyed hash of the key, and of the request it came with. */
+export interface IdempotencyClaim {
+  readonly keyHash: string;
+  readonly requestHash: string;
+}
+
+/** Audit rows sort by time and then by this id: monotonic, so rows written in one millisecond keep their order. */
+export const auditRow = (fact: AuditFact, correlationId: string): Record<string, unknown> => ({
+  ...auditKey(fact.referralId, fact.at, newMonotonicId()),
+  referralId: fact.referralId,
+  action: fact.action,
+  actor: fact.actor,
+  at: fact.at.toISOString(),
+  correlationId,
+});
+
+export const prepareWrite = (
+  tableName: string,
+  transition: Transition,
+  options: { readonly correlationId: string; readonly idempotency?: IdempotencyClaim },
+): PreparedWrite => {
+  const { referral } = transition;
+  const items: TransactItem[] = [];
+  const parts: WritePart[] = [];
+  const add = (part: WritePart, item: TransactItem) => {
+    items.push(item);
+    parts.push(part);
+  };
+  add("referral", {
+    Put: {
+      TableName: tableName,
+      Item: toRecord(referral),
+      ...(transition.expectedVersion === undefined
+        ? { ConditionExpression: "attribute_not_exists(pk)" }
+        : {
+            ConditionExpression: "version = :v",
+            ExpressionAttributeValues: { ":v": transition.expectedVersion },
+          }),
+    },
+  });
+  const openKey = openInUnitKey(referral.municipality, referral.unit, referral.subjectRef);
+  const open = transition.openCase;
+  if (open?.kind === "claim") {
+    // Take the row if nobody has, or if it still names the closed referral we read: a concurrent
+    // referral for the same person fails here and is linked on its retry.
+    add("open-case", {
+      Put: {
+        TableName: tableName,
+        Item: { ...openKey, referralId: referral.id },
+        ...(open.replacing
+          ? {
+              ConditionExpression: "referralId = :old",
+              ExpressionAttributeValues: { ":old": open.replacing },
+            }
+          : { ConditionExpression: "attribute_not_exists(pk)" }),
+      },
+    });
+  } else if (open?.kind === "release") {
+    add("open-case", { Delete: { TableName: tableName, Key: openKey } });
+  }
+  const source = transition.claimsSource;
+  if (source) {
+    add("source", {
+      Put: {
+        TableName: tableName,
+        Item: { ...sourceKey(source.type, source.id, source.purpose), referralId: referral.id },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    });
+  }
+  for (const fact of transition.audit) {
+    add("audit", { Put: { TableName: tableName, Item: auditRow(fact, options.correlationId) } });
+  }
+  for (const change of transition.caseload ?? []) {
+    add("caseload", {
+      Update: {
+        TableName: tableName,
+        Key: caseworkerKey(referral.municipality, referral.unit, change.caseworkerId),
+        UpdateExpression: "ADD #caseload :d",
+        ExpressionAttributeNames: { "#caseload": "caseload" },
+        ExpressionAttributeValues: { ":d": change.delta },
+      },
+    });
+  }
+  if (options.idempotency) {
+    add("idempotency", {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...idempotencyKey(options.idempotency.keyHash),
+          referralId: referral.id,
+          requestHash: options.idempotency.requestHash,
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    });
+  }
+  return { items, parts };
+};
+
+/** The transition and its events' outbox rows, atomically; then the events go out. */
+export const commitWrite = (
+  publisher: EventPublisher,
+  prepared: PreparedWrite,
+  events: readonly Envelope[],
+): Promise<void> => publisher.commit(prepared.items, events);
+
+/** Which parts' conditions failed, if the error is a cancelled transaction; otherwise undefined. */
+export const conflictingParts = (error: unknown, prepared: PreparedWrite): WritePart[] | undefined =>
+  failedConditions(error)?.flatMap((index) => {
+    const part = prepared.parts[index];
+    return part ? [part] : [];
+  });
+
+/** The referral changed since it was read: another request or sweep won the race. */
+export const lostRace = (error: unknown): boolean => failedConditions(error)?.includes(0) ?? false;
+
+/** A notice withdrawn before it reached intake: a tombstone, so that a late `received` makes nothing. */
+export const sourceTombstone = (tableName: string, type: SourceType, id: string): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: { ...sourceKey(type, id), withdrawn: true },
+    ConditionExpression: "attribute_not_exists(pk)",
+  },
+});
+
+/** Audit rows for reads, outside any transaction: a read changes nothing else. */
+export const putAuditRows = (
+  table: IntakeTable,
+  facts: readonly AuditFact[],
+  correlationId: string,
+): Promise<void> =>
+  batchPutAll(
+    table.doc,
+    table.tableName,
+    facts.map((fact) => auditRow(fact, correlationId)),
+  );
