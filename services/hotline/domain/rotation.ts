@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import type { ChainRole } from "./telephony/provider";
+import type { ChainRole } from "./triage-state";
 
 /**
  * On-call schedules, pure: who is on call at an instant, the escalation chain for a call, and the
