@@ -4,7 +4,8 @@ import type { TriageStatus } from "./triage-state";
 /**
  * The triage's clock, pure. Every call opens a triage due 24 hours after the call; an active
  * triage nobody has acknowledged goes to the manager; a call whose provider never reported back
- * becomes a callback task rather than waiting for ever.
+ * becomes a callback task rather than waiting for ever. Local agreement, not law: no statute sets
+ * these times; they are the hotline's agreed way of working.
  */
 
 export const TRIAGE_HOURS = 24;

@@ -22,7 +22,8 @@ import {
 /**
  * The on-call staff's work on a triage, pure: each step done, or not needed with a reason; the
  * financial-assistance step done names the person; acknowledging stops the escalation; completing
- * needs every step settled and tells whether the 24 hours held.
+ * needs every step settled and tells whether the 24 hours held. Local agreement, not law: the four
+ * steps and the 24 hours are the hotline's agreed way of working.
  */
 
 export type TriageChange =
