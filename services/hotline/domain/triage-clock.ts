@@ -1,15 +1,12 @@
-import { TRIAGE_STEPS } from "../../shared/events/catalogue/hotline";
+import type { DeadlineState } from "../../../shared/domain/deadline";
+import type { TriageStatus } from "./triage-state";
 
 /**
  * The triage's clock, pure. Every call opens a triage due 24 hours after the call; an active
  * triage nobody has acknowledged goes to the manager; a call whose provider never reported back
- * becomes a callback task rather than waiting for ever.
+ * becomes a callback task rather than waiting for ever. Local agreement, not law: no statute sets
+ * these times; they are the hotline's agreed way of working.
  */
-
-export type TriageStep = (typeof TRIAGE_STEPS)[number];
-export type TriageStatus = "ringing" | "open" | "callback-needed" | "completed";
-export type StepStatus = "pending" | "done" | "not-needed";
-export type DeadlineState = "open" | "met" | "breached";
 
 export const TRIAGE_HOURS = 24;
 /** Unacknowledged this long after opening, a triage is escalated to the manager. */
@@ -115,10 +112,6 @@ export const effectiveDeadlineState = (triage: ClockState, now: Date): DeadlineS
 
 export const minutesLeft = (dueAt: string, now: Date): number =>
   Math.trunc((Date.parse(dueAt) - now.getTime()) / MINUTE_MS);
-
-export const pendingSteps = (
-  steps: Readonly<Record<TriageStep, { readonly status: StepStatus }>>,
-): TriageStep[] => TRIAGE_STEPS.filter((step) => steps[step].status === "pending");
 
 export const hoursBetween = (from: string, to: Date): number =>
   Math.max(0, Math.round(((to.getTime() - Date.parse(from)) / HOUR_MS) * 100) / 100);

@@ -7,7 +7,7 @@ import {
   onCallAt,
   type Schedule,
   shiftAt,
-} from "../../../services/hotline/schedule";
+} from "../../../services/hotline/domain/rotation";
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { findMunicipality } from "../../shared/municipalities";
-import { ENV } from "../../shared/resources";
 import type { SmsConfig } from "./telephony/provider";
-import { type TelephonySecretSource, telephonySecretSource } from "./webhook-auth";
+import type { TelephonySecretSource } from "./webhook-auth";
 
 /**
- * The SMS that tells a manager a triage was escalated to them. Locally from HOTLINE_SMS_* (absent:
- * not configured); in AWS from the optional API fields of the telephony secret.
+ * The provider account for the SMS that tells a manager a triage was escalated to them. Locally
+ * from HOTLINE_SMS_* (absent: not configured); in AWS from the optional API fields of the telephony
+ * secret (`secret`, given when TELEPHONY_WEBHOOK_SECRET_ARN is set).
  */
 export const SMS_ENV = {
   apiUrl: "HOTLINE_SMS_API_URL",
@@ -63,36 +62,6 @@ export const smsConfigFromEnv = (
       from,
     });
   }
-  const arn = env[ENV.telephonyWebhookSecretArn];
-  if (arn) return smsConfigFromSecret(secret ?? telephonySecretSource(arn));
+  if (secret) return smsConfigFromSecret(secret);
   return staticSmsConfig(undefined);
-};
-
-export interface EscalationSmsInput {
-  readonly triageId: string;
-  readonly municipality: string;
-  readonly status: "open" | "callback-needed";
-  /** When the call came in. */
-  readonly receivedAt: Date;
-  readonly timeZone: string;
-}
-
-const clockTime = (at: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
-    at,
-  );
-
-/**
- * The text a manager gets. Only what is ours to say: the municipality, the time of the call and
- * the triage id. Never the caller's number, a name or anything said in the call: an SMS sits on a
- * phone's lock screen and in the operator's logs.
- */
-export const escalationSmsText = (input: EscalationSmsInput): string => {
-  const kommun = findMunicipality(input.municipality)?.name ?? input.municipality;
-  const since = clockTime(input.receivedAt, input.timeZone);
-  const what =
-    input.status === "callback-needed"
-      ? `ett obesvarat samtal i ${kommun} väntar på återkoppling sedan ${since}`
-      : `ett besvarat samtal i ${kommun} är inte kvitterat sedan ${since}`;
-  return `Avhoppartelefonen: ${what}. Öppna triage ${input.triageId}.`;
 };

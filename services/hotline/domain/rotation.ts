@@ -1,11 +1,12 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import type { ChainRole } from "./telephony/provider";
+import type { ChainRole } from "./triage-state";
 
 /**
  * On-call schedules, pure: who is on call at an instant, the escalation chain for a call, and the
  * stretches nobody covers. Handoffs happen at a local wall-clock time in the schedule's time zone,
- * so a shift across a daylight-saving switch is an hour shorter or longer in real time.
+ * so a shift across a daylight-saving switch is an hour shorter or longer in real time. The chain
+ * (on call, next in the rotation, manager) is a local agreement, not law.
  */
 
 export interface Member {

@@ -6,9 +6,9 @@ import {
   hoursBetween,
   minutesLeft,
   nextDue,
-  pendingSteps,
   triageDueAt,
-} from "../../../services/hotline/triage";
+} from "../../../services/hotline/domain/triage-clock";
+import { pendingSteps } from "../../../services/hotline/domain/triage-state";
 
 const received = "2026-03-28T22:00:00.000Z";
 const base: ClockState = {

@@ -1,16 +1,24 @@
 import { z } from "zod";
-import { CHAIN_ROLES, TRIAGE_ORIGINS } from "../../shared/events/catalogue/hotline";
-import { DEADLINE_STATES, STEP_STATUSES, TRIAGE_STATUSES } from "./contract";
+import { DEADLINE_STATES } from "../../../shared/domain/deadline";
+import { CHAIN_ROLES, TRIAGE_ORIGINS } from "../../../shared/events/catalogue/hotline";
+import { sealedSchema } from "../../../shared/events/envelope";
+import { CALL_STATES, type Call } from "../domain/call";
+import type { OnCallSchedule } from "../domain/on-call-schedule";
+import { NOTIFICATION_STATES, STEP_STATUSES, TRIAGE_STATUSES, type Triage } from "../domain/triage-state";
+
+/**
+ * The items of the hotline table. Each is validated on the way out of the table, never cast, and
+ * handed on without its keys and index attributes: the rules see only the state.
+ */
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
-/** Items are validated on the way out of the table, never cast. */
+/** A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value. */
 const parser =
   <S extends z.ZodType>(schema: S, what: string) =>
   (item: Record<string, unknown> | undefined): z.output<S> | undefined => {
     if (!item) return undefined;
     const parsed = schema.safeParse(item);
-    // A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value.
     if (!parsed.success)
       throw new Error(
         `stored ${what} does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`,
@@ -20,7 +28,7 @@ const parser =
 
 const memberRecord = z.object({ id: z.string(), name: z.string(), phone: z.string().optional() });
 
-export const scheduleRecordSchema = z.object({
+const scheduleRecordSchema = z.object({
   pk: z.string(),
   sk: z.literal("SCHEDULE"),
   municipality: z.string(),
@@ -39,28 +47,17 @@ export const scheduleRecordSchema = z.object({
   updatedBy: z.string(),
   version: z.number().int().nonnegative(),
 });
-export type ScheduleRecord = z.infer<typeof scheduleRecordSchema>;
-export const parseScheduleRecord = parser(scheduleRecordSchema, "schedule");
 
-export const NOTIFICATION_STATES = ["pending", "sent", "not-configured", "no-recipient"] as const;
-
-export const CALL_STATES = ["ringing", "answered", "unanswered"] as const;
-
-export const callRecordSchema = z.object({
+const callRecordSchema = z.object({
   pk: z.string(),
   sk: z.literal("CALL"),
   callId: z.string(),
   municipality: z.string(),
   triageId: z.string(),
   receivedAt: isoDateTime,
-  /**
-   * Who this call rings, fixed when it came in, so a schedule changed mid-call does not reshuffle
-   * it. Staff phones are personal data: here and in the schedule only, never in a key or event.
-   */
   chain: z.array(z.object({ memberId: z.string(), role: z.enum(CHAIN_ROLES), phone: z.string() })),
   ringSeconds: z.number().int(),
   fallbackMessage: z.string().optional(),
-  /** The position (1-based) of the ring in progress or last made; 0 when nobody was rung. */
   attempt: z.number().int().nonnegative(),
   state: z.enum(CALL_STATES),
   answeredAt: isoDateTime.optional(),
@@ -68,18 +65,19 @@ export const callRecordSchema = z.object({
   version: z.number().int().nonnegative(),
   expiresAt: z.number().int(),
 });
-export type CallRecord = z.infer<typeof callRecordSchema>;
-export const parseCallRecord = parser(callRecordSchema, "call");
 
 const stepRecord = z.object({
   status: z.enum(STEP_STATUSES),
+  noteSealed: sealedSchema.optional(),
+  reasonSealed: sealedSchema.optional(),
+  // Written in clear before issue 13; read so that such items still open, sealed on the next change.
   note: z.string().optional(),
   reason: z.string().optional(),
   at: isoDateTime.optional(),
   by: z.string().optional(),
 });
 
-export const triageRecordSchema = z.object({
+const triageRecordSchema = z.object({
   pk: z.string(),
   sk: z.literal("TRIAGE"),
   id: z.string(),
@@ -91,13 +89,10 @@ export const triageRecordSchema = z.object({
   openedAt: isoDateTime.optional(),
   answeredBy: z.string().optional(),
   answeredRole: z.enum(CHAIN_ROLES).optional(),
-  /** Who an unacknowledged triage goes to; from the schedule when the call came in. */
   managerId: z.string().optional(),
-  /** The caller's number, sealed (bound to this triage's id): never in clear at rest. */
-  callerSealed: z.string().optional(),
+  callerSealed: sealedSchema.optional(),
   subjectRef: z.string().optional(),
-  /** The person's identity number, sealed, once the financial-assistance step recorded it. */
-  subjectSealed: z.string().optional(),
+  subjectSealed: sealedSchema.optional(),
   deadline: z.object({ dueAt: isoDateTime, state: z.enum(DEADLINE_STATES) }),
   steps: z.object({
     "threat-assessment": stepRecord,
@@ -110,16 +105,9 @@ export const triageRecordSchema = z.object({
     .object({
       at: isoDateTime,
       to: z.string(),
-      /**
-       * Telling the manager: `pending` until an SMS was accepted (`sent`, at `notifiedAt`);
-       * `not-configured` / `no-recipient` when none could be sent (logged once, not retried).
-       * Absent on escalations recorded before notification existed.
-       */
       notification: z.enum(NOTIFICATION_STATES).optional(),
       notifiedAt: isoDateTime.optional(),
-      /** Sends tried so far. */
       attempts: z.number().int().nonnegative().optional(),
-      /** A sweep claimed the send at this time; another waits until the claim lapses. */
       sendingSince: isoDateTime.optional(),
     })
     .optional(),
@@ -131,5 +119,28 @@ export const triageRecordSchema = z.object({
   gsi2sk: z.string(),
   expiresAt: z.number().int(),
 });
-export type TriageRecord = z.infer<typeof triageRecordSchema>;
-export const parseTriageRecord = parser(triageRecordSchema, "triage");
+
+const parseSchedule = parser(scheduleRecordSchema, "schedule");
+const parseCall = parser(callRecordSchema, "call");
+const parseTriage = parser(triageRecordSchema, "triage");
+
+export const scheduleFromItem = (item: Record<string, unknown> | undefined): OnCallSchedule | undefined => {
+  const record = parseSchedule(item);
+  if (!record) return undefined;
+  const { pk: _pk, sk: _sk, ...schedule } = record;
+  return schedule;
+};
+
+export const callFromItem = (item: Record<string, unknown> | undefined): Call | undefined => {
+  const record = parseCall(item);
+  if (!record) return undefined;
+  const { pk: _pk, sk: _sk, ...call } = record;
+  return call;
+};
+
+export const triageFromItem = (item: Record<string, unknown> | undefined): Triage | undefined => {
+  const record = parseTriage(item);
+  if (!record) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _1p, gsi1sk: _1s, gsi2pk: _2p, gsi2sk: _2s, ...triage } = record;
+  return triage;
+};
