@@ -13,7 +13,7 @@ import { createHandler as createList } from "../../services/release-notices/hand
 import { createHandler as createPlan } from "../../services/release-notices/handlers/plan";
 import { createHandler as createUpdate } from "../../services/release-notices/handlers/update";
 import { createHandler as createWithdraw } from "../../services/release-notices/handlers/withdraw";
-import { auditKey, noticeKey } from "../../services/release-notices/keys";
+import { auditKey, noticeKey } from "../../services/release-notices/store/keys";
 import type { CatalogueEvent } from "../../shared/events/parse";
 import { provisionForTest } from "./aws";
 import { queueEvents, type ReceivedEvent } from "./events";

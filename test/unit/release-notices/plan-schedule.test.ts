@@ -1,37 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   dueStage,
-  leadTime,
   nextStage,
   planDueAt,
   planSchedule,
-} from "../../../services/release-notices/domain";
+} from "../../../services/release-notices/domain/plan-schedule";
 
 const at = (iso: string) => new Date(iso);
-
-describe("lead time against the three-month agreement", () => {
-  it("counts calendar days between the Swedish dates of notice and release", () => {
-    // 23:30 UTC on 31 Jan is already 1 Feb in Stockholm.
-    expect(leadTime(at("2025-01-31T23:30:00Z"), "2025-05-01")).toEqual({ leadDays: 89, onTime: true });
-    expect(leadTime(at("2025-01-31T22:30:00Z"), "2025-05-01").leadDays).toBe(90);
-  });
-
-  it("is on time exactly three calendar months before, and late a day after", () => {
-    expect(leadTime(at("2025-03-15T10:00:00+01:00"), "2025-06-15").onTime).toBe(true);
-    expect(leadTime(at("2025-03-16T10:00:00+01:00"), "2025-06-15").onTime).toBe(false);
-  });
-
-  it("clamps to the end of a shorter month: a 31 May release needs notice by 28 Feb (29 in a leap year)", () => {
-    expect(leadTime(at("2025-02-28T12:00:00+01:00"), "2025-05-31").onTime).toBe(true);
-    expect(leadTime(at("2025-03-01T00:30:00+01:00"), "2025-05-31").onTime).toBe(false);
-    expect(leadTime(at("2024-02-29T12:00:00+01:00"), "2024-05-31").onTime).toBe(true);
-  });
-
-  it("uses the Swedish date at midnight across the daylight-saving switch", () => {
-    // 30 Mar 2025 00:30 CET = 29 Mar 23:30 UTC.
-    expect(leadTime(at("2025-03-29T23:30:00Z"), "2025-06-30")).toEqual({ leadDays: 92, onTime: true });
-  });
-});
 
 describe("the plan deadline's schedule", () => {
   it("is due when the release day begins in Sweden, in summer and in winter time", () => {
