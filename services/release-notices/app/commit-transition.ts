@@ -62,6 +62,7 @@ export const decideAndCommit = (
       if (decision.ok) return settle(decision.value, undefined);
     }
     const read = await deps.table.read(noticeId);
+    // Notes an earlier version stored in clear go back sealed with whatever this change writes.
     return settle(orThrow(decide(read && sealLegacyNotes(read.notice, keys), keys)), read);
   });
 };
