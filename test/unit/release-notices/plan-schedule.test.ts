@@ -1,37 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   dueStage,
-  leadTime,
   nextStage,
   planDueAt,
   planSchedule,
-} from "../../../services/release-notices/domain";
+} from "../../../services/release-notices/domain/plan-schedule";
 
 const at = (iso: string) => new Date(iso);
-
-describe("lead time against the three-month agreement", () => {
-  it("counts calendar days between the Swedish dates of notice and release", () => {
-    // 23:30 UTC on 31 Jan is already 1 Feb in Stockholm.
-    expect(leadTime(at("2025-01-31T23:30:00Z"), "2025-05-01")).toEqual({ leadDays: 89, onTime: true });
-    expect(leadTime(at("2025-01-31T22:30:00Z"), "2025-05-01").leadDays).toBe(90);
-  });
-
-  it("is on time exactly three calendar months before, and late a day after", () => {
-    expect(leadTime(at("2025-03-15T10:00:00+01:00"), "2025-06-15").onTime).toBe(true);
-    expect(leadTime(at("2025-03-16T10:00:00+01:00"), "2025-06-15").onTime).toBe(false);
-  });
-
-  it("clamps to the end of a shorter month: a 31 May release needs notice by 28 Feb (29 in a leap year)", () => {
-    expect(leadTime(at("2025-02-28T12:00:00+01:00"), "2025-05-31").onTime).toBe(true);
-    expect(leadTime(at("2025-03-01T00:30:00+01:00"), "2025-05-31").onTime).toBe(false);
-    expect(leadTime(at("2024-02-29T12:00:00+01:00"), "2024-05-31").onTime).toBe(true);
-  });
-
-  it("uses the Swedish date at midnight across the daylight-saving switch", () => {
-    // 30 Mar 2025 00:30 CET = 29 Mar 23:30 UTC.
-    expect(leadTime(at("2025-03-29T23:30:00Z"), "2025-06-30")).toEqual({ leadDays: 92, onTime: true });
-  });
-});
 
 describe("the plan deadline's schedule", () => {
   it("is due when the release day begins in Sweden, in summer and in winter time", () => {
@@ -71,5 +46,46 @@ describe("the plan deadline's schedule", () => {
     expect(dueStage("2025-12-01", [60, 30, 7], at("2025-11-30T23:00:00.000Z")).due).toEqual({
       kind: "breach",
     });
+  });
+});
+
+describe("the schedule around the daylight-saving switches and month ends", () => {
+  it("a release on the spring switch day is due at 00:00 CET, before the clocks go forward", () => {
+    // 29 Mar 2026: 02:00 CET becomes 03:00 CEST; the day still begins at 23:00 UTC the day before.
+    expect(planDueAt("2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(planDueAt("2026-03-30").toISOString()).toBe("2026-03-29T22:00:00.000Z");
+  });
+
+  it("a release on the autumn switch day is due at 00:00 CEST", () => {
+    expect(planDueAt("2026-10-25").toISOString()).toBe("2026-10-24T22:00:00.000Z");
+  });
+
+  it("counts reminders in calendar days, not in 24-hour steps, across a switch", () => {
+    // 60 days before 2 Apr 2026 is 1 Feb, 7 days before is 26 Mar (CET); the release day begins in CEST.
+    expect(planSchedule("2026-04-02").map((s) => s.at.toISOString())).toEqual([
+      "2026-01-31T23:00:00.000Z", // 1 Feb 00:00 CET
+      "2026-03-02T23:00:00.000Z",
+      "2026-03-25T23:00:00.000Z",
+      "2026-04-01T22:00:00.000Z",
+    ]);
+  });
+
+  it("counts back across month ends and leap days: 60 days before 1 May 2028 is 2 March", () => {
+    expect(planSchedule("2028-05-01")[0]?.at.toISOString()).toBe("2028-03-01T23:00:00.000Z");
+    expect(planSchedule("2027-03-01")[2]?.at.toISOString()).toBe("2027-02-21T23:00:00.000Z");
+  });
+
+  it("for a release the next day, schedules only the breach", () => {
+    expect(nextStage("2026-06-02", [], at("2026-06-01T09:00:00Z"))).toEqual({
+      stage: { kind: "breach" },
+      at: planDueAt("2026-06-02"),
+    });
+  });
+
+  it("once every reminder has gone, schedules the breach, and after the breach still the breach", () => {
+    expect(nextStage("2026-06-02", [60, 30, 7], at("2026-05-30T09:00:00Z"))?.stage).toEqual({
+      kind: "breach",
+    });
+    expect(dueStage("2026-06-02", [60, 30, 7], at("2026-06-03T09:00:00Z")).due).toEqual({ kind: "breach" });
   });
 });

@@ -1,42 +1,7 @@
-import {
-  addCalendarDays,
-  addCalendarMonths,
-  calendarDaysBetween,
-  type IsoDate,
-  startOfStockholmDay,
-  stockholmDate,
-} from "../../shared/time";
+import { addCalendarDays, type IsoDate, startOfStockholmDay } from "../../../shared/time";
 
-/** The agreement with Kriminalvården: notice at least three calendar months before release. */
-export const AGREED_LEAD_MONTHS = 3;
-/** Reminders while no plan is ready, in days before release, latest last. */
+/** Reminders while no plan is ready, in days before release, latest last (local agreement). */
 export const REMINDER_DAYS = [60, 30, 7] as const;
-/** Notices and their audit trail are thinned out (gallring) this long after release. */
-export const RETENTION_DAYS_AFTER_RELEASE = 365;
-
-export type NoticeStatus = "received" | "planning" | "plan-ready" | "withdrawn";
-export type DeadlineState = "open" | "met" | "breached";
-
-export interface LeadTime {
-  readonly leadDays: number;
-  readonly onTime: boolean;
-}
-
-/**
- * Lead time in Swedish calendar dates. On time when the notice's date is on or before the release
- * date less three calendar months (the 31 May release needs notice by 28 Feb, or 29 Feb in a leap year).
- */
-export const leadTime = (receivedAt: Date, releaseDate: IsoDate): LeadTime => {
-  const receivedDate = stockholmDate(receivedAt);
-  return {
-    leadDays: calendarDaysBetween(receivedDate, releaseDate),
-    onTime: receivedDate <= addCalendarMonths(releaseDate, -AGREED_LEAD_MONTHS),
-  };
-};
-
-/** A release date before today (in Sweden) can no longer be planned for. */
-export const isReleaseDateInPast = (releaseDate: IsoDate, now: Date): boolean =>
-  releaseDate < stockholmDate(now);
 
 /**
  * The plan is due when the release day begins in Sweden: people are usually released in the
