@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isKommunkod, PILOT_MUNICIPALITIES } from "../../shared/municipalities";
+import { monthSpan } from "./domain/months";
 
 export const SCOPES = {
   /** Socialstyrelsen (no municipality claim) reads any municipality; municipal staff their own. */
@@ -13,13 +14,6 @@ export const MAX_MUNICIPALITIES = 50;
 export const PILOT = "pilot";
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, YYYY-MM");
-
-/** Months from `from` to `to` inclusive, counted as calendar months. */
-export const monthSpan = (from: string, to: string): number => {
-  const [fy, fm] = from.split("-").map(Number);
-  const [ty, tm] = to.split("-").map(Number);
-  return ((ty ?? 0) - (fy ?? 0)) * 12 + ((tm ?? 0) - (fm ?? 0)) + 1;
-};
 
 /** `pilot`, a kommunkod, or a comma list of both; duplicates collapse, order is kept. */
 export const municipalitySelectionSchema = z.string().transform((raw, ctx): string[] => {

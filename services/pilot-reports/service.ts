@@ -53,7 +53,7 @@ export const REPORT_CSV_RESPONSE = {
 
 const functions: FunctionDefinition[] = [
   { kind: "http", id: "pilot-reports-report", entry: `${dir}/report.ts`, route: routes.report },
-  { kind: "http", id: "pilot-reports-metrics", entry: `${dir}/metrics.ts`, route: routes.metrics },
+  { kind: "http", id: "pilot-reports-metrics", entry: `${dir}/catalogue.ts`, route: routes.metrics },
   {
     kind: "queue",
     id: "pilot-reports-consumer",

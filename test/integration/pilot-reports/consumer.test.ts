@@ -6,11 +6,11 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
+import { buildReport } from "../../../services/pilot-reports/app/report";
 import { createDeps, type PilotReportsDeps } from "../../../services/pilot-reports/deps";
+import { COUNT_METRIC_IDS } from "../../../services/pilot-reports/domain/catalogue";
 import { createHandler } from "../../../services/pilot-reports/handlers/consumer";
-import { aggregateKey, histogramKey } from "../../../services/pilot-reports/keys";
-import { COUNT_METRIC_IDS } from "../../../services/pilot-reports/metrics";
-import { buildReport } from "../../../services/pilot-reports/report";
+import { aggregateKey, histogramKey } from "../../../services/pilot-reports/store/keys";
 import type { QueueLambda } from "../../../shared/events/consumer";
 import { provisionForTest } from "../../support/aws";
 import { events, lambdaContext, sqsEvent } from "../../support/pilot-reports";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { metricsCatalogueSchema, reportSchema } from "../../../services/pilot-reports/contract";
 import { CSV_HEADER } from "../../../services/pilot-reports/csv";
-import { METRIC_IDS } from "../../../services/pilot-reports/metrics";
+import { METRIC_IDS } from "../../../services/pilot-reports/domain/catalogue";
 import { pilotReportsService } from "../../../services/pilot-reports/service";
 import { PILOT_MUNICIPALITIES } from "../../../shared/municipalities";
 import { provisionForTest } from "../../support/aws";

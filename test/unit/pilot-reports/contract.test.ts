@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reportQuerySchema } from "../../../services/pilot-reports/contract";
 import { CSV_HEADER, reportToCsv, wantsCsv } from "../../../services/pilot-reports/csv";
-import { monthsBetween } from "../../../services/pilot-reports/report";
+import { monthsBetween } from "../../../services/pilot-reports/domain/months";
 import { fieldErrors } from "../../../shared/http/edge";
 import { PILOT_MUNICIPALITIES } from "../../../shared/municipalities";
 

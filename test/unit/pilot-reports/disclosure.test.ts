@@ -1,9 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { histogramMedian, type MonthAggregate, rawCells } from "../../../services/pilot-reports/aggregation";
-import { type RawCell, suppress } from "../../../services/pilot-reports/disclosure";
-import { ageGroupMetricId, kindMetricId, METRICS } from "../../../services/pilot-reports/metrics";
-import { RELATIONS } from "../../../services/pilot-reports/relations";
+import {
+  histogramMedian,
+  type MonthAggregate,
+  rawCells,
+} from "../../../services/pilot-reports/domain/aggregation";
+import { ageGroupMetricId, kindMetricId, METRICS } from "../../../services/pilot-reports/domain/catalogue";
+import { type RawCell, suppress } from "../../../services/pilot-reports/domain/disclosure";
+import { RELATIONS } from "../../../services/pilot-reports/domain/relations";
 import { AGE_GROUPS, REFERRAL_KINDS } from "../../../shared/events/catalogue/intake";
 
 const count = (value: number): RawCell => ({ kind: "count", value });

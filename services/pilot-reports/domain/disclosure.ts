@@ -1,4 +1,4 @@
-import type { MetricKind } from "./metrics";
+import type { MetricKind } from "./catalogue";
 import type { Relation } from "./relations";
 
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;

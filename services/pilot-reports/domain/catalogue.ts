@@ -1,4 +1,4 @@
-import { AGE_GROUPS, REFERRAL_KINDS } from "../../shared/events/catalogue/intake";
+import { AGE_GROUPS, REFERRAL_KINDS } from "../../../shared/events/catalogue/intake";
 
 /**
  * The metrics catalogue: every figure the report shows, defined once. The aggregation, the

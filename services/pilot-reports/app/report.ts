@@ -1,38 +1,17 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { Caller } from "../../shared/domain/caller";
-import { HttpProblem } from "../../shared/http/problem";
-import { findMunicipality } from "../../shared/municipalities";
-import { readAggregates } from "./aggregates";
-import { emptyAggregate, type MonthAggregate, rawCells } from "./aggregation";
-import type { Report, ReportQuery } from "./contract";
-import { suppress } from "./disclosure";
-import { METRIC_IDS } from "./metrics";
-import { RELATIONS } from "./relations";
-
-/** Every month from `from` to `to`, inclusive, as `YYYY-MM`. */
-export const monthsBetween = (from: string, to: string): string[] => {
-  const [fy = 0, fm = 1] = from.split("-").map(Number);
-  const [ty = 0, tm = 1] = to.split("-").map(Number);
-  const months: string[] = [];
-  for (let index = fy * 12 + fm - 1; index <= ty * 12 + tm - 1; index++) {
-    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`);
-  }
-  return months;
-};
-
-/** Municipal staff read their own municipality only; a token without the claim (Socialstyrelsen) reads any. */
-export const requireReportAccess = (caller: Caller, municipalities: readonly string[]): void => {
-  if (caller.municipality === undefined) return;
-  if (municipalities.some((code) => code !== caller.municipality)) {
-    throw new HttpProblem(403, "The token allows reading its own municipality only");
-  }
-};
+import { type Caller, requireMunicipalityAccess } from "../../../shared/domain/caller";
+import { findMunicipality } from "../../../shared/municipalities";
+import type { Report, ReportQuery } from "../contract";
+import { emptyAggregate, type MonthAggregate, rawCells } from "../domain/aggregation";
+import { METRIC_IDS } from "../domain/catalogue";
+import { suppress } from "../domain/disclosure";
+import { monthsBetween } from "../domain/months";
+import { RELATIONS } from "../domain/relations";
+import { readAggregates } from "../store/aggregates";
+import type { TableDeps } from "../store/table";
 
 const READ_CONCURRENCY = 8;
 
-export interface ReportDeps {
-  readonly doc: DynamoDBDocumentClient;
-  readonly tableName: string;
+export interface ReportDeps extends TableDeps {
   readonly suppressionThreshold: number;
 }
 
@@ -75,4 +54,19 @@ export const buildReport = async (deps: ReportDeps, query: ReportQuery, now: Dat
       }),
     })),
   };
+};
+
+/**
+ * The report as a caller may read it: municipal staff their own municipality only (a selection
+ * naming any other, `pilot` included, is refused whole); a token without the claim
+ * (Socialstyrelsen) any.
+ */
+export const readReport = async (
+  deps: ReportDeps,
+  caller: Caller,
+  query: ReportQuery,
+  now: Date,
+): Promise<Report> => {
+  for (const code of query.municipality) requireMunicipalityAccess(caller, code);
+  return buildReport(deps, query, now);
 };
