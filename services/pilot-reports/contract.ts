@@ -5,6 +5,8 @@ import { monthSpan } from "./domain/months";
 export const SCOPES = {
   /** Socialstyrelsen (no municipality claim) reads any municipality; municipal staff their own. */
   read: "reports:read",
+  /** A municipality's own figures from its own case system: for that municipality only. */
+  submit: "reports:submit",
 } as const;
 
 /** The longest period one request may cover. */
@@ -38,6 +40,23 @@ export const municipalitySelectionSchema = z.string().transform((raw, ctx): stri
   return unique;
 });
 
+type Period = { readonly from: string; readonly to: string };
+
+/** A period of at most MAX_MONTHS months, `from` not after `to`. */
+const checkPeriod = (query: Period, ctx: z.RefinementCtx): void => {
+  // Zod runs this even when a month failed its format; that failure is already reported.
+  if (!monthSchema.safeParse(query.from).success || !monthSchema.safeParse(query.to).success) return;
+  const span = monthSpan(query.from, query.to);
+  if (span < 1) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+  else if (span > MAX_MONTHS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      message: `must be at most ${MAX_MONTHS} months from from`,
+    });
+  }
+};
+
 export const reportQuerySchema = z
   .object({
     municipality: municipalitySelectionSchema,
@@ -45,25 +64,31 @@ export const reportQuerySchema = z
     to: monthSchema,
     format: z.enum(["json", "csv"]).optional(),
   })
-  .superRefine((query, ctx) => {
-    // Zod runs this even when a month failed its format; that failure is already reported.
-    if (!monthSchema.safeParse(query.from).success || !monthSchema.safeParse(query.to).success) return;
-    const span = monthSpan(query.from, query.to);
-    if (span < 1) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
-    else if (span > MAX_MONTHS) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: `must be at most ${MAX_MONTHS} months from from`,
-      });
-    }
-  });
+  .superRefine(checkPeriod);
 export type ReportQuery = z.output<typeof reportQuerySchema>;
 
+export const FIGURE_SOURCES = ["system", "submitted", "none"] as const;
+
 export const metricCellSchema = z.object({
-  /** null when suppressed, and for a median over no values. */
+  /** null when suppressed, when unknown (source none), and for a median over no values. */
   value: z.number().nullable(),
   suppressed: z.boolean(),
+  source: z
+    .enum(FIGURE_SOURCES)
+    .describe(
+      "system: counted from this system's events; submitted: from the municipality's submission; none: neither covers it, so the value is null, not 0",
+    ),
+  sourceName: z.string().optional().describe("For a submitted figure: the case system or method named"),
+});
+
+export const rateCellSchema = z.object({
+  /** A share from 0 to 1 with three decimals. */
+  value: z.number().min(0).max(1).nullable(),
+  suppressed: z.boolean(),
+  source: z
+    .enum([...FIGURE_SOURCES, "mixed"])
+    .describe("mixed: numerator and denominator come from different sources, so no rate is computed"),
+  sourceName: z.string().optional(),
 });
 
 export const reportSchema = z.object({
@@ -74,7 +99,13 @@ export const reportSchema = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
-      months: z.array(z.object({ month: monthSchema, metrics: z.record(z.string(), metricCellSchema) })),
+      months: z.array(
+        z.object({
+          month: monthSchema,
+          metrics: z.record(z.string(), metricCellSchema),
+          rates: z.record(z.string(), rateCellSchema),
+        }),
+      ),
     }),
   ),
 });
@@ -92,6 +123,15 @@ export const metricsCatalogueSchema = z.object({
       monthOf: z.string(),
       unit: z.enum(["count", "days", "hours"]),
       breakdownOf: z.string().optional(),
+      over: z.string().optional(),
+    }),
+  ),
+  rates: z.array(
+    z.object({
+      id: z.string(),
+      title: z.object({ sv: z.string(), en: z.string() }),
+      numerator: z.string(),
+      denominator: z.string(),
     }),
   ),
   relations: z.array(z.object({ id: z.string(), total: z.string(), parts: z.array(z.string()) })),

@@ -1,26 +1,38 @@
 import type { Report } from "./contract";
 
-export const CSV_HEADER = ["municipality", "month", "metric", "value", "suppressed"] as const;
+export const CSV_HEADER = [
+  "municipality",
+  "month",
+  "metric",
+  "value",
+  "suppressed",
+  "source",
+  "source_name",
+] as const;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
 const field = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /**
- * One row per municipality, month and metric, in the report's order; CRLF after every row. A
- * suppressed figure has an empty value and `true`; so has nothing else except a median over no
- * values, which has an empty value and `false`.
+ * One row per municipality, month and metric, then the month's rates, in the report's order; CRLF
+ * after every row. A suppressed figure has an empty value and `true`; an unknown one (source
+ * `none`), a median over no values and a rate that cannot be computed have an empty value and
+ * `false`. `source` is system, submitted, none (or mixed for a rate); `source_name` names the
+ * case system of a submitted figure.
  */
 export const reportToCsv = (report: Report): string => {
   const rows: string[][] = [[...CSV_HEADER]];
   for (const municipality of report.municipalities) {
-    for (const { month, metrics } of municipality.months) {
-      for (const [metric, cell] of Object.entries(metrics)) {
+    for (const { month, metrics, rates } of municipality.months) {
+      for (const [metric, cell] of [...Object.entries(metrics), ...Object.entries(rates)]) {
         rows.push([
           municipality.code,
           month,
           metric,
           cell.value === null ? "" : String(cell.value),
           String(cell.suppressed),
+          cell.source,
+          cell.sourceName ?? "",
         ]);
       }
     }

@@ -1,12 +1,12 @@
 import { type Caller, requireMunicipalityAccess } from "../../../shared/domain/caller";
 import { findMunicipality } from "../../../shared/municipalities";
 import type { Report, ReportQuery } from "../contract";
-import { emptyAggregate, type MonthAggregate, rawCells } from "../domain/aggregation";
-import { METRIC_IDS } from "../domain/catalogue";
-import { suppress } from "../domain/disclosure";
-import { monthsBetween } from "../domain/months";
+import type { MonthAggregate } from "../domain/aggregation";
+import { monthFigures } from "../domain/month-figures";
+import { monthsBetween, stockholmMonth } from "../domain/months";
 import { RELATIONS } from "../domain/relations";
-import { readAggregates } from "../store/aggregates";
+import { type SystemCoverage, systemCovers } from "../domain/sources";
+import { readAggregates, readFirstMonth } from "../store/aggregates";
 import type { TableDeps } from "../store/table";
 
 const READ_CONCURRENCY = 8;
@@ -15,17 +15,42 @@ export interface ReportDeps extends TableDeps {
   readonly suppressionThreshold: number;
 }
 
+interface MunicipalityRead {
+  readonly aggregates: ReadonlyMap<string, MonthAggregate>;
+  readonly coverage: SystemCoverage;
+}
+
 /**
- * The report: one Query per municipality over the period, then per month the catalogue's figures
- * and disclosure control. Every month appears; a month nothing happened in is all zeros.
+ * What the report needs of one municipality: its month items and its current submissions over the
+ * period (one Query each), and where the system's coverage starts. A month item for the period's
+ * first month settles that; only otherwise is the earliest month item looked up (one item).
+ */
+const readMunicipality = async (
+  deps: ReportDeps,
+  code: string,
+  query: ReportQuery,
+  now: Date,
+): Promise<MunicipalityRead> => {
+  const aggregates = await readAggregates(deps.doc, deps.tableName, code, query.from, query.to);
+  const from = aggregates.has(query.from) ? query.from : await readFirstMonth(deps.doc, deps.tableName, code);
+  return {
+    aggregates,
+    coverage: { from, through: stockholmMonth(now) },
+  };
+};
+
+/**
+ * The report: per municipality and month, each figure from the system's events or from the
+ * municipality's submission, with its source; disclosure control over all of them; the rates.
+ * Every month appears; what neither source covers is null, never 0.
  */
 export const buildReport = async (deps: ReportDeps, query: ReportQuery, now: Date): Promise<Report> => {
   const months = monthsBetween(query.from, query.to);
-  const stored = new Map<string, Map<string, MonthAggregate>>();
+  const read = new Map<string, MunicipalityRead>();
   const queue = [...query.municipality];
   const worker = async () => {
     for (let code = queue.shift(); code !== undefined; code = queue.shift()) {
-      stored.set(code, await readAggregates(deps.doc, deps.tableName, code, query.from, query.to));
+      read.set(code, await readMunicipality(deps, code, query, now));
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, worker));
@@ -34,25 +59,25 @@ export const buildReport = async (deps: ReportDeps, query: ReportQuery, now: Dat
     generatedAt: now.toISOString(),
     suppressionThreshold: deps.suppressionThreshold,
     period: { from: query.from, to: query.to },
-    municipalities: query.municipality.map((code) => ({
-      code,
-      name: findMunicipality(code)?.name ?? code,
-      months: months.map((month) => {
-        const cells = suppress(
-          rawCells(stored.get(code)?.get(month) ?? emptyAggregate()),
-          RELATIONS,
-          deps.suppressionThreshold,
-        );
-        // The catalogue's order, so JSON and CSV list the figures the same way every time.
-        const metrics = Object.fromEntries(
-          METRIC_IDS.flatMap((id) => {
-            const cell = cells[id];
-            return cell ? [[id, cell]] : [];
-          }),
-        );
-        return { month, metrics };
-      }),
-    })),
+    municipalities: query.municipality.map((code) => {
+      const stored = read.get(code);
+      return {
+        code,
+        name: findMunicipality(code)?.name ?? code,
+        months: months.map((month) => {
+          const figures = monthFigures(
+            {
+              covered: stored ? systemCovers(stored.coverage, month) : false,
+              aggregate: stored?.aggregates.get(month),
+              submission: undefined,
+            },
+            RELATIONS,
+            deps.suppressionThreshold,
+          );
+          return { month, ...figures };
+        }),
+      };
+    }),
   };
 };
 

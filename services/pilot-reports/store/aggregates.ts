@@ -193,3 +193,26 @@ export const readAggregates = async (
   } while (startKey);
   return result;
 };
+
+/**
+ * The first month the system recorded an event of the municipality's in: its earliest month item
+ * (one item read; month items are never deleted). Undefined when it has recorded none.
+ */
+export const readFirstMonth = async (
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  municipality: string,
+): Promise<string | undefined> => {
+  const range = aggregateRange(municipality, "0000-01", "9999-12");
+  const { Items: items = [] } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":pk": range.pk, ":from": range.from, ":to": range.to },
+      ScanIndexForward: true,
+      Limit: 1,
+    }),
+  );
+  const first = items[0];
+  return first ? parseAggregateRecord(first).month : undefined;
+};
