@@ -140,3 +140,72 @@ export const metricsCatalogueSchema = z.object({
 export type MetricsCatalogue = z.infer<typeof metricsCatalogueSchema>;
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
+
+export const kommunkodSchema = z
+  .string()
+  .refine(isKommunkod, "must be the kommunkod of a Swedish municipality");
+
+export const submissionParamsSchema = z.object({ municipality: kommunkodSchema, month: monthSchema });
+
+export const SOURCE_MAX_LENGTH = 100;
+export const NOTE_MAX_LENGTH = 1000;
+
+/** What a submission says about itself, in a JSON body or in a CSV's `source` and `note` rows. */
+export const submissionMetaSchema = z.object({
+  source: z
+    .string()
+    .trim()
+    .min(1, "must name the case system or method")
+    .max(SOURCE_MAX_LENGTH)
+    .describe("The case system or method the figures come from, e.g. Treserva"),
+  note: z
+    .string()
+    .max(NOTE_MAX_LENGTH)
+    .optional()
+    .describe("About the figures (how they were counted); never about a person"),
+});
+
+export const submissionBodySchema = z
+  .object({
+    metrics: z
+      .record(z.string(), z.number())
+      .describe(
+        "Metric id (see /v1/reports/pilot/metrics) → value: counts are whole numbers ≥ 0, medians numbers ≥ 0 with the count they are over beside them; a breakdown never exceeds its total",
+      ),
+    ...submissionMetaSchema.shape,
+  })
+  .strict();
+
+/**
+ * What the handler parses a JSON body with: the values of `metrics` are checked by the domain's
+ * rules, so that an error names each bad entry and never echoes a key that is not a metric id.
+ */
+export const submissionBodyInputSchema = z
+  .object({ metrics: z.record(z.string(), z.unknown()), ...submissionMetaSchema.shape })
+  .strict();
+
+export const submissionSchema = z.object({
+  municipality: z.string(),
+  month: monthSchema,
+  version: z.number().int().positive(),
+  metrics: z.record(z.string(), z.number()),
+  source: z.string(),
+  note: z.string().optional(),
+  submittedBy: z.string().describe("The submitting token's subject"),
+  submittedAt: z.iso.datetime({ offset: true }),
+});
+export type SubmissionView = z.infer<typeof submissionSchema>;
+
+export const submissionListQuerySchema = z
+  .object({ municipality: municipalitySelectionSchema, from: monthSchema, to: monthSchema })
+  .superRefine(checkPeriod);
+export type SubmissionListQuery = z.output<typeof submissionListQuerySchema>;
+
+export const submissionListSchema = z.object({ items: z.array(submissionSchema) });
+export const submissionHistorySchema = z.object({
+  municipality: z.string(),
+  month: monthSchema,
+  items: z.array(submissionSchema).describe("Every version, oldest first; the last is the current one"),
+});
+
+export const CSV_BODY_CONTENT_TYPE = "text/csv";

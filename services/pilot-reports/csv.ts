@@ -48,3 +48,60 @@ export const wantsCsv = (format: "json" | "csv" | undefined, accept: string | un
     .map((part) => part.split(";").map((p) => p.trim().toLowerCase()))
     .some(([type, ...params]) => type === "text/csv" && !params.some((p) => /^q=0(\.0*)?$/.test(p)));
 };
+
+export type CsvParse =
+  | { readonly ok: true; readonly rows: string[][] }
+  /** `row` counts records from 1, the header included. */
+  | { readonly ok: false; readonly row: number; readonly message: string };
+
+/**
+ * RFC 4180 records: fields separated by commas, records by CRLF (a bare LF is taken too), a field
+ * in double quotes may hold commas, line breaks and doubled quotes. A leading byte-order mark (as
+ * spreadsheets write) is dropped, and so is a last empty line.
+ */
+export const parseCsv = (text: string): CsvParse => {
+  const input = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let value = "";
+  let quoted = false;
+  let i = 0;
+  const endRow = () => {
+    row.push(value);
+    rows.push(row);
+    row = [];
+    value = "";
+  };
+  while (i < input.length) {
+    const c = input[i];
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') {
+        value += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') {
+        quoted = false;
+        const next = input[i + 1];
+        if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") {
+          return { ok: false, row: rows.length + 1, message: "has a quoted field followed by more text" };
+        }
+      } else value += c;
+      i += 1;
+      continue;
+    }
+    if (c === '"' && value === "") quoted = true;
+    else if (c === ",") {
+      row.push(value);
+      value = "";
+    } else if (c === "\r" && input[i + 1] === "\n") {
+      endRow();
+      i += 1;
+    } else if (c === "\n") endRow();
+    else value += c;
+    i += 1;
+  }
+  if (quoted) return { ok: false, row: rows.length + 1, message: "has a quoted field that is never closed" };
+  if (value !== "" || row.length > 0) endRow();
+  return { ok: true, rows };
+};

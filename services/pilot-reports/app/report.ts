@@ -6,7 +6,9 @@ import { monthFigures } from "../domain/month-figures";
 import { monthsBetween, stockholmMonth } from "../domain/months";
 import { RELATIONS } from "../domain/relations";
 import { type SystemCoverage, systemCovers } from "../domain/sources";
+import type { Submission } from "../domain/submission";
 import { readAggregates, readFirstMonth } from "../store/aggregates";
+import { readSubmissions } from "../store/submissions";
 import type { TableDeps } from "../store/table";
 
 const READ_CONCURRENCY = 8;
@@ -17,6 +19,7 @@ export interface ReportDeps extends TableDeps {
 
 interface MunicipalityRead {
   readonly aggregates: ReadonlyMap<string, MonthAggregate>;
+  readonly submissions: ReadonlyMap<string, Submission>;
   readonly coverage: SystemCoverage;
 }
 
@@ -31,10 +34,14 @@ const readMunicipality = async (
   query: ReportQuery,
   now: Date,
 ): Promise<MunicipalityRead> => {
-  const aggregates = await readAggregates(deps.doc, deps.tableName, code, query.from, query.to);
+  const [aggregates, submissions] = await Promise.all([
+    readAggregates(deps.doc, deps.tableName, code, query.from, query.to),
+    readSubmissions(deps, code, query.from, query.to),
+  ]);
   const from = aggregates.has(query.from) ? query.from : await readFirstMonth(deps.doc, deps.tableName, code);
   return {
     aggregates,
+    submissions: new Map(submissions.map((s) => [s.month, s])),
     coverage: { from, through: stockholmMonth(now) },
   };
 };
@@ -65,11 +72,12 @@ export const buildReport = async (deps: ReportDeps, query: ReportQuery, now: Dat
         code,
         name: findMunicipality(code)?.name ?? code,
         months: months.map((month) => {
+          const submission = stored?.submissions.get(month);
           const figures = monthFigures(
             {
               covered: stored ? systemCovers(stored.coverage, month) : false,
               aggregate: stored?.aggregates.get(month),
-              submission: undefined,
+              submission: submission && { figures: submission.figures, source: submission.source },
             },
             RELATIONS,
             deps.suppressionThreshold,
