@@ -17,8 +17,10 @@
  * hours 0..~40 per month) and fill between 10,000 and 100,000 events; they are items of their own
  * under another partition key, and the month items the report reads hold each median and its count
  * only; every month item holds every figure from its first write on (0 or a null median until
- * touched). The `attributes read` column counts what the report's Queries return (every attribute
- * but the keys), beside the latency: it must be the same at both stages.
+ * touched). The `attributes read` column counts what the report's month-item Queries return (every
+ * attribute but the keys), beside the latency: it must be the same at both stages. The report also
+ * reads each municipality's submissions (one Query; none here) and, where the period's first month
+ * has no item, the municipality's first month item; neither is counted.
  */
 
 import { Logger } from "@aws-lambda-powertools/logger";
