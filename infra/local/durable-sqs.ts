@@ -14,7 +14,9 @@
  *   just those: the start compacts it. Messages that were in flight are visible again at once.
  *
  * Deletions are written soon but not synced: a deletion lost to a power cut replays a message its
- * consumer has handled, and consumers ignore event ids they have handled.
+ * consumer has handled, and consumers ignore event ids they have handled. A replayed message starts
+ * with a receive count of 0 and no delay, and FIFO attributes are not kept: the project's queues
+ * are standard queues without delays.
  */
 import { mkdirSync } from "node:fs";
 import { Agent, createServer, type IncomingHttpHeaders, type IncomingMessage, request } from "node:http";
