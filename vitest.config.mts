@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/unit/**/*.test.ts"],
+          include: ["test/unit/**/*.test.ts", "console/test/**/*.test.ts"],
           environment: "node",
           env,
           sequence: { groupOrder: 0 },

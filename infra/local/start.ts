@@ -7,6 +7,7 @@
  */
 import { relative } from "node:path";
 import { type LocalAws, localClients, startLocalAws } from "./aws";
+import { createLocalConsole, SIGN_IN_PATH } from "./console";
 import { removeLock, runningInstance, writeLock } from "./lock";
 import { consoleLogger } from "./log";
 import { LOCAL_DYNAMODB_DIR, REPO_ROOT } from "./paths";
@@ -77,7 +78,9 @@ const main = async (): Promise<void> => {
     const clients = localClients(aws);
     const resources = await provisionLocalResources(clients);
     const tokens = await developmentTokens();
+    consoleLogger.info("building the staff console…");
     runtime = await startLocalRuntime({
+      console: await createLocalConsole({ tokens }),
       clients,
       resources,
       tokens,
@@ -137,6 +140,7 @@ const main = async (): Promise<void> => {
       "",
       "Ny riktning, local runtime",
       "",
+      `  Console    ${url}/   (sign in at ${url}${SIGN_IN_PATH})`,
       `  API        ${url}`,
       `  Health     ${url}/health`,
       `  OpenAPI    ${url}/openapi.json`,

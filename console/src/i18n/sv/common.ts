@@ -1,0 +1,107 @@
+/** The console's frame, errors and times, in Swedish. */
+import { plural } from "../plural";
+
+export const common = {
+  locale: "sv-SE",
+  appName: "Ny riktning",
+  skipToContent: "Hoppa till innehållet",
+  loading: "Hämtar …",
+  saving: "Sparar …",
+  retry: "Försök igen",
+  close: "Stäng",
+  cancel: "Avbryt",
+  save: "Spara",
+  yes: "Ja",
+  no: "Nej",
+  none: "–",
+  nav: {
+    label: "Huvudmeny",
+    worklist: "Arbetslista",
+    caseworkers: "Handläggare",
+    board: "Jourtavla",
+    onCall: "Vem har jour",
+    signOut: "Logga ut",
+    signedInAs: (who: string, where: string) => `Inloggad som ${who}, ${where}`,
+    noMunicipality: "utan kommun",
+  },
+  signIn: {
+    title: "Logga in",
+    lead: "Ny riktning är socialtjänstens stöd för att agera i tid. Logga in med ditt konto i kommunen.",
+    button: "Logga in",
+    expired: "Din inloggning har gått ut. Logga in igen för att fortsätta.",
+    failed: "Inloggningen misslyckades. Försök igen eller kontakta IT-stödet.",
+    signedOut: "Du är utloggad.",
+  },
+  noAccess: {
+    title: "Inget att visa här",
+    lead: "Ditt konto har ingen behörighet till arbetslistan eller jourtavlan.",
+    later:
+      "Underrättelser inför frigivning och rapporterna till Socialstyrelsen kommer i en senare del av konsolen. Till dess används API:et.",
+  },
+  notFound: {
+    title: "Sidan finns inte",
+    lead: "Adressen leder ingenstans i konsolen.",
+    home: "Till startsidan",
+  },
+  crashed: {
+    title: "Något gick fel i konsolen",
+    lead: "Sidan kunde inte visas. Ladda om sidan; hjälper det inte, kontakta IT-stödet.",
+    reload: "Ladda om sidan",
+  },
+  startFailed: "Konsolen kunde inte starta eftersom servern inte svarade. Ladda om sidan om en stund.",
+  connection: {
+    offline: "Ingen kontakt med servern. Försöker igen …",
+    retryIn: (seconds: number) => `Nytt försök om ${plural(seconds, "sekund", "sekunder")}.`,
+    back: "Kontakten med servern är tillbaka.",
+    mutationLost:
+      "Ingen kontakt med servern, så det är oklart om ändringen sparades. Kontrollera ärendet och försök igen.",
+  },
+  problem: {
+    byStatus: {
+      400: "Uppgifterna kunde inte tas emot. Rätta fälten som är markerade.",
+      401: "Din inloggning gäller inte längre. Logga in igen.",
+      403: "Du har inte behörighet att göra detta.",
+      404: "Det finns inte, eller så har du inte behörighet att se det.",
+      409: "Det gick inte, eftersom läget har ändrats. Läs in sidan igen.",
+      413: "Texten är för lång.",
+      415: "Servern tog inte emot formatet.",
+      422: "Uppgifterna går inte att använda.",
+      429: "Servern har för mycket att göra just nu. Vänta en stund och försök igen.",
+      500: "Något gick fel hos oss. Försök igen om en stund.",
+      503: "Tjänsten är inte tillgänglig just nu. Försök igen om en stund.",
+      504: "Servern svarade inte i tid. Försök igen.",
+    } as Readonly<Record<number, string>>,
+    unknown: (status: number) => `Servern svarade med ett fel (${status}).`,
+    byType: {
+      "already-recorded": "Det är redan registrerat, troligen av en kollega. Läs in ärendet igen.",
+      "not-active": "Ärendet är avslutat och kan inte ändras.",
+      "not-applicable": "Inget samtal efter första brott ska hållas i det här ärendet.",
+      "no-caseworker":
+        "Ingen handläggare i enheten har utrymme. Välj en handläggare själv eller lägg till kapacitet.",
+      "concurrent-change": "Någon annan ändrade samtidigt. Läs in sidan igen och försök på nytt.",
+      "steps-pending":
+        "Alla steg måste vara gjorda eller markerade som inte behövs innan triageringen kan avslutas.",
+      "triage-completed": "Triageringen är redan avslutad.",
+      "call-ringing": "Samtalet pågår fortfarande och kan inte hanteras ännu.",
+      "nobody-on-call": "Ingen har jour just nu.",
+      "no-schedule": "Kommunen har inget jourschema.",
+    } as Readonly<Record<string, string>>,
+    field: {
+      required: "måste fyllas i",
+      invalid: "har ett ogiltigt värde",
+      pending: "är inte gjort",
+    },
+    technical: (detail: string) => `Serverns beskrivning: ${detail}`,
+    reference: (id: string) => `Referens: ${id}`,
+  },
+  time: {
+    now: "nu",
+    left: (words: string) => `${words} kvar`,
+    overdue: (words: string) => `försenad ${words}`,
+    days: (n: number) => plural(n, "dag", "dagar"),
+    hours: (n: number) => plural(n, "timme", "timmar"),
+    minutes: (n: number) => plural(n, "minut", "minuter"),
+    and: (a: string, b: string) => `${a} och ${b}`,
+    tone: { overdue: "Försenad", urgent: "Bråttom", soon: "Snart", ok: "I tid", done: "Klar" },
+  },
+};
