@@ -68,7 +68,20 @@ export const useAction = () => {
     }
   }, []);
   const reset = useCallback(() => setOutcome({ state: "idle" }), []);
-  return { outcome, run, reset };
+  /** A form's own check found fields missing: shown the way the API's 400 would be, nothing sent. */
+  const refuse = useCallback((paths: readonly string[]) => {
+    setOutcome({
+      state: "failed",
+      problem: {
+        status: 400,
+        code: undefined,
+        detail: undefined,
+        correlationId: undefined,
+        fields: paths.map((path) => ({ path, message: "is required" })),
+      },
+    });
+  }, []);
+  return { outcome, run, reset, refuse };
 };
 
 /** The current time, updated every `intervalMs`, for countdowns. */

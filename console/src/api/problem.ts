@@ -69,6 +69,6 @@ export const fieldMessage = (field: FieldProblem): string =>
       ? t.problem.field.pending
       : t.problem.field.invalid;
 
-/** The problem's errors for one field of a form (the API names body fields by their path). */
-export const problemsFor = (problem: Problem | undefined, path: string): readonly FieldProblem[] =>
-  problem?.fields.filter((f) => f.path === path || f.path === `body.${path}`) ?? [];
+/** The problem's errors for one field of a form: a body field by its path, a path or query parameter by name. */
+export const problemsFor = (problem: Problem | undefined, field: string): readonly FieldProblem[] =>
+  problem?.fields.filter((f) => [field, `path.${field}`, `query.${field}`].includes(f.path)) ?? [];

@@ -8,6 +8,7 @@ export const common = {
   loading: "Hämtar …",
   saving: "Sparar …",
   retry: "Försök igen",
+  reload: "Läs in igen",
   close: "Stäng",
   cancel: "Avbryt",
   save: "Spara",

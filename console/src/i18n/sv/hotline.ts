@@ -67,7 +67,7 @@ export const hotline = {
     stepsLead: "Varje steg ska vara gjort eller markerat som inte behövs, med ett skäl.",
     stepState: (state: string, by: string | undefined, time: string | undefined) =>
       by && time ? `${state} (${by}, ${time})` : state,
-    choose: "Välj",
+    stepLegend: "Läge",
     note: "Anteckning (frivillig)",
     reason: "Skäl till att steget inte behövs",
     personalIdentityNumber: "Personens personnummer",
