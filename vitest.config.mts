@@ -41,6 +41,20 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
         },
       },
+      {
+        test: {
+          // The console in Debian's chromium against the local runtime; last, when the cores are free.
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          env,
+          globalSetup: ["test/support/global-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 3 },
+        },
+      },
     ],
   },
 });

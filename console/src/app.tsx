@@ -17,12 +17,21 @@ const useSession = (): Session | undefined => {
   return current;
 };
 
+/** Longer delays overflow setTimeout and fire at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** Ends the session when the token runs out, instead of letting the next click fail. */
 const useExpiry = (current: Session | undefined): void => {
   useEffect(() => {
     const exp = current?.claims.exp;
     if (exp === undefined) return;
-    const timer = setTimeout(() => session.end("expired"), Math.max(0, exp * 1000 - Date.now()));
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      const left = exp * 1000 - Date.now();
+      if (left <= 0) session.end("expired");
+      else timer = setTimeout(arm, Math.min(left, MAX_TIMEOUT_MS));
+    };
+    arm();
     return () => clearTimeout(timer);
   }, [current]);
 };

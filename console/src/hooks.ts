@@ -68,8 +68,11 @@ export const useAction = () => {
     }
   }, []);
   const reset = useCallback(() => setOutcome({ state: "idle" }), []);
-  /** A form's own check found fields missing: shown the way the API's 400 would be, nothing sent. */
-  const refuse = useCallback((paths: readonly string[]) => {
+  /**
+   * A form's own check found fields missing (or, with `message`, breaking that rule, in the API's
+   * words): shown the way the API's 400 would be, nothing sent.
+   */
+  const refuse = useCallback((paths: readonly string[], message = "is required") => {
     setOutcome({
       state: "failed",
       problem: {
@@ -77,7 +80,7 @@ export const useAction = () => {
         code: undefined,
         detail: undefined,
         correlationId: undefined,
-        fields: paths.map((path) => ({ path, message: "is required" })),
+        fields: paths.map((path) => ({ path, message })),
       },
     });
   }, []);

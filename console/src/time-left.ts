@@ -28,11 +28,14 @@ export const toneOf = (msLeft: number, thresholds: ToneThresholds = DAY_DEADLINE
         ? "soon"
         : "ok";
 
-/** "2 dagar och 3 timmar", "5 timmar och 10 minuter", "12 minuter": the two largest units that matter. */
-export const durationWords = (ms: number): string => {
+/**
+ * "2 dagar och 3 timmar", "5 timmar och 10 minuter", "12 minuter": the two largest units that
+ * matter. `inHours` counts whole days as hours too, as the hotline's 24 hours are counted.
+ */
+export const durationWords = (ms: number, inHours = false): string => {
   const abs = Math.abs(ms);
-  const days = Math.floor(abs / DAY);
-  const hours = Math.floor((abs % DAY) / HOUR);
+  const days = inHours ? 0 : Math.floor(abs / DAY);
+  const hours = Math.floor((abs - days * DAY) / HOUR);
   const minutes = Math.floor((abs % HOUR) / MINUTE);
   if (days >= 1) return hours > 0 ? t.time.and(t.time.days(days), t.time.hours(hours)) : t.time.days(days);
   if (hours >= 1) {
@@ -42,7 +45,8 @@ export const durationWords = (ms: number): string => {
 };
 
 /** "2 dagar och 3 timmar kvar", "försenad 3 timmar", or "nu" within a minute either side. */
-export const timeLeftWords = (msLeft: number): string => {
+export const timeLeftWords = (msLeft: number, inHours = false): string => {
   if (Math.abs(msLeft) < MINUTE) return t.time.now;
-  return msLeft > 0 ? t.time.left(durationWords(msLeft)) : t.time.overdue(durationWords(msLeft));
+  const words = durationWords(msLeft, inHours);
+  return msLeft > 0 ? t.time.left(words) : t.time.overdue(words);
 };

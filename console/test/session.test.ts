@@ -62,3 +62,17 @@ describe("a problem from the API, in words", () => {
     expect(problemsFor(problem, "note")).toEqual([]);
   });
 });
+
+describe("a field's rule, in words", () => {
+  it("says the API's common rules in Swedish and any other as invalid", () => {
+    const say = (message: string) => fieldMessage({ path: "x", message });
+    expect(say("Too big: expected number to be <=200")).toBe("får vara högst 200");
+    expect(say("Too big: expected string to have <=500 characters")).toBe("får vara högst 500 tecken");
+    expect(say("Too small: expected string to have >=1 characters")).toBe("måste fyllas i");
+    expect(say("Invalid input: expected int, received number")).toBe("måste vara ett heltal");
+    expect(say("is not a valid personnummer or samordningsnummer")).toMatch(
+      /^är inte ett giltigt personnummer/,
+    );
+    expect(say("is not a known field")).toBe("har ett ogiltigt värde");
+  });
+});

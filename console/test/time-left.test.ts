@@ -54,3 +54,11 @@ describe("dates and times", () => {
     expect(formatTime("2026-07-01T08:00:00Z")).toBe("10:00");
   });
 });
+
+describe("the hotline's 24 hours", () => {
+  it("are counted in hours, not as a day", () => {
+    expect(timeLeftWords(24 * HOUR, true)).toBe("24 timmar kvar");
+    expect(timeLeftWords(25 * HOUR + 5 * MINUTE, true)).toBe("25 timmar och 5 minuter kvar");
+    expect(timeLeftWords(-20 * MINUTE, true)).toBe("försenad 20 minuter");
+  });
+});

@@ -61,13 +61,29 @@ export const problemMessage = (problem: Problem): string =>
   t.problem.byStatus[problem.status] ??
   t.problem.unknown(problem.status);
 
-/** The rule a field broke, in words; the API's own words are English and name the rule, not the value. */
-export const fieldMessage = (field: FieldProblem): string =>
-  field.message === "is required"
-    ? t.problem.field.required
-    : field.message === "is pending"
-      ? t.problem.field.pending
-      : t.problem.field.invalid;
+/**
+ * The rule a field broke, in words. The API's own words are English (its edge passes on zod's
+ * message, which names the rule and never the value); the common ones are said in Swedish here,
+ * any other as "has an invalid value".
+ */
+const FIELD_RULES: readonly [RegExp, (match: RegExpExecArray) => string][] = [
+  [/^is required$/, () => t.problem.field.required],
+  [/^is pending$/, () => t.problem.field.pending],
+  [/^Too small: expected string to have >=1 characters?/, () => t.problem.field.required],
+  [/^Too big: expected string to have <=(\d+) characters/, (m) => t.problem.field.maxLength(Number(m[1]))],
+  [/^Too big: expected number to be <=(\d+)/, (m) => t.problem.field.max(Number(m[1]))],
+  [/^Too small: expected number to be >=(\d+)/, (m) => t.problem.field.min(Number(m[1]))],
+  [/^Invalid input: expected (int|number)/, () => t.problem.field.wholeNumber],
+  [/personnummer/, () => t.problem.field.identity],
+];
+
+export const fieldMessage = (field: FieldProblem): string => {
+  for (const [rule, words] of FIELD_RULES) {
+    const match = rule.exec(field.message);
+    if (match) return words(match);
+  }
+  return t.problem.field.invalid;
+};
 
 /** The problem's errors for one field of a form: a body field by its path, a path or query parameter by name. */
 export const problemsFor = (problem: Problem | undefined, field: string): readonly FieldProblem[] =>

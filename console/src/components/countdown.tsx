@@ -25,7 +25,7 @@ export const Countdown = ({ minutesLeft, readAt, label, state }: CountdownProps)
   return (
     <p class="countdown">
       <span class="visually-hidden">{label}: </span>
-      <ToneBadge tone={toneOf(msLeft, HOUR_DEADLINES)} /> {timeLeftWords(msLeft)}
+      <ToneBadge tone={toneOf(msLeft, HOUR_DEADLINES)} /> {timeLeftWords(msLeft, true)}
     </p>
   );
 };

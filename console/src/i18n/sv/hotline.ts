@@ -53,6 +53,7 @@ export const hotline = {
     acknowledged: "Tagen",
     escalated: "Eskalerad",
     completedAt: "Avslutad",
+    byAt: (who: string, when: string) => `${who}, ${when}`,
     acknowledge: "Ta triageringen",
     acknowledgeHint: "Att ta triageringen stoppar eskaleringen till chefen.",
     acknowledgedOk: "Du har tagit triageringen.",

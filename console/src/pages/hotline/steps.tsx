@@ -69,7 +69,12 @@ export const StepForm = ({ triage, step, pending, onSaved }: StepFormProps) => {
     );
   }
   return (
-    <form class={`card${pending ? " card-pending" : ""}`} onSubmit={save} aria-labelledby={`${id}-title`}>
+    <form
+      noValidate
+      class={`card${pending ? " card-pending" : ""}`}
+      onSubmit={save}
+      aria-labelledby={`${id}-title`}
+    >
       <h3 id={`${id}-title`}>{name}</h3>
       <p>{stateText}</p>
       {pending ? (

@@ -84,13 +84,13 @@ const Facts = ({ triage }: { triage: ShownTriage }) => {
       <dt>{p.acknowledged}</dt>
       <dd>
         {triage.acknowledged
-          ? t.board.acknowledged(triage.acknowledged.by, formatDateTime(triage.acknowledged.at))
+          ? p.byAt(triage.acknowledged.by, formatDateTime(triage.acknowledged.at))
           : t.board.notAcknowledged}
       </dd>
       {triage.escalated ? (
         <>
           <dt>{p.escalated}</dt>
-          <dd>{t.board.escalated(triage.escalated.to, formatDateTime(triage.escalated.at))}</dd>
+          <dd>{p.byAt(triage.escalated.to, formatDateTime(triage.escalated.at))}</dd>
         </>
       ) : null}
       {triage.completedAt ? (
@@ -198,7 +198,13 @@ export const TriagePage = ({ id }: { id: string }) => {
         </div>
       </section>
       {active ? (
-        <CompleteTriage triage={triage} onPending={setPending} onCompleted={(x) => update(x, p.completed)} />
+        <CompleteTriage
+          // A refusal speaks of the steps as they were: once one changes, it is read afresh.
+          key={STEPS.map((step) => triage.steps[step].status).join()}
+          triage={triage}
+          onPending={setPending}
+          onCompleted={(x) => update(x, p.completed)}
+        />
       ) : null}
     </Page>
   );

@@ -36,7 +36,7 @@ export const AssignForm = ({ referral, onDone }: ActionProps) => {
   };
   const problem = outcome.state === "failed" ? outcome.problem : undefined;
   return (
-    <form onSubmit={submit} class="card" aria-labelledby="assign-title">
+    <form noValidate onSubmit={submit} class="card" aria-labelledby="assign-title">
       <h3 id="assign-title">{t.assign.title}</h3>
       {referral.assignee ? <p>{t.assign.current(referral.assignee)}</p> : null}
       {loaded.state === "loading" ? <Loading /> : null}

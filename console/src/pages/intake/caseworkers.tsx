@@ -63,12 +63,12 @@ const CaseworkerForm = ({ unit, onSaved }: { unit: Unit; onSaved: () => void }) 
       capacity.trim() ? "" : "capacity",
     ];
     if (missing.some(Boolean)) return refuse(missing.filter(Boolean));
+    if (!/^\d+$/.test(capacity.trim())) return refuse(["capacity"], "Invalid input: expected int");
     const done = await run(() =>
       unwrap(
         api.PUT("/v1/units/{unit}/caseworkers/{caseworkerId}", {
           params: { path: { unit, caseworkerId: id.trim() } },
-          // A capacity that is not a whole number goes as it is, for the API to name the rule it breaks.
-          body: { name: name.trim(), capacity: Number(capacity) },
+          body: { name: name.trim(), capacity: Number(capacity.trim()) },
         }),
       ),
     );
@@ -78,7 +78,7 @@ const CaseworkerForm = ({ unit, onSaved }: { unit: Unit; onSaved: () => void }) 
     }
   };
   return (
-    <form onSubmit={submit} class="card" aria-labelledby="caseworker-form-title">
+    <form noValidate onSubmit={submit} class="card" aria-labelledby="caseworker-form-title">
       <h2 id="caseworker-form-title">{c.add}</h2>
       <TextField
         id="cw-id"

@@ -39,7 +39,7 @@ export const ProtectionAssessmentForm = ({ referral, onDone }: ActionProps) => {
     if (done) onDone();
   };
   return (
-    <form onSubmit={submit} class="card" aria-labelledby="protection-title">
+    <form noValidate onSubmit={submit} class="card" aria-labelledby="protection-title">
       <h3 id="protection-title">{t.protection.title}</h3>
       <RadioGroup
         name="protection"
@@ -87,7 +87,7 @@ export const DecisionForm = ({ referral, onDone }: ActionProps) => {
     if (done) onDone();
   };
   return (
-    <form onSubmit={submit} class="card" aria-labelledby="decision-title">
+    <form noValidate onSubmit={submit} class="card" aria-labelledby="decision-title">
       <h3 id="decision-title">{t.decision.title}</h3>
       <RadioGroup
         name="decision"
@@ -135,7 +135,7 @@ export const ConversationForm = ({ referral, onDone }: ActionProps) => {
     if (done) onDone();
   };
   return (
-    <form onSubmit={submit} class="card" aria-labelledby="conversation-title">
+    <form noValidate onSubmit={submit} class="card" aria-labelledby="conversation-title">
       <h3 id="conversation-title">{t.conversation.title}</h3>
       <p class="hint">{t.conversation.lead}</p>
       <TextField
@@ -170,7 +170,7 @@ export const CloseForm = ({ referral, onDone }: ActionProps) => {
     if (done) onDone();
   };
   return (
-    <form onSubmit={submit} class="card" aria-labelledby="close-title">
+    <form noValidate onSubmit={submit} class="card" aria-labelledby="close-title">
       <h3 id="close-title">{t.close.title}</h3>
       <Select
         id="close-reason"
