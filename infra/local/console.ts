@@ -9,19 +9,19 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { buildConsole, type ConsoleBuild } from "../../console/build";
 import { parseSignIn, signInPage } from "../../console/local-sign-in";
+import { contentSecurityPolicy } from "../../console/security-headers";
 import { PROBLEM_CONTENT_TYPE, problemBody } from "../../shared/http/problem";
 import type { DevelopmentTokens } from "./tokens";
 
 export const SIGN_IN_PATH = "/_local/sign-in";
 export const TOKEN_PATH = "/_local/token";
 
-/** What CloudFront's response headers policy sends in AWS (infra/constructs/console-site.ts). */
+/**
+ * What CloudFront's response headers policy sends in AWS (infra/constructs/console-site.ts), but
+ * HSTS: the local runtime is plain HTTP on loopback, where a browser ignores it.
+ */
 export const CONSOLE_SECURITY_HEADERS: readonly (readonly [string, string])[] = [
-  [
-    "content-security-policy",
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; " +
-      "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  ],
+  ["content-security-policy", contentSecurityPolicy()],
   ["x-content-type-options", "nosniff"],
   ["x-frame-options", "DENY"],
   ["referrer-policy", "no-referrer"],
