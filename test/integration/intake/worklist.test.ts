@@ -48,9 +48,7 @@ describe("the worklist", () => {
     expect(first.cursor).toBeDefined();
     const second = await list({ sort: "due", limit: "2", cursor: first.cursor ?? "" });
     const third = second.cursor ? (await list({ sort: "due", limit: "2", cursor: second.cursor })).items : [];
-    expect([...first.items, ...second.items, ...third].map((r) => r.id)).toEqual(
-      due.items.map((r) => r.id),
-    );
+    expect([...first.items, ...second.items, ...third].map((r) => r.id)).toEqual(due.items.map((r) => r.id));
 
     // One unit's worklist is one partition of the index.
     expect((await list({ sort: "due", unit: "mottag-barn" })).items.map((r) => r.id)).toEqual([
