@@ -5,6 +5,7 @@ import { PROBLEM_CONTENT_TYPE, problemBody } from "../../shared/http/problem";
 import type { ServiceName } from "../../shared/resources";
 import type { FunctionDefinition, HttpMethod } from "../../shared/service";
 import { buildHttpEvent, type IncomingHttpRequest, newRequestId, RouteTable, toHttpResponse } from "./apigw";
+import type { LocalConsole } from "./console";
 import type { HttpFunction } from "./lambda";
 import type { LocalLogger } from "./log";
 import type { DevelopmentTokens, VerifiedToken } from "./tokens";
@@ -38,6 +39,8 @@ export interface LocalServerOptions {
   readonly openApi: (baseUrl: string) => Promise<unknown>;
   readonly logger: LocalLogger;
   readonly bodyLimitBytes?: number;
+  /** The staff console and its local sign-in (infra/local/console.ts), served before the API's routes. */
+  readonly console?: LocalConsole;
 }
 
 export interface LocalServer {
@@ -308,6 +311,10 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     void (async () => {
       let label = "";
       try {
+        if (await options.console?.handle(req, res, rawPath)) {
+          if (rawPath.startsWith("/_local/")) label = `${method} ${rawPath}`;
+          return;
+        }
         if (await handleLocal(req, res, rawPath)) {
           if (rawPath.startsWith("/_local/")) label = `${method} ${rawPath}`;
           return;

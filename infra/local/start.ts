@@ -10,6 +10,7 @@
  * queued message is journaled there before its send is answered and sent back into its queue here.
  */
 import { type LocalAws, localClients, startLocalAws } from "./aws";
+import { createLocalConsole, SIGN_IN_PATH } from "./console";
 import { removeLock, runningInstance, writeLock } from "./lock";
 import { consoleLogger } from "./log";
 import { LOCAL_DYNAMODB_DIR, LOCAL_SQS_JOURNAL, shownPath } from "./paths";
@@ -92,7 +93,9 @@ const main = async (): Promise<void> => {
       );
     }
     const tokens = await developmentTokens();
+    consoleLogger.info("building the staff console…");
     runtime = await startLocalRuntime({
+      console: await createLocalConsole({ tokens }),
       clients,
       resources,
       tokens,
@@ -153,6 +156,7 @@ const main = async (): Promise<void> => {
       "",
       "Ny riktning, local runtime",
       "",
+      `  Console    ${url}/   (sign in at ${url}${SIGN_IN_PATH})`,
       `  API        ${url}`,
       `  Health     ${url}/health`,
       `  OpenAPI    ${url}/openapi.json`,
