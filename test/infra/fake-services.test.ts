@@ -100,7 +100,8 @@ describe("webhook routes", () => {
 
   it("get no authorizer, while every other route keeps the JWT authorizer and its scopes", () => {
     const all = services.flatMap((svc) => svc.functions).flatMap((def) => (def.kind === "http" ? [def] : []));
-    expect(routes().size).toBe(all.length);
+    // Each GET route has its HEAD twin (same function, same guard).
+    expect(routes().size).toBe(all.length + all.filter((def) => def.route.method === "GET").length);
     for (const def of all) {
       const props = routes().get(`${def.route.method} ${def.route.path}`);
       if (def.route.auth.type === "webhook") {
