@@ -4,14 +4,23 @@ import type { Envelope } from "../../../shared/events/envelope";
 import { newEvent } from "../../../shared/events/outbox";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
 import type { Notice } from "../domain/notice";
+import { statusChanges } from "../domain/status-change";
 import type { Outcome, Transition } from "../domain/transition";
 import type { VersionedNotice } from "../store/notice-item";
 import type { AppDeps } from "./context";
 import { sealLegacyNotes } from "./personal-data";
 
-/** The domain's event drafts in envelopes: an id, the notice's municipality, the request's correlation id. */
-export const toEnvelopes = (t: Transition, correlationId: string, now: Date): Envelope[] =>
-  t.events.map((event) =>
+/**
+ * The domain's event drafts, and the status changes the client that posted the notice is told
+ * of, in envelopes: an id, the notice's municipality, the request's correlation id.
+ */
+export const toEnvelopes = (
+  t: Transition,
+  previous: Notice | undefined,
+  correlationId: string,
+  now: Date,
+): Envelope[] =>
+  [...t.events, ...statusChanges(previous, t.notice, now)].map((event) =>
     newEvent(event.contract, {
       source: "release-notices",
       municipality: t.notice.municipality,
@@ -24,10 +33,12 @@ export const toEnvelopes = (t: Transition, correlationId: string, now: Date): En
 export const commitTransition = (
   deps: Pick<AppDeps, "table">,
   t: Transition,
+  previous: Notice | undefined,
   expected: number | "new",
   correlationId: string,
   now: Date,
-): Promise<void> => deps.table.commit(t, expected, toEnvelopes(t, correlationId, now), correlationId);
+): Promise<void> =>
+  deps.table.commit(t, expected, toEnvelopes(t, previous, correlationId, now), correlationId);
 
 type Decide = (current: Notice | undefined, keys: KeyMaterial) => Decision<Outcome>;
 
@@ -50,7 +61,14 @@ export const decideAndCommit = (
 ): Promise<{ readonly notice: Notice; readonly changed: boolean }> => {
   const settle = async (outcome: Outcome, read: VersionedNotice | undefined) => {
     if (outcome.kind === "unchanged") return { notice: outcome.notice, changed: false };
-    await commitTransition(deps, outcome.transition, read ? read.version : "new", correlationId, now);
+    await commitTransition(
+      deps,
+      outcome.transition,
+      read?.notice,
+      read ? read.version : "new",
+      correlationId,
+      now,
+    );
     return { notice: outcome.transition.notice, changed: true };
   };
   let unread = options.assumeNew === true;

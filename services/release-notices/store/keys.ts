@@ -26,3 +26,9 @@ export const municipalityIndex = {
   from: (releaseDate: string) => `${releaseDate}#`,
   to: (releaseDate: string) => `${releaseDate}#~`,
 } as const;
+
+/** One receiver per client, under the token's `sub` (a machine client's id, not a person). */
+export const subscriptionKey = (client: string) => ({
+  pk: `SUBSCRIPTION#${client}`,
+  sk: "SUBSCRIPTION" as const,
+});
