@@ -132,6 +132,7 @@ const main = async (): Promise<void> => {
         scope: "reports:read",
         sub: "socialstyrelsen",
       },
+      { name: "SUBMIT_TOKEN", who: "Borås's own figures", scope: "reports:submit", municipality: "1490" },
     ];
     const tokenLines = await Promise.all(
       roles.map(

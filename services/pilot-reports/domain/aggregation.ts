@@ -6,18 +6,19 @@ import {
   referralReceived,
   releaseNoticeReceived,
   releasePlanReady,
-} from "../../shared/events/catalogue";
-import { type CatalogueEvent, isEvent } from "../../shared/events/parse";
-import { calendarDaysBetween, stockholmDate } from "../../shared/time";
+} from "../../../shared/events/catalogue";
+import { type CatalogueEvent, isEvent } from "../../../shared/events/parse";
+import { calendarDaysBetween, stockholmDate } from "../../../shared/time";
+import {
+  ageGroupMetricId,
+  HISTOGRAM_NAMES,
+  HISTOGRAMS,
+  type HistogramName,
+  kindMetricId,
+  METRICS,
+} from "./catalogue";
 import type { RawCell } from "./disclosure";
-import { ageGroupMetricId, HISTOGRAMS, type HistogramName, kindMetricId, METRICS } from "./metrics";
-
-/** `YYYY-MM`: a calendar month in Europe/Stockholm. */
-export type Month = string;
-
-/** The Stockholm month an instant falls in: 23:30 UTC on 31 January is already February in Sweden. */
-export const stockholmMonth = (instant: string | Date): Month =>
-  stockholmDate(typeof instant === "string" ? new Date(instant) : instant).slice(0, 7);
+import { type Month, stockholmMonth } from "./months";
 
 /**
  * What one event adds to one municipality's month: 1 to each named counter and 1 to one bucket of
@@ -155,6 +156,35 @@ export const histogramMedian = (buckets: ReadonlyMap<number, number>): MedianCel
   const median = values.reduce((a, b) => a + b, 0) / values.length;
   return { median, n };
 };
+
+/** The distributions an increment adds a value to, with the value. */
+export const histogramValues = (increment: Increment): [HistogramName, number][] =>
+  HISTOGRAM_NAMES.flatMap((name) => {
+    const value = increment.histograms[name];
+    return value === undefined ? [] : [[name, value]];
+  });
+
+export type HistogramsRead = Readonly<Partial<Record<HistogramName, HistogramState>>>;
+
+/** What adding an increment's value does to one distribution: its bucket, the version it was read at, the median after. */
+export interface HistogramChange {
+  readonly name: HistogramName;
+  readonly value: number;
+  readonly readVersion: number;
+  readonly after: MedianCell;
+}
+
+/** The new median of each distribution an increment adds to, given the distributions as read. Pure. */
+export const histogramChanges = (increment: Increment, read: HistogramsRead): HistogramChange[] =>
+  histogramValues(increment).map(([name, value]) => {
+    const before = read[name] ?? emptyHistogram();
+    return {
+      name,
+      value,
+      readVersion: before.version,
+      after: histogramMedian(withValue(before.buckets, value)),
+    };
+  });
 
 const medianOf: ReadonlyMap<string, HistogramName> = new Map([
   [HISTOGRAMS.leadDays, "leadDays"],

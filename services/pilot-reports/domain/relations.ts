@@ -1,5 +1,5 @@
-import { AGE_GROUPS, REFERRAL_KINDS } from "../../shared/events/catalogue/intake";
-import { ageGroupMetricId, kindMetricId } from "./metrics";
+import { AGE_GROUPS, REFERRAL_KINDS } from "../../../shared/events/catalogue/intake";
+import { ageGroupMetricId, kindMetricId } from "./catalogue";
 
 /**
  * Every exact linear relation between the figures of one municipality and month: `total` equals

@@ -1,13 +1,15 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { TransactItem } from "../../shared/dynamo";
+import type { TransactItem } from "../../../shared/dynamo";
 import {
   emptyHistogram,
+  type HistogramChange,
   type HistogramState,
-  histogramMedian,
+  type HistogramsRead,
+  histogramValues,
   type Increment,
   type MonthAggregate,
-  withValue,
-} from "./aggregation";
+} from "../domain/aggregation";
+import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName } from "../domain/catalogue";
 import {
   aggregateKey,
   aggregateRange,
@@ -17,17 +19,7 @@ import {
   medianAttribute,
   medianCountAttribute,
 } from "./keys";
-import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName } from "./metrics";
 import { parseAggregateRecord, parseHistogramRecord } from "./records";
-
-/** The distributions an increment adds a value to, with the value. */
-const histogramValues = (increment: Increment): [HistogramName, number][] =>
-  HISTOGRAM_NAMES.flatMap((name) => {
-    const value = increment.histograms[name];
-    return value === undefined ? [] : [[name, value]];
-  });
-
-export type HistogramsRead = Readonly<Partial<Record<HistogramName, HistogramState>>>;
 
 /**
  * The distributions an increment adds to, as they stand: consistent reads, since the new median is
@@ -88,8 +80,9 @@ export const monthItemDefaults = (touched: {
 };
 
 /**
- * The writes for one event's increment, given the distributions it adds to as read. They go into
- * the consumer's transaction beside the event's dedupe mark, so a redelivered event adds nothing.
+ * The writes for one event's increment, with the medians the domain worked out from the
+ * distributions as read (`histogramChanges`). They go into the consumer's transaction beside the
+ * event's dedupe mark, so a redelivered event adds nothing.
  *
  * - The month item: ADD to each counter (which creates the item and the attribute on first use,
  *   and commutes with every other event's counters), SET each touched median with the number of
@@ -102,7 +95,7 @@ export const monthItemDefaults = (touched: {
 export const incrementWrites = (
   tableName: string,
   increment: Increment,
-  read: HistogramsRead,
+  changes: readonly HistogramChange[],
 ): TransactItem[] => {
   const { municipality, month } = increment;
   const names: Record<string, string> = { "#municipality": "municipality", "#month": "month" };
@@ -112,9 +105,8 @@ export const incrementWrites = (
     names[`#c${i}`] = counterAttribute(metricId);
     return `#c${i} :one`;
   });
-  const histogramWrites = histogramValues(increment).map(([name, value], i): TransactItem => {
-    const before = read[name] ?? emptyHistogram();
-    const { median, n } = histogramMedian(withValue(before.buckets, value));
+  const histogramWrites = changes.map(({ name, value, readVersion, after }, i): TransactItem => {
+    const { median, n } = after;
     names[`#m${i}`] = medianAttribute(name);
     names[`#mn${i}`] = medianCountAttribute(name);
     values[`:m${i}`] = median;
@@ -126,7 +118,7 @@ export const incrementWrites = (
         Key: histogramKey(municipality, month, name),
         UpdateExpression:
           "SET #municipality = :municipality, #month = :month, #histogram = :histogram, #version = :next ADD #bucket :one",
-        ConditionExpression: before.version === 0 ? "attribute_not_exists(pk)" : "#version = :read",
+        ConditionExpression: readVersion === 0 ? "attribute_not_exists(pk)" : "#version = :read",
         ExpressionAttributeNames: {
           "#municipality": "municipality",
           "#month": "month",
@@ -138,16 +130,16 @@ export const incrementWrites = (
           ":municipality": municipality,
           ":month": month,
           ":histogram": name,
-          ":next": before.version + 1,
+          ":next": readVersion + 1,
           ":one": 1,
-          ...(before.version === 0 ? {} : { ":read": before.version }),
+          ...(readVersion === 0 ? {} : { ":read": readVersion }),
         },
       },
     };
   });
   const defaults = monthItemDefaults({
     counters: increment.counters,
-    histograms: histogramValues(increment).map(([name]) => name),
+    histograms: changes.map(({ name }) => name),
   });
   Object.assign(names, defaults.names);
   Object.assign(values, defaults.values);
@@ -200,4 +192,27 @@ export const readAggregates = async (
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return result;
+};
+
+/**
+ * The first month the system recorded an event of the municipality's in: its earliest month item
+ * (one item read; month items are never deleted). Undefined when it has recorded none.
+ */
+export const readFirstMonth = async (
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  municipality: string,
+): Promise<string | undefined> => {
+  const range = aggregateRange(municipality, "0000-01", "9999-12");
+  const { Items: items = [] } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":pk": range.pk, ":from": range.from, ":to": range.to },
+      ScanIndexForward: true,
+      Limit: 1,
+    }),
+  );
+  const first = items[0];
+  return first ? parseAggregateRecord(first).month : undefined;
 };

@@ -1,4 +1,4 @@
-import { AGE_GROUPS, REFERRAL_KINDS } from "../../shared/events/catalogue/intake";
+import { AGE_GROUPS, REFERRAL_KINDS } from "../../../shared/events/catalogue/intake";
 
 /**
  * The metrics catalogue: every figure the report shows, defined once. The aggregation, the
@@ -27,6 +27,11 @@ export interface MetricDefinition {
   readonly unit: "count" | "days" | "hours";
   /** For a breakdown: the metric it breaks down. */
   readonly breakdownOf?: string;
+  /**
+   * For a median: the count it is a median over, so that a submitted median has its number of
+   * values for disclosure control (the system keeps that number itself).
+   */
+  readonly over?: string;
 }
 
 const KIND_SV: Readonly<Record<(typeof REFERRAL_KINDS)[number], string>> = {
@@ -167,6 +172,7 @@ export const METRICS: readonly MetricDefinition[] = [
     event: "release-notice.received",
     monthOf: "data.receivedAt",
     unit: "days",
+    over: "release-notices-received",
   },
   {
     id: "release-plans-ready-by-release",
@@ -228,6 +234,7 @@ export const METRICS: readonly MetricDefinition[] = [
     event: "hotline.triage.completed",
     monthOf: "data.receivedAt",
     unit: "hours",
+    over: "hotline-triages-completed",
   },
   {
     id: "protective-placements",
@@ -252,6 +259,8 @@ export const METRICS: readonly MetricDefinition[] = [
 ];
 
 export const METRIC_IDS: readonly string[] = METRICS.map((m) => m.id);
+const METRIC_BY_ID: ReadonlyMap<string, MetricDefinition> = new Map(METRICS.map((m) => [m.id, m]));
+export const findMetric = (id: string): MetricDefinition | undefined => METRIC_BY_ID.get(id);
 export const COUNT_METRIC_IDS: readonly string[] = METRICS.filter((m) => m.kind === "count").map((m) => m.id);
 
 /** The distributions behind the medians, and the metric each one serves. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { HistogramState, MedianCell, MonthAggregate } from "./aggregation";
-import { COUNT_METRIC_IDS, type HistogramName, isHistogramName } from "./metrics";
+import type { HistogramState, MedianCell, MonthAggregate } from "../domain/aggregation";
+import { COUNT_METRIC_IDS, type HistogramName, isHistogramName } from "../domain/catalogue";
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const municipalitySchema = z.string().regex(/^\d{4}$/);
