@@ -37,6 +37,8 @@ const noticeFields = {
   needs: z
     .array(needSchema)
     .max(6)
+    // The document says so too (uniqueItems), where a refinement alone would not show.
+    .meta({ uniqueItems: true })
     .refine((needs) => new Set(needs).size === needs.length, "must not repeat a need"),
   contact: contactSchema,
 };
