@@ -1,7 +1,7 @@
+import { toEnvelopes } from "../../../shared/app/envelopes";
 import { retryOnLostRace } from "../../../shared/app/lost-race";
 import { type Decision, orThrow } from "../../../shared/domain/errors";
 import type { Envelope } from "../../../shared/events/envelope";
-import { newEvent } from "../../../shared/events/outbox";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
 import type { Notice } from "../domain/notice";
 import { statusChanges } from "../domain/status-change";
@@ -12,23 +12,19 @@ import { sealLegacyNotes } from "./personal-data";
 
 /**
  * The domain's event drafts, and the status changes the client that posted the notice is told
- * of, in envelopes: an id, the notice's municipality, the request's correlation id.
+ * of, in envelopes: the notice's municipality, the request's correlation id.
  */
-export const toEnvelopes = (
+export const envelopesOf = (
   t: Transition,
   previous: Notice | undefined,
   correlationId: string,
   now: Date,
 ): Envelope[] =>
-  [...t.events, ...statusChanges(previous, t.notice, now)].map((event) =>
-    newEvent(event.contract, {
-      source: "release-notices",
-      municipality: t.notice.municipality,
-      correlationId,
-      occurredAt: now,
-      data: event.data,
-    }),
-  );
+  toEnvelopes("release-notices", [...t.events, ...statusChanges(previous, t.notice, now)], {
+    municipality: t.notice.municipality,
+    correlationId,
+    now,
+  });
 
 export const commitTransition = (
   deps: Pick<AppDeps, "table">,
@@ -38,7 +34,7 @@ export const commitTransition = (
   correlationId: string,
   now: Date,
 ): Promise<void> =>
-  deps.table.commit(t, expected, toEnvelopes(t, previous, correlationId, now), correlationId);
+  deps.table.commit(t, expected, envelopesOf(t, previous, correlationId, now), correlationId);
 
 type Decide = (current: Notice | undefined, keys: KeyMaterial) => Decision<Outcome>;
 

@@ -1,11 +1,10 @@
 import { notFound, orThrow } from "../../../shared/domain/errors";
-import { seal, unseal } from "../../../shared/identity";
+import { currentSealingKey, seal, unseal } from "../../../shared/identity";
 import type { KeyRing } from "../../../shared/runtime/keys";
 import type { SubscriptionBody, SubscriptionView } from "../contract";
 import { decideReceiverUrl } from "../domain/subscription";
 import type { StoredSubscription, SubscriptionTable } from "../store/subscription-table";
 import type { RequestContext } from "./context";
-import { currentSealingKey } from "./personal-data";
 
 export interface SubscriptionDeps {
   readonly subscriptions: SubscriptionTable;
