@@ -4,8 +4,9 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { parseEvent } from "../../../shared/events/parse";
 import { describeError } from "../../../shared/logger";
 import type { KeyRing } from "../../../shared/runtime/keys";
+import type { ReleaseNoticesDeps } from "../deps";
 import { delivered, retryDelaySeconds, secretKey, signedDelivery } from "../domain/delivery";
-import type { SubscriptionTable } from "../store/subscription-table";
+import { type SubscriptionTable, subscriptionTable } from "../store/subscription-table";
 import { receiverOf } from "./subscriptions";
 
 export interface DeliveryDeps {
@@ -136,3 +137,7 @@ export const createStatusDelivery = (deps: DeliveryDeps) => {
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   };
 };
+
+/** The delivery on the service's dependencies: its table for the receivers. */
+export const statusDeliveryOn = (deps: ReleaseNoticesDeps) =>
+  createStatusDelivery({ ...deps, subscriptions: subscriptionTable(deps) });
