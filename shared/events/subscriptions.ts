@@ -16,6 +16,8 @@ export const SUBSCRIPTIONS: Readonly<Partial<Record<ServiceName, readonly EventT
     "hotline.triage.completed",
   ],
   "pilot-reports": "all",
+  // Delivered to the receiver Kriminalvården registered (PUT /v1/release-notices/subscription).
+  "release-notices": ["release-notice.status-changed"],
 };
 
 export const subscribersOf = (type: string): ServiceName[] =>

@@ -26,7 +26,7 @@ export const sweepDeadlines = async (
     due,
     async ({ notice, version }) => {
       const step = decideDeadlineStep(notice, now);
-      await commitTransition(deps, step.transition, version, correlationId, now);
+      await commitTransition(deps, step.transition, notice, version, correlationId, now);
       return step.stage?.kind;
     },
     { logger: deps.logger, idsOf: ({ notice }) => ({ noticeId: notice.noticeId }) },

@@ -10,6 +10,7 @@ import {
 import { referralAssessed, referralAssigned, referralClosed, referralReceived } from "./intake";
 import {
   releaseNoticeReceived,
+  releaseNoticeStatusChanged,
   releaseNoticeUpdated,
   releaseNoticeWithdrawn,
   releasePlanReady,
@@ -32,6 +33,7 @@ export const CATALOGUE = [
   releaseNoticeWithdrawn,
   releasePlanReminder,
   releasePlanReady,
+  releaseNoticeStatusChanged,
   referralReceived,
   referralAssessed,
   referralAssigned,

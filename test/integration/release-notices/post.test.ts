@@ -188,6 +188,10 @@ describe("retries", () => {
     for (const receipt of receipts) expect(receipt).toEqual(receipts[0]);
     const events = await f.events.about(body.noticeId);
     expect(events.map((e) => e.queue).sort()).toEqual(["intake", "pilot-reports"]);
+    // Kriminalvården's receiver is told "received" once, not once per retry.
+    const told = await f.events.statusChanges(body.noticeId);
+    expect(told.map((e) => e.queue).sort()).toEqual(["pilot-reports", "release-notices"]);
+    expect(told.map((e) => (e.event.data as { status?: unknown }).status)).toEqual(["received", "received"]);
   });
 });
 

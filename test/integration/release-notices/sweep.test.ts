@@ -254,7 +254,7 @@ describe("a plan made ready after the release day began", () => {
 });
 
 describe("what the sweep reads", () => {
-  it("reads only the notices that are due: 5 of 300", async () => {
+  it("reads only the notices that are due: 5 of 300", { timeout: 90_000 }, async () => {
     const { f, sweepAt, reminders, breaches } = await setup("2026-03-01T10:00:00Z");
     const later: string[] = [];
     const soon: string[] = [];
@@ -300,7 +300,9 @@ describe("what the sweep reads", () => {
         return (
           data.noticeId !== undefined &&
           aboutLater.has(data.noticeId) &&
-          r.event.type !== "release-notice.received"
+          r.event.type !== "release-notice.received" &&
+          // Each was received, and its poster told so; nothing since.
+          !(r.event.type === "release-notice.status-changed" && r.event.data.status === "received")
         );
       }),
     ).toEqual([]);
