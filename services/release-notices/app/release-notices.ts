@@ -37,7 +37,7 @@ export const createReleaseNotices = (deps: ReleaseNoticesDeps) => {
       note: string | undefined,
       context: RequestContext,
     ) => recordMilestone(app, noticeId, milestone, note, context),
-    sweepDeadlines: (options?: { maxItems?: number; correlationId?: string }) => sweepDeadlines(app, options),
+    sweepDeadlines: (options?: Parameters<typeof sweepDeadlines>[1]) => sweepDeadlines(app, options),
   };
 };
 
