@@ -35,7 +35,7 @@ export interface ServiceFunctionsProps {
 
 /**
  * One service's functions, wired from its ServiceDefinition alone: every function gets the
- * service's table, the queues its events fan out to and the identity keys; then by kind an API
+ * service's table, the queues its events fan out to, and the identity keys if it uses them; then by kind an API
  * route, its queue as event source, or a schedule; and an error alarm. A new service deploys by
  * adding its definition to infra/services.ts — nothing here names a service.
  */
@@ -60,8 +60,9 @@ export class ServiceFunctions extends Construct {
       bindTable(fn, table);
       // Every function may write through the outbox, and the outbox sends right away.
       bindPublisher(fn, service, stateful);
-      // runtimeConfigFromEnv builds the key ring for every function (it fetches only on first use).
-      bindIdentityKeys(fn, stateful.identityKeysSecret);
+      // Only what seals, opens or links identities may read the keys; the key ring of any other
+      // function fails if asked (shared/runtime/keys.ts keyRingFromEnv).
+      if (def.usesIdentityKeys) bindIdentityKeys(fn, stateful.identityKeysSecret);
       if (hasWebhooks) fn.addEnvironment(ENV.publicBaseUrl, api.publicBaseUrl);
 
       if ((def.kind === "http" && def.route.auth.type === "webhook") || def.usesTelephonyProvider) {
