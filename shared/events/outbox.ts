@@ -13,7 +13,7 @@ import { describeError } from "../logger";
 import type { ServiceName } from "../resources";
 import type { RuntimeConfig } from "../runtime/config";
 import { type Envelope, type EventContract, type EventOf, envelopeSchema } from "./envelope";
-import { subscribersOf } from "./subscriptions";
+import { projectFor, subscribersOf } from "./subscriptions";
 
 /** Builds an event, checking its data against the contract: a producer cannot emit what consumers can't read. */
 export const newEvent = <C extends EventContract>(
@@ -155,7 +155,7 @@ export class EventPublisher {
           await this.runtime.sqs.send(
             new SendMessageCommand({
               QueueUrl: queueUrl,
-              MessageBody: JSON.stringify(event),
+              MessageBody: JSON.stringify(projectFor(service, event)),
               MessageAttributes: {
                 eventType: { DataType: "String", StringValue: event.type },
                 eventVersion: { DataType: "Number", StringValue: String(event.version) },
