@@ -17,6 +17,7 @@ import { acknowledgeWebhookRoute } from "../nag";
 import type { StatefulResources } from "../stateful-stack";
 import { deadlineBreachedAlarm, functionErrorsAlarm } from "./alarms";
 import { bindIdentityKeys, bindPublisher, bindSecret, bindTable } from "./bind";
+import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
 
 export interface ServiceApi {
@@ -25,6 +26,8 @@ export interface ServiceApi {
   readonly jwtAuthorizer: IHttpRouteAuthorizer;
   /** Where the API is reachable from outside; handlers that build callback URLs read it. */
   readonly publicBaseUrl: string;
+  /** The stage whose detailed metrics the per-route 5xx alarms watch (default `$default`). */
+  readonly stageName?: string;
 }
 
 export interface ServiceFunctionsProps {
@@ -110,6 +113,14 @@ export class ServiceFunctions extends Construct {
       }
 
       functionErrorsAlarm(this, `${def.id}Errors`, fn.function, stateful.alarmTopic, def.id);
+      if (def.kind === "http") {
+        routeServerErrorsAlarm(this, `${def.id}ServerErrors`, {
+          apiId: api.httpApi.apiId,
+          stageName: api.stageName ?? "$default",
+          route: def.route,
+          topic: stateful.alarmTopic,
+        });
+      }
       functions.set(def.id, fn);
     }
     this.functions = functions;
@@ -117,6 +128,13 @@ export class ServiceFunctions extends Construct {
     if (service.publishes.includes(deadlineBreached.type)) {
       deadlineBreachedAlarm(this, "DeadlineBreached", service.name, stateful.alarmTopic);
     }
+    new ServiceFaultAlarms(this, "Faults", {
+      service: service.name,
+      functions: [...functions.values()],
+      topic: stateful.alarmTopic,
+      hasDeadlineSweep: service.publishes.includes(deadlineBreached.type),
+      hasOutbox: service.publishes.length > 0,
+    });
   }
 
   private addRoute(fn: ProjectFunction, id: string, route: HttpRoute, api: ServiceApi): void {

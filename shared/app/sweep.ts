@@ -6,11 +6,11 @@
  * reported what it did. The sweep stops taking items when the Lambda's remaining time falls below
  * a reserve: the due index still holds the rest, and the next run continues there.
  */
-import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { describeError } from "../logger";
 import { DEADLINE_BREACHED_METRIC } from "../metrics";
 import type { ServiceName } from "../resources";
-import { SERVICE_DIMENSION, SWEEP_ITEM_FAILED_METRIC } from "../runtime/fault-metrics";
+import { SWEEP_ITEM_FAILED_METRIC } from "../runtime/fault-metrics";
+import { type MetricsSink, publishMetric } from "../runtime/publish-metric";
 
 /** One item as the due index returned it; `read` parses it, and may throw for a broken item. */
 export interface DueEntry<T> {
@@ -33,11 +33,7 @@ export interface SweepLogger {
 }
 
 /** What of a metrics client the sweep uses (powertools' Metrics is one). */
-export interface SweepMetrics {
-  addDimension(name: string, value: string): void;
-  addMetric(name: string, unit: (typeof MetricUnit)[keyof typeof MetricUnit], value: number): void;
-  publishStoredMetrics(): void;
-}
+export type SweepMetrics = MetricsSink;
 
 /** What one item's step did, by outcome ("breach", "reminder", …); `breach` feeds the breach metric. */
 export type StepTally<K extends string> = Partial<Record<K | "breach", number>>;
@@ -69,13 +65,6 @@ export interface SweepOptions {
   readonly reserveMs?: number;
 }
 
-const publishCount = (metrics: SweepMetrics, service: ServiceName, name: string, value: number) => {
-  // Synchronous, so two workers' publications cannot interleave their dimensions.
-  metrics.addDimension(SERVICE_DIMENSION, service);
-  metrics.addMetric(name, MetricUnit.Count, value);
-  metrics.publishStoredMetrics();
-};
-
 export const sweepDue = async <T, K extends string>(
   due: readonly DueEntry<T>[],
   /** Decides and commits one item; answers what it did. */
@@ -99,7 +88,7 @@ export const sweepDue = async <T, K extends string>(
       }
       const breaches = tally.breach ?? 0;
       if (breaches > 0) {
-        publishCount(options.metrics, options.service, DEADLINE_BREACHED_METRIC.metricName, breaches);
+        publishMetric(options.metrics, options.service, DEADLINE_BREACHED_METRIC.metricName, breaches);
       }
     } catch (error) {
       skipped += 1;
@@ -109,7 +98,7 @@ export const sweepDue = async <T, K extends string>(
         key: entry.key,
         error: describeError(error),
       });
-      publishCount(options.metrics, options.service, SWEEP_ITEM_FAILED_METRIC, 1);
+      publishMetric(options.metrics, options.service, SWEEP_ITEM_FAILED_METRIC, 1);
     }
   };
   const worker = async () => {

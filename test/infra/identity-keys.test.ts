@@ -59,7 +59,7 @@ describe("the deployed grants", () => {
   let s: Synthesised;
   beforeAll(() => {
     s = synthesise();
-  });
+  }, 120_000);
   afterAll(() => s.cleanup());
 
   const fnResource = (service: ServiceName, id: string): { fn: CfnJson; policies: CfnJson[] } => {
