@@ -1,7 +1,7 @@
 import { Token } from "aws-cdk-lib";
 import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEFAULT_REGION } from "../../infra/config";
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_REGION, OFFLINE_JWT_ISSUER } from "../../infra/config";
 import { publishTargets } from "../../infra/constructs/bind";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
 import { ENV, QUEUES, type ServiceName, TABLES } from "../../shared/resources";
@@ -18,7 +18,7 @@ import {
 let s: Synthesised;
 beforeAll(() => {
   s = synthesise();
-});
+}, 120_000);
 afterAll(() => s.cleanup());
 
 const queueDefinitions = Object.values(QUEUES).flatMap((q) => (q ? [q] : []));
@@ -268,7 +268,7 @@ describe("stateless stack: HTTP API", () => {
     s.stateless.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
       AuthorizerType: "JWT",
       IdentitySource: ["$request.header.Authorization"],
-      JwtConfiguration: { Issuer: DEFAULT_JWT_ISSUER, Audience: [DEFAULT_JWT_AUDIENCE] },
+      JwtConfiguration: { Issuer: OFFLINE_JWT_ISSUER, Audience: [DEFAULT_JWT_AUDIENCE] },
     });
   });
 
