@@ -7,12 +7,12 @@
  * say what was injected and what arrived. Shared by the integration suite and `npm run bench`.
  */
 import { QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { reportSchema } from "../../services/pilot-reports/contract";
-import type { LocalClients } from "../../infra/local/aws";
-import { documentClient } from "../../shared/dynamo";
-import { outboxKeys } from "../../shared/events/outbox";
-import { CONTACT } from "./release-notices";
-import { personnummer } from "./identities";
+import type { LocalClients } from "../../../infra/local/aws";
+import { reportSchema } from "../../../services/pilot-reports/contract";
+import { documentClient } from "../../../shared/dynamo";
+import { outboxKeys } from "../../../shared/events/outbox";
+import { personnummer } from "../../support/identities";
+import { CONTACT } from "../../support/release-notices";
 
 export interface InjectedCounts {
   calls: number;
@@ -28,7 +28,11 @@ export interface FaultInjector {
 const INJECTED = "injected fault";
 
 /** Adds the injector to both clients; `rate` of the targeted calls fail, half before, half after. */
-export const injectFaults = (clients: LocalClients, rate: number, random: () => number = Math.random): FaultInjector => {
+export const injectFaults = (
+  clients: LocalClients,
+  rate: number,
+  random: () => number = Math.random,
+): FaultInjector => {
   const injector: FaultInjector = {
     enabled: false,
     counts: {
@@ -37,7 +41,8 @@ export const injectFaults = (clients: LocalClients, rate: number, random: () => 
     },
   };
   const middleware =
-    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+    async (args: unknown) => {
       const counts = injector.counts[context.commandName as keyof FaultInjector["counts"]];
       if (!injector.enabled || !counts) return next(args);
       counts.calls += 1;
@@ -121,8 +126,9 @@ export const runFaultScenario = async (options: {
     // As Kriminalvården's client would: the same notice again until it is received (201, or 200 when
     // a previous attempt was committed but its answer lost).
     for (let attempt = 1; attempt <= 20; attempt++) {
-      const status = (await runtime.request("/v1/release-notices", { method: "POST", token: kv, headers: json, body }))
-        .status;
+      const status = (
+        await runtime.request("/v1/release-notices", { method: "POST", token: kv, headers: json, body })
+      ).status;
       if (status === 201 || status === 200) return;
       if (status !== 500) throw new Error(`notice ${i}: unexpected ${status}`);
       serverErrors += 1;
@@ -183,7 +189,10 @@ export const runFaultScenario = async (options: {
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of out.Items ?? []) noticeIds.push(String(item.releaseNoticeId ?? item.source ?? item.id));
+    for (const item of out.Items ?? []) {
+      const source = item.source as { id?: unknown } | undefined;
+      noticeIds.push(String(source?.id ?? item.id));
+    }
     startKey = out.LastEvaluatedKey;
   } while (startKey);
 
