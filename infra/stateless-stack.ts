@@ -47,6 +47,8 @@ export class StatelessStack extends Stack {
       stageName: "$default",
       autoDeploy: true,
       throttle: API_THROTTLE,
+      // Per-route metrics (5xx by method and path): the routes' server-error alarms watch them.
+      detailedMetricsEnabled: true,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         // No query string, body or headers: those are where personal data could travel.

@@ -47,6 +47,11 @@ interface FunctionBase {
    * that sends SMS through the provider's API.
    */
   readonly usesTelephonyProvider?: boolean;
+  /**
+   * Seals, opens or links identities, so it is granted the identity-key secret; no other function
+   * can read it. test/infra/identity-keys.test.ts checks this against what each handler's code reaches.
+   */
+  readonly usesIdentityKeys?: boolean;
 }
 
 export type FunctionDefinition =

@@ -17,6 +17,7 @@ import { acknowledgeWebhookRoute } from "../nag";
 import type { StatefulResources } from "../stateful-stack";
 import { deadlineBreachedAlarm, functionErrorsAlarm } from "./alarms";
 import { bindIdentityKeys, bindPublisher, bindSecret, bindTable } from "./bind";
+import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
 
 export interface ServiceApi {
@@ -25,6 +26,8 @@ export interface ServiceApi {
   readonly jwtAuthorizer: IHttpRouteAuthorizer;
   /** Where the API is reachable from outside; handlers that build callback URLs read it. */
   readonly publicBaseUrl: string;
+  /** The stage whose detailed metrics the per-route 5xx alarms watch (default `$default`). */
+  readonly stageName?: string;
 }
 
 export interface ServiceFunctionsProps {
@@ -35,7 +38,7 @@ export interface ServiceFunctionsProps {
 
 /**
  * One service's functions, wired from its ServiceDefinition alone: every function gets the
- * service's table, the queues its events fan out to and the identity keys; then by kind an API
+ * service's table, the queues its events fan out to, and the identity keys if it uses them; then by kind an API
  * route, its queue as event source, or a schedule; and an error alarm. A new service deploys by
  * adding its definition to infra/services.ts — nothing here names a service.
  */
@@ -60,8 +63,9 @@ export class ServiceFunctions extends Construct {
       bindTable(fn, table);
       // Every function may write through the outbox, and the outbox sends right away.
       bindPublisher(fn, service, stateful);
-      // runtimeConfigFromEnv builds the key ring for every function (it fetches only on first use).
-      bindIdentityKeys(fn, stateful.identityKeysSecret);
+      // Only what seals, opens or links identities may read the keys; the key ring of any other
+      // function fails if asked (shared/runtime/keys.ts keyRingFromEnv).
+      if (def.usesIdentityKeys) bindIdentityKeys(fn, stateful.identityKeysSecret);
       if (hasWebhooks) fn.addEnvironment(ENV.publicBaseUrl, api.publicBaseUrl);
 
       if ((def.kind === "http" && def.route.auth.type === "webhook") || def.usesTelephonyProvider) {
@@ -109,6 +113,14 @@ export class ServiceFunctions extends Construct {
       }
 
       functionErrorsAlarm(this, `${def.id}Errors`, fn.function, stateful.alarmTopic, def.id);
+      if (def.kind === "http") {
+        routeServerErrorsAlarm(this, `${def.id}ServerErrors`, {
+          apiId: api.httpApi.apiId,
+          stageName: api.stageName ?? "$default",
+          route: def.route,
+          topic: stateful.alarmTopic,
+        });
+      }
       functions.set(def.id, fn);
     }
     this.functions = functions;
@@ -116,6 +128,13 @@ export class ServiceFunctions extends Construct {
     if (service.publishes.includes(deadlineBreached.type)) {
       deadlineBreachedAlarm(this, "DeadlineBreached", service.name, stateful.alarmTopic);
     }
+    new ServiceFaultAlarms(this, "Faults", {
+      service: service.name,
+      functions: [...functions.values()],
+      topic: stateful.alarmTopic,
+      hasDeadlineSweep: service.publishes.includes(deadlineBreached.type),
+      hasOutbox: service.publishes.length > 0,
+    });
   }
 
   private addRoute(fn: ProjectFunction, id: string, route: HttpRoute, api: ServiceApi): void {

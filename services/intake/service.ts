@@ -157,26 +157,33 @@ export const routes = {
   },
 } as const satisfies Record<string, HttpRoute>;
 
-const http = (id: string, file: string, route: HttpRoute): FunctionDefinition => ({
+const http = (id: string, file: string, route: HttpRoute, usesIdentityKeys = false): FunctionDefinition => ({
   kind: "http",
   id: `intake-${id}`,
   entry: `${dir}/${file}.ts`,
   route,
+  ...(usesIdentityKeys ? { usesIdentityKeys } : {}),
 });
 
 const functions: FunctionDefinition[] = [
-  http("create", "create", routes.create),
-  http("list", "list", routes.list),
-  http("get", "get", routes.get),
-  http("protection-assessment", "protection-assessment", routes.protectionAssessment),
-  http("decision", "decision", routes.decision),
-  http("conversation", "conversation", routes.conversation),
+  http("create", "create", routes.create, true),
+  http("list", "list", routes.list, true),
+  http("get", "get", routes.get, true),
+  http("protection-assessment", "protection-assessment", routes.protectionAssessment, true),
+  http("decision", "decision", routes.decision, true),
+  http("conversation", "conversation", routes.conversation, true),
   http("assign", "assign", routes.assign),
-  http("close", "close", routes.close),
+  http("close", "close", routes.close, true),
   http("put-caseworker", "put-caseworker", routes.putCaseworker),
   http("list-caseworkers", "list-caseworkers", routes.listCaseworkers),
-  http("audit", "audit", routes.audit),
-  { kind: "queue", id: "intake-consumer", entry: `${dir}/consumer.ts`, queue: "intake" },
+  http("audit", "audit", routes.audit, true),
+  {
+    kind: "queue",
+    id: "intake-consumer",
+    entry: `${dir}/consumer.ts`,
+    queue: "intake",
+    usesIdentityKeys: true,
+  },
   { kind: "schedule", id: "intake-deadline-sweep", entry: `${dir}/deadline-sweep.ts`, everyMinutes: 5 },
   { kind: "schedule", id: "intake-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
 ];

@@ -142,12 +142,48 @@ export const routes = {
 } as const satisfies Record<string, HttpRoute>;
 
 const functions: FunctionDefinition[] = [
-  { kind: "http", id: "release-notices-create", entry: `${dir}/create.ts`, route: routes.create },
-  { kind: "http", id: "release-notices-update", entry: `${dir}/update.ts`, route: routes.update },
-  { kind: "http", id: "release-notices-withdraw", entry: `${dir}/withdraw.ts`, route: routes.withdraw },
-  { kind: "http", id: "release-notices-get", entry: `${dir}/get.ts`, route: routes.get },
-  { kind: "http", id: "release-notices-list", entry: `${dir}/list.ts`, route: routes.list },
-  { kind: "http", id: "release-notices-plan", entry: `${dir}/plan.ts`, route: routes.plan },
+  {
+    kind: "http",
+    id: "release-notices-create",
+    entry: `${dir}/create.ts`,
+    route: routes.create,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-update",
+    entry: `${dir}/update.ts`,
+    route: routes.update,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-withdraw",
+    entry: `${dir}/withdraw.ts`,
+    route: routes.withdraw,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-get",
+    entry: `${dir}/get.ts`,
+    route: routes.get,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-list",
+    entry: `${dir}/list.ts`,
+    route: routes.list,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-plan",
+    entry: `${dir}/plan.ts`,
+    route: routes.plan,
+    usesIdentityKeys: true,
+  },
   {
     kind: "http",
     id: "release-notices-subscription-put",
@@ -179,6 +215,7 @@ const functions: FunctionDefinition[] = [
     id: "release-notices-deadline-sweep",
     entry: `${dir}/deadline-sweep.ts`,
     everyMinutes: 5,
+    usesIdentityKeys: true,
   },
   { kind: "schedule", id: "release-notices-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
 ];

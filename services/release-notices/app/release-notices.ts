@@ -54,7 +54,7 @@ export const createReleaseNotices = (deps: ReleaseNoticesDeps) => {
       putSubscription(subscriptions, body, context),
     subscription: (context: RequestContext) => readSubscription(subscriptions, context),
     unsubscribe: (context: RequestContext) => deleteSubscription(subscriptions, context),
-    sweepDeadlines: (options?: { maxItems?: number; correlationId?: string }) => sweepDeadlines(app, options),
+    sweepDeadlines: (options?: Parameters<typeof sweepDeadlines>[1]) => sweepDeadlines(app, options),
   };
 };
 

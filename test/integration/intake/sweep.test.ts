@@ -20,8 +20,8 @@ describe("the sweep at the daylight-saving switches", () => {
     f.clock.set(new Date("2026-03-29T21:59:59Z"));
     expect((await f.sweep()).breaches).toBe(0);
     f.clock.set(new Date("2026-03-29T22:00:00Z"));
-    expect(await f.sweep()).toEqual({ examined: 1, breaches: 1, skipped: 0 });
-    expect(await f.sweep()).toEqual({ examined: 0, breaches: 0, skipped: 0 });
+    expect(await f.sweep()).toEqual({ examined: 1, breaches: 1, skipped: 0, failed: 0, deferred: 0 });
+    expect(await f.sweep()).toEqual({ examined: 0, breaches: 0, skipped: 0, failed: 0, deferred: 0 });
     expect(await breachesOf(f, referral.id)).toEqual([
       {
         service: "intake",
@@ -69,7 +69,7 @@ describe("what the sweep reads", () => {
     await f.h.close(closed?.id ?? "", { reason: "transferred" }, staff("0880"));
     // The late assessment was its own breach, recorded when it was done.
     const result = await f.sweep();
-    expect(result).toEqual({ examined: 1, breaches: 1, skipped: 0 });
+    expect(result).toEqual({ examined: 1, breaches: 1, skipped: 0, failed: 0, deferred: 0 });
     expect(await breachesOf(f, closed?.id ?? "")).toEqual([]);
     expect((await breachesOf(f, assessed?.id ?? "")).map((b) => b.deadline)).toEqual([
       "protection-assessment",

@@ -149,7 +149,14 @@ describe("reminders while no plan is ready", () => {
 
     for (const at of [SUMMER.day60, SUMMER.day30, SUMMER.day7, SUMMER.due, "2026-07-02T10:00:00Z"]) {
       // Nothing of theirs is even read.
-      expect(await sweepAt(at)).toEqual({ examined: 0, reminders: 0, breaches: 0, skipped: 0 });
+      expect(await sweepAt(at)).toEqual({
+        examined: 0,
+        reminders: 0,
+        breaches: 0,
+        skipped: 0,
+        failed: 0,
+        deferred: 0,
+      });
     }
     for (const { noticeId } of [ready, withdrawn]) {
       expect(await reminders(noticeId)).toEqual([]);
@@ -281,6 +288,8 @@ describe("what the sweep reads", () => {
       reminders: 5,
       breaches: 0,
       skipped: 0,
+      failed: 0,
+      deferred: 0,
     });
     for (const id of soon) expect(await reminders(id)).toEqual([7]);
 
