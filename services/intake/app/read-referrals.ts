@@ -4,6 +4,7 @@ import { invalid } from "../../../shared/domain/errors";
 import type { ReferralDetail, ReferralView } from "../contract";
 import type { IntakeDeps } from "../deps";
 import { type AuditEntry, listReferrals, type ReferralFilter, readAuditTrail } from "../store/queries";
+import { readLinks } from "../store/reads";
 import { putAuditRows } from "../store/transaction";
 import type { RequestContext } from "./context";
 import { readForStaff } from "./referral-changes";
@@ -20,12 +21,13 @@ export const getReferral = async (
   const now = deps.clock.now();
   const referral = await readForStaff(deps, id, context.caller);
   const keys = await deps.keys.get();
+  const links = await readLinks(deps, referral.id);
   await putAuditRows(
     deps,
     [{ referralId: referral.id, action: "read", actor: context.caller.subject, at: now }],
     context.correlationId,
   );
-  return toDetail(referral, keys, now);
+  return toDetail(referral, keys, now, links);
 };
 
 /** The municipality's referrals, newest first; each one shown is audited as listed. */
