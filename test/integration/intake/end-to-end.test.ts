@@ -68,7 +68,12 @@ describe("the README's walk-through", () => {
       summary: "Eleven har berättat om hot från äldre kamrater.",
     });
     expect(posted.status).toBe(201);
-    const referral = referralViewSchema.parse(await posted.json());
+    // The school's e-service learns that the report was received, and nothing else.
+    const receipt = z.record(z.string(), z.string()).parse(await posted.json());
+    expect(Object.keys(receipt).sort()).toEqual(["id", "receivedAt"]);
+    const referral = referralViewSchema.parse(
+      await (await call(`/v1/referrals/${receipt.id}`, staffToken)).json(),
+    );
     expect(referral).toMatchObject({ unit: "mottag-barn", ageGroup: "13-17", status: "open" });
 
     const assessed = await call(`/v1/referrals/${referral.id}/protection-assessment`, staffToken, "POST", {
@@ -103,6 +108,7 @@ describe("the README's walk-through", () => {
     );
     expect(audit.items.map((e) => e.action)).toEqual([
       "create",
+      "read",
       "protection-assessment",
       "decision",
       "assign",
