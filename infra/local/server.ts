@@ -5,6 +5,7 @@ import { PROBLEM_CONTENT_TYPE, problemBody } from "../../shared/http/problem";
 import type { ServiceName } from "../../shared/resources";
 import type { FunctionDefinition, HttpMethod } from "../../shared/service";
 import { buildHttpEvent, type IncomingHttpRequest, newRequestId, RouteTable, toHttpResponse } from "./apigw";
+import type { LocalConsole } from "./console";
 import type { HttpFunction } from "./lambda";
 import type { LocalLogger } from "./log";
 import type { DevelopmentTokens, VerifiedToken } from "./tokens";
@@ -12,6 +13,7 @@ import type { DevelopmentTokens, VerifiedToken } from "./tokens";
 const LOOPBACK = "127.0.0.1";
 /** Far below API Gateway's 10 MB and Lambda's 6 MB: nothing this API accepts comes near it. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+const CLOSE_GRACE_MS = 35_000;
 
 export type HttpFunctionDefinition = Extract<FunctionDefinition, { kind: "http" }>;
 
@@ -37,6 +39,8 @@ export interface LocalServerOptions {
   readonly openApi: (baseUrl: string) => Promise<unknown>;
   readonly logger: LocalLogger;
   readonly bodyLimitBytes?: number;
+  /** The staff console and its local sign-in (infra/local/console.ts), served before the API's routes. */
+  readonly console?: LocalConsole;
 }
 
 export interface LocalServer {
@@ -287,7 +291,14 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     return label;
   };
 
+  // Requests being answered, so that close() lets them finish (a graceful stop loses no answer).
+  let answering = 0;
+  let onIdle: (() => void) | undefined;
   const server = createServer((req, res) => {
+    answering++;
+    res.once("close", () => {
+      if (--answering === 0) onIdle?.();
+    });
     const started = performance.now();
     const requestId = newRequestId();
     res.setHeader("apigw-requestid", requestId);
@@ -300,6 +311,10 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     void (async () => {
       let label = "";
       try {
+        if (await options.console?.handle(req, res, rawPath)) {
+          if (rawPath.startsWith("/_local/")) label = `${method} ${rawPath}`;
+          return;
+        }
         if (await handleLocal(req, res, rawPath)) {
           if (rawPath.startsWith("/_local/")) label = `${method} ${rawPath}`;
           return;
@@ -363,7 +378,10 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
       new Promise<void>((resolve) => {
         ready = false;
         server.close(() => resolve());
-        server.closeAllConnections();
+        // Handlers give up within API Gateway's 30 s, so a request being answered is done by then.
+        onIdle = () => server.closeAllConnections();
+        if (answering === 0) onIdle();
+        else setTimeout(onIdle, CLOSE_GRACE_MS).unref();
       }),
   };
 };

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { chainRoleSchema, triageStepSchema } from "../../shared/events/catalogue/hotline";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { STEP_STATUSES, TRIAGE_STATUSES } from "./domain/triage-state";
 
 export const SCOPES = {
   /** On-call staff and their managers: triages, the caller's number, who is on call. */
@@ -145,15 +147,12 @@ export const callActionSchema = z.record(z.string(), z.unknown());
 // ---------------------------------------------------------------------------------------------
 // Triage
 
-export const TRIAGE_STATUSES = ["ringing", "open", "callback-needed", "completed"] as const;
 export const triageStatusSchema = z.enum(TRIAGE_STATUSES);
-export const STEP_STATUSES = ["pending", "done", "not-needed"] as const;
-export const DEADLINE_STATES = ["open", "met", "breached"] as const;
 
 export const triageParamsSchema = z.object({ id: entityIdSchema });
 export const stepParamsSchema = z.object({ id: entityIdSchema, step: triageStepSchema });
 
-/** Format only; the check digit and date are checked in the handler against the clock. */
+/** Format only; the check digit and date are checked by the domain against the clock. */
 const identityNumberInputSchema = z
   .string()
   .trim()

@@ -1,14 +1,11 @@
 import { ENV } from "../../shared/resources";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { createServiceDeps, type ServiceDeps } from "../../shared/runtime/service-deps";
-import { type SmsConfigSource, smsConfigFromEnv } from "./escalation-sms";
+import { type SmsConfigSource, smsConfigFromEnv } from "./sms-config";
+import { telephonySecretSource } from "./store/telephony-secret";
 import { elks46 } from "./telephony/46elks";
 import type { TelephonyProvider } from "./telephony/provider";
-import {
-  telephonySecretSource,
-  type WebhookCredentialSource,
-  webhookCredentialsFromEnv,
-} from "./webhook-auth";
+import { type WebhookCredentialSource, webhookCredentialsFromEnv } from "./webhook-auth";
 
 /** The recorded message played when a call has none of its own (no schedule, or storage down). */
 export const DEFAULT_MESSAGE_ENV = "HOTLINE_DEFAULT_MESSAGE_URL";
@@ -28,7 +25,7 @@ export interface HotlineDepsOptions {
   /** Default: from the environment (see webhook-auth.ts). Tests pass their own. */
   readonly webhookCredentials?: WebhookCredentialSource;
   readonly telephony?: TelephonyProvider;
-  /** Default: from the environment (see escalation-sms.ts). */
+  /** Default: from the environment (see sms-config.ts). */
   readonly sms?: SmsConfigSource;
   /** Default: HOTLINE_DEFAULT_MESSAGE_URL. */
   readonly defaultMessageUrl?: string | undefined;

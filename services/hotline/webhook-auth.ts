@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { z } from "zod";
 import { ENV } from "../../shared/resources";
 
@@ -8,7 +7,7 @@ import { ENV } from "../../shared/resources";
  * webhook URLs. Locally from HOTLINE_WEBHOOK_USER / HOTLINE_WEBHOOK_PASSWORD; in AWS from the
  * Secrets Manager secret named by TELEPHONY_WEBHOOK_SECRET_ARN (`{"username","password"}`, plus the
  * optional provider API fields `apiUsername`, `apiPassword`, `smsFrom`, `apiBaseUrl` read by
- * escalation-sms.ts).
+ * sms-config.ts), fetched by store/telephony-secret.ts.
  */
 export interface WebhookCredentials {
   readonly username: string;
@@ -50,47 +49,19 @@ export interface TelephonySecretSource {
   get(): Promise<TelephonySecret>;
 }
 
-/** Fetched once per container, on first use; a failed fetch is retried on the next use. */
-export const telephonySecretSource = (
-  secretArn: string,
-  client = new SecretsManagerClient({}),
-): TelephonySecretSource => {
-  let pending: Promise<TelephonySecret> | undefined;
-  return {
-    get() {
-      pending ??= client
-        .send(new GetSecretValueCommand({ SecretId: secretArn }))
-        .then((out) => {
-          if (!out.SecretString) throw new Error("telephony webhook secret has no string value");
-          const parsed = telephonySecretSchema.safeParse(JSON.parse(out.SecretString));
-          // Name the rule, never the value.
-          if (!parsed.success)
-            throw new Error(
-              `telephony webhook secret does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`,
-            );
-          return parsed.data;
-        })
-        .catch((error: unknown) => {
-          pending = undefined;
-          throw error;
-        });
-      return pending;
-    },
-  };
-};
-
-export const secretsManagerWebhookCredentials = (
-  secretArn: string,
-  client = new SecretsManagerClient({}),
-  secret: TelephonySecretSource = telephonySecretSource(secretArn, client),
-): WebhookCredentialSource => ({
+/** The webhook credentials out of the telephony secret. */
+export const webhookCredentialsFromSecret = (secret: TelephonySecretSource): WebhookCredentialSource => ({
   get: async () => {
     const { username, password } = await secret.get();
     return { username, password };
   },
 });
 
-/** With no credentials configured, every webhook is refused: an open webhook would let anyone open triages. */
+/**
+ * Locally from the environment; in AWS from the telephony secret (`secret`, given when
+ * TELEPHONY_WEBHOOK_SECRET_ARN is set). With no credentials configured, every webhook is refused:
+ * an open webhook would let anyone open triages.
+ */
 export const webhookCredentialsFromEnv = (
   env: NodeJS.ProcessEnv = process.env,
   secret?: TelephonySecretSource,
@@ -98,8 +69,7 @@ export const webhookCredentialsFromEnv = (
   const username = env[WEBHOOK_ENV.user];
   const password = env[WEBHOOK_ENV.password];
   if (username && password) return staticWebhookCredentials({ username, password });
-  const arn = env[ENV.telephonyWebhookSecretArn];
-  if (arn) return secretsManagerWebhookCredentials(arn, undefined, secret);
+  if (secret) return webhookCredentialsFromSecret(secret);
   return {
     get: () =>
       Promise.reject(

@@ -16,26 +16,24 @@ import {
   type TransactWriteItemsCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import { PurgeQueueCommand, SendMessageCommand, type SendMessageCommandInput } from "@aws-sdk/client-sqs";
-import type { Context } from "aws-lambda";
 import { type LocalClients, localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
+import { ScheduleAdmin } from "../../services/hotline/app/schedule-admin";
 import { scheduleBodySchema } from "../../services/hotline/contract";
 import { createDeps } from "../../services/hotline/deps";
 import { createHandler } from "../../services/hotline/handlers/incoming";
-import { Schedules } from "../../services/hotline/schedules";
 import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
 import { systemClock } from "../../shared/clock";
 import type { HttpEvent } from "../../shared/http/edge";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
 import { muteOutput } from "./cpu";
+import { CREDENTIALS, context, incomingEvent, MUNICIPALITY } from "./hotline-webhook-event";
 import { type Comparison, compare } from "./pool";
 import { startServers } from "./servers-client";
 import { ms, ratio, table } from "./stats";
 import type { Workload } from "./workloads";
 
-const MUNICIPALITY = "0880";
-const CREDENTIALS = { username: "elks-bench", password: "bench-webhook-password-0123" };
 const HANDLER = "incoming webhook (handler)";
 const RAW = "raw SDK calls";
 const CONCURRENCIES = [1, 50] as const;
@@ -61,67 +59,6 @@ const SCHEDULE = scheduleBodySchema.parse({
   manager: { id: "maja", name: "Maja", phone: "+46701000009" },
   ringSeconds: 25,
 });
-
-const context = (requestId: string): Context => {
-  const unsupported = (): void => {
-    throw new Error("not supported");
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: "hotline-incoming",
-    functionVersion: "$LATEST",
-    invokedFunctionArn: "arn:aws:lambda:eu-north-1:000000000000:function:hotline-incoming",
-    memoryLimitInMB: "1024",
-    awsRequestId: requestId,
-    logGroupName: "/aws/lambda/hotline-incoming",
-    logStreamName: "bench",
-    getRemainingTimeInMillis: () => 30_000,
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
-};
-
-/** The incoming POST as API Gateway hands it over: form body base64-encoded, no authorizer. */
-const incomingEvent = (callId: string, requestId: string): HttpEvent => {
-  const body = new URLSearchParams({
-    direction: "incoming",
-    callid: callId,
-    from: "+46706861004",
-    to: "+46766860000",
-    created: new Date().toISOString(),
-  }).toString();
-  const path = `/v1/hotline/voice/${MUNICIPALITY}/incoming`;
-  const routeKey = "POST /v1/hotline/voice/{municipality}/incoming";
-  const event = {
-    version: "2.0",
-    routeKey,
-    rawPath: path,
-    rawQueryString: "",
-    headers: {
-      host: "api.local",
-      "content-type": "application/x-www-form-urlencoded",
-      authorization: `Basic ${Buffer.from(`${CREDENTIALS.username}:${CREDENTIALS.password}`).toString("base64")}`,
-    },
-    pathParameters: { municipality: MUNICIPALITY },
-    body: Buffer.from(body).toString("base64"),
-    isBase64Encoded: true,
-    requestContext: {
-      accountId: "000000000000",
-      apiId: "bench",
-      domainName: "api.local",
-      domainPrefix: "api",
-      http: { method: "POST", path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
-      requestId,
-      routeKey,
-      stage: "$default",
-      time: "01/Jan/2026:00:00:00 +0000",
-      timeEpoch: 0,
-      authorizer: { jwt: { claims: {}, scopes: [] }, principalId: "", integrationLatency: 0 },
-    },
-  };
-  return event as HttpEvent;
-};
 
 const runtimeFor = (clients: LocalClients, tableName: string, queueUrls: RuntimeConfig["queueUrls"]) => ({
   service: "hotline" as const,
@@ -319,7 +256,7 @@ export const runHotlineWebhookBench = async (
     const deps = createDeps(runtimeFor(clients, tableName, provisioned.queueUrls), {
       webhookCredentials: staticWebhookCredentials(CREDENTIALS),
     });
-    await new Schedules(deps).put(MUNICIPALITY, SCHEDULE, {
+    await new ScheduleAdmin(deps).put(MUNICIPALITY, SCHEDULE, {
       caller: { subject: "bench", scopes: new Set(["hotline:admin"]), municipality: MUNICIPALITY },
       correlationId: "bench",
     });

@@ -1,12 +1,12 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { TriageHandling } from "../app/triage-handling";
 import { createDeps, type HotlineDeps } from "../deps";
 import { routes } from "../service";
-import { Triages } from "../triages";
 
 export const createHandler = (deps: HotlineDeps) => {
-  const triages = new Triages(deps);
+  const triages = new TriageHandling(deps);
   return createHttpHandler(routes.complete, deps.logger, async ({ params, caller, correlationId }) =>
     json(200, await triages.complete(params.id, { caller, correlationId })),
   );

@@ -1,13 +1,13 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { Calls } from "../calls";
+import { CallHandling } from "../app/call-handling";
 import { createDeps, type HotlineDeps } from "../deps";
 import { routes } from "../service";
 import { withWebhookAuth } from "../webhook";
 
 export const createHandler = (deps: HotlineDeps) => {
-  const calls = new Calls(deps);
+  const calls = new CallHandling(deps);
   return withWebhookAuth(
     deps,
     createHttpHandler(routes.hangup, deps.logger, async ({ params, body, correlationId }) => {

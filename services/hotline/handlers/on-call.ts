@@ -1,12 +1,12 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { ScheduleAdmin } from "../app/schedule-admin";
 import { createDeps, type HotlineDeps } from "../deps";
-import { Schedules } from "../schedules";
 import { routes } from "../service";
 
 export const createHandler = (deps: HotlineDeps) => {
-  const schedules = new Schedules(deps);
+  const schedules = new ScheduleAdmin(deps);
   return createHttpHandler(routes.onCall, deps.logger, async ({ query, caller, correlationId }) =>
     json(
       200,

@@ -1,7 +1,6 @@
 /** POST /v1/referrals: a report from a school, the Police, a person, or staff, about one person or several children. */
 import { hasAnyScope } from "../../../shared/domain/caller";
 import { DomainError, orThrow } from "../../../shared/domain/errors";
-import { epochSeconds } from "../../../shared/dynamo";
 import { canonicalJson, keyedHash } from "../../../shared/hashing";
 import { newId } from "../../../shared/ids";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
@@ -48,8 +47,8 @@ const idempotencyClaim = (
   return {
     keyHash: keyedHash(keys.linkingKey, "idempotency", caller, body.municipality, header),
     requestHash: keyedHash(keys.linkingKey, "request", canonicalJson(request)),
-    now: epochSeconds(now),
-    expiresAt: epochSeconds(now) + IDEMPOTENCY_DAYS * 86_400,
+    now,
+    expiresAt: new Date(now.getTime() + IDEMPOTENCY_DAYS * 86_400_000),
   };
 };
 

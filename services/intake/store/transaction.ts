@@ -3,7 +3,7 @@
  * person's open-case row, the source and idempotency rows, caseload counters and audit rows, all
  * in one transaction with the outbox rows of its events.
  */
-import { batchPutAll, failedConditions, type TransactItem } from "../../../shared/dynamo";
+import { batchPutAll, epochSeconds, failedConditions, type TransactItem } from "../../../shared/dynamo";
 import type { Envelope } from "../../../shared/events/envelope";
 import type { EventPublisher } from "../../../shared/events/outbox";
 import { newMonotonicId } from "../../../shared/ids";
@@ -25,9 +25,9 @@ export interface PreparedWrite {
 export interface IdempotencyClaim {
   readonly keyHash: string;
   readonly requestHash: string;
-  /** Epoch seconds: the row is written now and counts until then (30 days). */
-  readonly now: number;
-  readonly expiresAt: number;
+  /** The row is written now and answers until then; DynamoDB's TTL deletes it some time after. */
+  readonly now: Date;
+  readonly expiresAt: Date;
 }
 
 /**
@@ -47,10 +47,10 @@ export const idempotencyPut = (
       ...idempotencyKey(claim.keyHash),
       ...made,
       requestHash: claim.requestHash,
-      expiresAt: claim.expiresAt,
+      expiresAt: epochSeconds(claim.expiresAt),
     },
     ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
-    ExpressionAttributeValues: { ":now": claim.now },
+    ExpressionAttributeValues: { ":now": epochSeconds(claim.now) },
   },
 });
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createDeps } from "../../../services/hotline/deps";
-import { staticSmsConfig } from "../../../services/hotline/escalation-sms";
+import { staticSmsConfig } from "../../../services/hotline/sms-config";
 import { staticWebhookCredentials } from "../../../services/hotline/webhook-auth";
 import { localEndpointsFromInject } from "../../support/aws";
 import {

@@ -4,7 +4,7 @@
  * nothing about the caller in the message.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { staticSmsConfig } from "../../../services/hotline/escalation-sms";
+import { staticSmsConfig } from "../../../services/hotline/sms-config";
 import { elks46 } from "../../../services/hotline/telephony/46elks";
 import {
   ANNA,

@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { escalationSmsText } from "../../../services/hotline/domain/escalation";
+import {
+  type ClockState,
+  dueStages,
+  nextDue,
+  triageDueAt,
+} from "../../../services/hotline/domain/triage-clock";
 import {
   DEFAULT_SMS_API_URL,
-  escalationSmsText,
   smsConfigFromEnv,
   smsConfigFromSecret,
-} from "../../../services/hotline/escalation-sms";
+} from "../../../services/hotline/sms-config";
 import { elksSmsUrl } from "../../../services/hotline/telephony/46elks";
-import { type ClockState, dueStages, nextDue, triageDueAt } from "../../../services/hotline/triage";
 import type { TelephonySecret } from "../../../services/hotline/webhook-auth";
 
 const TRIAGE_ID = "01KMT51FG0E5XHBPZ8MCM5MTPA";

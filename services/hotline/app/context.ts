@@ -1,0 +1,24 @@
+import type { Caller } from "../../../shared/domain/caller";
+import type { AuditEntry } from "../store/audit-trail";
+
+/** Who is asking, and the correlation id their request travels under. */
+export interface Context {
+  readonly caller: Caller;
+  readonly correlationId: string;
+}
+
+/** The audit entry for what `context`'s caller did to `subject` at `at`. */
+export const auditEntry = (
+  context: Context,
+  subject: string,
+  action: string,
+  at: Date,
+  expiresAt: number,
+): AuditEntry => ({
+  subject,
+  actor: context.caller.subject,
+  action,
+  at,
+  correlationId: context.correlationId,
+  expiresAt,
+});

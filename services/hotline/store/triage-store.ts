@@ -1,0 +1,106 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { encodeCursor, queryDue, resumeKey } from "../../../shared/dynamo";
+import type { Envelope } from "../../../shared/events/envelope";
+import { nextDue } from "../domain/triage-clock";
+import type { Triage, TriageStatus } from "../domain/triage-state";
+import { type AuditEntry, auditPut } from "./audit-trail";
+import { dueIndex, triageKey, triageListIndex } from "./keys";
+import { triageFromItem } from "./records";
+import { readItem, type TableDeps } from "./table";
+
+/**
+ * Where a triage sits on the indexes, from its state alone: on the due index at its next stage
+ * (off it when nothing is left to watch), on the list by its status, oldest call first.
+ */
+export const triageIndexes = (triage: Triage) => {
+  const due = nextDue(triage);
+  return {
+    ...(due ? { gsi1pk: dueIndex.partition, gsi1sk: dueIndex.sort(due, triage.id) } : {}),
+    gsi2pk: triageListIndex.partition(triage.municipality, triage.status),
+    gsi2sk: triageListIndex.sort(triage.receivedAt, triage.id),
+  };
+};
+
+/** The whole item: a Put of it replaces the stored one, index attributes included. */
+export const triageItem = (triage: Triage): Record<string, unknown> => ({
+  ...triageKey(triage.id),
+  ...triage,
+  ...triageIndexes(triage),
+});
+
+export type TriagePage =
+  | { readonly ok: true; readonly items: readonly Triage[]; readonly cursor: string | undefined }
+  | { readonly ok: false };
+
+export class TriageStore {
+  constructor(private readonly deps: TableDeps) {}
+
+  read(id: string): Promise<Triage | undefined> {
+    return readItem(this.deps, triageKey(id), triageFromItem, { consistent: true });
+  }
+
+  /** A municipality's triages in one status; not ok for a cursor that is not from this very listing. */
+  async list(
+    municipality: string,
+    status: TriageStatus,
+    page: { readonly limit: number; readonly cursor: string | undefined },
+  ): Promise<TriagePage> {
+    const partition = triageListIndex.partition(municipality, status);
+    // Only a key from this very listing may resume it: anything else would read another partition.
+    const resume = resumeKey(page.cursor, {
+      attributes: ["pk", "sk", "gsi2pk", "gsi2sk"],
+      fixed: { gsi2pk: partition, sk: "TRIAGE" },
+    });
+    if (!resume.ok) return { ok: false };
+    const out = await this.deps.doc.send(
+      new QueryCommand({
+        TableName: this.deps.tableName,
+        IndexName: triageListIndex.name,
+        KeyConditionExpression: "gsi2pk = :p",
+        ExpressionAttributeValues: { ":p": partition },
+        Limit: page.limit,
+        ExclusiveStartKey: resume.key,
+      }),
+    );
+    const items = (out.Items ?? []).flatMap((item) => triageFromItem(item) ?? []);
+    return { ok: true, items, cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  /** Triages with a stage due at or before `now`: what the sweep acts on, never the rest. */
+  async due(now: Date, maxItems: number): Promise<Triage[]> {
+    const items = await queryDue(this.deps.doc, {
+      tableName: this.deps.tableName,
+      indexName: dueIndex.name,
+      partition: dueIndex.partition,
+      upTo: dueIndex.upTo(now),
+      maxItems,
+    });
+    return items.flatMap((item) => triageFromItem(item) ?? []);
+  }
+
+  /**
+   * The triage as changed, with its audit row and its events, in one transaction, on condition
+   * nobody changed it since `expectedVersion` (the first item, as retryOnLostRace expects). A lost
+   * race is thrown as DynamoDB reports it (see lostRace).
+   */
+  async commit(
+    next: Triage,
+    expectedVersion: number,
+    with_: { readonly audit?: AuditEntry; readonly events?: readonly Envelope[] } = {},
+  ): Promise<void> {
+    await this.deps.publisher.commit(
+      [
+        {
+          Put: {
+            TableName: this.deps.tableName,
+            Item: triageItem(next),
+            ConditionExpression: "version = :v",
+            ExpressionAttributeValues: { ":v": expectedVersion },
+          },
+        },
+        ...(with_.audit ? [auditPut(this.deps.tableName, with_.audit)] : []),
+      ],
+      with_.events ?? [],
+    );
+  }
+}
