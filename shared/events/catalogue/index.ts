@@ -1,5 +1,5 @@
 import type { EventContract } from "../envelope";
-import { deadlineBreached } from "./deadlines";
+import { deadlineBreached, deadlineExtended } from "./deadlines";
 import {
   hotlineCallReceived,
   hotlineCallRouted,
@@ -44,6 +44,7 @@ export const CATALOGUE = [
   hotlineTriageOpened,
   hotlineTriageCompleted,
   deadlineBreached,
+  deadlineExtended,
 ] as const satisfies readonly EventContract[];
 
 export type CatalogueEntry = (typeof CATALOGUE)[number];
