@@ -7,6 +7,8 @@ import { CaseworkersPage } from "./pages/intake/caseworkers";
 import { ReferralPage } from "./pages/intake/referral";
 import { WorklistPage } from "./pages/intake/worklist";
 import { NoAccessPage, NotFoundPage } from "./pages/no-access";
+import { NoticePage } from "./pages/release/notice";
+import { NoticesPage } from "./pages/release/notices";
 import { type Location, match } from "./router";
 
 interface RoutesProps {
@@ -44,6 +46,17 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
   if (path === "/jour/schema") {
     return (capabilities.hotline || capabilities.hotlineAdmin) && claims.municipality ? (
       <OnCallPage municipality={claims.municipality} />
+    ) : (
+      <NoAccessPage />
+    );
+  }
+  if (path === "/frigivningar") {
+    return capabilities.releaseNotices ? <NoticesPage query={query} /> : <NoAccessPage />;
+  }
+  const notice = match(path, "/frigivningar/:id");
+  if (notice?.id) {
+    return capabilities.releaseNotices ? (
+      <NoticePage key={notice.id} noticeId={notice.id} canManage={capabilities.releaseManage} />
     ) : (
       <NoAccessPage />
     );

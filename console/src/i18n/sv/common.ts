@@ -21,6 +21,8 @@ export const common = {
     caseworkers: "Handläggare",
     board: "Jourtavla",
     onCall: "Vem har jour",
+    releases: "Frigivningar",
+    reports: "Pilotrapporter",
     signOut: "Logga ut",
     signedInAs: (who: string, where: string) => `Inloggad som ${who}, ${where}`,
     noMunicipality: "utan kommun",

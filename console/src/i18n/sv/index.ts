@@ -5,6 +5,7 @@
 import { common } from "./common";
 import { hotline } from "./hotline";
 import { intake } from "./intake";
+import { release } from "./release";
 
-export const sv = { ...common, ...intake, ...hotline };
+export const sv = { ...common, ...intake, ...hotline, ...release };
 export type Catalogue = typeof sv;
