@@ -187,8 +187,13 @@ const History = ({ notice }: { notice: NoticeDetail }) => {
       who: m.by,
     })),
   ];
-  if (notice.updatedAt !== notice.receivedAt)
-    rows.push({ at: notice.updatedAt, what: n.updatedEvent, who: "" });
+  // A milestone or a withdrawal moves updatedAt too; only a time none of them explains is an update.
+  const explained = new Set([
+    notice.receivedAt,
+    notice.withdrawal?.at,
+    ...notice.milestones.map((m) => m.at),
+  ]);
+  if (!explained.has(notice.updatedAt)) rows.push({ at: notice.updatedAt, what: n.updatedEvent, who: "" });
   if (notice.withdrawal) {
     const reason = notice.withdrawal.reason ? t.withdrawalReason[notice.withdrawal.reason] : "";
     rows.push({ at: notice.withdrawal.at, what: n.withdrawnEvent(reason), who: n.kriminalvarden });
