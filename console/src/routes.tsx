@@ -9,6 +9,7 @@ import { WorklistPage } from "./pages/intake/worklist";
 import { NoAccessPage, NotFoundPage } from "./pages/no-access";
 import { NoticePage } from "./pages/release/notice";
 import { NoticesPage } from "./pages/release/notices";
+import { ReportsPage } from "./pages/reports/report";
 import { type Location, match } from "./router";
 
 interface RoutesProps {
@@ -60,6 +61,9 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
     ) : (
       <NoAccessPage />
     );
+  }
+  if (path === "/rapporter") {
+    return capabilities.reports ? <ReportsPage query={query} own={claims.municipality} /> : <NoAccessPage />;
   }
   if (path === "/") return null;
   return <NotFoundPage />;

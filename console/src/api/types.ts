@@ -79,3 +79,8 @@ export type NoticeStatus = NoticeSummary["status"];
 export type Milestone = NoticeDetail["milestones"][number]["milestone"];
 export const NOTICE_STATUSES = every<NoticeStatus>()(["received", "planning", "plan-ready", "withdrawn"]);
 export const MILESTONES = every<Milestone>()(["contact-made", "plan-ready"]);
+
+export type PilotReport = Json<paths["/v1/reports/pilot"]["get"]["responses"][200]>;
+export type ReportCell = PilotReport["municipalities"][number]["months"][number]["metrics"][string];
+export type RateCell = PilotReport["municipalities"][number]["months"][number]["rates"][string];
+export type MetricCatalogue = Json<paths["/v1/reports/pilot/metrics"]["get"]["responses"][200]>;
