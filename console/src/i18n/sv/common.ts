@@ -37,9 +37,8 @@ export const common = {
   },
   noAccess: {
     title: "Inget att visa här",
-    lead: "Ditt konto har ingen behörighet till arbetslistan eller jourtavlan.",
-    later:
-      "Underrättelser inför frigivning och rapporterna till Socialstyrelsen kommer i en senare del av konsolen. Till dess används API:et.",
+    lead: "Ditt konto har ingen behörighet till någon av konsolens sidor.",
+    later: "Kriminalvårdens underrättelser skickas genom API:et; konsolen har ingen sida för dem.",
   },
   notFound: {
     title: "Sidan finns inte",
