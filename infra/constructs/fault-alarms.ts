@@ -1,7 +1,6 @@
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
-import { FilterPattern, MetricFilter } from "aws-cdk-lib/aws-logs";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import type { ServiceName } from "../../shared/resources";
@@ -82,8 +81,8 @@ export const routeServerErrorsAlarm = (
   });
 
 /**
- * One service's faults that no Lambda metric shows: errors the edge answered with a 500 (counted
- * from each function's "unhandled error" log lines), due items a deadline sweep could not handle,
+ * One service's faults that no Lambda metric shows: errors the edge answered with a 500 (the edge
+ * writes the metric into its "unhandled error" log line), due items a deadline sweep could not handle,
  * and an outbox that does not drain.
  */
 export class ServiceFaultAlarms extends Construct {
@@ -102,20 +101,17 @@ export class ServiceFaultAlarms extends Construct {
   ) {
     super(scope, id);
     const { service, topic } = props;
-    for (const [i, fn] of props.functions.entries()) {
-      new MetricFilter(this, `UnhandledErrors${i}`, {
-        logGroup: fn.logGroup,
-        filterPattern: FilterPattern.stringValue("$.message", "=", "unhandled error"),
-        metricNamespace: FAULT_NAMESPACE,
-        metricName: UNHANDLED_ERROR_METRIC,
-        metricValue: "1",
-        dimensions: { service: "$.service", [SERVICE_DIMENSION]: "$.service" },
-      });
-    }
     const alarms = [
       alarm(this, "UnhandledErrors", topic, {
         description: `${service}: an error no handler expected (answered 500). See "unhandled error" in the function's log group.`,
-        metric: serviceMetric(UNHANDLED_ERROR_METRIC, service, "Sum"),
+        // Written by the edge into the error's own log line, with Powertools' `service` dimension only.
+        metric: new Metric({
+          namespace: FAULT_NAMESPACE,
+          metricName: UNHANDLED_ERROR_METRIC,
+          dimensionsMap: { service },
+          period: PERIOD,
+          statistic: "Sum",
+        }),
         threshold: 0,
       }),
     ];

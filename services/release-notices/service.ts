@@ -189,18 +189,24 @@ const functions: FunctionDefinition[] = [
     id: "release-notices-subscription-put",
     entry: `${dir}/subscription-put.ts`,
     route: routes.putSubscription,
+    // The receiver's secret is sealed at rest.
+    usesIdentityKeys: true,
   },
   {
     kind: "http",
     id: "release-notices-subscription-get",
     entry: `${dir}/subscription-get.ts`,
     route: routes.getSubscription,
+    // The receiver's secret is sealed at rest.
+    usesIdentityKeys: true,
   },
   {
     kind: "http",
     id: "release-notices-subscription-delete",
     entry: `${dir}/subscription-delete.ts`,
     route: routes.deleteSubscription,
+    // The receiver's secret is sealed at rest.
+    usesIdentityKeys: true,
   },
   // Status deliveries to the receivers: up to 5 × 10 s per batch, well inside the queue's 180 s.
   {
@@ -209,6 +215,8 @@ const functions: FunctionDefinition[] = [
     entry: `${dir}/deliver-status.ts`,
     queue: "release-notices",
     timeoutSeconds: 60,
+    // The receiver's secret is sealed at rest.
+    usesIdentityKeys: true,
   },
   {
     kind: "schedule",

@@ -11,6 +11,7 @@ import { type Caller, hasAnyScope } from "../domain/caller";
 import { DomainError, type DomainErrorKind } from "../domain/errors";
 import { containsIdentityNumber } from "../identity/in-text";
 import { describeError } from "../logger";
+import { FAULT_NAMESPACE, UNHANDLED_ERROR_METRIC } from "../runtime/fault-metrics";
 import type { HttpRoute } from "../service";
 import { callerFromEvent } from "./auth";
 import { parseClientInput } from "./messages";
@@ -167,6 +168,25 @@ const correlation = (logger: Logger): MiddlewareObj<HttpEvent, HttpResult> => ({
   },
 });
 
+/**
+ * The unhandled-error metric, in the error's own log line (EMF: CloudWatch reads the metric from
+ * it), rather than a metric filter per function's log group, which would cost a stack resource
+ * each. Its one dimension is the `service` field Powertools writes on every line.
+ */
+const unhandledErrorMetric = () => ({
+  _aws: {
+    Timestamp: Date.now(),
+    CloudWatchMetrics: [
+      {
+        Namespace: FAULT_NAMESPACE,
+        Dimensions: [["service"]],
+        Metrics: [{ Name: UNHANDLED_ERROR_METRIC, Unit: "Count" }],
+      },
+    ],
+  },
+  [UNHANDLED_ERROR_METRIC]: 1,
+});
+
 /** The one place a domain error becomes an HTTP status. */
 const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -205,7 +225,7 @@ const problems = (route: HttpRoute, logger: Logger): MiddlewareObj<HttpEvent, Ht
           ...(error.problemType ? { type: error.problemType } : {}),
         });
       } else {
-        logger.error("unhandled error", { error: describeError(error) });
+        logger.error("unhandled error", { error: describeError(error), ...unhandledErrorMetric() });
         request.response = problemResult(500, state.correlationId);
       }
       access(state, request.response.statusCode ?? 500);

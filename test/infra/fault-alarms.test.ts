@@ -50,20 +50,16 @@ describe("alarms on faults", () => {
     }
   });
 
-  it("counts every function's unhandled errors from its log lines, and alarms per service", () => {
-    const filters = Object.values(resourcesOf(s.stateless, "AWS::Logs::MetricFilter"));
-    expect(filters).toHaveLength(allFunctions.length);
-    for (const filter of filters) {
-      expect(filter.Properties.FilterPattern).toBe('{ $.message = "unhandled error" }');
-      expect(filter.Properties.MetricTransformations).toEqual([
-        expect.objectContaining({
-          MetricNamespace: "NyRiktning",
-          MetricName: "UnhandledError",
-          MetricValue: "1",
-        }),
-      ]);
+  it("alarms per service on the unhandled errors the edge writes into its log lines (EMF)", () => {
+    for (const { name } of SERVICE_DEFINITIONS) {
+      const found = alarms().filter(
+        (a) => a.Properties.MetricName === "UnhandledError" && dims(a).service === name,
+      );
+      expect(found).toHaveLength(1);
+      // The edge's line carries Powertools' `service` field and nothing else as its dimension.
+      expect(found[0]?.Properties.Dimensions).toEqual([{ Name: "service", Value: name }]);
+      expect(found[0]?.Properties.Namespace).toBe("NyRiktning");
     }
-    for (const { name } of SERVICE_DEFINITIONS) expect(alarmOn("UnhandledError", name)).toHaveLength(1);
   });
 
   it("alarms on a deadline sweep's failed items where a sweep breaches deadlines", () => {

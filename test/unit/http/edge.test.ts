@@ -228,6 +228,21 @@ describe("the HTTP edge", () => {
     // The error is logged for the operator, with the number blanked out of its message and stack.
     expect(lines.join("")).toContain("unhandled error");
     expect(lines.join("")).toContain("item [redacted] broke");
+    // The same line is the UnhandledError metric (EMF), with the service as its dimension.
+    const errorLine = JSON.parse(lines.find((l) => l.includes("unhandled error")) ?? "{}");
+    expect(errorLine).toMatchObject({
+      service: "release-notices",
+      UnhandledError: 1,
+      _aws: {
+        CloudWatchMetrics: [
+          {
+            Namespace: "NyRiktning",
+            Dimensions: [["service"]],
+            Metrics: [{ Name: "UnhandledError", Unit: "Count" }],
+          },
+        ],
+      },
+    });
     expect(lines.join("")).not.toContain("199001011234");
     expect(JSON.parse(crashResult.body ?? "")).toMatchObject({ status: 500, correlationId: "gw-req-1" });
   });

@@ -63,7 +63,7 @@ const CaseworkerForm = ({ unit, onSaved }: { unit: Unit; onSaved: () => void }) 
       capacity.trim() ? "" : "capacity",
     ];
     if (missing.some(Boolean)) return refuse(missing.filter(Boolean));
-    if (!/^\d+$/.test(capacity.trim())) return refuse(["capacity"], "Invalid input: expected int");
+    if (!/^\d+$/.test(capacity.trim())) return refuse(["capacity"], "must be an integer");
     const done = await run(() =>
       unwrap(
         api.PUT("/v1/units/{unit}/caseworkers/{caseworkerId}", {
