@@ -6,8 +6,21 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 export type RouteAuth =
   /** Bearer JWT verified by API Gateway's authorizer (locally by infra/local); any one of `scopes` suffices. */
   | { readonly type: "jwt"; readonly scopes: readonly string[] }
-  /** Telephony webhooks: no JWT authorizer, a secret of their own checked in the handler. */
+  /**
+   * Telephony webhooks: no JWT authorizer, a secret of their own checked in the handler. Served by
+   * an HTTP API of their own (the telephony API), with its own throttle, so that traffic at the staff
+   * API cannot starve a caller's webhooks, nor a flood at the webhooks the staff.
+   */
   | { readonly type: "webhook" };
+
+/**
+ * API Gateway's token bucket for one route: requests per second on average, and how many may come
+ * at once. Above it the gateway answers 429 before any function runs.
+ */
+export interface RouteThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
 
 export interface RouteResponse {
   readonly description: string;
@@ -33,6 +46,11 @@ export interface HttpRoute {
     readonly headers?: z.ZodObject;
   };
   readonly responses: Readonly<Record<number, RouteResponse>>;
+  /**
+   * This route's throttle, sized for its traffic; without one the infrastructure's default for its
+   * method applies (infra/constructs/route-throttles.ts).
+   */
+  readonly throttle?: RouteThrottle;
 }
 
 interface FunctionBase {
@@ -47,6 +65,12 @@ interface FunctionBase {
    * that sends SMS through the provider's API.
    */
   readonly usesTelephonyProvider?: boolean;
+  /**
+   * Lambda concurrency reserved for this function: always available to it whatever else runs in
+   * the account, and its ceiling. For an http function it must be at least its route's burst limit,
+   * so that the gateway, not Lambda, turns excess traffic away (the synth checks it).
+   */
+  readonly reservedConcurrency?: number;
 }
 
 export type FunctionDefinition =
