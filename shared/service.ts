@@ -14,6 +14,13 @@ export type RouteAuth =
   | { readonly type: "webhook" };
 
 /**
+ * The environment variable the infrastructure sets on every webhook function from the CDK context
+ * `telephonySourceAddresses`: the addresses the provider's webhooks may come from, checked in the
+ * handler (services/hotline/webhook-sources.ts). Unset: the provider's published addresses.
+ */
+export const WEBHOOK_SOURCES_ENV = "TELEPHONY_WEBHOOK_SOURCES";
+
+/**
  * API Gateway's token bucket for one route: requests per second on average, and how many may come
  * at once. Above it the gateway answers 429 before any function runs.
  */

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { WEBHOOK_SOURCES_ENV } from "../../shared/service";
 
 /**
  * Where the telephony webhooks may come from: the provider's servers. Checked in the handler
@@ -6,17 +7,16 @@ import { BlockList, isIP } from "node:net";
  * TCP peer, not a header a client can set), before the credentials, so a stranger's request costs
  * a few microseconds and reaches neither the secret nor the table.
  *
- * HOTLINE_WEBHOOK_SOURCES: comma-separated addresses and CIDR ranges (IPv4 and IPv6); `*` allows
+ * TELEPHONY_WEBHOOK_SOURCES: comma-separated addresses and CIDR ranges (IPv4 and IPv6); `*` allows
  * any address (only for a provider that publishes no ranges; the credentials then stand alone).
  * Unset: 46elks's published servers. In AWS the CDK context `telephonySourceAddresses` sets it.
  * Loopback is always allowed: API Gateway never reports it, and the local runtime always does.
  */
-export const WEBHOOK_SOURCES_ENV = "HOTLINE_WEBHOOK_SOURCES";
 
 /**
  * 46elks's API and webhook servers as published at https://46elks.se/docs/ip-addresses (three
  * IPv4 addresses and one IPv6 address when this was written; 46elks e-mails customers before they
- * change). Check the page when deploying, and set HOTLINE_WEBHOOK_SOURCES if it differs.
+ * change). Check the page when deploying, and set `telephonySourceAddresses` if it differs.
  */
 export const ELKS46_SOURCES = [
   "176.10.154.199",

@@ -67,12 +67,12 @@ describe("the provider's source addresses", () => {
   });
 
   it("are configurable as addresses and CIDR ranges, or `*` for any", () => {
-    const list = webhookSourcesFromEnv({ HOTLINE_WEBHOOK_SOURCES: "203.0.113.0/24, 2001:db8::/32" });
+    const list = webhookSourcesFromEnv({ TELEPHONY_WEBHOOK_SOURCES: "203.0.113.0/24, 2001:db8::/32" });
     expect(list.allows("203.0.113.200")).toBe(true);
     expect(list.allows("203.0.114.1")).toBe(false);
     expect(list.allows("2001:db8:1::5")).toBe(true);
     expect(list.allows(ELKS46_SOURCES[0])).toBe(false);
-    expect(webhookSourcesFromEnv({ HOTLINE_WEBHOOK_SOURCES: "*" }).allows("198.51.100.1")).toBe(true);
+    expect(webhookSourcesFromEnv({ TELEPHONY_WEBHOOK_SOURCES: "*" }).allows("198.51.100.1")).toBe(true);
   });
 
   it("refuse to start with an entry that is not an address or range, naming it", () => {
