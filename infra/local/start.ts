@@ -6,6 +6,7 @@
  * LOCAL_SCHEDULE_SECONDS (run every schedule this often instead of its own interval).
  */
 import { relative } from "node:path";
+import { derivedCredentials } from "../../services/hotline/webhook-auth";
 import { type LocalAws, localClients, startLocalAws } from "./aws";
 import { removeLock, runningInstance, writeLock } from "./lock";
 import { consoleLogger } from "./log";
@@ -156,7 +157,7 @@ const main = async (): Promise<void> => {
       "",
       "Development tokens (RS256, valid 8 h, accepted only here):",
       ...tokenLines,
-      `  Telephony webhooks (basic auth): ${process.env.HOTLINE_WEBHOOK_USER}:${process.env.HOTLINE_WEBHOOK_PASSWORD}`,
+      `  Telephony webhooks: each municipality has its own basic credential, derived from ${process.env.HOTLINE_WEBHOOK_USER}:${process.env.HOTLINE_WEBHOOK_PASSWORD}; Kalmar's: HOOK="-u ${Object.values(derivedCredentials(process.env.HOTLINE_WEBHOOK_USER ?? "", process.env.HOTLINE_WEBHOOK_PASSWORD ?? "", "0880")).join(":")}" (others: services/hotline/README.md)`,
       "  or mint one:",
       `  Kriminalvården   TOKEN=$(npm run --silent token -- --scope "release-notices:write")`,
       `  Municipal staff  TOKEN=$(npm run --silent token -- --scope "release-notices:read release-notices:manage" --municipality 0880)`,
