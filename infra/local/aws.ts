@@ -6,6 +6,8 @@ import { dirname, join, resolve } from "node:path";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { startFauxqs } from "fauxqs";
+import { type RestoreSummary, startDurableSqs } from "./durable-sqs";
+import { consoleLogger, type LocalLogger } from "./log";
 
 export const LOCAL_REGION = "eu-north-1";
 /** The local servers accept any credentials; fixed ones keep the SDK from searching the machine for real ones. */
@@ -47,11 +49,19 @@ export interface StartLocalAwsOptions {
    */
   readonly jvmOptions?: readonly string[];
   readonly startTimeoutMs?: number;
+  /**
+   * Journal every queued message in this file (durable-sqs.ts), so that a stop or a crash loses none;
+   * call restoreQueues() once the queues exist. Absent: the queues live in memory only (tests).
+   */
+  readonly sqsJournalFile?: string;
+  readonly logger?: LocalLogger;
 }
 
 export interface LocalAws extends LocalEndpoints {
   /** The Java process, so tests can prove it is gone after stop(). */
   readonly dynamodbPid: number;
+  /** Sends the journaled messages back into their queues; undefined without a journal. */
+  restoreQueues(): Promise<RestoreSummary | undefined>;
   stop(): Promise<void>;
 }
 
@@ -88,6 +98,19 @@ const portIsFree = (port: number): Promise<boolean> =>
   });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * After `npm start` was killed outright, its DynamoDB Local takes a moment to notice and exit (the
+ * watchdog below); a start right after waits for it rather than failing on its port.
+ */
+const portFreedWithin = async (port: number, ms: number): Promise<boolean> => {
+  const deadline = Date.now() + ms;
+  while (!(await portIsFree(port))) {
+    if (Date.now() >= deadline) return false;
+    await sleep(200);
+  }
+  return true;
+};
 
 /**
  * Runs Java under a small shell watchdog: the shell reads its stdin, a pipe from this process, and
@@ -225,7 +248,7 @@ const startDynamoDbLocalOnce = async (
 
 export const startDynamoDbLocal = async (options: StartLocalAwsOptions = {}): Promise<DynamoDbLocal> => {
   const fixed = options.dynamodbPort !== undefined && options.dynamodbPort !== 0;
-  if (fixed && options.dynamodbPort !== undefined && !(await portIsFree(options.dynamodbPort))) {
+  if (fixed && options.dynamodbPort !== undefined && !(await portFreedWithin(options.dynamodbPort, 15_000))) {
     throw new Error(`Port ${options.dynamodbPort} for DynamoDB Local is in use; choose another`);
   }
   // A free port we picked can be taken before Java binds it; pick again a few times.
@@ -240,7 +263,13 @@ export const startDynamoDbLocal = async (options: StartLocalAwsOptions = {}): Pr
 export const startLocalAws = async (options: StartLocalAwsOptions = {}): Promise<LocalAws> => {
   const [dynamodb, sqs] = await Promise.allSettled([
     startDynamoDbLocal(options),
-    startFauxqs({ port: options.sqsPort ?? 0, host: LOOPBACK, logger: false }),
+    options.sqsJournalFile
+      ? startDurableSqs({
+          port: options.sqsPort ?? 0,
+          journalFile: options.sqsJournalFile,
+          logger: options.logger ?? consoleLogger,
+        })
+      : startFauxqs({ port: options.sqsPort ?? 0, host: LOOPBACK, logger: false }),
   ]);
   if (dynamodb.status === "rejected" || sqs.status === "rejected") {
     if (dynamodb.status === "fulfilled") await dynamodb.value.stop();
@@ -256,6 +285,9 @@ export const startLocalAws = async (options: StartLocalAwsOptions = {}): Promise
     dynamodbEndpoint: dynamodb.value.endpoint,
     sqsEndpoint: `http://${LOOPBACK}:${sqs.value.port}`,
     dynamodbPid: dynamodb.value.pid,
+    async restoreQueues() {
+      return "restore" in sqs.value ? sqs.value.restore() : undefined;
+    },
     stop() {
       stopping ??= Promise.all([dynamodb.value.stop(), sqs.value.stop()]).then(() => undefined);
       return stopping;

@@ -12,6 +12,7 @@ import type { DevelopmentTokens, VerifiedToken } from "./tokens";
 const LOOPBACK = "127.0.0.1";
 /** Far below API Gateway's 10 MB and Lambda's 6 MB: nothing this API accepts comes near it. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+const CLOSE_GRACE_MS = 35_000;
 
 export type HttpFunctionDefinition = Extract<FunctionDefinition, { kind: "http" }>;
 
@@ -287,7 +288,14 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     return label;
   };
 
+  // Requests being answered, so that close() lets them finish (a graceful stop loses no answer).
+  let answering = 0;
+  let onIdle: (() => void) | undefined;
   const server = createServer((req, res) => {
+    answering++;
+    res.once("close", () => {
+      if (--answering === 0) onIdle?.();
+    });
     const started = performance.now();
     const requestId = newRequestId();
     res.setHeader("apigw-requestid", requestId);
@@ -363,7 +371,10 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
       new Promise<void>((resolve) => {
         ready = false;
         server.close(() => resolve());
-        server.closeAllConnections();
+        // Handlers give up within API Gateway's 30 s, so a request being answered is done by then.
+        onIdle = () => server.closeAllConnections();
+        if (answering === 0) onIdle();
+        else setTimeout(onIdle, CLOSE_GRACE_MS).unref();
       }),
   };
 };

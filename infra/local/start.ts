@@ -3,14 +3,17 @@
  * and every service's handlers behind a local API Gateway, queue pollers and schedules.
  *
  * Environment: PORT (default 3000), LOCAL_DYNAMODB_PORT (PORT+1), LOCAL_SQS_PORT (PORT+2),
- * LOCAL_SCHEDULE_SECONDS (run every schedule this often instead of its own interval).
+ * LOCAL_SCHEDULE_SECONDS (run every schedule this often instead of its own interval), LOCAL_DATA_DIR
+ * (default .local/).
+ *
+ * Nothing is lost by a stop or a crash: DynamoDB Local keeps its tables in LOCAL_DATA_DIR, and every
+ * queued message is journaled there before its send is answered and sent back into its queue here.
  */
-import { relative } from "node:path";
 import { derivedCredentials } from "../../services/hotline/webhook-auth";
 import { type LocalAws, localClients, startLocalAws } from "./aws";
 import { removeLock, runningInstance, writeLock } from "./lock";
 import { consoleLogger } from "./log";
-import { LOCAL_DYNAMODB_DIR, REPO_ROOT } from "./paths";
+import { LOCAL_DYNAMODB_DIR, LOCAL_SQS_JOURNAL, shownPath } from "./paths";
 import { provisionLocalResources } from "./provision";
 import { type LocalRuntime, startLocalRuntime } from "./runtime";
 import { developmentTokens } from "./tokens";
@@ -74,9 +77,21 @@ const main = async (): Promise<void> => {
 
   try {
     consoleLogger.info("starting DynamoDB Local and fauxqs…");
-    aws = await startLocalAws({ dynamodbPort, sqsPort, dataDir: LOCAL_DYNAMODB_DIR });
+    aws = await startLocalAws({
+      dynamodbPort,
+      sqsPort,
+      dataDir: LOCAL_DYNAMODB_DIR,
+      sqsJournalFile: LOCAL_SQS_JOURNAL,
+    });
     const clients = localClients(aws);
     const resources = await provisionLocalResources(clients);
+    // Before any consumer polls: the messages queued when the runtime last stopped or crashed.
+    const restored = await aws.restoreQueues();
+    if (restored?.restored || restored?.kept) {
+      consoleLogger.info(
+        `${restored.restored} queued messages restored from ${shownPath(LOCAL_SQS_JOURNAL)}${restored.kept ? `, ${restored.kept} kept for queues that do not exist` : ""}`,
+      );
+    }
     const tokens = await developmentTokens();
     runtime = await startLocalRuntime({
       clients,
@@ -128,6 +143,7 @@ const main = async (): Promise<void> => {
         scope: "reports:read",
         sub: "socialstyrelsen",
       },
+      { name: "SUBMIT_TOKEN", who: "Borås's own figures", scope: "reports:submit", municipality: "1490" },
     ];
     const tokenLines = await Promise.all(
       roles.map(
@@ -141,8 +157,9 @@ const main = async (): Promise<void> => {
       `  API        ${url}`,
       `  Health     ${url}/health`,
       `  OpenAPI    ${url}/openapi.json`,
-      `  DynamoDB   ${aws.dynamodbEndpoint}   data in ${relative(REPO_ROOT, LOCAL_DYNAMODB_DIR)}/, kept across restarts (npm run reset empties it)`,
-      `  SQS        ${aws.sqsEndpoint}   fauxqs keeps nothing across restarts: messages still queued are lost on stop`,
+      `  DynamoDB   ${aws.dynamodbEndpoint}   data in ${shownPath(LOCAL_DYNAMODB_DIR)}/, kept across restarts (npm run reset empties it)`,
+      `  SQS        ${aws.sqsEndpoint}   every queued message journaled in ${shownPath(LOCAL_SQS_JOURNAL)}, kept across restarts and crashes`,
+      "  Clock      real time; a clock pinned with /_local/clock goes back to real time on restart",
       "",
       `  Tables:  ${Object.values(resources.tables).join(", ")}`,
       `  Queues:  ${queues}`,

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { isKommunkod, PILOT_MUNICIPALITIES } from "../../shared/municipalities";
+import { monthSpan } from "./domain/months";
 
 export const SCOPES = {
   /** Socialstyrelsen (no municipality claim) reads any municipality; municipal staff their own. */
   read: "reports:read",
+  /** A municipality's own figures from its own case system: for that municipality only. */
+  submit: "reports:submit",
 } as const;
 
 /** The longest period one request may cover. */
@@ -13,13 +16,6 @@ export const MAX_MUNICIPALITIES = 50;
 export const PILOT = "pilot";
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, YYYY-MM");
-
-/** Months from `from` to `to` inclusive, counted as calendar months. */
-export const monthSpan = (from: string, to: string): number => {
-  const [fy, fm] = from.split("-").map(Number);
-  const [ty, tm] = to.split("-").map(Number);
-  return ((ty ?? 0) - (fy ?? 0)) * 12 + ((tm ?? 0) - (fm ?? 0)) + 1;
-};
 
 /** `pilot`, a kommunkod, or a comma list of both; duplicates collapse, order is kept. */
 export const municipalitySelectionSchema = z.string().transform((raw, ctx): string[] => {
@@ -44,6 +40,23 @@ export const municipalitySelectionSchema = z.string().transform((raw, ctx): stri
   return unique;
 });
 
+type Period = { readonly from: string; readonly to: string };
+
+/** A period of at most MAX_MONTHS months, `from` not after `to`. */
+const checkPeriod = (query: Period, ctx: z.RefinementCtx): void => {
+  // Zod runs this even when a month failed its format; that failure is already reported.
+  if (!monthSchema.safeParse(query.from).success || !monthSchema.safeParse(query.to).success) return;
+  const span = monthSpan(query.from, query.to);
+  if (span < 1) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+  else if (span > MAX_MONTHS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      message: `must be at most ${MAX_MONTHS} months from from`,
+    });
+  }
+};
+
 export const reportQuerySchema = z
   .object({
     municipality: municipalitySelectionSchema,
@@ -51,25 +64,31 @@ export const reportQuerySchema = z
     to: monthSchema,
     format: z.enum(["json", "csv"]).optional(),
   })
-  .superRefine((query, ctx) => {
-    // Zod runs this even when a month failed its format; that failure is already reported.
-    if (!monthSchema.safeParse(query.from).success || !monthSchema.safeParse(query.to).success) return;
-    const span = monthSpan(query.from, query.to);
-    if (span < 1) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
-    else if (span > MAX_MONTHS) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: `must be at most ${MAX_MONTHS} months from from`,
-      });
-    }
-  });
+  .superRefine(checkPeriod);
 export type ReportQuery = z.output<typeof reportQuerySchema>;
 
+export const FIGURE_SOURCES = ["system", "submitted", "none"] as const;
+
 export const metricCellSchema = z.object({
-  /** null when suppressed, and for a median over no values. */
+  /** null when suppressed, when unknown (source none), and for a median over no values. */
   value: z.number().nullable(),
   suppressed: z.boolean(),
+  source: z
+    .enum(FIGURE_SOURCES)
+    .describe(
+      "system: counted from this system's events; submitted: from the municipality's submission; none: neither covers it, so the value is null, not 0",
+    ),
+  sourceName: z.string().optional().describe("For a submitted figure: the case system or method named"),
+});
+
+export const rateCellSchema = z.object({
+  /** A share from 0 to 1 with three decimals. */
+  value: z.number().min(0).max(1).nullable(),
+  suppressed: z.boolean(),
+  source: z
+    .enum([...FIGURE_SOURCES, "mixed"])
+    .describe("mixed: numerator and denominator come from different sources, so no rate is computed"),
+  sourceName: z.string().optional(),
 });
 
 export const reportSchema = z.object({
@@ -80,7 +99,13 @@ export const reportSchema = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
-      months: z.array(z.object({ month: monthSchema, metrics: z.record(z.string(), metricCellSchema) })),
+      months: z.array(
+        z.object({
+          month: monthSchema,
+          metrics: z.record(z.string(), metricCellSchema),
+          rates: z.record(z.string(), rateCellSchema),
+        }),
+      ),
     }),
   ),
 });
@@ -98,6 +123,15 @@ export const metricsCatalogueSchema = z.object({
       monthOf: z.string(),
       unit: z.enum(["count", "days", "hours"]),
       breakdownOf: z.string().optional(),
+      over: z.string().optional(),
+    }),
+  ),
+  rates: z.array(
+    z.object({
+      id: z.string(),
+      title: z.object({ sv: z.string(), en: z.string() }),
+      numerator: z.string(),
+      denominator: z.string(),
     }),
   ),
   relations: z.array(z.object({ id: z.string(), total: z.string(), parts: z.array(z.string()) })),
@@ -106,3 +140,72 @@ export const metricsCatalogueSchema = z.object({
 export type MetricsCatalogue = z.infer<typeof metricsCatalogueSchema>;
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
+
+export const kommunkodSchema = z
+  .string()
+  .refine(isKommunkod, "must be the kommunkod of a Swedish municipality");
+
+export const submissionParamsSchema = z.object({ municipality: kommunkodSchema, month: monthSchema });
+
+export const SOURCE_MAX_LENGTH = 100;
+export const NOTE_MAX_LENGTH = 1000;
+
+/** What a submission says about itself, in a JSON body or in a CSV's `source` and `note` rows. */
+export const submissionMetaSchema = z.object({
+  source: z
+    .string()
+    .trim()
+    .min(1, "must name the case system or method")
+    .max(SOURCE_MAX_LENGTH)
+    .describe("The case system or method the figures come from, e.g. Treserva"),
+  note: z
+    .string()
+    .max(NOTE_MAX_LENGTH)
+    .optional()
+    .describe("About the figures (how they were counted); never about a person"),
+});
+
+export const submissionBodySchema = z
+  .object({
+    metrics: z
+      .record(z.string(), z.number())
+      .describe(
+        "Metric id (see /v1/reports/pilot/metrics) → value: counts are whole numbers ≥ 0, medians numbers ≥ 0 with the count they are over beside them; a breakdown never exceeds its total",
+      ),
+    ...submissionMetaSchema.shape,
+  })
+  .strict();
+
+/**
+ * What the handler parses a JSON body with: the values of `metrics` are checked by the domain's
+ * rules, so that an error names each bad entry and never echoes a key that is not a metric id.
+ */
+export const submissionBodyInputSchema = z
+  .object({ metrics: z.record(z.string(), z.unknown()), ...submissionMetaSchema.shape })
+  .strict();
+
+export const submissionSchema = z.object({
+  municipality: z.string(),
+  month: monthSchema,
+  version: z.number().int().positive(),
+  metrics: z.record(z.string(), z.number()),
+  source: z.string(),
+  note: z.string().optional(),
+  submittedBy: z.string().describe("The submitting token's subject"),
+  submittedAt: z.iso.datetime({ offset: true }),
+});
+export type SubmissionView = z.infer<typeof submissionSchema>;
+
+export const submissionListQuerySchema = z
+  .object({ municipality: municipalitySelectionSchema, from: monthSchema, to: monthSchema })
+  .superRefine(checkPeriod);
+export type SubmissionListQuery = z.output<typeof submissionListQuerySchema>;
+
+export const submissionListSchema = z.object({ items: z.array(submissionSchema) });
+export const submissionHistorySchema = z.object({
+  municipality: z.string(),
+  month: monthSchema,
+  items: z.array(submissionSchema).describe("Every version, oldest first; the last is the current one"),
+});
+
+export const CSV_BODY_CONTENT_TYPE = "text/csv";

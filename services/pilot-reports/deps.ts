@@ -1,6 +1,6 @@
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { createServiceDeps, type ServiceDeps } from "../../shared/runtime/service-deps";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "./disclosure";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "./domain/disclosure";
 
 /** Optional: the disclosure threshold, an integer from 2 to 100 (default 5). */
 export const SUPPRESSION_THRESHOLD_ENV = "SUPPRESSION_THRESHOLD";

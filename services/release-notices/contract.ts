@@ -1,28 +1,22 @@
 import { z } from "zod";
+import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { needSchema, releaseTypeSchema } from "../../shared/events/catalogue/release-notices";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { SCOPES } from "./domain/access";
+import { NOTICE_STATUSES, PLAN_MILESTONES, WITHDRAWAL_REASONS } from "./domain/notice";
+
+export { SCOPES };
 
 /** Kriminalvården's own id for the notice: the idempotency key, and safe in keys and logs. */
 export const noticeIdSchema = entityIdSchema;
 
-/** Format only; the calendar date and check digit are checked against the clock in the handler. */
+/** Format only; the calendar date and check digit are checked against the clock by the domain. */
 export const identityNumberInputSchema = z
   .string()
   .trim()
   .regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer");
 
-export const NOTICE_STATUSES = ["received", "planning", "plan-ready", "withdrawn"] as const;
 export const noticeStatusSchema = z.enum(NOTICE_STATUSES);
-export const DEADLINE_STATES = ["open", "met", "breached"] as const;
-export const WITHDRAWAL_REASONS = [
-  "sentence-changed",
-  "released-elsewhere",
-  "transferred",
-  "deceased",
-  "registered-in-error",
-  "other",
-] as const;
-export const PLAN_MILESTONES = ["contact-made", "plan-ready"] as const;
 
 const contactSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -49,8 +43,14 @@ const noticeFields = {
 export const createNoticeBodySchema = z.strictObject({ noticeId: noticeIdSchema, ...noticeFields });
 export type CreateNoticeBody = z.infer<typeof createNoticeBodySchema>;
 
-/** An update restates the notice: release date, type, needs, institution and contact may change. */
-export const updateNoticeBodySchema = z.strictObject(noticeFields);
+/**
+ * An update restates the notice: release date, type, needs, institution and contact may change.
+ * It may be the notice exactly as posted: a `noticeId` must then be the one in the path.
+ */
+export const updateNoticeBodySchema = z.strictObject({
+  noticeId: noticeIdSchema.optional(),
+  ...noticeFields,
+});
 export type UpdateNoticeBody = z.infer<typeof updateNoticeBodySchema>;
 
 export const withdrawBodySchema = z.strictObject({ reason: z.enum(WITHDRAWAL_REASONS).optional() });
@@ -119,9 +119,3 @@ export const noticeListSchema = z.object({
   items: z.array(noticeViewSchema.omit({ person: true, contact: true, milestones: true })),
   cursor: z.string().optional(),
 });
-
-export const SCOPES = {
-  write: "release-notices:write",
-  read: "release-notices:read",
-  manage: "release-notices:manage",
-} as const;

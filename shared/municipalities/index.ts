@@ -1,14 +1,7 @@
 import { MUNICIPALITY_DATA } from "./data";
+import type { Municipality } from "./types";
 
-export interface Municipality {
-  /** SCB kommunkod: four digits, the first two being the county code. */
-  readonly code: string;
-  /** Short name, as people say it: "Kalmar", not "Kalmar kommun". */
-  readonly name: string;
-  readonly countyCode: string;
-  /** The county's full name, e.g. "Kalmar län". */
-  readonly countyName: string;
-}
+export type { Municipality } from "./types";
 
 /** All 290 municipalities, sorted by code. Frozen so no caller can change the register for others. */
 export const MUNICIPALITIES: readonly Municipality[] = Object.freeze(

@@ -2,13 +2,9 @@
 import { randomFillSync } from "node:crypto";
 import { ulid } from "ulid";
 import { createNoticeBodySchema } from "../../services/release-notices/contract";
-import {
-  isReleaseDateInPast,
-  leadTime,
-  nextStage,
-  planDueAt,
-  RETENTION_DAYS_AFTER_RELEASE,
-} from "../../services/release-notices/domain";
+import { isReleaseDateInPast, leadTime } from "../../services/release-notices/domain/lead-time";
+import { nextStage, planDueAt } from "../../services/release-notices/domain/plan-schedule";
+import { RETENTION_DAYS_AFTER_RELEASE } from "../../services/release-notices/domain/retention";
 import { routes } from "../../services/release-notices/service";
 import { releaseNoticeReceived } from "../../shared/events/catalogue/release-notices";
 import { newEvent } from "../../shared/events/outbox";

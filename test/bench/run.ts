@@ -10,7 +10,8 @@
  *   --load-runs N       fresh processes per bundle for the load time (default 7)
  *   --top N             the handler's costliest functions to list from the CPU profile (default 12)
  *   --skip-bundles, --skip-latency
- *   --skip intake,hotline,pilot-reports   leave out the other services' benches (each starts its own servers)
+ *   --skip intake,hotline,pilot-reports,local   leave out the other benches (each starts its own servers;
+ *                       local: 300 notices, the runtime killed and stopped mid-load, restarted)
  *   --json PATH         also write the figures as JSON to PATH (nothing is written otherwise)
  */
 
@@ -20,6 +21,7 @@ import { parseArgs } from "node:util";
 import { type BundleReport, measureBundles } from "./bundles";
 import { runHotlineWebhookBench } from "./hotline-webhook";
 import { runIntakeSweepBench } from "./intake-sweep";
+import { runLocalCrashBench } from "./local-crash";
 import { runPilotReportBench } from "./pilot-report";
 import { type LatencyReport, measureLatency } from "./release-notice-latency";
 import { report } from "./report";
@@ -78,6 +80,8 @@ const skipped = new Set(args.skip.split(",").map((name) => name.trim()));
 if (!skipped.has("intake")) process.stdout.write(`\n${await runIntakeSweepBench()}\n`);
 if (!skipped.has("hotline")) process.stdout.write(`\n${await runHotlineWebhookBench(progress)}\n`);
 if (!skipped.has("pilot-reports")) process.stdout.write(`\n${await runPilotReportBench()}\n`);
+// Last: it starts the whole runtime as a process group and kills it, twice.
+if (!skipped.has("local")) await runLocalCrashBench({ notices: 300, concurrency: 16 }, progress);
 if (args.json) {
   const serialise = (key: string, value: unknown) => {
     if (value instanceof Map) return Object.fromEntries(value);

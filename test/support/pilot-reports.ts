@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
+import { RELATIONS } from "../../services/pilot-reports/domain/relations";
 import {
   hotlineCallReceived,
   hotlineCallRouted,
@@ -202,3 +203,52 @@ export const lambdaContext = (functionName = "pilot-reports-consumer"): Context 
   fail: () => undefined,
   succeed: () => undefined,
 });
+
+/**
+ * Independent of the suppressor: which suppressed figures a reader could solve for from the
+ * figures shown. Each relation `total − Σ parts = 0` becomes a row over the suppressed figures,
+ * with the shown ones moved to the constant side; a figure is determined exactly when its unit
+ * vector lies in the row space, i.e. when the reduced row echelon form has a row that is that
+ * unit vector.
+ */
+export const derivable = (shown: ReadonlyMap<string, number>, hidden: ReadonlySet<string>): string[] => {
+  const unknowns = [...hidden];
+  const column = new Map(unknowns.map((id, i) => [id, i]));
+  const rows: number[][] = [];
+  for (const relation of RELATIONS) {
+    const row = new Array<number>(unknowns.length).fill(0);
+    let touches = false;
+    for (const [id, sign] of [[relation.total, 1] as const, ...relation.parts.map((p) => [p, -1] as const)]) {
+      const c = column.get(id);
+      if (c !== undefined) {
+        row[c] = (row[c] ?? 0) + sign;
+        touches = true;
+      } else if (!shown.has(id)) throw new Error(`figure ${id} is neither shown nor suppressed`);
+    }
+    if (touches) rows.push(row);
+  }
+  // Gauss-Jordan elimination; coefficients stay small, so a tolerance is enough.
+  const eps = 1e-9;
+  let pivotRow = 0;
+  for (let c = 0; c < unknowns.length && pivotRow < rows.length; c++) {
+    const r = rows.findIndex((row, i) => i >= pivotRow && Math.abs(row[c] ?? 0) > eps);
+    if (r < 0) continue;
+    const swap = rows[r] ?? [];
+    rows[r] = rows[pivotRow] ?? [];
+    rows[pivotRow] = swap;
+    const pivot = swap[c] ?? 1;
+    for (let k = 0; k < swap.length; k++) swap[k] = (swap[k] ?? 0) / pivot;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] ?? [];
+      const factor = row[c] ?? 0;
+      if (i === pivotRow || Math.abs(factor) < eps) continue;
+      for (let k = 0; k < row.length; k++) row[k] = (row[k] ?? 0) - factor * (swap[k] ?? 0);
+    }
+    pivotRow += 1;
+  }
+  return rows.flatMap((row) => {
+    const nonzero = row.flatMap((v, i) => (Math.abs(v) > eps ? [i] : []));
+    const only = nonzero[0];
+    return nonzero.length === 1 && only !== undefined ? [unknowns[only] ?? ""] : [];
+  });
+};

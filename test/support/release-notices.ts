@@ -4,7 +4,7 @@
  * and a reader that collects the events fanned out to the consumer queues.
  */
 import { randomUUID } from "node:crypto";
-import { GetCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { ReleaseNoticesDeps } from "../../services/release-notices/deps";
 import { createDeps } from "../../services/release-notices/deps";
 import { createHandler as createCreate } from "../../services/release-notices/handlers/create";
@@ -13,7 +13,7 @@ import { createHandler as createList } from "../../services/release-notices/hand
 import { createHandler as createPlan } from "../../services/release-notices/handlers/plan";
 import { createHandler as createUpdate } from "../../services/release-notices/handlers/update";
 import { createHandler as createWithdraw } from "../../services/release-notices/handlers/withdraw";
-import { auditKey, noticeKey } from "../../services/release-notices/keys";
+import { auditKey, noticeKey } from "../../services/release-notices/store/keys";
 import type { CatalogueEvent } from "../../shared/events/parse";
 import { provisionForTest } from "./aws";
 import { queueEvents, type ReceivedEvent } from "./events";
@@ -224,6 +224,10 @@ export const releaseNoticesFixture = async (now: Date) => {
         new GetCommand({ TableName: tableName, Key: noticeKey(noticeId), ConsistentRead: true }),
       );
       return out.Item;
+    },
+    /** Writes an item as it is, past every rule: for data stored by an older version, or tampered with. */
+    async overwrite(item: Record<string, unknown>): Promise<void> {
+      await doc.send(new PutCommand({ TableName: tableName, Item: item }));
     },
     /** The notice's audit trail, oldest first. */
     async audit(noticeId: string): Promise<Record<string, unknown>[]> {

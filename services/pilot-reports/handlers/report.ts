@@ -1,16 +1,15 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { readReport } from "../app/report";
 import { CSV_CONTENT_TYPE } from "../contract";
 import { reportToCsv, wantsCsv } from "../csv";
 import { createDeps, type PilotReportsDeps } from "../deps";
-import { buildReport, requireReportAccess } from "../report";
 import { routes } from "../service";
 
 export const createHandler = (deps: PilotReportsDeps) =>
   createHttpHandler(routes.report, deps.logger, async ({ query, caller, headers }) => {
-    requireReportAccess(caller, query.municipality);
-    const report = await buildReport(deps, query, deps.clock.now());
+    const report = await readReport(deps, caller, query, deps.clock.now());
     if (wantsCsv(query.format, headers.accept)) {
       return { status: 200, body: reportToCsv(report), headers: { "content-type": CSV_CONTENT_TYPE } };
     }

@@ -1,9 +1,11 @@
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { createReleaseNotices } from "../app/release-notices";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { sweepDeadlines } from "../sweep";
 
-export const createHandler = (deps: ReleaseNoticesDeps) => async (_event: unknown, _context: unknown) =>
-  sweepDeadlines(deps);
+export const createHandler = (deps: ReleaseNoticesDeps) => {
+  const notices = createReleaseNotices(deps);
+  return async (_event: unknown, _context: unknown) => notices.sweepDeadlines();
+};
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("release-notices"))));

@@ -1,12 +1,12 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
+import { createReleaseNotices } from "../app/release-notices";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { ReleaseNotices } from "../notices";
 import { routes } from "../service";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = new ReleaseNotices(deps);
+  const notices = createReleaseNotices(deps);
   return createHttpHandler(routes.list, deps.logger, async ({ query, caller, correlationId }) =>
     json(200, await notices.list(query, { caller, correlationId })),
   );

@@ -6,11 +6,11 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
+import { buildReport } from "../../../services/pilot-reports/app/report";
 import { createDeps, type PilotReportsDeps } from "../../../services/pilot-reports/deps";
+import { COUNT_METRIC_IDS } from "../../../services/pilot-reports/domain/catalogue";
 import { createHandler } from "../../../services/pilot-reports/handlers/consumer";
-import { aggregateKey, histogramKey } from "../../../services/pilot-reports/keys";
-import { COUNT_METRIC_IDS } from "../../../services/pilot-reports/metrics";
-import { buildReport } from "../../../services/pilot-reports/report";
+import { aggregateKey, histogramKey } from "../../../services/pilot-reports/store/keys";
 import type { QueueLambda } from "../../../shared/events/consumer";
 import { provisionForTest } from "../../support/aws";
 import { events, lambdaContext, sqsEvent } from "../../support/pilot-reports";
@@ -55,7 +55,7 @@ describe("the pilot-reports consumer", () => {
     // Redelivery after a lost acknowledgement, one by one and as a whole batch again.
     expect(await deliver([calls[0]], [calls[1], calls[2]], calls)).toEqual([]);
     const figure = await monthOf("0880", "2026-03");
-    expect(figure("hotline-calls")).toEqual({ value: 6, suppressed: false });
+    expect(figure("hotline-calls")).toEqual({ value: 6, suppressed: false, source: "system" });
   });
 
   it("gives the same figures whatever order the events arrive in", async () => {
@@ -73,14 +73,22 @@ describe("the pilot-reports consumer", () => {
     const reversed = flow.flatMap((f) => [...f].reverse());
     expect(await deliver(reversed.slice(0, 7), reversed.slice(7))).toEqual([]);
     const figure = await monthOf("1490", month);
-    expect(figure("hotline-calls")).toEqual({ value: 5, suppressed: false });
+    expect(figure("hotline-calls")).toEqual({ value: 5, suppressed: false, source: "system" });
     // 4 answered first: small, and no relation involves it.
-    expect(figure("hotline-calls-answered-first")).toEqual({ value: null, suppressed: true });
-    expect(figure("hotline-triages-completed")).toEqual({ value: 5, suppressed: false });
+    expect(figure("hotline-calls-answered-first")).toEqual({
+      value: null,
+      suppressed: true,
+      source: "system",
+    });
+    expect(figure("hotline-triages-completed")).toEqual({ value: 5, suppressed: false, source: "system" });
     // Hours 2, 12, 22, 32, 42: three within 24 hours (suppressed), the median 22.
-    expect(figure("hotline-triages-completed-within-24h")).toEqual({ value: null, suppressed: true });
-    expect(figure("hotline-triage-hours-median")).toEqual({ value: 22, suppressed: false });
-    expect(figure("protective-placements")).toEqual({ value: 5, suppressed: false });
+    expect(figure("hotline-triages-completed-within-24h")).toEqual({
+      value: null,
+      suppressed: true,
+      source: "system",
+    });
+    expect(figure("hotline-triage-hours-median")).toEqual({ value: 22, suppressed: false, source: "system" });
+    expect(figure("protective-placements")).toEqual({ value: 5, suppressed: false, source: "system" });
   });
 
   it("puts an event in the Stockholm month of its timestamp, not the UTC one", async () => {
@@ -100,12 +108,36 @@ describe("the pilot-reports consumer", () => {
       new Date(),
     );
     const [january, february] = report.municipalities[0]?.months ?? [];
-    expect(january?.metrics["release-notices-received"]).toEqual({ value: 5, suppressed: false });
-    expect(january?.metrics["release-notices-late"]).toEqual({ value: 5, suppressed: false });
-    expect(january?.metrics["release-notices-on-time"]).toEqual({ value: 0, suppressed: false });
-    expect(january?.metrics["release-notice-lead-days-median"]).toEqual({ value: 12, suppressed: false });
-    expect(february?.metrics["release-notices-on-time"]).toEqual({ value: 5, suppressed: false });
-    expect(february?.metrics["release-notice-lead-days-median"]).toEqual({ value: 102, suppressed: false });
+    expect(january?.metrics["release-notices-received"]).toEqual({
+      value: 5,
+      suppressed: false,
+      source: "system",
+    });
+    expect(january?.metrics["release-notices-late"]).toEqual({
+      value: 5,
+      suppressed: false,
+      source: "system",
+    });
+    expect(january?.metrics["release-notices-on-time"]).toEqual({
+      value: 0,
+      suppressed: false,
+      source: "system",
+    });
+    expect(january?.metrics["release-notice-lead-days-median"]).toEqual({
+      value: 12,
+      suppressed: false,
+      source: "system",
+    });
+    expect(february?.metrics["release-notices-on-time"]).toEqual({
+      value: 5,
+      suppressed: false,
+      source: "system",
+    });
+    expect(february?.metrics["release-notice-lead-days-median"]).toEqual({
+      value: 102,
+      suppressed: false,
+      source: "system",
+    });
   });
 
   it("stores counters, medians and buckets only: no id, no subject reference", async () => {
@@ -165,6 +197,6 @@ describe("the pilot-reports consumer", () => {
     );
     expect(response.batchItemFailures).toHaveLength(2);
     const figure = await monthOf("0880", "2026-06");
-    expect(figure("hotline-calls")).toEqual({ value: null, suppressed: true });
+    expect(figure("hotline-calls")).toEqual({ value: null, suppressed: true, source: "system" });
   });
 });

@@ -62,11 +62,15 @@ describe("release notices in the pilot report", () => {
     const text = await response.text();
     for (const person of PEOPLE) for (const form of person.forms) expect(text).not.toContain(form);
     const metrics = reportSchema.parse(JSON.parse(text)).municipalities[0]?.months[0]?.metrics ?? {};
-    expect(metrics["release-notices-received"]).toEqual({ value: 6, suppressed: false });
+    expect(metrics["release-notices-received"]).toEqual({ value: 6, suppressed: false, source: "system" });
     // One late notice: suppressed, and the on-time count with it (6 − 5 would give it away).
-    expect(metrics["release-notices-late"]).toEqual({ value: null, suppressed: true });
-    expect(metrics["release-notices-on-time"]).toEqual({ value: null, suppressed: true });
+    expect(metrics["release-notices-late"]).toEqual({ value: null, suppressed: true, source: "system" });
+    expect(metrics["release-notices-on-time"]).toEqual({ value: null, suppressed: true, source: "system" });
     // Lead days 143 ×5 and 53: the median is 143.
-    expect(metrics["release-notice-lead-days-median"]).toEqual({ value: 143, suppressed: false });
+    expect(metrics["release-notice-lead-days-median"]).toEqual({
+      value: 143,
+      suppressed: false,
+      source: "system",
+    });
   });
 });

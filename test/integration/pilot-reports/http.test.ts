@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { metricsCatalogueSchema, reportSchema } from "../../../services/pilot-reports/contract";
 import { CSV_HEADER } from "../../../services/pilot-reports/csv";
-import { METRIC_IDS } from "../../../services/pilot-reports/metrics";
+import { METRIC_IDS } from "../../../services/pilot-reports/domain/catalogue";
+import { RATE_IDS } from "../../../services/pilot-reports/domain/rates";
 import { pilotReportsService } from "../../../services/pilot-reports/service";
 import { PILOT_MUNICIPALITIES } from "../../../shared/municipalities";
 import { provisionForTest } from "../../support/aws";
@@ -82,24 +83,63 @@ describe("GET /v1/reports/pilot", () => {
     expect(report.municipalities.map((m) => m.code)).toEqual([...PILOT_MUNICIPALITIES]);
     for (const municipality of report.municipalities) {
       expect(municipality.months.map((m) => m.month)).toHaveLength(12);
-      for (const month of municipality.months) expect(Object.keys(month.metrics)).toEqual(METRIC_IDS);
+      for (const month of municipality.months) {
+        expect(Object.keys(month.metrics)).toEqual(METRIC_IDS);
+        expect(Object.keys(month.rates)).toEqual(RATE_IDS);
+      }
     }
     const kalmarMarch = report.municipalities.find((m) => m.code === "0880")?.months[2]?.metrics ?? {};
-    expect(kalmarMarch["referrals-received"]).toEqual({ value: 11, suppressed: false });
+    expect(kalmarMarch["referrals-received"]).toEqual({ value: 11, suppressed: false, source: "system" });
     // 2 self-referrals: suppressed, and so is the concern count that would give them away
     // (11 − 9); the total stays. The age groups (9 and 2) protect themselves the same way.
-    expect(kalmarMarch["referrals-received.kind.concern"]).toEqual({ value: null, suppressed: true });
-    expect(kalmarMarch["referrals-received.kind.self-referral"]).toEqual({ value: null, suppressed: true });
-    expect(kalmarMarch["referrals-received.age-group.18-30"]).toEqual({ value: null, suppressed: true });
-    expect(kalmarMarch["referrals-received.age-group.13-17"]).toEqual({ value: null, suppressed: true });
+    expect(kalmarMarch["referrals-received.kind.concern"]).toEqual({
+      value: null,
+      suppressed: true,
+      source: "system",
+    });
+    expect(kalmarMarch["referrals-received.kind.self-referral"]).toEqual({
+      value: null,
+      suppressed: true,
+      source: "system",
+    });
+    expect(kalmarMarch["referrals-received.age-group.18-30"]).toEqual({
+      value: null,
+      suppressed: true,
+      source: "system",
+    });
+    expect(kalmarMarch["referrals-received.age-group.13-17"]).toEqual({
+      value: null,
+      suppressed: true,
+      source: "system",
+    });
     // 7 notices, lead days 80..86: all late (under three months).
-    expect(kalmarMarch["release-notices-received"]).toEqual({ value: 7, suppressed: false });
-    expect(kalmarMarch["release-notices-late"]).toEqual({ value: 7, suppressed: false });
-    expect(kalmarMarch["release-notice-lead-days-median"]).toEqual({ value: 83, suppressed: false });
+    expect(kalmarMarch["release-notices-received"]).toEqual({
+      value: 7,
+      suppressed: false,
+      source: "system",
+    });
+    expect(kalmarMarch["release-notices-late"]).toEqual({ value: 7, suppressed: false, source: "system" });
+    expect(kalmarMarch["release-notice-lead-days-median"]).toEqual({
+      value: 83,
+      suppressed: false,
+      source: "system",
+    });
     const borasMarch = report.municipalities.find((m) => m.code === "1490")?.months[2]?.metrics ?? {};
-    expect(borasMarch["hotline-calls"]).toEqual({ value: 6, suppressed: false });
+    expect(borasMarch["hotline-calls"]).toEqual({ value: 6, suppressed: false, source: "system" });
+    // 7 late of 7: the share on time is 0, from the system's own figures.
+    const kalmarMarchRates = report.municipalities.find((m) => m.code === "0880")?.months[2]?.rates ?? {};
+    expect(kalmarMarchRates["release-notices-on-time-share"]).toEqual({
+      value: 0,
+      suppressed: false,
+      source: "system",
+    });
+    // After Kalmar's first recorded event (March) a quiet month is 0; before it, unknown: null, not 0.
+    const kalmar = report.municipalities.find((m) => m.code === "0880")?.months ?? [];
+    expect(kalmar[3]?.metrics["hotline-calls"]).toEqual({ value: 0, suppressed: false, source: "system" });
+    expect(kalmar[1]?.metrics["hotline-calls"]).toEqual({ value: null, suppressed: false, source: "none" });
+    // Uppsala: nothing recorded, nothing submitted.
     const uppsalaJanuary = report.municipalities.find((m) => m.code === "0380")?.months[0]?.metrics ?? {};
-    expect(uppsalaJanuary["hotline-calls"]).toEqual({ value: 0, suppressed: false });
+    expect(uppsalaJanuary["hotline-calls"]).toEqual({ value: null, suppressed: false, source: "none" });
   });
 
   it("answers CSV for format=csv and for Accept: text/csv", async () => {
@@ -114,10 +154,11 @@ describe("GET /v1/reports/pilot", () => {
       const lines = text.split("\r\n");
       expect(lines[0]).toBe(CSV_HEADER.join(","));
       expect(lines.at(-1)).toBe("");
-      expect(lines).toHaveLength(1 + 2 * METRIC_IDS.length + 1);
-      expect(lines).toContain("0880,2026-03,referrals-received,11,false");
-      expect(lines).toContain("0880,2026-03,referrals-received.kind.self-referral,,true");
-      expect(lines).toContain("0880,2026-04,hotline-calls,0,false");
+      expect(lines).toHaveLength(1 + 2 * (METRIC_IDS.length + RATE_IDS.length) + 1);
+      expect(lines).toContain("0880,2026-03,referrals-received,11,false,system,");
+      expect(lines).toContain("0880,2026-03,referrals-received.kind.self-referral,,true,system,");
+      expect(lines).toContain("0880,2026-04,hotline-calls,0,false,system,");
+      expect(lines).toContain("0880,2026-03,release-notices-on-time-share,0,false,system,");
     }
   });
 

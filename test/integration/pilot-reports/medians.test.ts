@@ -8,10 +8,10 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
+import { buildReport } from "../../../services/pilot-reports/app/report";
 import { createDeps, type PilotReportsDeps } from "../../../services/pilot-reports/deps";
 import { createHandler } from "../../../services/pilot-reports/handlers/consumer";
-import { aggregateKey, histogramKey } from "../../../services/pilot-reports/keys";
-import { buildReport } from "../../../services/pilot-reports/report";
+import { aggregateKey, histogramKey } from "../../../services/pilot-reports/store/keys";
 import type { TransactItem } from "../../../shared/dynamo";
 import type { QueueLambda } from "../../../shared/events/consumer";
 import type { Envelope } from "../../../shared/events/envelope";
@@ -130,13 +130,15 @@ describe("medians kept beside the counters", () => {
       expect(figure("release-notice-lead-days-median")).toEqual({
         value: expected.leadDays,
         suppressed: false,
+        source: "system",
       });
       expect(figure("hotline-triage-hours-median")).toEqual({
         value: expected.triageHours,
         suppressed: false,
+        source: "system",
       });
-      expect(figure("release-notices-received")).toEqual({ value: 61, suppressed: false });
-      expect(figure("hotline-triages-completed")).toEqual({ value: 40, suppressed: false });
+      expect(figure("release-notices-received")).toEqual({ value: 61, suppressed: false, source: "system" });
+      expect(figure("hotline-triages-completed")).toEqual({ value: 40, suppressed: false, source: "system" });
       expect(await get(aggregateKey("0880", MONTH))).toMatchObject({
         "m:leadDays": expected.leadDays,
         "mn:leadDays": 61,
@@ -189,6 +191,7 @@ describe("medians kept beside the counters", () => {
       expect((await figures(code, MONTH))("release-notice-lead-days-median")).toEqual({
         value: medianOf(values),
         suppressed: false,
+        source: "system",
       });
     }
   });
@@ -202,6 +205,7 @@ describe("medians kept beside the counters", () => {
     expect((await figures("0305", MONTH))("release-notice-lead-days-median")).toEqual({
       value: null,
       suppressed: true,
+      source: "system",
     });
     expect(await deliver(consume, [[events.noticeReceived("0305", `${MONTH}-11T08:00:00Z`, 10)]])).toEqual(
       [],
@@ -209,6 +213,7 @@ describe("medians kept beside the counters", () => {
     expect((await figures("0305", MONTH))("release-notice-lead-days-median")).toEqual({
       value: 50,
       suppressed: false,
+      source: "system",
     });
   });
 
@@ -237,14 +242,19 @@ describe("medians kept beside the counters", () => {
     expect(publisher.cancelled).toBeGreaterThan(0);
 
     const figure = await figures("0486", MONTH);
-    expect(figure("release-notices-received")).toEqual({ value: 45, suppressed: false });
-    expect(figure("hotline-triages-completed")).toEqual({ value: 45, suppressed: false });
-    expect(figure("hotline-calls")).toEqual({ value: 30, suppressed: false });
+    expect(figure("release-notices-received")).toEqual({ value: 45, suppressed: false, source: "system" });
+    expect(figure("hotline-triages-completed")).toEqual({ value: 45, suppressed: false, source: "system" });
+    expect(figure("hotline-calls")).toEqual({ value: 30, suppressed: false, source: "system" });
     expect(figure("release-notice-lead-days-median")).toEqual({
       value: medianOf(leadDays),
       suppressed: false,
+      source: "system",
     });
-    expect(figure("hotline-triage-hours-median")).toEqual({ value: medianOf(hours), suppressed: false });
+    expect(figure("hotline-triage-hours-median")).toEqual({
+      value: medianOf(hours),
+      suppressed: false,
+      source: "system",
+    });
     expect(await get(aggregateKey("0486", MONTH))).toMatchObject({ "mn:leadDays": 45, "mn:triageHours": 45 });
     expect(await get(histogramKey("0486", MONTH, "leadDays"))).toMatchObject({ version: 45 });
     expect(await get(histogramKey("0486", MONTH, "triageHours"))).toMatchObject({ version: 45 });

@@ -4,9 +4,9 @@
  * each exactly once, and a sweep that reads only what is due.
  */
 import { describe, expect, it } from "vitest";
+import type { SweepResult } from "../../../services/release-notices/app/sweep-deadlines";
 import { noticeViewSchema } from "../../../services/release-notices/contract";
 import { createHandler as createSweep } from "../../../services/release-notices/handlers/deadline-sweep";
-import type { SweepResult } from "../../../services/release-notices/sweep";
 import {
   type NoticeBody,
   noticeBody,

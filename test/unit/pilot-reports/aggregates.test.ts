@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { incrementWrites } from "../../../services/pilot-reports/aggregates";
-import { emptyHistogram, type Increment } from "../../../services/pilot-reports/aggregation";
-import { aggregateKey, histogramKey } from "../../../services/pilot-reports/keys";
-import { COUNT_METRIC_IDS, HISTOGRAM_NAMES } from "../../../services/pilot-reports/metrics";
-import { parseAggregateRecord, parseHistogramRecord } from "../../../services/pilot-reports/records";
+import {
+  emptyHistogram,
+  type HistogramsRead,
+  histogramChanges,
+  type Increment,
+} from "../../../services/pilot-reports/domain/aggregation";
+import { COUNT_METRIC_IDS, HISTOGRAM_NAMES } from "../../../services/pilot-reports/domain/catalogue";
+import { incrementWrites } from "../../../services/pilot-reports/store/aggregates";
+import { aggregateKey, histogramKey } from "../../../services/pilot-reports/store/keys";
+import { parseAggregateRecord, parseHistogramRecord } from "../../../services/pilot-reports/store/records";
 
 const TABLE = "pilot-reports";
+/** The writes for an increment, with the medians the domain works out from the distributions read. */
+const writesFor = (increment: Increment, read: HistogramsRead) =>
+  incrementWrites(TABLE, increment, histogramChanges(increment, read));
 const triage = (hours: number): Increment => ({
   municipality: "0880",
   month: "2026-03",
@@ -15,8 +23,7 @@ const triage = (hours: number): Increment => ({
 
 describe("the writes for one increment", () => {
   it("counters only: one ADD on the month item; every other figure its empty value where it has none", () => {
-    const writes = incrementWrites(
-      TABLE,
+    const writes = writesFor(
       { municipality: "0880", month: "2026-03", counters: ["hotline-calls"], histograms: {} },
       {},
     );
@@ -49,13 +56,13 @@ describe("the writes for one increment", () => {
       counters: ["hotline-calls"],
       histograms: { leadDays: 3, triageHours: 4 },
     };
-    const [month] = incrementWrites(TABLE, both, {});
+    const [month] = writesFor(both, {});
     expect(month?.Update?.ExpressionAttributeValues).toHaveProperty(":zero");
     expect(month?.Update?.ExpressionAttributeValues).not.toHaveProperty(":null");
   });
 
   it("a distribution's first value: the item must not exist yet, and the median is that value", () => {
-    const [month, histogram] = incrementWrites(TABLE, triage(7), { triageHours: emptyHistogram() });
+    const [month, histogram] = writesFor(triage(7), { triageHours: emptyHistogram() });
     expect(month?.Update?.ExpressionAttributeNames).toMatchObject({
       "#m0": "m:triageHours",
       "#mn0": "mn:triageHours",
@@ -77,7 +84,7 @@ describe("the writes for one increment", () => {
         [10, 1],
       ]),
     };
-    const [month, histogram] = incrementWrites(TABLE, triage(30), { triageHours: read });
+    const [month, histogram] = writesFor(triage(30), { triageHours: read });
     // 2, 2, 10, 30: the mean of the two middle values.
     expect(month?.Update?.ExpressionAttributeValues).toMatchObject({ ":m0": 6, ":mn0": 4 });
     expect(month?.Update?.UpdateExpression).toMatch(

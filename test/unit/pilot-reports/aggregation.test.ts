@@ -4,9 +4,9 @@ import {
   histogramMedian,
   incrementFor,
   rawCells,
-  stockholmMonth,
-} from "../../../services/pilot-reports/aggregation";
-import { METRICS } from "../../../services/pilot-reports/metrics";
+} from "../../../services/pilot-reports/domain/aggregation";
+import { METRICS } from "../../../services/pilot-reports/domain/catalogue";
+import { stockholmMonth } from "../../../services/pilot-reports/domain/months";
 import { CATALOGUE } from "../../../shared/events/catalogue";
 import { type CatalogueEvent, parseEvent } from "../../../shared/events/parse";
 import { events } from "../../support/pilot-reports";

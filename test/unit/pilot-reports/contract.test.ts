@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reportQuerySchema } from "../../../services/pilot-reports/contract";
 import { CSV_HEADER, reportToCsv, wantsCsv } from "../../../services/pilot-reports/csv";
-import { monthsBetween } from "../../../services/pilot-reports/report";
+import { monthsBetween } from "../../../services/pilot-reports/domain/months";
 import { fieldErrors } from "../../../shared/http/edge";
 import { PILOT_MUNICIPALITIES } from "../../../shared/municipalities";
 
@@ -43,7 +43,7 @@ describe("the report query", () => {
 });
 
 describe("CSV", () => {
-  it("is RFC 4180 with CRLF, one row per municipality, month and metric", () => {
+  it("is RFC 4180 with CRLF, one row per municipality, month and metric, then the rates, each with its source", () => {
     const csv = reportToCsv({
       generatedAt: "2026-11-23T10:00:00.000Z",
       suppressionThreshold: 5,
@@ -56,21 +56,37 @@ describe("CSV", () => {
             {
               month: "2026-01",
               metrics: {
-                "hotline-calls": { value: 12, suppressed: false },
-                "protective-placements": { value: null, suppressed: true },
-                "hotline-triage-hours-median": { value: 7.5, suppressed: false },
+                "hotline-calls": { value: 12, suppressed: false, source: "system" },
+                "protective-placements": { value: null, suppressed: true, source: "system" },
+                "hotline-triage-hours-median": { value: 7.5, suppressed: false, source: "system" },
+                "referrals-received": {
+                  value: 40,
+                  suppressed: false,
+                  source: "submitted",
+                  sourceName: "Treserva, export",
+                },
+                "pre-assessments": { value: null, suppressed: false, source: "none" },
+              },
+              rates: {
+                "hotline-calls-answered-first-share": { value: 0.75, suppressed: false, source: "system" },
+                "pre-assessments-within-14-days-share": { value: null, suppressed: false, source: "mixed" },
               },
             },
           ],
         },
       ],
     });
+    expect(CSV_HEADER.join(",")).toBe("municipality,month,metric,value,suppressed,source,source_name");
     expect(csv).toBe(
       [
         CSV_HEADER.join(","),
-        "0880,2026-01,hotline-calls,12,false",
-        "0880,2026-01,protective-placements,,true",
-        "0880,2026-01,hotline-triage-hours-median,7.5,false",
+        "0880,2026-01,hotline-calls,12,false,system,",
+        "0880,2026-01,protective-placements,,true,system,",
+        "0880,2026-01,hotline-triage-hours-median,7.5,false,system,",
+        '0880,2026-01,referrals-received,40,false,submitted,"Treserva, export"',
+        "0880,2026-01,pre-assessments,,false,none,",
+        "0880,2026-01,hotline-calls-answered-first-share,0.75,false,system,",
+        "0880,2026-01,pre-assessments-within-14-days-share,,false,mixed,",
         "",
       ].join("\r\n"),
     );

@@ -1,0 +1,27 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { submit } from "../app/submissions";
+import { createDeps, type PilotReportsDeps } from "../deps";
+import { routes } from "../service";
+import { readSubmissionBody } from "../submission-body";
+
+/**
+ * The route documents its JSON body for the OpenAPI document, but takes CSV too, which the edge
+ * would refuse (415): the edge gets the route without a body and the handler reads the raw body.
+ */
+const rawBodyRoute = { ...routes.submit, request: { params: routes.submit.request.params } } as const;
+
+export const createHandler = (deps: PilotReportsDeps) =>
+  createHttpHandler(rawBodyRoute, deps.logger, async ({ params, caller, event, correlationId }) => {
+    const input = readSubmissionBody(event);
+    const { created, submission } = await submit(
+      deps,
+      caller,
+      { municipality: params.municipality, month: params.month, input, correlationId },
+      () => deps.clock.now(),
+    );
+    return json(created ? 201 : 200, submission);
+  });
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("pilot-reports"))));

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import type { HistogramState, MedianCell, MonthAggregate } from "../domain/aggregation";
+import { COUNT_METRIC_IDS, type HistogramName, isHistogramName } from "../domain/catalogue";
+
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const municipalitySchema = z.string().regex(/^\d{4}$/);
+const countSchema = z.number().int().nonnegative();
+
+/**
+ * A month's aggregate as stored: keys, then counters (`n:<metric id>`, non-negative integers) and
+ * per distribution its median (`m:<histogram>`, any number since lead days can be negative, or null
+ * over no values) and how many values it is over (`mn:<histogram>`). Validated on the way out, never
+ * cast.
+ */
+export const aggregateRecordSchema = z
+  .object({
+    pk: z.string().regex(/^AGG#\d{4}$/),
+    sk: z.string().regex(/^MONTH#\d{4}-\d{2}$/),
+    municipality: municipalitySchema,
+    month: monthSchema,
+  })
+  .catchall(z.number().finite().nullable());
+
+/** One distribution of one municipality's month: keys, a version for optimistic writes, `h:<whole value>` buckets. */
+export const histogramRecordSchema = z
+  .object({
+    pk: z.string().regex(/^HIST#\d{4}$/),
+    sk: z.string().regex(/^MONTH#\d{4}-\d{2}#[A-Za-z]+$/),
+    municipality: municipalitySchema,
+    month: monthSchema,
+    histogram: z.string(),
+    version: z.number().int().positive(),
+  })
+  .catchall(countSchema);
+
+const counterIds = new Set(COUNT_METRIC_IDS);
+const AGGREGATE_KEYS = new Set(["pk", "sk", "municipality", "month"]);
+const HISTOGRAM_KEYS = new Set([...AGGREGATE_KEYS, "histogram", "version"]);
+
+export interface StoredAggregate {
+  readonly municipality: string;
+  readonly month: string;
+  readonly aggregate: MonthAggregate;
+}
+
+// A stored item that fails its schema is our bug: fail loudly, naming the path and no value.
+const schemaError = (what: string, path: readonly PropertyKey[]) =>
+  new Error(`stored ${what} does not match its schema at ${path.map(String).join(".")}`);
+
+export const parseAggregateRecord = (item: Record<string, unknown>): StoredAggregate => {
+  const parsed = aggregateRecordSchema.safeParse(item);
+  if (!parsed.success) throw schemaError("aggregate", parsed.error.issues[0]?.path ?? []);
+  const { municipality, month } = parsed.data;
+  const counters = new Map<string, number>();
+  const medians: Record<HistogramName, { median: number | null; n: number }> = {
+    leadDays: { median: null, n: 0 },
+    triageHours: { median: null, n: 0 },
+  };
+  const count = (name: string, value: unknown): number => {
+    const checked = countSchema.safeParse(value);
+    if (!checked.success) throw schemaError("aggregate", [name]);
+    return checked.data;
+  };
+  for (const [name, value] of Object.entries(parsed.data)) {
+    if (AGGREGATE_KEYS.has(name) || typeof value === "string") continue;
+    const [prefix, rest = ""] = name.split(/:(.*)/s);
+    if (prefix === "n" && counterIds.has(rest)) counters.set(rest, count(name, value));
+    else if (prefix === "m" && isHistogramName(rest)) medians[rest].median = value;
+    else if (prefix === "mn" && isHistogramName(rest)) medians[rest].n = count(name, value);
+    // Otherwise an attribute of a metric retired since it was written: kept in the table, not reported.
+  }
+  const cells: Record<HistogramName, MedianCell> = medians;
+  return { municipality, month, aggregate: { counters, medians: cells } };
+};
+
+export interface StoredHistogram extends HistogramState {
+  readonly municipality: string;
+  readonly month: string;
+  readonly histogram: HistogramName;
+}
+
+export const parseHistogramRecord = (item: Record<string, unknown>): StoredHistogram => {
+  const parsed = histogramRecordSchema.safeParse(item);
+  if (!parsed.success) throw schemaError("histogram", parsed.error.issues[0]?.path ?? []);
+  const { municipality, month, histogram, version } = parsed.data;
+  if (!isHistogramName(histogram)) throw schemaError("histogram", ["histogram"]);
+  const buckets = new Map<number, number>();
+  for (const [name, value] of Object.entries(parsed.data)) {
+    if (HISTOGRAM_KEYS.has(name) || typeof value !== "number") continue;
+    const bucket = /^h:(-?\d+)$/.exec(name);
+    if (bucket) buckets.set(Number(bucket[1]), value);
+  }
+  return { municipality, month, histogram, version, buckets };
+};

@@ -1,0 +1,161 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { newId } from "../../../shared/ids";
+import type { Submission, SubmissionAuditFact } from "../domain/submission";
+import {
+  auditKey,
+  submissionKey,
+  submissionRange,
+  submissionVersionKey,
+  submissionVersionsPrefix,
+} from "./keys";
+import type { TableDeps } from "./table";
+
+/**
+ * A submission as stored, the current one and each version alike. Figures are kept as submitted,
+ * by metric id; one of a metric retired since stays stored and is not reported.
+ */
+const submissionRecordSchema = z.object({
+  pk: z.string().regex(/^SUB#\d{4}$/),
+  sk: z.string().regex(/^(MONTH#\d{4}-\d{2}|VERSION#\d{4}-\d{2}#\d{6})$/),
+  municipality: z.string().regex(/^\d{4}$/),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  version: z.number().int().positive(),
+  figures: z.record(z.string(), z.number().finite().nonnegative()),
+  source: z.string().min(1),
+  note: z.string().optional(),
+  submittedBy: z.string().min(1),
+  submittedAt: z.iso.datetime({ offset: true }),
+});
+
+// A stored item that fails its schema is our bug: fail loudly, naming the path and no value.
+const parseSubmission = (item: Record<string, unknown>): Submission => {
+  const parsed = submissionRecordSchema.safeParse(item);
+  if (!parsed.success) {
+    const path = (parsed.error.issues[0]?.path ?? []).map(String).join(".");
+    throw new Error(`stored submission does not match its schema at ${path}`);
+  }
+  const { pk: _pk, sk: _sk, note, ...submission } = parsed.data;
+  return { ...submission, ...(note === undefined ? {} : { note }) };
+};
+
+const attributes = (submission: Submission) => ({
+  municipality: submission.municipality,
+  month: submission.month,
+  version: submission.version,
+  figures: submission.figures,
+  source: submission.source,
+  ...(submission.note === undefined ? {} : { note: submission.note }),
+  submittedBy: submission.submittedBy,
+  submittedAt: submission.submittedAt,
+});
+
+/** The month's current submission, read consistently: a replacement is conditioned on its version. */
+export const readSubmission = async (
+  deps: TableDeps,
+  municipality: string,
+  month: string,
+): Promise<Submission | undefined> => {
+  const { Item: item } = await deps.doc.send(
+    new GetCommand({
+      TableName: deps.tableName,
+      Key: submissionKey(municipality, month),
+      ConsistentRead: true,
+    }),
+  );
+  return item ? parseSubmission(item) : undefined;
+};
+
+const queryAll = async (deps: TableDeps, input: { condition: string; values: Record<string, string> }) => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.doc.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: input.condition,
+        ExpressionAttributeValues: input.values,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
+
+/** One Query: the current submission of each month from `from` to `to` that has one, by month. */
+export const readSubmissions = async (
+  deps: TableDeps,
+  municipality: string,
+  from: string,
+  to: string,
+): Promise<Submission[]> => {
+  const range = submissionRange(municipality, from, to);
+  const items = await queryAll(deps, {
+    condition: "pk = :pk AND sk BETWEEN :from AND :to",
+    values: { ":pk": range.pk, ":from": range.from, ":to": range.to },
+  });
+  return items.map(parseSubmission);
+};
+
+/** Every version of one month's submission, oldest first. */
+export const readSubmissionHistory = async (
+  deps: TableDeps,
+  municipality: string,
+  month: string,
+): Promise<Submission[]> => {
+  const { pk, prefix } = submissionVersionsPrefix(municipality, month);
+  const items = await queryAll(deps, {
+    condition: "pk = :pk AND begins_with(sk, :prefix)",
+    values: { ":pk": pk, ":prefix": prefix },
+  });
+  return items.map(parseSubmission);
+};
+
+/**
+ * One transaction: the month's current item (first, on condition that it is still the version
+ * read, so a lost race is told apart from any other failure), the new version beside the earlier
+ * ones, and the audit row.
+ */
+export const commitSubmission = async (
+  deps: TableDeps,
+  submission: Submission,
+  replaces: number,
+  audit: SubmissionAuditFact,
+  correlationId: string,
+): Promise<void> => {
+  const { municipality, month, version } = submission;
+  await deps.doc.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: { ...submissionKey(municipality, month), ...attributes(submission) },
+            ...(replaces === 0
+              ? { ConditionExpression: "attribute_not_exists(pk)" }
+              : {
+                  ConditionExpression: "#version = :read",
+                  ExpressionAttributeNames: { "#version": "version" },
+                  ExpressionAttributeValues: { ":read": replaces },
+                }),
+          },
+        },
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: { ...submissionVersionKey(municipality, month, version), ...attributes(submission) },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: { ...auditKey(municipality, audit.at, newId()), ...audit, correlationId },
+          },
+        },
+      ],
+    }),
+  );
+};

@@ -1,0 +1,21 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { Metrics } from "@aws-lambda-powertools/metrics";
+import type { Clock } from "../../../shared/clock";
+import type { Caller } from "../../../shared/domain/caller";
+import type { KeyRing } from "../../../shared/runtime/keys";
+import type { NoticeTable } from "../store/notice-table";
+
+/** Who asks, and the id that ties their request's log lines, audit rows and events together. */
+export interface RequestContext {
+  readonly caller: Caller;
+  readonly correlationId: string;
+}
+
+/** What the use cases need: the table (the store), the keys, the clock, logs and metrics. */
+export interface AppDeps {
+  readonly table: NoticeTable;
+  readonly keys: KeyRing;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}

@@ -1,0 +1,63 @@
+import type { z } from "zod";
+import { deadlineBreached } from "../../../shared/events/catalogue/deadlines";
+import type { EventContract } from "../../../shared/events/envelope";
+import type { Notice } from "./notice";
+import { nextStage } from "./plan-schedule";
+
+/** An event to emit, as type and data: the application layer wraps it in an envelope with an id. */
+export interface EventDraft<C extends EventContract = EventContract> {
+  readonly contract: C;
+  readonly data: z.input<C["data"]>;
+}
+
+export const draft = <C extends EventContract>(contract: C, data: z.input<C["data"]>): EventDraft => ({
+  contract,
+  data,
+});
+
+/** Who did what to a notice, and when: one row of the audit trail. Never personal data. */
+export interface AuditFact {
+  readonly action: string;
+  readonly actor: string;
+  readonly at: Date;
+}
+
+/** A notice's move to a new state: the state, where the deadline sweep finds it next, events, audit. */
+export interface Transition {
+  readonly notice: Notice;
+  /** When the plan deadline next needs the sweep (a reminder or the breach); undefined: never again. */
+  readonly nextDueAt: Date | undefined;
+  readonly events: readonly EventDraft[];
+  readonly audit: AuditFact | undefined;
+}
+
+/** The next reminder or breach still to come for an open plan of a notice not withdrawn. */
+export const nextDueAt = (notice: Notice, now: Date): Date | undefined => {
+  if (notice.status === "withdrawn" || notice.plan.state !== "open") return undefined;
+  return nextStage(notice.expectedReleaseDate, notice.plan.remindersSent, now)?.at;
+};
+
+export const transition = (
+  notice: Notice,
+  now: Date,
+  events: readonly EventDraft[],
+  audit: AuditFact | undefined,
+): Transition => ({ notice, nextDueAt: nextDueAt(notice, now), events, audit });
+
+/** The plan was not ready when the release day began: one `deadline.breached`, from the sweep or the plan call. */
+export const breachDraft = (notice: Notice, now: Date): EventDraft =>
+  draft(deadlineBreached, {
+    service: "release-notices",
+    subject: { type: "release-notice", id: notice.noticeId },
+    deadline: "release-plan",
+    dueAt: notice.plan.dueAt,
+    breachedAt: now.toISOString(),
+  });
+
+/** What a command decided: a transition to commit, or nothing to change (a retry) with the notice as it is. */
+export type Outcome =
+  | { readonly kind: "changed"; readonly transition: Transition }
+  | { readonly kind: "unchanged"; readonly notice: Notice };
+
+export const changed = (t: Transition): Outcome => ({ kind: "changed", transition: t });
+export const unchanged = (notice: Notice): Outcome => ({ kind: "unchanged", notice });

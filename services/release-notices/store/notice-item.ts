@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { DEADLINE_STATES } from "../../../shared/domain/deadline";
+import { epochSeconds } from "../../../shared/dynamo";
+import { needSchema, releaseTypeSchema } from "../../../shared/events/catalogue/release-notices";
+import {
+  type MilestoneEntry,
+  NOTICE_STATUSES,
+  type Notice,
+  PLAN_MILESTONES,
+  WITHDRAWAL_REASONS,
+} from "../domain/notice";
+import { retainUntil } from "../domain/retention";
+import { dueIndex, municipalityIndex, noticeKey } from "./keys";
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+const milestoneItemSchema = z.object({
+  milestone: z.enum(PLAN_MILESTONES),
+  at: isoDateTime,
+  by: z.string(),
+  /** The staff's note, sealed and bound to this entry (see app/personal-data.ts). */
+  noteSealed: z.string().optional(),
+  /** A note written in clear before notes were sealed; read as it is until the notice next changes. */
+  note: z.string().optional(),
+});
+
+/** The notice as stored. Items are validated on the way out of the table, never cast. */
+export const noticeItemSchema = z.object({
+  pk: z.string(),
+  sk: z.literal("NOTICE"),
+  id: z.string(),
+  noticeId: z.string(),
+  municipality: z.string(),
+  subjectRef: z.string(),
+  /** The identity number, sealed: the table never holds it in clear. */
+  subjectSealed: z.string(),
+  institution: z.string(),
+  expectedReleaseDate: z.iso.date(),
+  releaseType: releaseTypeSchema,
+  needs: z.array(needSchema),
+  contact: z.object({ name: z.string(), phone: z.string(), email: z.string() }),
+  receivedAt: isoDateTime,
+  updatedAt: isoDateTime,
+  leadDays: z.number().int(),
+  onTime: z.boolean(),
+  status: z.enum(NOTICE_STATUSES),
+  createRequestHash: z.string(),
+  updateRequestHash: z.string().optional(),
+  /** Optimistic concurrency: every write conditions on the version it read. */
+  version: z.number().int().nonnegative(),
+  plan: z.object({
+    dueAt: isoDateTime,
+    state: z.enum(DEADLINE_STATES),
+    remindersSent: z.array(z.number().int()),
+    readyAt: isoDateTime.optional(),
+  }),
+  milestones: z.array(milestoneItemSchema),
+  withdrawal: z.object({ at: isoDateTime, reason: z.enum(WITHDRAWAL_REASONS).optional() }).optional(),
+  /** The due index (gsi1): present only while a reminder or the breach is still to come. */
+  gsi1pk: z.string().optional(),
+  gsi1sk: z.string().optional(),
+  /** The municipality's notices by release date (gsi2). */
+  gsi2pk: z.string(),
+  gsi2sk: z.string(),
+  /** TTL (gallring), epoch seconds. */
+  expiresAt: z.number().int(),
+});
+type NoticeItem = z.infer<typeof noticeItemSchema>;
+
+/** A notice with the version it was read at: the write that follows conditions on it. */
+export interface VersionedNotice {
+  readonly notice: Notice;
+  readonly version: number;
+}
+
+const entryOf = ({ note, ...entry }: NoticeItem["milestones"][number]): MilestoneEntry =>
+  note === undefined ? entry : { ...entry, legacyNote: note };
+
+const entryItem = ({ legacyNote, ...entry }: MilestoneEntry) =>
+  legacyNote === undefined ? entry : { ...entry, note: legacyNote };
+
+export const parseNoticeItem = (item: Record<string, unknown> | undefined): VersionedNotice | undefined => {
+  if (!item) return undefined;
+  const parsed = noticeItemSchema.safeParse(item);
+  // A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value.
+  if (!parsed.success)
+    throw new Error(`stored notice does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`);
+  const {
+    pk: _pk,
+    sk: _sk,
+    version,
+    gsi1pk: _g1,
+    gsi1sk: _s1,
+    gsi2pk: _g2,
+    gsi2sk: _s2,
+    expiresAt: _e,
+    ...rest
+  } = parsed.data;
+  const notice: Notice = { ...rest, milestones: rest.milestones.map(entryOf) };
+  return { notice, version };
+};
+
+/** The item for a notice: its key, its place on both indexes, its version and when it may be deleted. */
+export const noticeItem = (notice: Notice, version: number, nextDueAt: Date | undefined): NoticeItem => ({
+  ...noticeKey(notice.noticeId),
+  ...notice,
+  needs: [...notice.needs],
+  plan: { ...notice.plan, remindersSent: [...notice.plan.remindersSent] },
+  milestones: notice.milestones.map(entryItem),
+  version,
+  ...(nextDueAt ? { gsi1pk: dueIndex.partition, gsi1sk: dueIndex.sort(nextDueAt, notice.noticeId) } : {}),
+  gsi2pk: municipalityIndex.partition(notice.municipality),
+  gsi2sk: municipalityIndex.sort(notice.expectedReleaseDate, notice.noticeId),
+  expiresAt: epochSeconds(retainUntil(notice.expectedReleaseDate)),
+});

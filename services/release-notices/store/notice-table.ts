@@ -1,0 +1,169 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  batchPutAll,
+  encodeCursor,
+  epochSeconds,
+  queryDue,
+  queryPage,
+  resumeKey,
+  type TransactItem,
+} from "../../../shared/dynamo";
+import type { Envelope } from "../../../shared/events/envelope";
+import type { EventPublisher } from "../../../shared/events/outbox";
+import { newId } from "../../../shared/ids";
+import type { NoticeStatus } from "../domain/notice";
+import { retainUntil } from "../domain/retention";
+import type { AuditFact, Transition } from "../domain/transition";
+import { auditKey, dueIndex, municipalityIndex, noticeKey } from "./keys";
+import { noticeItem, parseNoticeItem, type VersionedNotice } from "./notice-item";
+
+export interface NoticeTableDeps {
+  readonly doc: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly publisher: EventPublisher;
+}
+
+/** Where a notice's audit row sits and how long it is kept: as long as the notice. */
+export interface AuditSubject {
+  readonly noticeId: string;
+  readonly releaseDate: string;
+}
+
+export interface ListPageQuery {
+  readonly municipality: string;
+  readonly status?: NoticeStatus;
+  readonly releaseFrom?: string;
+  readonly releaseTo?: string;
+  readonly limit: number;
+  readonly startKey: Record<string, string> | undefined;
+}
+
+/**
+ * The release-notices table: the only code of the service that talks to DynamoDB. A notice is
+ * one item; its audit rows share its retention; its events go in the same transaction (outbox).
+ */
+export const noticeTable = (deps: NoticeTableDeps) => {
+  const { doc, tableName } = deps;
+
+  const auditItem = (subject: AuditSubject, fact: AuditFact, correlationId: string) => ({
+    ...auditKey(subject.noticeId, fact.at, newId()),
+    noticeId: subject.noticeId,
+    action: fact.action,
+    actor: fact.actor,
+    at: fact.at.toISOString(),
+    correlationId,
+    expiresAt: epochSeconds(retainUntil(subject.releaseDate)),
+  });
+
+  /** The notice's put, conditioned on the version read ("new": on no notice under this id). */
+  const noticePut = (t: Transition, expected: number | "new"): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: noticeItem(t.notice, expected === "new" ? 0 : expected + 1, t.nextDueAt),
+      ...(expected === "new"
+        ? { ConditionExpression: "attribute_not_exists(pk)" }
+        : { ConditionExpression: "version = :v", ExpressionAttributeValues: { ":v": expected } }),
+    },
+  });
+
+  return {
+    /** The notice as it is now (consistent read), with its version. */
+    async read(noticeId: string): Promise<VersionedNotice | undefined> {
+      const out = await doc.send(
+        new GetCommand({ TableName: tableName, Key: noticeKey(noticeId), ConsistentRead: true }),
+      );
+      return parseNoticeItem(out.Item);
+    },
+
+    /**
+     * The new state, its audit row and its events in one transaction; the notice's put comes first,
+     * so a lost optimistic race shows as the first item's failed condition (shared/app/lost-race).
+     */
+    async commit(
+      t: Transition,
+      expected: number | "new",
+      events: readonly Envelope[],
+      correlationId: string,
+    ): Promise<void> {
+      const subject = { noticeId: t.notice.noticeId, releaseDate: t.notice.expectedReleaseDate };
+      const writes: TransactItem[] = [
+        noticePut(t, expected),
+        ...(t.audit
+          ? [{ Put: { TableName: tableName, Item: auditItem(subject, t.audit, correlationId) } }]
+          : []),
+      ];
+      await deps.publisher.commit(writes, events);
+    },
+
+    /** Reads are audited as well as writes: who looked at whose notice, and when. */
+    async auditRead(subject: AuditSubject, fact: AuditFact, correlationId: string): Promise<void> {
+      await doc.send(new PutCommand({ TableName: tableName, Item: auditItem(subject, fact, correlationId) }));
+    },
+
+    async auditReads(
+      subjects: readonly AuditSubject[],
+      fact: AuditFact,
+      correlationId: string,
+    ): Promise<void> {
+      await batchPutAll(
+        doc,
+        tableName,
+        subjects.map((subject) => auditItem(subject, fact, correlationId)),
+      );
+    },
+
+    /**
+     * Where a listing resumes: undefined to start, or the key a cursor we issued for this very
+     * municipality's listing names; anything else is refused ("invalid").
+     */
+    resumeFrom(
+      municipality: string,
+      cursor: string | undefined,
+    ): Record<string, string> | undefined | "invalid" {
+      const resume = resumeKey(cursor, {
+        attributes: ["pk", "sk", "gsi2pk", "gsi2sk"],
+        fixed: { gsi2pk: municipalityIndex.partition(municipality), sk: "NOTICE" },
+      });
+      return resume.ok ? resume.key : "invalid";
+    },
+
+    /** One page of a municipality's notices by release date, both ends included. */
+    async listPage(
+      query: ListPageQuery,
+    ): Promise<{ notices: VersionedNotice[]; cursor: string | undefined }> {
+      const { items, lastKey } = await queryPage(
+        doc,
+        {
+          TableName: tableName,
+          IndexName: municipalityIndex.name,
+          KeyConditionExpression: "gsi2pk = :p AND gsi2sk BETWEEN :from AND :to",
+          ExpressionAttributeValues: {
+            ":p": municipalityIndex.partition(query.municipality),
+            ":from": municipalityIndex.from(query.releaseFrom ?? "0000-00-00"),
+            ":to": municipalityIndex.to(query.releaseTo ?? "9999-99-99"),
+            ...(query.status ? { ":status": query.status } : {}),
+          },
+          ...(query.status
+            ? { FilterExpression: "#status = :status", ExpressionAttributeNames: { "#status": "status" } }
+            : {}),
+        },
+        { limit: query.limit, startKey: query.startKey },
+      );
+      return { notices: items.flatMap((item) => parseNoticeItem(item) ?? []), cursor: encodeCursor(lastKey) };
+    },
+
+    /** What the deadline sweep must act on: only the notices due by `now`, at most `maxItems`. */
+    async due(now: Date, maxItems: number): Promise<VersionedNotice[]> {
+      const items = await queryDue(doc, {
+        tableName,
+        indexName: dueIndex.name,
+        partition: dueIndex.partition,
+        upTo: dueIndex.upTo(now),
+        maxItems,
+      });
+      return items.flatMap((item) => parseNoticeItem(item) ?? []);
+    },
+  };
+};
+
+export type NoticeTable = ReturnType<typeof noticeTable>;
