@@ -43,7 +43,13 @@ export default {
       severity: "error",
       from: { path: "^services/[^/]+/domain/" },
       to: {
-        path: [SDK, "^shared/http/", "^shared/dynamo", "^shared/app/", "^services/[^/]+/(store|app|handlers)/"],
+        path: [
+          SDK,
+          "^shared/http/",
+          "^shared/dynamo",
+          "^shared/app/",
+          "^services/[^/]+/(store|app|handlers)/",
+        ],
       },
     },
     {

@@ -73,7 +73,8 @@ const services = [hotline, intake];
 let s: Synthesised;
 beforeAll(() => {
   s = synthesise({ services });
-});
+  // A synth takes a few seconds, more on a machine shared with other runs: past the 10 s default.
+}, 120_000);
 afterAll(() => s.cleanup());
 
 const fnOf = (service: ServiceDefinition, id: string) => {
