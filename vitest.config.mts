@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/unit/**/*.test.ts"],
+          include: ["test/unit/**/*.test.ts", "console/test/**/*.test.ts"],
           environment: "node",
           env,
           sequence: { groupOrder: 0 },
@@ -39,6 +39,20 @@ export default defineConfig({
           testTimeout: 120_000,
           maxWorkers: 1,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          // The console in Debian's chromium against the local runtime; last, when the cores are free.
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          env,
+          globalSetup: ["test/support/global-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -1,6 +1,7 @@
 import { App, CrossStackReferences, ReferenceStrength } from "aws-cdk-lib";
 import type { ServiceDefinition } from "../shared/service";
 import { readDeploymentConfig } from "./config";
+import { ConsoleStack, readConsoleConfig } from "./console-stack";
 import { applyNag } from "./nag";
 import { SERVICE_DEFINITIONS } from "./services";
 import { StatefulStack } from "./stateful-stack";
@@ -20,10 +21,12 @@ export interface BuiltApp {
   readonly app: App;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  readonly console: ConsoleStack;
 }
 
 export const STATEFUL_STACK_ID = "NyRiktningStateful";
 export const STATELESS_STACK_ID = "NyRiktningStateless";
+export const CONSOLE_STACK_ID = "NyRiktningConsole";
 
 export const buildApp = (options: BuildAppOptions = {}): BuiltApp => {
   const app = new App({
@@ -60,5 +63,11 @@ export const buildApp = (options: BuildAppOptions = {}): BuiltApp => {
     ...(config.telephonySourceAddresses ? { telephonySourceAddresses: config.telephonySourceAddresses } : {}),
     ...(config.provisionedConcurrency ? { provisionedConcurrency: config.provisionedConcurrency } : {}),
   });
-  return { app, stateful, stateless };
+  const console = new ConsoleStack(app, CONSOLE_STACK_ID, {
+    env,
+    description: "Ny riktning: the staff console (S3 and CloudFront, with /v1/* to the HTTP API)",
+    api: stateless.api,
+    config: readConsoleConfig(app.node, config.jwtIssuer),
+  });
+  return { app, stateful, stateless, console };
 };

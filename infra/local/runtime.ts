@@ -23,7 +23,7 @@ import { REPO_ROOT } from "./paths";
 import { type DrainQueueSummary, drainQueues, QueuePoller, queueDepth } from "./poller";
 import type { ProvisionedResources } from "./provision";
 import { type ScheduleDefinition, type ScheduleRun, Scheduler } from "./scheduler";
-import { type HttpRouteTarget, startLocalServer } from "./server";
+import { type HttpRouteTarget, type LocalServerOptions, startLocalServer } from "./server";
 import type { DevelopmentTokens } from "./tokens";
 
 export interface LocalRuntimeOptions {
@@ -51,6 +51,8 @@ export interface LocalRuntimeOptions {
   readonly bodyLimitBytes?: number;
   /** How long tick() may take to drain the queues. Default 30 s. */
   readonly tickTimeoutMs?: number;
+  /** The staff console to serve at `/` (infra/local/console.ts); none by default. */
+  readonly console?: LocalServerOptions["console"];
 }
 
 export interface TickSummary {
@@ -108,6 +110,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const server = await startLocalServer({
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.bodyLimitBytes !== undefined ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    ...(options.console ? { console: options.console } : {}),
     tokens: options.tokens,
     logger,
     openApi: async (baseUrl) => {

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { errors as joseErrors } from "jose";
 import { z } from "zod";
-import { PROBLEM_CONTENT_TYPE, problemBody } from "../../shared/http/problem";
 import type { ServiceName } from "../../shared/resources";
 import type { FunctionDefinition, HttpMethod } from "../../shared/service";
 import { buildHttpEvent, type IncomingHttpRequest, newRequestId, RouteTable, toHttpResponse } from "./apigw";
+import type { LocalConsole } from "./console";
+import { bearerToken, isJson, isLoopbackHost, readBody, send, sendJson, sendProblem } from "./http-io";
 import type { HttpFunction } from "./lambda";
 import type { LocalLogger } from "./log";
 import type { DevelopmentTokens, VerifiedToken } from "./tokens";
@@ -38,6 +39,8 @@ export interface LocalServerOptions {
   readonly openApi: (baseUrl: string) => Promise<unknown>;
   readonly logger: LocalLogger;
   readonly bodyLimitBytes?: number;
+  /** The staff console and its local sign-in (infra/local/console.ts), served before the API's routes. */
+  readonly console?: LocalConsole;
 }
 
 export interface LocalServer {
@@ -49,79 +52,7 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-const localProblem = (status: number, detail?: string): Record<string, unknown> =>
-  problemBody(status, detail ? { detail } : {});
-
-const send = (
-  res: ServerResponse,
-  statusCode: number,
-  headers: readonly (readonly [string, string])[],
-  body: Buffer | string,
-): void => {
-  if (res.headersSent) return;
-  res.statusCode = statusCode;
-  for (const [name, value] of headers) res.appendHeader(name, value);
-  res.end(body);
-};
-
-const sendJson = (
-  res: ServerResponse,
-  statusCode: number,
-  value: unknown,
-  contentType = "application/json",
-) => send(res, statusCode, [["content-type", contentType]], JSON.stringify(value));
-
-const sendProblem = (
-  res: ServerResponse,
-  statusCode: number,
-  detail?: string,
-  headers: readonly (readonly [string, string])[] = [],
-): void =>
-  send(
-    res,
-    statusCode,
-    [["content-type", PROBLEM_CONTENT_TYPE], ...headers],
-    JSON.stringify(localProblem(statusCode, detail)),
-  );
-
-type BodyResult = { readonly kind: "ok"; readonly body: Buffer } | { readonly kind: "too-large" };
-
-/** Stops reading at the limit instead of buffering whatever a client sends. */
-const readBody = (req: IncomingMessage, limit: number): Promise<BodyResult> => {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ kind: "too-large" });
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off("data", onData);
-        req.pause();
-        resolve({ kind: "too-large" });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve({ kind: "ok", body: Buffer.concat(chunks) }));
-    req.once("error", reject);
-  });
-};
-
-/** The control surface must not be reachable from a web page through DNS rebinding. */
-const isLoopbackHost = (host: string | undefined): boolean => {
-  const name = (host ?? "").replace(/:\d+$/, "").toLowerCase();
-  return name === "127.0.0.1" || name === "localhost" || name === "[::1]";
-};
-
 const clockBodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable() });
-
-const isJson = (req: IncomingMessage): boolean =>
-  (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() === "application/json";
-
-const bearerToken = (header: string | undefined): string | undefined =>
-  /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header ?? "")?.[1];
 
 export const startLocalServer = async (options: LocalServerOptions): Promise<LocalServer> => {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
@@ -308,6 +239,10 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
     void (async () => {
       let label = "";
       try {
+        if (await options.console?.handle(req, res, rawPath)) {
+          if (rawPath.startsWith("/_local/")) label = `${method} ${rawPath}`;
+          return;
+        }
         if (await handleLocal(req, res, rawPath)) {
           if (rawPath.startsWith("/_local/")) label = `${method} ${rawPath}`;
           return;

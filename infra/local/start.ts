@@ -11,6 +11,7 @@
  */
 import { derivedCredentials } from "../../services/hotline/webhook-auth";
 import { type LocalAws, localClients, startLocalAws } from "./aws";
+import { createLocalConsole, SIGN_IN_PATH } from "./console";
 import { removeLock, runningInstance, writeLock } from "./lock";
 import { consoleLogger } from "./log";
 import { LOCAL_DYNAMODB_DIR, LOCAL_SQS_JOURNAL, shownPath } from "./paths";
@@ -93,7 +94,9 @@ const main = async (): Promise<void> => {
       );
     }
     const tokens = await developmentTokens();
+    consoleLogger.info("building the staff console…");
     runtime = await startLocalRuntime({
+      console: await createLocalConsole({ tokens }),
       clients,
       resources,
       tokens,
@@ -154,6 +157,7 @@ const main = async (): Promise<void> => {
       "",
       "Ny riktning, local runtime",
       "",
+      `  Console    ${url}/   (sign in at ${url}${SIGN_IN_PATH})`,
       `  API        ${url}`,
       `  Health     ${url}/health`,
       `  OpenAPI    ${url}/openapi.json`,

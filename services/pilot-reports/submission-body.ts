@@ -1,5 +1,6 @@
 import { type FieldIssue, invalid } from "../../shared/domain/errors";
 import { DEFAULT_MAX_BODY_BYTES, fieldErrors, type HttpEvent } from "../../shared/http/edge";
+import { parseClientInput } from "../../shared/http/messages";
 import { HttpProblem } from "../../shared/http/problem";
 import type { SubmissionInput } from "./app/submissions";
 import { CSV_BODY_CONTENT_TYPE, submissionBodyInputSchema, submissionMetaSchema } from "./contract";
@@ -19,7 +20,7 @@ const META_ROWS = new Set(["source", "note"]);
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 const metaOf = (raw: { source?: unknown; note?: unknown }, issues: FieldIssue[]): SubmissionInput["meta"] => {
-  const parsed = submissionMetaSchema.safeParse(raw);
+  const parsed = parseClientInput(submissionMetaSchema, raw);
   if (parsed.success) return parsed.data;
   issues.push(...fieldErrors(parsed.error));
   return undefined;
@@ -32,7 +33,7 @@ const fromJson = (text: string): SubmissionInput => {
   } catch {
     throw invalid("The body is not valid JSON", [{ path: "(body)", message: "must be valid JSON" }]);
   }
-  const parsed = submissionBodyInputSchema.safeParse(raw);
+  const parsed = parseClientInput(submissionBodyInputSchema, raw);
   if (!parsed.success) throw invalid("Some fields are not valid", fieldErrors(parsed.error));
   const { metrics, source, note } = parsed.data;
   return {

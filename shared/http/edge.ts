@@ -13,7 +13,7 @@ import { containsIdentityNumber } from "../identity/in-text";
 import { describeError } from "../logger";
 import type { HttpRoute } from "../service";
 import { callerFromEvent } from "./auth";
-import { ruleMessage } from "./messages";
+import { parseClientInput } from "./messages";
 import { type FieldError, HttpProblem, PROBLEM_CONTENT_TYPE, problemBody } from "./problem";
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -92,7 +92,7 @@ const validate = <S extends z.ZodType | undefined>(
   prefix?: string,
 ): Out<S> => {
   if (!schema) return undefined as Out<S>;
-  const result = schema.safeParse(input, { error: ruleMessage });
+  const result = parseClientInput(schema, input);
   if (result.success) return result.data as Out<S>;
   errors.push(...fieldErrors(result.error, prefix));
   return undefined as Out<S>;

@@ -80,3 +80,7 @@ export const ruleMessage = (issue: RawIssue): string | undefined => {
       return undefined;
   }
 };
+
+/** Parses input a client sent, with the rules named in words (for bodies the edge cannot parse itself). */
+export const parseClientInput = <S extends z.ZodType>(schema: S, input: unknown) =>
+  schema.safeParse(input, { error: ruleMessage });

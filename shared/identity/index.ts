@@ -1,3 +1,4 @@
+export { currentSealingKey } from "./current-key";
 export { containsIdentityNumber, IDENTITY_IN_ID_MESSAGE } from "./in-text";
 export { subjectRef } from "./link";
 export type { IdentityKind, IdentityNumber } from "./personnummer";

@@ -1,5 +1,5 @@
 import { TRIAGE_STEPS } from "../../../shared/events/catalogue/hotline";
-import { type IdentityNumber, seal, subjectRef, unseal } from "../../../shared/identity";
+import { currentSealingKey, type IdentityNumber, seal, subjectRef, unseal } from "../../../shared/identity";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
 import type { StepState, Triage, TriageStep } from "../domain/triage-state";
 
@@ -9,12 +9,6 @@ import type { StepState, Triage, TriageStep } from "../domain/triage-state";
  * The caller's number and the step texts are bound to their triage by associated data, so a sealed
  * value copied onto another triage (or another step, or from reason to note) does not open.
  */
-
-export const currentSealingKey = (keys: KeyMaterial): { kid: string; key: Uint8Array } => {
-  const key = keys.sealingKeys.get(keys.sealingKid);
-  if (!key) throw new Error("the current sealing key is missing");
-  return { kid: keys.sealingKid, key };
-};
 
 /** Unchanged since the first triage: numbers sealed then must still open. */
 const callerAad = (triageId: string): string => `hotline-caller:${triageId}`;

@@ -2,15 +2,8 @@
  * Personal data in and out of its seal (AES-256-GCM, shared/identity). The domain and the table
  * only ever hold the sealed form; the views open it for the municipality's staff.
  */
-import { seal, unseal } from "../../../shared/identity";
+import { currentSealingKey, seal, unseal } from "../../../shared/identity";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
-
-/** The key new seals use. Every service needs this lookup: a candidate for shared/runtime/keys. */
-export const currentSealingKey = (keys: KeyMaterial): { kid: string; key: Uint8Array } => {
-  const key = keys.sealingKeys.get(keys.sealingKid);
-  if (!key) throw new Error("the current sealing key is missing");
-  return { kid: keys.sealingKid, key };
-};
 
 export const sealIdentity = (keys: KeyMaterial, canonical: string): string =>
   seal(canonical, currentSealingKey(keys));

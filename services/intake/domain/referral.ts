@@ -1,8 +1,3 @@
-/**
- * A referral as the domain sees it, and what every decision about one returns. Personal data is
- * here only sealed (the application layer seals and opens it): the domain never sees a number.
- */
-import type { z } from "zod";
 import type { Caller } from "../../../shared/domain/caller";
 import { type Decision, fail, notFound, ok } from "../../../shared/domain/errors";
 import type {
@@ -10,7 +5,10 @@ import type {
   REFERRAL_SOURCE_TYPES,
   REPORTER_ROLES,
 } from "../../../shared/events/catalogue/intake";
-import type { EventContract } from "../../../shared/events/envelope";
+import { draft, type EventDraft } from "../../../shared/events/draft";
+
+export { draft, type EventDraft };
+
 import { type AgeGroup, isChildGroup } from "./age";
 import type { DeadlineFacts } from "./deadlines/schedule";
 import type { Deadline } from "./deadlines/states";
@@ -91,17 +89,6 @@ export const visibleTo = (
 // What a decision returns
 
 /** An event to emit, as its contract and data; the application layer wraps it in an envelope. */
-export interface EventDraft {
-  readonly contract: EventContract;
-  readonly data: unknown;
-}
-
-/** Type-checks the data against the contract where the draft is made. */
-export const draft = <C extends EventContract>(contract: C, data: z.input<C["data"]>): EventDraft => ({
-  contract,
-  data,
-});
-
 /** Who did what to which referral, when: one audit row. */
 export interface AuditFact {
   readonly referralId: string;

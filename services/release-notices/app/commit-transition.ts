@@ -1,7 +1,7 @@
+import { toEnvelopes } from "../../../shared/app/envelopes";
 import { retryOnLostRace } from "../../../shared/app/lost-race";
 import { type Decision, orThrow } from "../../../shared/domain/errors";
 import type { Envelope } from "../../../shared/events/envelope";
-import { newEvent } from "../../../shared/events/outbox";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
 import type { Notice } from "../domain/notice";
 import type { Outcome, Transition } from "../domain/transition";
@@ -9,17 +9,9 @@ import type { VersionedNotice } from "../store/notice-item";
 import type { AppDeps } from "./context";
 import { sealLegacyNotes } from "./personal-data";
 
-/** The domain's event drafts in envelopes: an id, the notice's municipality, the request's correlation id. */
-export const toEnvelopes = (t: Transition, correlationId: string, now: Date): Envelope[] =>
-  t.events.map((event) =>
-    newEvent(event.contract, {
-      source: "release-notices",
-      municipality: t.notice.municipality,
-      correlationId,
-      occurredAt: now,
-      data: event.data,
-    }),
-  );
+/** The domain's event drafts in envelopes: the notice's municipality, the request's correlation id. */
+export const envelopesOf = (t: Transition, correlationId: string, now: Date): Envelope[] =>
+  toEnvelopes("release-notices", t.events, { municipality: t.notice.municipality, correlationId, now });
 
 export const commitTransition = (
   deps: Pick<AppDeps, "table">,
@@ -27,7 +19,7 @@ export const commitTransition = (
   expected: number | "new",
   correlationId: string,
   now: Date,
-): Promise<void> => deps.table.commit(t, expected, toEnvelopes(t, correlationId, now), correlationId);
+): Promise<void> => deps.table.commit(t, expected, envelopesOf(t, correlationId, now), correlationId);
 
 type Decide = (current: Notice | undefined, keys: KeyMaterial) => Decision<Outcome>;
 

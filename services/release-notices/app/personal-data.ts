@@ -1,5 +1,5 @@
 import { canonicalJson, keyedHash } from "../../../shared/hashing";
-import { type IdentityNumber, seal, subjectRef, unseal } from "../../../shared/identity";
+import { currentSealingKey, type IdentityNumber, seal, subjectRef, unseal } from "../../../shared/identity";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
 import type { MilestoneEntry, Notice, PlanMilestone, Subject } from "../domain/notice";
 
@@ -13,12 +13,6 @@ import type { MilestoneEntry, Notice, PlanMilestone, Subject } from "../domain/n
  * The key new seals are made with; older keys stay in the ring to open what they sealed.
  * Candidate for shared/: every service that seals looks it up the same way.
  */
-export const currentSealingKey = (keys: KeyMaterial): { kid: string; key: Uint8Array } => {
-  const key = keys.sealingKeys.get(keys.sealingKid);
-  if (!key) throw new Error("the current sealing key is missing");
-  return { kid: keys.sealingKid, key };
-};
-
 /** The person as the notice keeps them: the linking reference and the sealed canonical number. */
 export const subjectOf = (identity: IdentityNumber, keys: KeyMaterial): Subject => ({
   ref: subjectRef(identity, keys.linkingKey),

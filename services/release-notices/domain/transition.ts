@@ -1,19 +1,10 @@
-import type { z } from "zod";
 import { deadlineBreached } from "../../../shared/events/catalogue/deadlines";
-import type { EventContract } from "../../../shared/events/envelope";
+import { draft, type EventDraft } from "../../../shared/events/draft";
+
+export { draft, type EventDraft };
+
 import type { Notice } from "./notice";
 import { nextStage } from "./plan-schedule";
-
-/** An event to emit, as type and data: the application layer wraps it in an envelope with an id. */
-export interface EventDraft<C extends EventContract = EventContract> {
-  readonly contract: C;
-  readonly data: z.input<C["data"]>;
-}
-
-export const draft = <C extends EventContract>(contract: C, data: z.input<C["data"]>): EventDraft => ({
-  contract,
-  data,
-});
 
 /** Who did what to a notice, and when: one row of the audit trail. Never personal data. */
 export interface AuditFact {

@@ -1,0 +1,33 @@
+/** What the signed-in user may do in the console, from the token's scopes (the API checks again). */
+import type { Claims } from "./session";
+
+export interface Capabilities {
+  readonly intake: boolean;
+  readonly intakeManage: boolean;
+  readonly audit: boolean;
+  readonly hotline: boolean;
+  readonly hotlineAdmin: boolean;
+}
+
+export const capabilitiesOf = (claims: Claims): Capabilities => {
+  const has = (scope: string) => claims.scopes.includes(scope);
+  // Only municipal staff work referrals and triages: every one of these routes needs the claim.
+  const municipal = claims.municipality !== undefined;
+  return {
+    intake: municipal && has("referrals:read"),
+    intakeManage: municipal && has("referrals:manage"),
+    audit: municipal && has("audit:read"),
+    hotline: municipal && has("hotline:handle"),
+    hotlineAdmin: municipal && has("hotline:admin"),
+  };
+};
+
+/** Where a user lands after signing in: the first thing their role does. */
+export const homePath = (capabilities: Capabilities): string =>
+  capabilities.intake
+    ? "/arbetslista"
+    : capabilities.hotline
+      ? "/jour"
+      : capabilities.hotlineAdmin
+        ? "/jour/schema"
+        : "/ingen-behorighet";

@@ -1,0 +1,2 @@
+/** esbuild bundles the stylesheet that main.tsx imports; it exports nothing. */
+declare module "*.css";

@@ -1,0 +1,55 @@
+/**
+ * The local runtime with the console, as `npm start` serves it, on a free port with its own tables
+ * and queues, the clock pinned; and the local sign-in, used the way a person uses it.
+ */
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { buildConsole, type ConsoleBuild } from "../../../console/build";
+import { createLocalConsole } from "../../../infra/local/console";
+import { startRuntimeForTest, type TestRuntime, testTokens } from "../../support/runtime";
+
+export const WEBHOOK_USER = "elks-e2e";
+export const WEBHOOK_PASSWORD = "e2e-webhook-password-0123";
+
+let built: Promise<ConsoleBuild> | undefined;
+
+export const startConsoleRuntime = async (now: Date): Promise<TestRuntime> => {
+  // What the hotline reads for its webhooks' basic credentials; this worker's environment only.
+  process.env.HOTLINE_WEBHOOK_USER = WEBHOOK_USER;
+  process.env.HOTLINE_WEBHOOK_PASSWORD = WEBHOOK_PASSWORD;
+  built ??= buildConsole();
+  const runtime = await startRuntimeForTest({
+    console: await createLocalConsole({ tokens: await testTokens(), build: await built }),
+  });
+  runtime.clock.set(now);
+  return runtime;
+};
+
+export interface SignInAs {
+  /** The role's title on the sign-in page, e.g. "Handläggare i Mottag". */
+  readonly role: string;
+  /** The option's text, e.g. "Kalmar (0880)". */
+  readonly municipality?: string;
+  readonly sub?: string;
+}
+
+/** From the console's start page through the local sign-in page and back, signed in. */
+export const signIn = async (page: Page, baseUrl: string, as: SignInAs): Promise<void> => {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect.poll(() => page.url()).toContain("/_local/sign-in");
+  await page.getByRole("radio", { name: as.role }).check();
+  if (as.municipality) await page.getByLabel("Kommun").selectOption({ label: as.municipality });
+  if (as.sub) await page.getByLabel("Användar-id (frivilligt)").fill(as.sub);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Logga ut" }).waitFor();
+};
+
+/** The API as a machine client uses it: JSON with a bearer token. */
+export const postJson = (runtime: TestRuntime, path: string, token: string, body: unknown, method = "POST") =>
+  runtime.request(path, {
+    method,
+    token,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
