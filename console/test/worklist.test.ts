@@ -88,11 +88,19 @@ describe("the worklist's filters", () => {
 
   it("become the API's query, with the cursor that pages it", () => {
     const filters = readFilters(new URLSearchParams("enhet=mottag-barn&forsenade=nej&mina=ja"));
-    expect(worklistQuery(filters, "abc")).toEqual({
+    expect(worklistQuery(filters, "abc", "cw-1")).toEqual({
       unit: "mottag-barn",
       overdue: "false",
+      assignee: "cw-1",
+      sort: "due",
       limit: 50,
       cursor: "abc",
+    });
+    const closed = readFilters(new URLSearchParams("status=closed"));
+    expect(worklistQuery(closed, undefined, "cw-1")).toEqual({
+      status: "closed",
+      sort: "received",
+      limit: 50,
     });
   });
 });

@@ -186,11 +186,18 @@ export const stepBodySchema = z
   });
 export type StepBody = z.output<typeof stepBodySchema>;
 
-export const listTriagesQuerySchema = z.object({
-  status: triageStatusSchema,
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(512).optional(),
-});
+export const listTriagesQuerySchema = z
+  .object({
+    status: triageStatusSchema,
+    /** `received` (the default): oldest call first. `due`: the soonest due first, for triages still to do. */
+    sort: z.enum(["received", "due"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().max(512).optional(),
+  })
+  .refine((q) => !(q.sort === "due" && q.status === "completed"), {
+    message: "sort=due lists triages still to do: a completed triage has no due time left",
+    path: ["sort"],
+  });
 
 const stepViewSchema = z.object({
   status: z.enum(STEP_STATUSES),

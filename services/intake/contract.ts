@@ -75,6 +75,13 @@ export const listQuerySchema = z.object({
   kind: z.enum(REFERRAL_KINDS).optional(),
   status: referralStatusSchema.optional(),
   overdue: booleanQuery.optional(),
+  /** "Mine": the referrals assigned to this caseworker. */
+  assignee: caseworkerIdSchema.optional(),
+  /**
+   * `due`: active referrals only, the earliest step still to do first (the worklist); the default
+   * for `overdue=true` and `assignee`. `received`: every referral, newest first; the default otherwise.
+   */
+  sort: z.enum(["due", "received"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(1024).optional(),
 });

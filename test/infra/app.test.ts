@@ -14,11 +14,11 @@ import {
   synthesise,
 } from "./synth";
 
-/** The app exactly as `cdk synth` builds it, from the real service definitions (a slow synth on a busy machine). */
+/** The app exactly as `cdk synth` builds it, from the real service definitions. */
 let s: Synthesised;
 beforeAll(() => {
   s = synthesise();
-}, 120_000);
+});
 afterAll(() => s.cleanup());
 
 const queueDefinitions = Object.values(QUEUES).flatMap((q) => (q ? [q] : []));

@@ -17,8 +17,7 @@ import { type CfnJson, logicalId, resourcesOf, type Synthesised, synthesise } fr
 let s: Synthesised;
 beforeAll(() => {
   s = synthesise();
-  // A synth takes a few seconds, more on a machine shared with other runs: past the 10 s default.
-}, 120_000);
+});
 afterAll(() => s.cleanup());
 
 type HttpFunction = Extract<FunctionDefinition, { kind: "http" }>;

@@ -49,16 +49,20 @@ export const filtersToQuery = (filters: WorklistFilters): URLSearchParams => {
 };
 
 /**
- * The one place that says what the API is asked for. The API lists newest first; when it can sort
- * by due date, asking for that here lets orderWorklist keep the API's order.
+ * The one place that says what the API is asked for: the due-ordered worklist (`sort=due`, active
+ * referrals, the earliest step first) unless a closed or withdrawn status is asked for, which only
+ * the list of every referral, newest first, holds. "Mine" is the API's `assignee`.
  */
-export const worklistQuery = (filters: WorklistFilters, cursor: string | undefined) => ({
+export const worklistQuery = (filters: WorklistFilters, cursor: string | undefined, subject?: string) => ({
   ...(filters.unit ? { unit: filters.unit } : {}),
   ...(filters.kind ? { kind: filters.kind } : {}),
   ...(filters.status ? { status: filters.status } : {}),
   ...(filters.overdue !== undefined
     ? { overdue: filters.overdue ? ("true" as const) : ("false" as const) }
     : {}),
+  ...(filters.mine && subject ? { assignee: subject } : {}),
+  sort:
+    filters.status === "closed" || filters.status === "withdrawn" ? ("received" as const) : ("due" as const),
   limit: PAGE_SIZE,
   ...(cursor ? { cursor } : {}),
 });

@@ -56,10 +56,12 @@ export class TriageHandling {
   async list(query: z.output<typeof listTriagesQuerySchema>, context: Context) {
     const municipality = requireStaffMunicipality(context.caller);
     const now = this.deps.clock.now();
-    const page = await this.triages.list(municipality, query.status, {
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+    const page = await this.triages.list(
+      municipality,
+      query.status,
+      { limit: query.limit, cursor: query.cursor },
+      query.sort,
+    );
     if (!page.ok) {
       throw invalid("Some fields are not valid", [
         { path: "query.cursor", message: "is not a cursor we issued" },

@@ -86,6 +86,11 @@ export class CallStore {
       "gsi2pk = :gsi2pk",
       "version = version + :one",
     ];
+    if (indexes.gsi3pk) {
+      sets.push("gsi3pk = :gsi3pk", "gsi3sk = :gsi3sk");
+      values[":gsi3pk"] = indexes.gsi3pk;
+      values[":gsi3sk"] = indexes.gsi3sk;
+    }
     if (indexes.gsi1sk) {
       sets.push("gsi1pk = :gsi1pk", "gsi1sk = :gsi1sk");
       values[":gsi1pk"] = indexes.gsi1pk;

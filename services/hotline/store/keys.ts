@@ -33,3 +33,13 @@ export const triageListIndex = {
   partition: (municipality: string, status: string) => `TRIAGES#${municipality}#${status}`,
   sort: (receivedAt: string, triageId: string) => `${receivedAt}#${triageId}`,
 } as const;
+
+/**
+ * gsi3: the worklist, a municipality's triages in one status by their due time (`sort=due`).
+ * A completed triage is not on it: the list reads what is still to do, never the history.
+ */
+export const triageWorklistIndex = {
+  name: "gsi3",
+  partition: (municipality: string, status: string) => `WORK#${municipality}#${status}`,
+  sort: (dueAt: string, triageId: string) => `${dueAt}#${triageId}`,
+} as const;

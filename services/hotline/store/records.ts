@@ -119,6 +119,9 @@ const triageRecordSchema = z.object({
   gsi1sk: z.string().optional(),
   gsi2pk: z.string(),
   gsi2sk: z.string(),
+  /** The worklist (gsi3): absent once the triage is completed. */
+  gsi3pk: z.string().optional(),
+  gsi3sk: z.string().optional(),
   expiresAt: z.number().int(),
 });
 
@@ -143,6 +146,16 @@ export const callFromItem = (item: Record<string, unknown> | undefined): Call | 
 export const triageFromItem = (item: Record<string, unknown> | undefined): Triage | undefined => {
   const record = parseTriage(item);
   if (!record) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _1p, gsi1sk: _1s, gsi2pk: _2p, gsi2sk: _2s, ...triage } = record;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _1p,
+    gsi1sk: _1s,
+    gsi2pk: _2p,
+    gsi2sk: _2s,
+    gsi3pk: _3p,
+    gsi3sk: _3s,
+    ...triage
+  } = record;
   return triage;
 };

@@ -4,13 +4,14 @@ import type { Envelope } from "../../../shared/events/envelope";
 import { nextDue } from "../domain/triage-clock";
 import type { Triage, TriageStatus } from "../domain/triage-state";
 import { type AuditEntry, auditPut } from "./audit-trail";
-import { dueIndex, triageKey, triageListIndex } from "./keys";
+import { dueIndex, triageKey, triageListIndex, triageWorklistIndex } from "./keys";
 import { triageFromItem } from "./records";
 import { readItem, type TableDeps } from "./table";
 
 /**
  * Where a triage sits on the indexes, from its state alone: on the due index at its next stage
- * (off it when nothing is left to watch), on the list by its status, oldest call first.
+ * (off it when nothing is left to watch), on the list by its status, oldest call first, and, until
+ * it is completed, on the worklist by its status and due time.
  */
 export const triageIndexes = (triage: Triage) => {
   const due = nextDue(triage);
@@ -18,6 +19,12 @@ export const triageIndexes = (triage: Triage) => {
     ...(due ? { gsi1pk: dueIndex.partition, gsi1sk: dueIndex.sort(due, triage.id) } : {}),
     gsi2pk: triageListIndex.partition(triage.municipality, triage.status),
     gsi2sk: triageListIndex.sort(triage.receivedAt, triage.id),
+    ...(triage.status === "completed"
+      ? {}
+      : {
+          gsi3pk: triageWorklistIndex.partition(triage.municipality, triage.status),
+          gsi3sk: triageWorklistIndex.sort(triage.deadline.dueAt, triage.id),
+        }),
   };
 };
 
@@ -39,24 +46,32 @@ export class TriageStore {
     return readItem(this.deps, triageKey(id), triageFromItem, { consistent: true });
   }
 
-  /** A municipality's triages in one status; not ok for a cursor that is not from this very listing. */
+  /**
+   * A municipality's triages in one status, oldest call first or (`due`, not for completed ones)
+   * soonest due first; not ok for a cursor that is not from this very listing.
+   */
   async list(
     municipality: string,
     status: TriageStatus,
     page: { readonly limit: number; readonly cursor: string | undefined },
+    sort: "received" | "due" = "received",
   ): Promise<TriagePage> {
-    const partition = triageListIndex.partition(municipality, status);
+    const [index, pk, sk] =
+      sort === "due"
+        ? ([triageWorklistIndex, "gsi3pk", "gsi3sk"] as const)
+        : ([triageListIndex, "gsi2pk", "gsi2sk"] as const);
+    const partition = index.partition(municipality, status);
     // Only a key from this very listing may resume it: anything else would read another partition.
     const resume = resumeKey(page.cursor, {
-      attributes: ["pk", "sk", "gsi2pk", "gsi2sk"],
-      fixed: { gsi2pk: partition, sk: "TRIAGE" },
+      attributes: ["pk", "sk", pk, sk],
+      fixed: { [pk]: partition, sk: "TRIAGE" },
     });
     if (!resume.ok) return { ok: false };
     const out = await this.deps.doc.send(
       new QueryCommand({
         TableName: this.deps.tableName,
-        IndexName: triageListIndex.name,
-        KeyConditionExpression: "gsi2pk = :p",
+        IndexName: index.name,
+        KeyConditionExpression: `${pk} = :p`,
         ExpressionAttributeValues: { ":p": partition },
         Limit: page.limit,
         ExclusiveStartKey: resume.key,

@@ -3,8 +3,10 @@ import { requireStaffMunicipality } from "../../../shared/domain/caller";
 import { invalid } from "../../../shared/domain/errors";
 import type { ReferralDetail, ReferralView } from "../contract";
 import type { IntakeDeps } from "../deps";
-import { type AuditEntry, listReferrals, type ReferralFilter, readAuditTrail } from "../store/queries";
+import { isActive } from "../domain/referral";
+import { type AuditEntry, listReferrals, readAuditTrail } from "../store/queries";
 import { putAuditRows } from "../store/transaction";
+import { listWorklist, type WorklistFilter } from "../store/worklist";
 import type { RequestContext } from "./context";
 import { readForStaff } from "./referral-changes";
 import { toDetail, toView } from "./views";
@@ -28,16 +30,37 @@ export const getReferral = async (
   return toDetail(referral, keys, now);
 };
 
-/** The municipality's referrals, newest first; each one shown is audited as listed. */
+export type ListQuery = WorklistFilter & {
+  sort?: "due" | "received" | undefined;
+  limit: number;
+  cursor?: string | undefined;
+};
+
+/** The worklists (what is late, what is mine) are due-ordered unless asked otherwise. */
+const sortOf = (query: ListQuery): "due" | "received" =>
+  query.sort ?? (query.overdue === true || query.assignee !== undefined ? "due" : "received");
+
+/**
+ * The municipality's referrals: the worklist (`sort=due`, active referrals, the most urgent first)
+ * or every referral newest first. Each one shown is audited as listed.
+ */
 export const listForStaff = async (
   deps: IntakeDeps,
-  query: ReferralFilter & { limit: number; cursor?: string | undefined },
+  query: ListQuery,
   context: RequestContext,
 ): Promise<{ items: ReferralView[]; cursor?: string }> => {
   const municipality = requireStaffMunicipality(context.caller);
   const now = deps.clock.now();
-  const { limit, cursor, ...filter } = query;
-  const page = await listReferrals(deps, municipality, filter, { limit, cursor }, now);
+  const { limit, cursor, sort: _sort, ...filter } = query;
+  const sort = sortOf(query);
+  if (sort === "due" && filter.status !== undefined && !isActive({ status: filter.status }))
+    throw invalid("Some fields are not valid", [
+      { path: "query.status", message: "sort=due lists active referrals only: open or investigating" },
+    ]);
+  const page =
+    sort === "due"
+      ? await listWorklist(deps, municipality, filter, { limit, cursor }, now)
+      : await listReferrals(deps, municipality, filter, { limit, cursor }, now);
   if (!page.ok) throw notOurCursor();
   await putAuditRows(
     deps,

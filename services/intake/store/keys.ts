@@ -49,3 +49,18 @@ export const municipalityIndex = {
   partition: (municipality: string) => `REFS#${municipality}`,
   sort: (receivedAt: string, id: string) => `${receivedAt}#${id}`,
 } as const;
+
+/**
+ * gsi3: the worklist, a unit's active referrals by their earliest step still to do. Only active
+ * referrals are placed on it, so reading it costs what is open, not what was ever received. The
+ * overdue view is the key range up to now; one with nothing left to do sorts after every date.
+ */
+export const worklistIndex = {
+  name: "gsi3",
+  partition: (municipality: string, unit: string) => `WORK#${municipality}#${unit}`,
+  sort: (pendingDueAt: string | undefined, id: string) => `${pendingDueAt ?? "~"}#${id}`,
+  /** Everything whose earliest step fell due at or before `now` sorts at or below this. */
+  upTo: (now: Date) => `${now.toISOString()}#~`,
+  /** The referral a sort key belongs to, to resume a page after it. */
+  idOf: (sort: string) => sort.slice(sort.lastIndexOf("#") + 1),
+} as const;

@@ -21,6 +21,7 @@ export interface ReferralFilter {
   readonly unit?: Unit;
   readonly kind?: ReferralKind;
   readonly status?: ReferralStatus;
+  readonly assignee?: string;
   /** Overdue at `now`: a step still to do whose due time has passed. */
   readonly overdue?: boolean;
 }
@@ -42,7 +43,7 @@ export const listReferrals = async (
   const filters: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ":p": partition };
-  for (const attribute of ["unit", "kind", "status"] as const) {
+  for (const attribute of ["unit", "kind", "status", "assignee"] as const) {
     const value = filter[attribute];
     if (value === undefined) continue;
     filters.push(`#${attribute} = :${attribute}`);

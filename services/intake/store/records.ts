@@ -11,7 +11,7 @@ import {
 } from "../../../shared/events/catalogue/intake";
 import { nextOpenDueAt, pendingDueAt } from "../domain/deadlines/states";
 import { isActive, REFERRAL_STATUSES, type Referral } from "../domain/referral";
-import { dueIndex, municipalityIndex, referralKey } from "./keys";
+import { dueIndex, municipalityIndex, referralKey, worklistIndex } from "./keys";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const recorded = { at: isoDateTime, by: z.string() };
@@ -65,6 +65,9 @@ export const referralRecordSchema = z.object({
   gsi1sk: z.string().optional(),
   gsi2pk: z.string(),
   gsi2sk: z.string(),
+  /** The worklist (gsi3): present only while the referral is active. */
+  gsi3pk: z.string().optional(),
+  gsi3sk: z.string().optional(),
 });
 export type ReferralRecord = z.infer<typeof referralRecordSchema>;
 
@@ -125,6 +128,8 @@ export const parseReferral = (item: Record<string, unknown> | undefined): Referr
     gsi1sk: _s1,
     gsi2pk: _p2,
     gsi2sk: _s2,
+    gsi3pk: _p3,
+    gsi3sk: _s3,
     pendingDueAt: _d,
     ...referral
   } = record;
@@ -134,7 +139,8 @@ export const parseReferral = (item: Record<string, unknown> | undefined): Referr
 /**
  * The item for a referral: its key, the municipality index by receipt, and, while it is active,
  * the due index by its next open deadline (what the sweep reads) and `pendingDueAt` (what
- * `overdue` filters on). A closed referral leaves the due index.
+ * `overdue` filters on), and the worklist by that earliest step. A closed or withdrawn referral
+ * leaves the due index and the worklist: a rewrite without them removes the attributes.
  */
 export const toRecord = (referral: Referral): ReferralRecord => {
   const next = isActive(referral) ? nextOpenDueAt(referral.deadlines) : undefined;
@@ -147,5 +153,11 @@ export const toRecord = (referral: Referral): ReferralRecord => {
     gsi2sk: municipalityIndex.sort(referral.receivedAt, referral.id),
     ...(pending ? { pendingDueAt: pending } : {}),
     ...(next ? { gsi1pk: dueIndex.partition, gsi1sk: dueIndex.sort(next, referral.id) } : {}),
+    ...(isActive(referral)
+      ? {
+          gsi3pk: worklistIndex.partition(referral.municipality, referral.unit),
+          gsi3sk: worklistIndex.sort(pending, referral.id),
+        }
+      : {}),
   };
 };

@@ -37,7 +37,7 @@ export const listNotices = async (
 ) => {
   const municipality = orThrow(staffMunicipality(context.caller));
   const now = deps.clock.now();
-  const startKey = deps.table.resumeFrom(municipality, query.cursor);
+  const startKey = deps.table.resumeFrom(municipality, query.cursor, query.status);
   if (startKey === "invalid") throw invalidCursor();
   orThrow(checkReleaseRange(query.releaseFrom, query.releaseTo));
   const page = await deps.table.listPage({

@@ -26,3 +26,14 @@ export const municipalityIndex = {
   from: (releaseDate: string) => `${releaseDate}#`,
   to: (releaseDate: string) => `${releaseDate}#~`,
 } as const;
+
+/**
+ * gsi3: the worklist, a municipality's notices in one status by release date (the plan is due
+ * when the release day begins, so this is also the order they fall due). A withdrawn notice is
+ * not placed on it: a status list reads what is in that status, never the history around it.
+ */
+export const statusIndex = {
+  name: "gsi3",
+  partition: (municipality: string, status: string) => `WORK#${municipality}#${status}`,
+  sort: (releaseDate: string, noticeId: string) => `${releaseDate}#${noticeId}`,
+} as const;

@@ -10,7 +10,7 @@ import {
   WITHDRAWAL_REASONS,
 } from "../domain/notice";
 import { retainUntil } from "../domain/retention";
-import { dueIndex, municipalityIndex, noticeKey } from "./keys";
+import { dueIndex, municipalityIndex, noticeKey, statusIndex } from "./keys";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -62,6 +62,9 @@ export const noticeItemSchema = z.object({
   /** The municipality's notices by release date (gsi2). */
   gsi2pk: z.string(),
   gsi2sk: z.string(),
+  /** The municipality's notices in this status by release date (gsi3); absent once withdrawn. */
+  gsi3pk: z.string().optional(),
+  gsi3sk: z.string().optional(),
   /** TTL (gallring), epoch seconds. */
   expiresAt: z.number().int(),
 });
@@ -93,6 +96,8 @@ export const parseNoticeItem = (item: Record<string, unknown> | undefined): Vers
     gsi1sk: _s1,
     gsi2pk: _g2,
     gsi2sk: _s2,
+    gsi3pk: _g3,
+    gsi3sk: _s3,
     expiresAt: _e,
     ...rest
   } = parsed.data;
@@ -100,7 +105,10 @@ export const parseNoticeItem = (item: Record<string, unknown> | undefined): Vers
   return { notice, version };
 };
 
-/** The item for a notice: its key, its place on both indexes, its version and when it may be deleted. */
+/**
+ * The item for a notice: its key, its place on the indexes (the status list only while it is not
+ * withdrawn), its version and when it may be deleted.
+ */
 export const noticeItem = (notice: Notice, version: number, nextDueAt: Date | undefined): NoticeItem => ({
   ...noticeKey(notice.noticeId),
   ...notice,
@@ -111,5 +119,11 @@ export const noticeItem = (notice: Notice, version: number, nextDueAt: Date | un
   ...(nextDueAt ? { gsi1pk: dueIndex.partition, gsi1sk: dueIndex.sort(nextDueAt, notice.noticeId) } : {}),
   gsi2pk: municipalityIndex.partition(notice.municipality),
   gsi2sk: municipalityIndex.sort(notice.expectedReleaseDate, notice.noticeId),
+  ...(notice.status === "withdrawn"
+    ? {}
+    : {
+        gsi3pk: statusIndex.partition(notice.municipality, notice.status),
+        gsi3sk: statusIndex.sort(notice.expectedReleaseDate, notice.noticeId),
+      }),
   expiresAt: epochSeconds(retainUntil(notice.expectedReleaseDate)),
 });

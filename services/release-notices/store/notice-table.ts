@@ -14,7 +14,7 @@ import { newId } from "../../../shared/ids";
 import type { NoticeStatus } from "../domain/notice";
 import { retainUntil } from "../domain/retention";
 import type { AuditFact, Transition } from "../domain/transition";
-import { auditKey, dueIndex, municipalityIndex, noticeKey } from "./keys";
+import { auditKey, dueIndex, municipalityIndex, noticeKey, statusIndex } from "./keys";
 import { noticeItem, parseNoticeItem, type VersionedNotice } from "./notice-item";
 
 export interface NoticeTableDeps {
@@ -28,6 +28,10 @@ export interface AuditSubject {
   readonly noticeId: string;
   readonly releaseDate: string;
 }
+
+/** Every status but withdrawn has a list of its own (gsi3). */
+const onStatusList = (status: NoticeStatus | undefined): status is Exclude<NoticeStatus, "withdrawn"> =>
+  status !== undefined && status !== "withdrawn";
 
 export interface ListPageQuery {
   readonly municipality: string;
@@ -114,41 +118,69 @@ export const noticeTable = (deps: NoticeTableDeps) => {
 
     /**
      * Where a listing resumes: undefined to start, or the key a cursor we issued for this very
-     * municipality's listing names; anything else is refused ("invalid").
+     * municipality's listing (in this status, when the status list is read) names; anything else
+     * is refused ("invalid").
      */
     resumeFrom(
       municipality: string,
       cursor: string | undefined,
+      status?: NoticeStatus,
     ): Record<string, string> | undefined | "invalid" {
-      const resume = resumeKey(cursor, {
-        attributes: ["pk", "sk", "gsi2pk", "gsi2sk"],
-        fixed: { gsi2pk: municipalityIndex.partition(municipality), sk: "NOTICE" },
-      });
+      const resume = onStatusList(status)
+        ? resumeKey(cursor, {
+            attributes: ["pk", "sk", "gsi3pk", "gsi3sk"],
+            fixed: { gsi3pk: statusIndex.partition(municipality, status), sk: "NOTICE" },
+          })
+        : resumeKey(cursor, {
+            attributes: ["pk", "sk", "gsi2pk", "gsi2sk"],
+            fixed: { gsi2pk: municipalityIndex.partition(municipality), sk: "NOTICE" },
+          });
       return resume.ok ? resume.key : "invalid";
     },
 
-    /** One page of a municipality's notices by release date, both ends included. */
+    /**
+     * One page of a municipality's notices by release date, both ends included. A status is a key
+     * of its own list (gsi3), so the page reads only notices in it; withdrawn ones, off that list,
+     * are found among all of them.
+     */
     async listPage(
       query: ListPageQuery,
     ): Promise<{ notices: VersionedNotice[]; cursor: string | undefined }> {
-      const { items, lastKey } = await queryPage(
-        doc,
-        {
-          TableName: tableName,
-          IndexName: municipalityIndex.name,
-          KeyConditionExpression: "gsi2pk = :p AND gsi2sk BETWEEN :from AND :to",
-          ExpressionAttributeValues: {
-            ":p": municipalityIndex.partition(query.municipality),
-            ":from": municipalityIndex.from(query.releaseFrom ?? "0000-00-00"),
-            ":to": municipalityIndex.to(query.releaseTo ?? "9999-99-99"),
-            ...(query.status ? { ":status": query.status } : {}),
-          },
-          ...(query.status
-            ? { FilterExpression: "#status = :status", ExpressionAttributeNames: { "#status": "status" } }
-            : {}),
-        },
-        { limit: query.limit, startKey: query.startKey },
-      );
+      const range = {
+        ":from": municipalityIndex.from(query.releaseFrom ?? "0000-00-00"),
+        ":to": municipalityIndex.to(query.releaseTo ?? "9999-99-99"),
+      };
+      const { items, lastKey } = onStatusList(query.status)
+        ? await queryPage(
+            doc,
+            {
+              TableName: tableName,
+              IndexName: statusIndex.name,
+              KeyConditionExpression: "gsi3pk = :p AND gsi3sk BETWEEN :from AND :to",
+              ExpressionAttributeValues: {
+                ":p": statusIndex.partition(query.municipality, query.status),
+                ...range,
+              },
+            },
+            { limit: query.limit, startKey: query.startKey },
+          )
+        : await queryPage(
+            doc,
+            {
+              TableName: tableName,
+              IndexName: municipalityIndex.name,
+              KeyConditionExpression: "gsi2pk = :p AND gsi2sk BETWEEN :from AND :to",
+              ExpressionAttributeValues: {
+                ":p": municipalityIndex.partition(query.municipality),
+                ...range,
+                ...(query.status ? { ":status": query.status } : {}),
+              },
+              ...(query.status
+                ? { FilterExpression: "#status = :status", ExpressionAttributeNames: { "#status": "status" } }
+                : {}),
+            },
+            { limit: query.limit, startKey: query.startKey },
+          );
       return { notices: items.flatMap((item) => parseNoticeItem(item) ?? []), cursor: encodeCursor(lastKey) };
     },
 

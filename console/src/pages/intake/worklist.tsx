@@ -178,7 +178,9 @@ export const WorklistPage = ({ query, claims }: { query: URLSearchParams; claims
   const cursor = cursors[cursors.length - 1];
   const { loaded, reload } = useLoad(
     (signal) =>
-      unwrap(api.GET("/v1/referrals", { params: { query: worklistQuery(filters, cursor) }, signal })),
+      unwrap(
+        api.GET("/v1/referrals", { params: { query: worklistQuery(filters, cursor, claims.sub) }, signal }),
+      ),
     `${key}|${cursor ?? ""}`,
   );
   return (
