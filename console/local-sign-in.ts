@@ -32,6 +32,14 @@ export const LOCAL_ROLES: readonly LocalRole[] = [
     defaultSub: "mottag-chef",
   },
   {
+    id: "release-staff",
+    title: "Socialsekreterare i Mottag vuxen",
+    description: "Frigivningar: underrättelser från Kriminalvården, planens tidsfrist och planeringen.",
+    scope: "release-notices:read release-notices:manage",
+    municipal: true,
+    defaultSub: "mottag-vuxen-1",
+  },
+  {
     id: "on-call",
     title: "Jourhavande socialsekreterare",
     description: "Jourtavlan för avhoppartelefonen: ringa upp, triagera och avsluta.",

@@ -3,13 +3,14 @@ import type { Node } from "constructs";
 
 /**
  * Deployment settings that differ between installations come from CDK context (`cdk.json`, or
- * `-c key=value`); every one has a default that lets `cdk synth` run offline on a laptop.
+ * `-c key=value`). Every one has a default that lets `cdk synth` run offline on a laptop, except
+ * the token issuer: without it the API would accept no token, so the synth fails instead.
  */
 export interface DeploymentConfig {
   readonly region: string;
   /**
-   * The OAuth2 issuer whose tokens the API accepts. Operators set `jwtIssuer` to their identity
-   * provider's issuer URL; the default names no real host, so nothing deployed with it accepts a token.
+   * The OAuth2 issuer whose tokens the API accepts (context `jwtIssuer`, required): the identity
+   * provider's issuer URL. `npm run synth` and the infra tests pass OFFLINE_JWT_ISSUER explicitly.
    */
   readonly jwtIssuer: string;
   /** The audience the identity provider puts in tokens for this API (context `jwtAudience`). */
@@ -36,7 +37,8 @@ export interface DeploymentConfig {
 }
 
 export const DEFAULT_REGION = "eu-north-1";
-export const DEFAULT_JWT_ISSUER = "https://auth.example.invalid/";
+/** An issuer that names no real host (.invalid): for offline synths and tests only, passed explicitly. */
+export const OFFLINE_JWT_ISSUER = "https://auth.example.invalid/";
 export const DEFAULT_JWT_AUDIENCE = "ny-riktning-api";
 
 const stringContext = (node: Node, key: string): string | undefined => {
@@ -66,9 +68,16 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
     .split(",")
     .map((a) => a.trim())
     .filter((a) => a.length > 0);
+  const jwtIssuer = stringContext(node, "jwtIssuer");
+  if (!jwtIssuer) {
+    throw new Error(
+      'CDK context "jwtIssuer" is required: the identity provider\'s issuer URL (-c jwtIssuer=https://…/). Without it the API would accept no token.',
+    );
+  }
+  if (!/^https:\/\/[^\s/]+/.test(jwtIssuer)) throw new Error('CDK context "jwtIssuer" must be an https URL');
   return {
     region: stringContext(node, "region") ?? DEFAULT_REGION,
-    jwtIssuer: stringContext(node, "jwtIssuer") ?? DEFAULT_JWT_ISSUER,
+    jwtIssuer,
     jwtAudience: audience,
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),

@@ -65,7 +65,11 @@ export const TABLES: Readonly<Record<ServiceName, TableDefinition>> = {
   "pilot-reports": table("pilot-reports", "PilotReportsTable"),
 };
 
-const queue = (service: ServiceName, logicalId: string): QueueDefinition => ({
+const queue = (
+  service: ServiceName,
+  logicalId: string,
+  overrides: Partial<QueueDefinition> = {},
+): QueueDefinition => ({
   service,
   logicalId,
   visibilityTimeoutSeconds: 180,
@@ -74,6 +78,7 @@ const queue = (service: ServiceName, logicalId: string): QueueDefinition => ({
   maxBatchingWindowSeconds: 1,
   retentionDays: 14,
   deadLetterRetentionDays: 14,
+  ...overrides,
 });
 
 /**
@@ -84,6 +89,12 @@ const queue = (service: ServiceName, logicalId: string): QueueDefinition => ({
 export const QUEUES: Readonly<Partial<Record<ServiceName, QueueDefinition>>> = {
   intake: queue("intake", "IntakeQueue"),
   "pilot-reports": queue("pilot-reports", "PilotReportsQueue"),
+  /**
+   * Status deliveries to Kriminalvården's receiver: the consumer holds a failed delivery back
+   * with a growing delay, so 15 receives span a little over a day before the dead-letter queue
+   * (services/release-notices/domain/delivery.ts). Small batches: one slow receiver delays few.
+   */
+  "release-notices": queue("release-notices", "ReleaseNoticesQueue", { maxReceiveCount: 15, batchSize: 5 }),
 };
 
 export const PROJECT = "ny-riktning";

@@ -73,6 +73,11 @@ interface FunctionBase {
    */
   readonly usesTelephonyProvider?: boolean;
   /**
+   * Seals, opens or links identities, so it is granted the identity-key secret; no other function
+   * can read it. test/infra/identity-keys.test.ts checks this against what each handler's code reaches.
+   */
+  readonly usesIdentityKeys?: boolean;
+  /**
    * Lambda concurrency reserved for this function: always available to it whatever else runs in
    * the account, and its ceiling. For an http function it must be at least its route's burst limit,
    * so that the gateway, not Lambda, turns excess traffic away (the synth checks it).

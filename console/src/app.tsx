@@ -45,6 +45,8 @@ const Nav = ({ capabilities, path }: { capabilities: Capabilities; path: string 
     ["/handlaggare", t.nav.caseworkers, capabilities.intake],
     ["/jour", t.nav.board, capabilities.hotline],
     ["/jour/schema", t.nav.onCall, capabilities.hotline || capabilities.hotlineAdmin],
+    ["/frigivningar", t.nav.releases, capabilities.releaseNotices],
+    ["/rapporter", t.nav.reports, capabilities.reports],
   ];
   return (
     <nav aria-label={t.nav.label}>

@@ -7,6 +7,9 @@ import { CaseworkersPage } from "./pages/intake/caseworkers";
 import { ReferralPage } from "./pages/intake/referral";
 import { WorklistPage } from "./pages/intake/worklist";
 import { NoAccessPage, NotFoundPage } from "./pages/no-access";
+import { NoticePage } from "./pages/release/notice";
+import { NoticesPage } from "./pages/release/notices";
+import { ReportsPage } from "./pages/reports/report";
 import { type Location, match } from "./router";
 
 interface RoutesProps {
@@ -47,6 +50,20 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
     ) : (
       <NoAccessPage />
     );
+  }
+  if (path === "/frigivningar") {
+    return capabilities.releaseNotices ? <NoticesPage query={query} /> : <NoAccessPage />;
+  }
+  const notice = match(path, "/frigivningar/:id");
+  if (notice?.id) {
+    return capabilities.releaseNotices ? (
+      <NoticePage key={notice.id} noticeId={notice.id} canManage={capabilities.releaseManage} />
+    ) : (
+      <NoAccessPage />
+    );
+  }
+  if (path === "/rapporter") {
+    return capabilities.reports ? <ReportsPage query={query} own={claims.municipality} /> : <NoAccessPage />;
   }
   if (path === "/") return null;
   return <NotFoundPage />;

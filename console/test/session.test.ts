@@ -31,7 +31,10 @@ describe("the signed-in user", () => {
     expect(homePath(capabilitiesOf(claims(["referrals:read"], "0880")))).toBe("/arbetslista");
     expect(homePath(capabilitiesOf(claims(["hotline:handle"], "0880")))).toBe("/jour");
     expect(homePath(capabilitiesOf(claims(["hotline:admin"], "0880")))).toBe("/jour/schema");
-    expect(homePath(capabilitiesOf(claims(["reports:read"])))).toBe("/ingen-behorighet");
+    expect(homePath(capabilitiesOf(claims(["release-notices:read"], "0880")))).toBe("/frigivningar");
+    expect(homePath(capabilitiesOf(claims(["reports:read"])))).toBe("/rapporter");
+    expect(homePath(capabilitiesOf(claims(["release-notices:write"])))).toBe("/ingen-behorighet");
+    expect(capabilitiesOf(claims(["release-notices:read"])).releaseNotices).toBe(false);
     expect(capabilitiesOf(claims(["referrals:read"])).intake).toBe(false);
   });
 });
@@ -66,10 +69,10 @@ describe("a problem from the API, in words", () => {
 describe("a field's rule, in words", () => {
   it("says the API's common rules in Swedish and any other as invalid", () => {
     const say = (message: string) => fieldMessage({ path: "x", message });
-    expect(say("Too big: expected number to be <=200")).toBe("får vara högst 200");
-    expect(say("Too big: expected string to have <=500 characters")).toBe("får vara högst 500 tecken");
-    expect(say("Too small: expected string to have >=1 characters")).toBe("måste fyllas i");
-    expect(say("Invalid input: expected int, received number")).toBe("måste vara ett heltal");
+    expect(say("must be at most 200")).toBe("får vara högst 200");
+    expect(say("must be at most 500 characters long")).toBe("får vara högst 500 tecken");
+    expect(say("must be at least 1 character long")).toBe("måste fyllas i");
+    expect(say("must be an integer")).toBe("måste vara ett heltal");
     expect(say("is not a valid personnummer or samordningsnummer")).toMatch(
       /^är inte ett giltigt personnummer/,
     );

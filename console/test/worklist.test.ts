@@ -55,6 +55,21 @@ describe("the worklist's order", () => {
     ]);
   });
 
+  it("puts an active report of suspected violence by someone close first, whatever is overdue", () => {
+    const marked = referral(
+      "marked",
+      [{ type: "protection-assessment", dueAt: "2026-11-30T23:00:00.000Z", state: "open" }],
+      {
+        suspectedViolenceByCloseRelative: true,
+      },
+    );
+    expect(orderWorklist([late, marked, soon], { mine: false }, "cw-1").map((r) => r.id)).toEqual([
+      "marked",
+      "late",
+      "soon",
+    ]);
+  });
+
   it("counts the earliest deadline not met, and none for a closed referral", () => {
     expect(nextDeadline(soon)?.type).toBe("pre-assessment");
     expect(nextDeadline(closed)).toBeUndefined();

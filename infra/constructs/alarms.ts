@@ -1,5 +1,5 @@
 import { Duration } from "aws-cdk-lib";
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
@@ -7,6 +7,7 @@ import { Construct } from "constructs";
 import type { ServiceName } from "../../shared/resources";
 import { DEADLINE_BREACHED_METRIC } from "../config";
 import type { ServiceQueue } from "../stateful-stack";
+import { serviceMetric } from "./fault-alarms";
 
 const PERIOD = Duration.minutes(5);
 
@@ -108,13 +109,8 @@ export const deadlineBreachedAlarm = (
   notify(
     new Alarm(scope, id, {
       alarmDescription: `${service}: a deadline was breached. The deadline.breached event names the case.`,
-      metric: new Metric({
-        namespace: DEADLINE_BREACHED_METRIC.namespace,
-        metricName: DEADLINE_BREACHED_METRIC.metricName,
-        dimensionsMap: { [DEADLINE_BREACHED_METRIC.serviceDimension]: service },
-        period: PERIOD,
-        statistic: "Sum",
-      }),
+      // Both dimensions the functions write (fault-alarms.ts serviceMetric says why).
+      metric: serviceMetric(DEADLINE_BREACHED_METRIC.metricName, service, "Sum"),
       threshold: 0,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,

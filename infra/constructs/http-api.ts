@@ -78,6 +78,8 @@ export const projectHttpApi = (
     stageName: "$default",
     autoDeploy: true,
     throttle: props.throttle,
+    // Per-route metrics (5xx by method and path): the routes' server-error alarms watch them.
+    detailedMetricsEnabled: true,
     accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
   });
   const settings: RouteSettings = {};

@@ -18,6 +18,7 @@ import { acknowledgeWebhookRoute } from "../nag";
 import type { StatefulResources } from "../stateful-stack";
 import { deadlineBreachedAlarm, functionErrorsAlarm } from "./alarms";
 import { bindIdentityKeys, bindPublisher, bindSecret, bindTable } from "./bind";
+import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
 import { type ProjectApi, routeMethods, routeThrottle } from "./http-api";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
 
@@ -44,10 +45,10 @@ export interface ServiceFunctionsProps {
 
 /**
  * One service's functions, wired from its ServiceDefinition alone: every function gets the
- * service's table, the queues its events fan out to and the identity keys; then by kind an API
- * route (on the staff API, or a webhook on the telephony API, each with its own throttle), its
- * queue as event source, or a schedule; and an error alarm. A new service deploys by adding its
- * definition to infra/services.ts — nothing here names a service.
+ * service's table, the queues its events fan out to, and the identity keys if it uses them; then
+ * by kind an API route (on the staff API, or a webhook on the telephony API, each route with its
+ * own throttle and 5xx alarm), its queue as event source, or a schedule; and an error alarm. A new
+ * service deploys by adding its definition to infra/services.ts — nothing here names a service.
  */
 export class ServiceFunctions extends Construct {
   readonly functions: ReadonlyMap<string, ProjectFunction>;
@@ -71,8 +72,9 @@ export class ServiceFunctions extends Construct {
       bindTable(fn, table);
       // Every function may write through the outbox, and the outbox sends right away.
       bindPublisher(fn, service, stateful);
-      // runtimeConfigFromEnv builds the key ring for every function (it fetches only on first use).
-      bindIdentityKeys(fn, stateful.identityKeysSecret);
+      // Only what seals, opens or links identities may read the keys; the key ring of any other
+      // function fails if asked (shared/runtime/keys.ts keyRingFromEnv).
+      if (def.usesIdentityKeys) bindIdentityKeys(fn, stateful.identityKeysSecret);
       if (hasWebhooks) fn.addEnvironment(ENV.publicBaseUrl, api.publicBaseUrl);
 
       const isWebhook = def.kind === "http" && def.route.auth.type === "webhook";
@@ -124,6 +126,15 @@ export class ServiceFunctions extends Construct {
       }
 
       functionErrorsAlarm(this, `${def.id}Errors`, fn.function, stateful.alarmTopic, def.id);
+      if (def.kind === "http") {
+        const served = apiOf(def.route, api);
+        routeServerErrorsAlarm(this, `${def.id}ServerErrors`, {
+          apiId: served.httpApi.apiId,
+          stageName: served.stage.stageName,
+          route: def.route,
+          topic: stateful.alarmTopic,
+        });
+      }
       functions.set(def.id, fn);
     }
     this.functions = functions;
@@ -131,6 +142,13 @@ export class ServiceFunctions extends Construct {
     if (service.publishes.includes(deadlineBreached.type)) {
       deadlineBreachedAlarm(this, "DeadlineBreached", service.name, stateful.alarmTopic);
     }
+    new ServiceFaultAlarms(this, "Faults", {
+      service: service.name,
+      functions: [...functions.values()],
+      topic: stateful.alarmTopic,
+      hasDeadlineSweep: service.publishes.includes(deadlineBreached.type),
+      hasOutbox: service.publishes.length > 0,
+    });
   }
 
   /**
@@ -159,8 +177,7 @@ export class ServiceFunctions extends Construct {
       // An empty scope list would admit any valid token, whoever it was minted for.
       throw new Error(`${id}: a jwt route needs at least one scope`);
     }
-    const target = jwt ? api.main : api.telephony;
-    if (!target) throw new Error(`${id}: a webhook route needs the telephony API`);
+    const target = apiOf(route, api);
     const routes = target.httpApi.addRoutes({
       path: route.path,
       // HEAD answers as GET without a body (the edge drops it), as HTTP asks of a general-purpose server.
@@ -178,6 +195,14 @@ export class ServiceFunctions extends Construct {
     });
   }
 }
+
+/** The API that serves a route: the telephony API for the webhooks, the staff API for the rest. */
+const apiOf = (route: HttpRoute, api: ServiceApi): ProjectApi => {
+  if (route.auth.type === "jwt") return api.main;
+  if (!api.telephony)
+    throw new Error(`${route.method} ${route.path}: a webhook route needs the telephony API`);
+  return api.telephony;
+};
 
 const describeFunction = (service: ServiceDefinition, def: FunctionDefinition): string => {
   switch (def.kind) {

@@ -1,5 +1,4 @@
 import { SettableClock } from "../../shared/clock";
-import { buildOpenApiDocument } from "../../shared/http/openapi";
 import type { ServiceName } from "../../shared/resources";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import {
@@ -9,6 +8,7 @@ import {
   staticKeyRing,
 } from "../../shared/runtime/keys";
 import type { ServiceDefinition } from "../../shared/service";
+import { projectOpenApiDocument } from "../openapi-document";
 import type { LocalClients } from "./aws";
 import {
   type HttpFunction,
@@ -40,7 +40,7 @@ export interface LocalRuntimeOptions {
   /** Identity keys (linking, sealing). Default: the development keys. */
   readonly keys?: KeyRing;
   readonly logger?: LocalLogger;
-  /** The document /openapi.json serves. Default: shared/http/openapi.ts's, naming the local server. */
+  /** The document /openapi.json serves. Default: the one `npm run openapi` writes (infra/openapi-document.ts). */
   readonly openApi?: (services: readonly ServiceDefinition[], baseUrl: string) => unknown;
   /** Background queue polling; off, only tick() drains the queues. Default on. */
   readonly pollers?: boolean;
@@ -98,7 +98,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const keys = options.keys ?? staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON));
   const openApi =
     options.openApi ??
-    ((list: readonly ServiceDefinition[], serverUrl: string) => buildOpenApiDocument(list, { serverUrl }));
+    // The same document as `npm run openapi`: a relative server works wherever it is served.
+    ((list: readonly ServiceDefinition[]) => projectOpenApiDocument(list));
   const { resources, clients } = options;
 
   let cachedOpenApi: unknown;

@@ -4,7 +4,8 @@
  *
  * Environment: PORT (default 3000), LOCAL_DYNAMODB_PORT (PORT+1), LOCAL_SQS_PORT (PORT+2),
  * LOCAL_SCHEDULE_SECONDS (run every schedule this often instead of its own interval), LOCAL_DATA_DIR
- * (default .local/).
+ * (default .local/),
+ * LOCAL_RECEIVER_PORT (PORT+3: a receiver for the status deliveries, infra/local/webhook-receiver.ts).
  *
  * Nothing is lost by a stop or a crash: DynamoDB Local keeps its tables in LOCAL_DATA_DIR, and every
  * queued message is journaled there before its send is answered and sent back into its queue here.
@@ -18,6 +19,7 @@ import { LOCAL_DYNAMODB_DIR, LOCAL_SQS_JOURNAL, shownPath } from "./paths";
 import { provisionLocalResources } from "./provision";
 import { type LocalRuntime, startLocalRuntime } from "./runtime";
 import { developmentTokens } from "./tokens";
+import { receiverLines, startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
 const port = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -60,6 +62,7 @@ const main = async (): Promise<void> => {
 
   let aws: LocalAws | undefined;
   let runtime: LocalRuntime | undefined;
+  let receiver: WebhookReceiver | undefined;
   let stopping = false;
   const shutdown = async (code: number): Promise<never> => {
     if (stopping) process.exit(code);
@@ -67,6 +70,7 @@ const main = async (): Promise<void> => {
     consoleLogger.info("stopping…");
     try {
       await runtime?.stop();
+      await receiver?.stop();
       await aws?.stop();
     } finally {
       removeLock();
@@ -104,6 +108,7 @@ const main = async (): Promise<void> => {
       ...(scheduleSeconds !== undefined ? { scheduleIntervalMs: () => scheduleSeconds * 1000 } : {}),
     });
     writeLock(runtime.url);
+    receiver = await startWebhookReceiver({ port: port("LOCAL_RECEIVER_PORT", httpPort + 3) });
 
     const url = runtime.url;
     const byKind = (kind: string) => runtime?.functions.filter((f) => f.definition.kind === kind).length ?? 0;
@@ -184,6 +189,7 @@ const main = async (): Promise<void> => {
       `  Municipal staff  TOKEN=$(npm run --silent token -- --scope "release-notices:read release-notices:manage" --municipality 0880)`,
       `  then             curl -H "Authorization: Bearer $TOKEN" ${url}/v1/release-notices`,
       "",
+      ...receiverLines(receiver, url),
       "Local control surface (never deployed):",
       `  set the clock    curl -X POST -H 'content-type: application/json' -d '{"now":"2027-01-15T09:00:00+01:00"}' ${url}/_local/clock`,
       `  real time again  curl -X POST -H 'content-type: application/json' -d '{"now":null}' ${url}/_local/clock`,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import {
   ageGroupSchema,
   CLOSE_REASONS,
@@ -10,41 +9,17 @@ import {
   unitSchema,
 } from "../../shared/events/catalogue/intake";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { identityNumberInputSchema, note } from "./contract-report";
+import { INTAKE_DEADLINE_STATES } from "./domain/deadlines/states";
+import { EXTENDABLE } from "./domain/extension";
 import { REFERRAL_STATUSES } from "./domain/referral";
 
+export * from "./contract-report";
 export { REFERRAL_STATUSES };
-
-/** The kinds a person or organisation may post; `release` and `hotline` come only from events. */
-export const EXTERNAL_KINDS = ["concern", "application", "self-referral", "police"] as const;
 
 export const referralStatusSchema = z.enum(REFERRAL_STATUSES);
 export const referralIdSchema = entityIdSchema;
 export const caseworkerIdSchema = entityIdSchema;
-
-/** Format only; the date and check digit are checked against the day received in the handler. */
-export const identityNumberInputSchema = z
-  .string()
-  .trim()
-  .regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer");
-
-const note = z.string().trim().max(4000);
-
-export const createReferralBodySchema = z
-  .strictObject({
-    kind: z.enum(EXTERNAL_KINDS),
-    municipality: kommunkodSchema,
-    subject: z.strictObject({ personalIdentityNumber: identityNumberInputSchema }),
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
-    firstOffence: z.boolean().optional(),
-    reporter: z.strictObject({ role: reporterRoleSchema }),
-    /** Free text: personal data, stored sealed, shown only to the municipality's staff. */
-    summary: note.optional(),
-  })
-  .refine((b) => b.firstOffence === undefined || b.kind === "police", {
-    message: "applies to police referrals only",
-    path: ["firstOffence"],
-  });
-export type CreateReferralBody = z.infer<typeof createReferralBodySchema>;
 
 /** Printable ASCII, as the IETF draft's examples; hashed before it is stored, so it may hold anything. */
 export const idempotencyKeySchema = z
@@ -63,6 +38,14 @@ export const decisionBodySchema = z.strictObject({
 });
 export const conversationBodySchema = z.strictObject({ note: note.optional() });
 export const assignBodySchema = z.strictObject({ caseworkerId: caseworkerIdSchema.optional() });
+export const extendParamsSchema = z.object({
+  id: referralIdSchema,
+  type: z.enum(Object.keys(EXTENDABLE) as [keyof typeof EXTENDABLE, ...(keyof typeof EXTENDABLE)[]]),
+});
+/** The reason is personal data (sealed); `until` is the new last day, due when it ends. */
+export const extendBodySchema = z.strictObject({ reason: note.min(1), until: z.iso.date() });
+export const identifyBodySchema = z.strictObject({ personalIdentityNumber: identityNumberInputSchema });
+export const violenceConcernBodySchema = z.strictObject({ suspected: z.boolean() });
 export const closeBodySchema = z.strictObject({
   reason: z.enum(CLOSE_REASONS).exclude(["withdrawn"]),
   note: note.optional(),
@@ -104,7 +87,10 @@ const isoDateTime = z.iso.datetime({ offset: true });
 export const deadlineViewSchema = z.object({
   type: referralDeadlineTypeSchema,
   dueAt: isoDateTime,
-  state: z.enum(DEADLINE_STATES),
+  /** `extended`: lawfully extended and still running; a breach counts against the new `dueAt`. */
+  state: z.enum(INTAKE_DEADLINE_STATES),
+  /** The due time before the first extension, when it was extended. */
+  extendedFrom: isoDateTime.optional(),
 });
 
 /** The referral as every list and every write answers it: nothing personal. */
@@ -120,18 +106,66 @@ export const referralViewSchema = z.object({
   source: z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: entityIdSchema }).optional(),
   /** The person's open referral in the same unit that this one was linked to. */
   linkedReferralId: referralIdSchema.optional(),
+  /** `unknown` until staff identify the person (the report had no identity number). */
+  identity: z.enum(["unknown"]).optional(),
+  /** Shared by the referrals made from one report about several children. */
+  groupId: entityIdSchema.optional(),
+  /** Suspected violence against the child by someone close: at the top of the worklist. */
+  suspectedViolenceByCloseRelative: z.literal(true).optional(),
   deadlines: z.array(deadlineViewSchema),
+  /** A municipality's own target (an adult's investigation): a target, never a legal deadline. */
+  target: z
+    .object({
+      type: z.literal("investigation"),
+      dueAt: isoDateTime,
+      state: z.enum(["open", "reached", "passed"]),
+    })
+    .optional(),
 });
 export type ReferralView = z.infer<typeof referralViewSchema>;
 
 const recorded = z.object({ at: isoDateTime, by: z.string() });
 
+const contactView = z.object({ phone: z.string().optional(), email: z.string().optional() });
+
 /** One referral for the municipality's staff: the person and the notes too. Every such read is audited. */
 export const referralDetailSchema = referralViewSchema.extend({
-  subject: z.object({ personalIdentityNumber: z.string() }),
+  subject: z.union([
+    z.object({ personalIdentityNumber: z.string() }),
+    z.object({ name: z.string(), birthDate: z.string().optional(), approximateAge: z.number().optional() }),
+  ]),
+  /** What the report said of a person identified later. */
+  reportedAs: z
+    .object({ name: z.string(), birthDate: z.string().optional(), approximateAge: z.number().optional() })
+    .optional(),
   firstOffence: z.boolean(),
-  reporter: z.object({ role: reporterRoleSchema }).optional(),
+  reporter: z
+    .object({
+      role: reporterRoleSchema,
+      /** A professional with a duty to report (SoL 14 kap. 1 §), by role. */
+      dutyToReport: z.boolean(),
+      name: z.string().optional(),
+      contact: contactView.optional(),
+    })
+    .optional(),
+  guardians: z.array(z.object({ name: z.string(), contact: contactView.optional() })).optional(),
   summary: z.string().optional(),
+  backdatedReason: z.string().optional(),
+  suspectedViolence: recorded.optional(),
+  /** The referrals linked to this one (later reports about the person in this unit). */
+  linkedReferrals: z
+    .array(z.object({ id: referralIdSchema, kind: z.enum(REFERRAL_KINDS), receivedAt: isoDateTime }))
+    .optional(),
+  extensions: z
+    .array(
+      recorded.extend({
+        type: referralDeadlineTypeSchema,
+        previousDueAt: isoDateTime,
+        dueAt: isoDateTime,
+        reason: z.string(),
+      }),
+    )
+    .optional(),
   protectionAssessment: recorded
     .extend({ immediateProtectionNeeded: z.boolean(), note: z.string().optional() })
     .optional(),

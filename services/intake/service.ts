@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { problemResponses } from "../../shared/http/problem";
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
 import {
@@ -11,15 +12,21 @@ import {
   conversationBodySchema,
   createReferralBodySchema,
   decisionBodySchema,
+  extendBodySchema,
+  extendParamsSchema,
+  groupReceiptSchema,
+  identifyBodySchema,
   listQuerySchema,
   protectionAssessmentBodySchema,
   putCaseworkerBodySchema,
+  receiptSchema,
   referralDetailSchema,
   referralListSchema,
   referralParamsSchema,
   referralViewSchema,
   SCOPES,
   unitParamsSchema,
+  violenceConcernBodySchema,
 } from "./contract";
 
 const problems = problemResponses;
@@ -29,6 +36,11 @@ const dir = "services/intake/handlers";
 const staffRead = { type: "jwt", scopes: [SCOPES.read] } as const;
 const staffManage = { type: "jwt", scopes: [SCOPES.manage] } as const;
 const view = (description: string) => ({ 200: { description, schema: referralViewSchema } });
+/**
+ * Staff who may read the municipality's referrals get the referral; a write-only caller (an
+ * e-service) gets `{ id, receivedAt }`; a report about several children gets the group.
+ */
+const posted = z.union([referralViewSchema, receiptSchema, groupReceiptSchema]);
 
 export const routes = {
   create: {
@@ -37,16 +49,13 @@ export const routes = {
     auth: { type: "jwt", scopes: [SCOPES.write] },
     summary: "Post a referral: a concern report, an application, a self-referral or a police referral",
     description:
-      "Routed to a unit by kind and age on the day received, with its legal deadlines. An `Idempotency-Key` header makes a retry safe: the same key and body again returns the same referral (200); the same key with another body is a conflict (409). A referral for a person with an open referral in the same unit is linked to it (`linkedReferralId`).",
+      "Routed to a unit by kind and (approximate) age on the day received, with its legal deadlines; `subjects` makes one referral per child, sharing a `groupId`. A person without an identity number is given by name and birth date or approximate age (`identity: unknown`). An `Idempotency-Key` header makes a retry safe for 30 days: the same key and body again answers the same (200); the same key with another body is a conflict (409). A write-only caller learns only `{ id, receivedAt }`. A `receivedAt` more than 15 minutes back needs `backdatedReason` and may be at most 30 days back (422).",
     tags,
     request: { body: createReferralBodySchema },
     responses: {
-      201: { description: "Received", schema: referralViewSchema },
-      200: {
-        description: "The same request was already received: the same referral",
-        schema: referralViewSchema,
-      },
-      ...problems(400, 401, 403, 409, 413, 415),
+      201: { description: "Received", schema: posted },
+      200: { description: "The same request was already received: the same answer", schema: posted },
+      ...problems(400, 401, 403, 409, 413, 415, 422),
     },
   },
   list: {
@@ -98,6 +107,39 @@ export const routes = {
     summary: "Record the conversation with a youth after a first offence",
     tags,
     request: { params: referralParamsSchema, body: conversationBodySchema },
+    responses: { ...view("The referral"), ...problems(400, 401, 403, 404, 409) },
+  },
+  extend: {
+    method: "POST",
+    path: "/v1/referrals/{id}/deadlines/{type}/extend",
+    auth: staffManage,
+    summary: "Extend the förhandsbedömning (synnerliga skäl) or a child's investigation (särskilda skäl)",
+    description:
+      "Before the deadline runs out: it becomes `extended`, due when `until` ends; a breach counts against that. The reason is sealed; the extension is audited and emits `deadline.extended`.",
+    tags,
+    request: { params: extendParamsSchema, body: extendBodySchema },
+    responses: { ...view("The referral"), ...problems(400, 401, 403, 404, 409, 422) },
+  },
+  identify: {
+    method: "POST",
+    path: "/v1/referrals/{id}/identify",
+    auth: staffManage,
+    summary: "Identify the person a report named without an identity number",
+    description:
+      "Computes the linking hash and links the referral to the person's open referral in its unit, or makes it that referral; audited.",
+    tags,
+    request: { params: referralParamsSchema, body: identifyBodySchema },
+    responses: { ...view("The referral"), ...problems(400, 401, 403, 404, 409) },
+  },
+  violenceConcern: {
+    method: "POST",
+    path: "/v1/referrals/{id}/violence-concern",
+    auth: staffManage,
+    summary: "Mark or clear suspected violence against the child by someone close",
+    description:
+      "Marked, the referral shows first in the worklist, its protection assessment is due by the end of today, and its decision must open an investigation.",
+    tags,
+    request: { params: referralParamsSchema, body: violenceConcernBodySchema },
     responses: { ...view("The referral"), ...problems(400, 401, 403, 404, 409) },
   },
   assign: {
@@ -157,26 +199,36 @@ export const routes = {
   },
 } as const satisfies Record<string, HttpRoute>;
 
-const http = (id: string, file: string, route: HttpRoute): FunctionDefinition => ({
+const http = (id: string, file: string, route: HttpRoute, usesIdentityKeys = false): FunctionDefinition => ({
   kind: "http",
   id: `intake-${id}`,
   entry: `${dir}/${file}.ts`,
   route,
+  ...(usesIdentityKeys ? { usesIdentityKeys } : {}),
 });
 
 const functions: FunctionDefinition[] = [
-  http("create", "create", routes.create),
-  http("list", "list", routes.list),
-  http("get", "get", routes.get),
-  http("protection-assessment", "protection-assessment", routes.protectionAssessment),
-  http("decision", "decision", routes.decision),
-  http("conversation", "conversation", routes.conversation),
+  http("create", "create", routes.create, true),
+  http("list", "list", routes.list, true),
+  http("get", "get", routes.get, true),
+  http("protection-assessment", "protection-assessment", routes.protectionAssessment, true),
+  http("decision", "decision", routes.decision, true),
+  http("conversation", "conversation", routes.conversation, true),
+  http("extend", "extend", routes.extend, true),
+  http("identify", "identify", routes.identify, true),
+  http("violence-concern", "violence-concern", routes.violenceConcern, true),
   http("assign", "assign", routes.assign),
-  http("close", "close", routes.close),
+  http("close", "close", routes.close, true),
   http("put-caseworker", "put-caseworker", routes.putCaseworker),
   http("list-caseworkers", "list-caseworkers", routes.listCaseworkers),
-  http("audit", "audit", routes.audit),
-  { kind: "queue", id: "intake-consumer", entry: `${dir}/consumer.ts`, queue: "intake" },
+  http("audit", "audit", routes.audit, true),
+  {
+    kind: "queue",
+    id: "intake-consumer",
+    entry: `${dir}/consumer.ts`,
+    queue: "intake",
+    usesIdentityKeys: true,
+  },
   { kind: "schedule", id: "intake-deadline-sweep", entry: `${dir}/deadline-sweep.ts`, everyMinutes: 5 },
   { kind: "schedule", id: "intake-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
 ];
@@ -191,5 +243,6 @@ export const intakeService: ServiceDefinition = {
     "referral.assigned",
     "referral.closed",
     "deadline.breached",
+    "deadline.extended",
   ],
 };

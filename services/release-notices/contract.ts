@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
-import { needSchema, releaseTypeSchema } from "../../shared/events/catalogue/release-notices";
+import { needSchema, releaseTypeSchema, STATUS_CHANGES } from "../../shared/events/catalogue/release-notices";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 import { SCOPES } from "./domain/access";
+import { secretKey } from "./domain/delivery";
 import { NOTICE_STATUSES, PLAN_MILESTONES, WITHDRAWAL_REASONS } from "./domain/notice";
 
 export { SCOPES };
@@ -36,6 +37,8 @@ const noticeFields = {
   needs: z
     .array(needSchema)
     .max(6)
+    // The document says so too (uniqueItems), where a refinement alone would not show.
+    .meta({ uniqueItems: true })
     .refine((needs) => new Set(needs).size === needs.length, "must not repeat a need"),
   contact: contactSchema,
 };
@@ -118,4 +121,36 @@ export type NoticeView = z.infer<typeof noticeViewSchema>;
 export const noticeListSchema = z.object({
   items: z.array(noticeViewSchema.omit({ person: true, contact: true, milestones: true })),
   cursor: z.string().optional(),
+});
+
+/**
+ * Kriminalvården's receiver for status deliveries. The secret is written as the Standard Webhooks
+ * specification writes it: `whsec_` and the base64 of 24 to 64 random bytes. The URL must be
+ * https (plain http only to a loopback address, and only in the local runtime).
+ */
+export const subscriptionBodySchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: "must be an https URL" }).max(2048),
+  secret: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, {
+      message: "must be whsec_ and the base64 of 24 to 64 bytes",
+      abort: true,
+    })
+    .refine((secret) => secretKey(secret) !== undefined, "must be whsec_ and the base64 of 24 to 64 bytes"),
+});
+export type SubscriptionBody = z.infer<typeof subscriptionBodySchema>;
+
+/** The subscription as it is shown back: never the secret. */
+export const subscriptionViewSchema = z.object({
+  url: z.url(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
+
+/** The document each delivery carries (its headers: webhook-id, webhook-timestamp, webhook-signature). */
+export const statusDeliverySchema = z.object({
+  noticeId: noticeIdSchema,
+  status: z.enum(STATUS_CHANGES),
+  planDueDate: z.iso.date(),
+  at: z.iso.datetime({ offset: true }),
 });

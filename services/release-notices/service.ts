@@ -10,6 +10,8 @@ import {
   planBodySchema,
   receiptSchema,
   SCOPES,
+  subscriptionBodySchema,
+  subscriptionViewSchema,
   updateNoticeBodySchema,
   withdrawBodySchema,
 } from "./contract";
@@ -99,20 +101,121 @@ export const routes = {
       ...problems(400, 401, 403, 404, 409),
     },
   },
+  putSubscription: {
+    method: "PUT",
+    path: "/v1/release-notices/subscription",
+    auth: { type: "jwt", scopes: [SCOPES.write] },
+    summary: "Register the receiver your notices' status changes are delivered to",
+    description:
+      "One receiver per client (the token's `sub`); a second PUT replaces the first. Each status change of a notice you posted (received, planning, plan-ready, withdrawn, plan-deadline-breached) is POSTed to `url` as `{ noticeId, status, planDueDate, at }`, signed as the Standard Webhooks specification says (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>` keyed by `secret`). A delivery not answered 2xx is tried again with a growing delay for about a day. `url` must be https.",
+    tags,
+    request: { body: subscriptionBodySchema },
+    responses: {
+      200: { description: "Registered: the receiver, without the secret", schema: subscriptionViewSchema },
+      ...problems(400, 401, 403, 413, 415),
+    },
+  },
+  getSubscription: {
+    method: "GET",
+    path: "/v1/release-notices/subscription",
+    auth: { type: "jwt", scopes: [SCOPES.write] },
+    summary: "Show your registered receiver (never its secret)",
+    tags,
+    request: {},
+    responses: {
+      200: { description: "The receiver", schema: subscriptionViewSchema },
+      ...problems(401, 403, 404),
+    },
+  },
+  deleteSubscription: {
+    method: "DELETE",
+    path: "/v1/release-notices/subscription",
+    auth: { type: "jwt", scopes: [SCOPES.write] },
+    summary: "Remove your receiver: nothing more is delivered",
+    tags,
+    request: {},
+    responses: {
+      204: { description: "Removed" },
+      ...problems(401, 403, 404),
+    },
+  },
 } as const satisfies Record<string, HttpRoute>;
 
 const functions: FunctionDefinition[] = [
-  { kind: "http", id: "release-notices-create", entry: `${dir}/create.ts`, route: routes.create },
-  { kind: "http", id: "release-notices-update", entry: `${dir}/update.ts`, route: routes.update },
-  { kind: "http", id: "release-notices-withdraw", entry: `${dir}/withdraw.ts`, route: routes.withdraw },
-  { kind: "http", id: "release-notices-get", entry: `${dir}/get.ts`, route: routes.get },
-  { kind: "http", id: "release-notices-list", entry: `${dir}/list.ts`, route: routes.list },
-  { kind: "http", id: "release-notices-plan", entry: `${dir}/plan.ts`, route: routes.plan },
+  {
+    kind: "http",
+    id: "release-notices-create",
+    entry: `${dir}/create.ts`,
+    route: routes.create,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-update",
+    entry: `${dir}/update.ts`,
+    route: routes.update,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-withdraw",
+    entry: `${dir}/withdraw.ts`,
+    route: routes.withdraw,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-get",
+    entry: `${dir}/get.ts`,
+    route: routes.get,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-list",
+    entry: `${dir}/list.ts`,
+    route: routes.list,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-plan",
+    entry: `${dir}/plan.ts`,
+    route: routes.plan,
+    usesIdentityKeys: true,
+  },
+  {
+    kind: "http",
+    id: "release-notices-subscription-put",
+    entry: `${dir}/subscription-put.ts`,
+    route: routes.putSubscription,
+  },
+  {
+    kind: "http",
+    id: "release-notices-subscription-get",
+    entry: `${dir}/subscription-get.ts`,
+    route: routes.getSubscription,
+  },
+  {
+    kind: "http",
+    id: "release-notices-subscription-delete",
+    entry: `${dir}/subscription-delete.ts`,
+    route: routes.deleteSubscription,
+  },
+  // Status deliveries to the receivers: up to 5 × 10 s per batch, well inside the queue's 180 s.
+  {
+    kind: "queue",
+    id: "release-notices-deliver-status",
+    entry: `${dir}/deliver-status.ts`,
+    queue: "release-notices",
+    timeoutSeconds: 60,
+  },
   {
     kind: "schedule",
     id: "release-notices-deadline-sweep",
     entry: `${dir}/deadline-sweep.ts`,
     everyMinutes: 5,
+    usesIdentityKeys: true,
   },
   { kind: "schedule", id: "release-notices-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
 ];
@@ -128,5 +231,6 @@ export const releaseNoticesService: ServiceDefinition = {
     "release-plan.reminder",
     "release-plan.ready",
     "deadline.breached",
+    "release-notice.status-changed",
   ],
 };

@@ -17,6 +17,12 @@ export const subjectRefSchema = z.string().regex(/^[0-9a-f]{64}$/, "must be a su
 export const sealedSchema = z
   .string()
   .regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "must be sealed");
+/**
+ * What a subscriber that opens no identity receives in place of each sealed value
+ * (subscriptions.ts projectFor): sealed in form, so the contract holds, but no ciphertext, and a
+ * key id no key ring holds, so it opens to nothing.
+ */
+export const WITHHELD_SEALED = "v1.withheld.none.none";
 export const isoDateSchema = z.iso.date();
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 

@@ -1,4 +1,5 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import {
   DeleteCommand,
@@ -12,8 +13,10 @@ import { newMonotonicId } from "../ids";
 import { describeError } from "../logger";
 import type { ServiceName } from "../resources";
 import type { RuntimeConfig } from "../runtime/config";
+import { OUTBOX_OLDEST_AGE_METRIC, OUTBOX_SWEEP_FAILED_METRIC } from "../runtime/fault-metrics";
+import { type MetricsSink, publishMetric } from "../runtime/publish-metric";
 import { type Envelope, type EventContract, type EventOf, envelopeSchema } from "./envelope";
-import { subscribersOf } from "./subscriptions";
+import { projectFor, subscribersOf } from "./subscriptions";
 
 /** Builds an event, checking its data against the contract: a producer cannot emit what consumers can't read. */
 export const newEvent = <C extends EventContract>(
@@ -83,6 +86,8 @@ export class EventPublisher {
     private readonly runtime: Pick<RuntimeConfig, "sqs" | "queueUrls" | "tableName">,
     private readonly doc: DynamoDBDocumentClient,
     private readonly logger: Logger,
+    /** Where the sweep reports the oldest row's age and its failures; absent, it reports nothing. */
+    private readonly metrics?: { readonly sink: MetricsSink; readonly service: ServiceName },
   ) {}
 
   /** The state change and its events, atomically; then the events go out at once. */
@@ -112,7 +117,10 @@ export class EventPublisher {
   async sweep(options: { olderThanMs?: number; limit?: number; now?: Date } = {}): Promise<PublishResult> {
     const cutoff = new Date((options.now ?? new Date()).getTime() - (options.olderThanMs ?? 30_000));
     const limit = options.limit ?? 500;
+    const now = options.now ?? new Date();
     const events: Envelope[] = [];
+    let unreadable = 0;
+    let oldestWrittenAt: Date | undefined;
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
@@ -129,12 +137,15 @@ export class EventPublisher {
         }),
       );
       for (const item of page.Items ?? []) {
+        // Oldest first: the first row's time is the oldest undelivered event's.
+        oldestWrittenAt ??= new Date(String(item.gsi1sk).split("#")[0] ?? "");
         const parsed = envelopeSchema.safeParse(
           typeof item.body === "string" ? JSON.parse(item.body) : undefined,
         );
         if (parsed.success) {
           events.push(parsed.data);
         } else {
+          unreadable += 1;
           this.logger.error("unreadable outbox row left in place", { pk: String(item.pk) });
         }
       }
@@ -142,7 +153,29 @@ export class EventPublisher {
     } while (startKey && events.length < limit);
     const result = await this.publish(events);
     if (events.length > 0) this.logger.info("outbox sweep", { ...result });
+    this.report(now, oldestWrittenAt, result.failed + unreadable);
     return result;
+  }
+
+  /**
+   * The age of the oldest row still waiting (0 when none waits past the sweep's cutoff) on every
+   * run, so the alarm sees a stuck outbox even when no send fails; and the rows this run left.
+   */
+  private report(now: Date, oldestWrittenAt: Date | undefined, failed: number): void {
+    if (!this.metrics) return;
+    const { sink, service } = this.metrics;
+    const ageMs =
+      oldestWrittenAt && !Number.isNaN(oldestWrittenAt.getTime())
+        ? now.getTime() - oldestWrittenAt.getTime()
+        : 0;
+    publishMetric(
+      sink,
+      service,
+      OUTBOX_OLDEST_AGE_METRIC,
+      Math.max(0, Math.round(ageMs / 1000)),
+      MetricUnit.Seconds,
+    );
+    if (failed > 0) publishMetric(sink, service, OUTBOX_SWEEP_FAILED_METRIC, failed);
   }
 
   private async deliver(event: Envelope): Promise<boolean> {
@@ -155,7 +188,7 @@ export class EventPublisher {
           await this.runtime.sqs.send(
             new SendMessageCommand({
               QueueUrl: queueUrl,
-              MessageBody: JSON.stringify(event),
+              MessageBody: JSON.stringify(projectFor(service, event)),
               MessageAttributes: {
                 eventType: { DataType: "String", StringValue: event.type },
                 eventVersion: { DataType: "Number", StringValue: String(event.version) },

@@ -1,5 +1,6 @@
 import type { ServiceName } from "../resources";
 import { CATALOGUE, type EventType } from "./catalogue";
+import { type Envelope, sealedSchema, WITHHELD_SEALED } from "./envelope";
 
 /**
  * Which consuming service's queue receives which event types. Producers fan out by this table,
@@ -16,6 +17,8 @@ export const SUBSCRIPTIONS: Readonly<Partial<Record<ServiceName, readonly EventT
     "hotline.triage.completed",
   ],
   "pilot-reports": "all",
+  // Delivered to the receiver Kriminalvården registered (PUT /v1/release-notices/subscription).
+  "release-notices": ["release-notice.status-changed"],
 };
 
 export const subscribersOf = (type: string): ServiceName[] =>
@@ -24,3 +27,24 @@ export const subscribersOf = (type: string): ServiceName[] =>
     .map(([service]) => service);
 
 export const knownEventTypes = (): string[] => [...new Set(CATALOGUE.map((c) => c.type))];
+
+/**
+ * The consumers that open sealed identities (intake links a release notice or a triage to its
+ * referral). Every other subscriber receives each sealed value replaced by WITHHELD_SEALED: the
+ * event keeps its contract, so the consumer parses it as before, but the identity never reaches a
+ * service that has no use and no key for it.
+ */
+export const OPENS_SEALED: ReadonlySet<ServiceName> = new Set<ServiceName>(["intake"]);
+
+const withholdSealed = (value: unknown): unknown => {
+  if (typeof value === "string") return sealedSchema.safeParse(value).success ? WITHHELD_SEALED : value;
+  if (Array.isArray(value)) return value.map(withholdSealed);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withholdSealed(v)]));
+  }
+  return value;
+};
+
+/** The event as `subscriber` receives it: sealed identities only for those that open them. */
+export const projectFor = (subscriber: ServiceName, event: Envelope): Envelope =>
+  OPENS_SEALED.has(subscriber) ? event : { ...event, data: withholdSealed(event.data) as Envelope["data"] };

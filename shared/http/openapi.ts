@@ -46,9 +46,14 @@ export type PathItemObject = Partial<Record<"get" | "post" | "put" | "delete", O
 export interface OpenApiDocument {
   readonly openapi: "3.1.0";
   readonly jsonSchemaDialect: string;
-  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  readonly info: {
+    readonly title: string;
+    readonly version: string;
+    readonly description: string;
+    readonly license: LicenseObject;
+  };
   readonly servers: readonly { readonly url: string }[];
-  readonly tags: readonly { readonly name: string }[];
+  readonly tags: readonly { readonly name: string; readonly description?: string }[];
   readonly paths: Readonly<Record<string, PathItemObject>>;
   readonly components: {
     readonly schemas: Readonly<Record<string, SchemaObject>>;
@@ -56,12 +61,24 @@ export interface OpenApiDocument {
   };
 }
 
+export interface LicenseObject {
+  readonly name: string;
+  /** An SPDX expression; `LicenseRef-…` for a licence SPDX does not list. */
+  readonly identifier?: string;
+  readonly url?: string;
+}
+
 export interface OpenApiOptions {
   /** Where the API is served: the API Gateway URL, or the local runtime's base URL. */
   readonly serverUrl?: string;
   readonly title?: string;
   readonly version?: string;
+  readonly license?: LicenseObject;
+  /** What each tag (one per service, as a rule) groups, for the reader of the document. */
+  readonly tagDescriptions?: Readonly<Record<string, string>>;
 }
+
+const DEFAULT_LICENSE: LicenseObject = { name: "Proprietary", identifier: "LicenseRef-Proprietary" };
 
 export const SECURITY_SCHEMES = {
   bearerAuth: {
@@ -334,9 +351,13 @@ export const buildOpenApiDocument = (
       version: options.version ?? "1.0.0",
       description:
         "The HTTP APIs of Ny riktning, generated from the schemas that validate each request. Errors are `application/problem+json` (RFC 9457) with `errors: [{ path, message }]` naming each bad field.",
+      license: options.license ?? DEFAULT_LICENSE,
     },
     servers: [{ url: options.serverUrl ?? "/" }],
-    tags: [...tags].sort().map((name) => ({ name })),
+    tags: [...tags].sort().map((name) => {
+      const description = options.tagDescriptions?.[name];
+      return description ? { name, description } : { name };
+    }),
     paths,
     components: {
       schemas: components.schemas,

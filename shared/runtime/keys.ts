@@ -52,28 +52,83 @@ export const DEVELOPMENT_KEYS_JSON = JSON.stringify({
   sealingKeys: { dev1: Buffer.alloc(32, 2).toString("base64") },
 });
 
-/** Fetched once per container, on first use; a failed fetch is retried on the next use. */
+/** How long a container trusts the keys it fetched: a rotation reaches every container within this. */
+export const KEY_CACHE_TTL_MS = 5 * 60_000;
+/** At most one reload per this long for unknown key ids, so forged kids cannot flood Secrets Manager. */
+export const UNKNOWN_KID_RELOAD_GAP_MS = 10_000;
+
+const RETRY_AFTER_FAILED_FETCH_MS = 30_000;
+
+/** A map of sealing keys that tells its ring when asked for a key id it does not hold. */
+class SealingKeys extends Map<string, Uint8Array> {
+  constructor(
+    entries: Iterable<readonly [string, Uint8Array]>,
+    private readonly onMiss: (kid: string) => void,
+  ) {
+    super(entries);
+  }
+  override get(kid: string): Uint8Array | undefined {
+    const key = super.get(kid);
+    if (key === undefined) this.onMiss(kid);
+    return key;
+  }
+}
+
+/**
+ * Keys cached for `ttlMs`, then fetched again. A key id the cached set lacks (a value sealed by a
+ * container that already has the rotated keys) fails that one open, and marks the cache stale, so
+ * the next use, such as the queue's redelivery of the same event, opens it with fresh keys instead
+ * of sending it on to the dead-letter queue. A failed fetch keeps serving the keys it had.
+ */
+export const cachedKeyRing = (
+  load: () => Promise<KeyMaterial>,
+  options: { ttlMs?: number; now?: () => number } = {},
+): KeyRing => {
+  const ttlMs = options.ttlMs ?? KEY_CACHE_TTL_MS;
+  const now = options.now ?? Date.now;
+  let cached: { material: KeyMaterial; loadedAt: number } | undefined;
+  let stale = false;
+  let pending: Promise<KeyMaterial> | undefined;
+  const onMiss = () => {
+    if (cached && now() - cached.loadedAt >= UNKNOWN_KID_RELOAD_GAP_MS) stale = true;
+  };
+  const reload = (): Promise<KeyMaterial> => {
+    pending ??= load()
+      .then((material) => {
+        const held = { ...material, sealingKeys: new SealingKeys(material.sealingKeys, onMiss) };
+        cached = { material: held, loadedAt: now() };
+        stale = false;
+        return held;
+      })
+      .catch((error: unknown) => {
+        if (!cached) throw error;
+        // Secrets Manager unreachable: keep sealing and opening with what we hold; try again in 30 s.
+        cached = { material: cached.material, loadedAt: now() - ttlMs + RETRY_AFTER_FAILED_FETCH_MS };
+        stale = false;
+        return cached.material;
+      })
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  };
+  return {
+    get: () =>
+      cached && !stale && now() - cached.loadedAt < ttlMs ? Promise.resolve(cached.material) : reload(),
+  };
+};
+
+/** Fetched on first use and again after KEY_CACHE_TTL_MS or an unknown key id (see cachedKeyRing). */
 export const secretsManagerKeyRing = (
   secretArn: string,
   client = new SecretsManagerClient(CLIENT_OPTIONS),
-): KeyRing => {
-  let pending: Promise<KeyMaterial> | undefined;
-  return {
-    get() {
-      pending ??= client
-        .send(new GetSecretValueCommand({ SecretId: secretArn }))
-        .then((out) => {
-          if (!out.SecretString) throw new Error("identity key secret has no string value");
-          return parseKeySecret(out.SecretString);
-        })
-        .catch((error: unknown) => {
-          pending = undefined;
-          throw error;
-        });
-      return pending;
-    },
-  };
-};
+  options: { ttlMs?: number; now?: () => number } = {},
+): KeyRing =>
+  cachedKeyRing(async () => {
+    const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+    if (!out.SecretString) throw new Error("identity key secret has no string value");
+    return parseKeySecret(out.SecretString);
+  }, options);
 
 /**
  * A service that never touches an identity (pilot reports) is deployed without the secret; its key

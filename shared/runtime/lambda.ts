@@ -10,3 +10,13 @@ export const lazyHandler = <E, C, R>(build: () => (event: E, context: C) => Prom
     return built(event, context);
   };
 };
+
+/**
+ * The time budget of a sweep from its Lambda context (`getRemainingTimeInMillis`), as an option to
+ * spread into the sweep's options; nothing when the caller (a test, the local runtime) has none.
+ */
+export const remainingTimeOf = (context: unknown): { remainingMs?: () => number } => {
+  const get = (context as { getRemainingTimeInMillis?: unknown } | null | undefined)
+    ?.getRemainingTimeInMillis;
+  return typeof get === "function" ? { remainingMs: () => Number(get.call(context)) } : {};
+};

@@ -25,13 +25,14 @@ export interface ServiceDeps {
 export const createServiceDeps = (service: ServiceName, runtime: RuntimeConfig): ServiceDeps => {
   const logger = createLogger(service);
   const doc = documentClient(runtime.dynamodb);
+  const metrics = new Metrics({ namespace: DEADLINE_BREACHED_METRIC.namespace, serviceName: service });
   return {
     clock: runtime.clock,
     tableName: runtime.tableName,
     doc,
-    publisher: new EventPublisher(runtime, doc, logger),
+    publisher: new EventPublisher(runtime, doc, logger, { sink: metrics, service }),
     keys: runtime.keys,
     logger,
-    metrics: new Metrics({ namespace: DEADLINE_BREACHED_METRIC.namespace, serviceName: service }),
+    metrics,
   };
 };

@@ -10,7 +10,8 @@
  *   --load-runs N       fresh processes per bundle for the load time (default 7)
  *   --top N             the handler's costliest functions to list from the CPU profile (default 12)
  *   --skip-bundles, --skip-latency
- *   --skip intake,hotline,pilot-reports,local   leave out the other benches (each starts its own servers;
+ *   --skip intake,hotline,pilot-reports,worklists,local   leave out the other benches (each starts its own servers;
+ *                       worklists: 1,000 vs 100,000 stored, which takes a while to seed;
  *                       local: 300 notices, the runtime killed and stopped mid-load, restarted)
  *   --json PATH         also write the figures as JSON to PATH (nothing is written otherwise)
  */
@@ -25,6 +26,7 @@ import { runLocalCrashBench } from "./local-crash";
 import { runPilotReportBench } from "./pilot-report";
 import { type LatencyReport, measureLatency } from "./release-notice-latency";
 import { report } from "./report";
+import { runWorklistBench } from "./worklists";
 
 const { values: args } = parseArgs({
   options: {
@@ -80,6 +82,7 @@ const skipped = new Set(args.skip.split(",").map((name) => name.trim()));
 if (!skipped.has("intake")) process.stdout.write(`\n${await runIntakeSweepBench()}\n`);
 if (!skipped.has("hotline")) process.stdout.write(`\n${await runHotlineWebhookBench(progress)}\n`);
 if (!skipped.has("pilot-reports")) process.stdout.write(`\n${await runPilotReportBench()}\n`);
+if (!skipped.has("worklists")) process.stdout.write(`\n${await runWorklistBench({ progress })}\n`);
 // Last: it starts the whole runtime as a process group and kills it, twice.
 if (!skipped.has("local")) await runLocalCrashBench({ notices: 300, concurrency: 16 }, progress);
 if (args.json) {

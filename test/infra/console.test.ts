@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_JWT_ISSUER } from "../../infra/config";
+import { OFFLINE_JWT_ISSUER } from "../../infra/config";
 import {
   DEFAULT_CONSOLE_CLIENT_ID,
   DEFAULT_CONSOLE_SCOPE,
@@ -113,7 +113,7 @@ describe("the console's site", () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain(`connect-src 'self' ${new URL(DEFAULT_JWT_ISSUER).origin}`);
+    expect(csp).toContain(`connect-src 'self' ${new URL(OFFLINE_JWT_ISSUER).origin}`);
     expect(csp).not.toContain("unsafe");
     expect(security.StrictTransportSecurity).toMatchObject({ IncludeSubdomains: true, Override: true });
     expect(Number(security.StrictTransportSecurity?.AccessControlMaxAgeSec)).toBeGreaterThanOrEqual(
@@ -132,7 +132,7 @@ describe("the console's site", () => {
     expect(config).toEqual({
       auth: {
         kind: "oidc",
-        authority: DEFAULT_JWT_ISSUER,
+        authority: OFFLINE_JWT_ISSUER,
         clientId: DEFAULT_CONSOLE_CLIENT_ID,
         scope: DEFAULT_CONSOLE_SCOPE,
       },
@@ -166,7 +166,7 @@ describe("the console's settings", () => {
       "https://kalmar.auth.eu-north-1.amazoncognito.com",
     ]);
     expect(() =>
-      readConsoleConfig(node({ consoleDomainName: "konsol.kalmar.se" }), DEFAULT_JWT_ISSUER),
+      readConsoleConfig(node({ consoleDomainName: "konsol.kalmar.se" }), OFFLINE_JWT_ISSUER),
     ).toThrow(/go together/);
   });
 });

@@ -2,6 +2,7 @@ import { Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/build-app";
+import { OFFLINE_JWT_ISSUER } from "../../infra/config";
 import { OLDEST_MESSAGE_AGE_LIMIT, UNCONSUMED_EXPIRY_MARGIN } from "../../infra/constructs/alarms";
 import { ENV, QUEUES, TABLES } from "../../shared/resources";
 import type { FunctionDefinition, HttpRoute, RouteAuth, ServiceDefinition } from "../../shared/service";
@@ -73,7 +74,7 @@ const services = [hotline, intake];
 let s: Synthesised;
 beforeAll(() => {
   s = synthesise({ services });
-});
+}, 120_000);
 afterAll(() => s.cleanup());
 
 const fnOf = (service: ServiceDefinition, id: string) => {
@@ -239,7 +240,7 @@ describe("deployed services decide the tables", () => {
 
 describe("definitions the app refuses", () => {
   const build = (defs: readonly ServiceDefinition[]) => () =>
-    buildApp({ services: defs, context: { "aws:cdk:bundling-stacks": [] } });
+    buildApp({ services: defs, context: { "aws:cdk:bundling-stacks": [], jwtIssuer: OFFLINE_JWT_ISSUER } });
 
   it("a route defined twice", () => {
     const twice: ServiceDefinition = {
@@ -285,6 +286,15 @@ describe("definitions the app refuses", () => {
 });
 
 describe("deployment context", () => {
+  it("fails the synth without a token issuer, or with one that is not https, rather than build an API that accepts no token", () => {
+    const build = (context: Record<string, unknown>) => () =>
+      buildApp({ services: [hotline], context: { "aws:cdk:bundling-stacks": [], ...context } });
+    expect(build({})).toThrow(/"jwtIssuer" is required/);
+    expect(build({ jwtIssuer: "" })).toThrow(/"jwtIssuer" is required/);
+    expect(build({ jwtIssuer: "http://login.example.se/" })).toThrow(/must be an https URL/);
+    expect(build({ jwtIssuer: OFFLINE_JWT_ISSUER })).not.toThrow();
+  });
+
   it("takes the region, issuer, audiences and public base URL from context", () => {
     const { stateful, stateless } = buildApp({
       services: [hotline],

@@ -5,6 +5,7 @@ import type { CfnElement, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { IConstruct } from "constructs";
 import { type BuildAppOptions, type BuiltApp, buildApp } from "../../infra/build-app";
+import { OFFLINE_JWT_ISSUER } from "../../infra/config";
 
 export interface Finding {
   readonly ruleName: string;
@@ -44,6 +45,8 @@ export const synthesise = (options: Omit<BuildAppOptions, "outdir"> = {}): Synth
     context: {
       "aws:cdk:bundling-stacks": [],
       "@aws-cdk/core:failSynthOnValidationErrors": false,
+      // Named explicitly: a synth without an issuer fails (infra/config.ts).
+      jwtIssuer: OFFLINE_JWT_ISSUER,
       ...options.context,
     },
   });

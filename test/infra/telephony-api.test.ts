@@ -7,6 +7,7 @@
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/build-app";
+import { OFFLINE_JWT_ISSUER } from "../../infra/config";
 import { DEFAULT_ROUTE_THROTTLE, routeMethods, routeThrottle } from "../../infra/constructs/http-api";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
 import { API_THROTTLE, TELEPHONY_API_THROTTLE } from "../../infra/stateless-stack";
@@ -174,9 +175,12 @@ describe("concurrency", () => {
         def.id === "hotline-incoming" ? { ...def, reservedConcurrency: 1 } : def,
       ),
     }));
-    expect(() => buildApp({ services: tight, context: { "aws:cdk:bundling-stacks": [] } })).toThrow(
-      /hotline-incoming: reserved concurrency 1 is below its route's burst limit/,
-    );
+    expect(() =>
+      buildApp({
+        services: tight,
+        context: { "aws:cdk:bundling-stacks": [], jwtIssuer: OFFLINE_JWT_ISSUER },
+      }),
+    ).toThrow(/hotline-incoming: reserved concurrency 1 is below its route's burst limit/);
   });
 
   it("is provisioned on a `live` alias the route invokes when the context asks for it, cdk-nag still clean", () => {
@@ -206,7 +210,11 @@ describe("deployment context", () => {
   it("sets the provider's source addresses on the webhook functions only", () => {
     const { stateless } = buildApp({
       builtinCloudFormationValidation: false,
-      context: { "aws:cdk:bundling-stacks": [], telephonySourceAddresses: "203.0.113.0/24,2001:db8::/32" },
+      context: {
+        "aws:cdk:bundling-stacks": [],
+        jwtIssuer: OFFLINE_JWT_ISSUER,
+        telephonySourceAddresses: "203.0.113.0/24,2001:db8::/32",
+      },
     });
     const template = Template.fromStack(stateless);
     for (const { service, def } of httpFunctions) {
@@ -223,7 +231,13 @@ describe("deployment context", () => {
 
   it("refuses a provisioned concurrency that is not a whole number", () => {
     expect(() =>
-      buildApp({ context: { "aws:cdk:bundling-stacks": [], provisionedConcurrency: "two" } }),
+      buildApp({
+        context: {
+          "aws:cdk:bundling-stacks": [],
+          jwtIssuer: OFFLINE_JWT_ISSUER,
+          provisionedConcurrency: "two",
+        },
+      }),
     ).toThrow(/provisionedConcurrency/);
   });
 });

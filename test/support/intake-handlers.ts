@@ -6,14 +6,17 @@ import { createHandler as createClose } from "../../services/intake/handlers/clo
 import { createHandler as createConversation } from "../../services/intake/handlers/conversation";
 import { createHandler as createCreate } from "../../services/intake/handlers/create";
 import { createHandler as createDecision } from "../../services/intake/handlers/decision";
+import { createHandler as createExtend } from "../../services/intake/handlers/extend";
 import { createHandler as createGet } from "../../services/intake/handlers/get";
+import { createHandler as createIdentify } from "../../services/intake/handlers/identify";
 import { createHandler as createList } from "../../services/intake/handlers/list";
 import { createHandler as createListCaseworkers } from "../../services/intake/handlers/list-caseworkers";
 import { createHandler as createProtection } from "../../services/intake/handlers/protection-assessment";
 import { createHandler as createPutCaseworker } from "../../services/intake/handlers/put-caseworker";
+import { createHandler as createViolenceConcern } from "../../services/intake/handlers/violence-concern";
 import type { HttpEvent, HttpLambda } from "../../shared/http/edge";
 import { type Claims, httpEvent } from "./http";
-import { reporter } from "./intake-people";
+import { desk } from "./intake-people";
 import { type Answer, invokeHttp } from "./lambda";
 
 const invoke = (fn: HttpLambda, event: HttpEvent): Promise<Answer> => invokeHttp(fn, "intake", event);
@@ -28,6 +31,9 @@ export const intakeHandlers = (deps: IntakeDeps) => {
     protection: createProtection(deps),
     decision: createDecision(deps),
     conversation: createConversation(deps),
+    extend: createExtend(deps),
+    identify: createIdentify(deps),
+    violenceConcern: createViolenceConcern(deps),
     assign: createAssign(deps),
     close: createClose(deps),
     putCaseworker: createPutCaseworker(deps),
@@ -47,7 +53,8 @@ export const intakeHandlers = (deps: IntakeDeps) => {
       }),
     );
   return {
-    post: (body: unknown, claims: Claims = reporter(), headers?: Record<string, string>) =>
+    /** By default as staff posting by hand, who get the referral back; pass `reporter()` for an e-service. */
+    post: (body: unknown, claims: Claims = desk(), headers?: Record<string, string>) =>
       invoke(
         fns.create,
         httpEvent({
@@ -84,6 +91,20 @@ export const intakeHandlers = (deps: IntakeDeps) => {
     protection: onReferral(fns.protection, "protection-assessment"),
     decision: onReferral(fns.decision, "decision"),
     conversation: onReferral(fns.conversation, "first-offence-conversation"),
+    identify: onReferral(fns.identify, "identify"),
+    violenceConcern: onReferral(fns.violenceConcern, "violence-concern"),
+    extend: (id: string, type: string, body: unknown, claims: Claims) =>
+      invoke(
+        fns.extend,
+        httpEvent({
+          method: "POST",
+          rawPath: `/v1/referrals/${enc(id)}/deadlines/${enc(type)}/extend`,
+          routePath: "/v1/referrals/{id}/deadlines/{type}/extend",
+          pathParameters: { id, type },
+          body,
+          claims,
+        }),
+      ),
     assign: onReferral(fns.assign, "assign"),
     close: onReferral(fns.close, "close"),
     putCaseworker: (unit: string, caseworkerId: string, body: unknown, claims: Claims) =>

@@ -23,6 +23,12 @@ export const staff = (municipality: string, sub = `handlaggare-${municipality}`)
   scope: `${SCOPE.read} ${SCOPE.manage} ${SCOPE.audit}`,
   municipality,
 });
+/** Staff posting a report by hand: may post, and read what they posted (so they get the referral back). */
+export const desk = (municipality = "0880", sub = "intake-desk"): Claims => ({
+  sub,
+  scope: `${SCOPE.write} ${SCOPE.read}`,
+  municipality,
+});
 /** A school's or the Police's system: may post referrals, for one municipality or any. */
 export const reporter = (municipality?: string): Claims => ({
   sub: "reporting-system",
@@ -30,13 +36,26 @@ export const reporter = (municipality?: string): Claims => ({
   ...(municipality ? { municipality } : {}),
 });
 
+export type SubjectBody =
+  | { personalIdentityNumber: string }
+  | { name: string; birthDate: string }
+  | { name: string; approximateAge: number };
+export interface Contact {
+  phone?: string;
+  email?: string;
+}
+
 export interface ReferralBody {
   kind: string;
   municipality: string;
-  subject: { personalIdentityNumber: string };
+  subject?: SubjectBody;
+  subjects?: SubjectBody[];
   receivedAt?: string;
+  backdatedReason?: string;
   firstOffence?: boolean;
-  reporter: { role: string };
+  suspectedViolenceByCloseRelative?: boolean;
+  reporter: { role: string; name?: string; contact?: Contact };
+  guardians?: { name: string; contact?: Contact }[];
   summary?: string;
 }
 

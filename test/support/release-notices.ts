@@ -185,14 +185,28 @@ export const noticeIdOf = (event: CatalogueEvent): string | undefined => {
   return undefined;
 };
 
+const STATUS_CHANGED = "release-notice.status-changed";
+
 export const eventLog = (queueUrls: Readonly<Partial<Record<string, string>>>) => {
   const { drain } = queueEvents(queueUrls);
   return {
     drain,
-    /** Every event about this notice so far, on every queue. */
+    /**
+     * Every event about this notice so far, on every queue, but the status changes fanned out for
+     * delivery to Kriminalvården's receiver (those: `statusChanges`).
+     */
     async about(noticeId: string, type?: string): Promise<ReceivedEvent[]> {
       return (await drain()).filter(
-        (r) => noticeIdOf(r.event) === noticeId && (type === undefined || r.event.type === type),
+        (r) =>
+          noticeIdOf(r.event) === noticeId &&
+          r.event.type !== STATUS_CHANGED &&
+          (type === undefined || r.event.type === type),
+      );
+    },
+    /** The status changes of this notice, as fanned out to the delivery queue and pilot reports. */
+    async statusChanges(noticeId: string): Promise<ReceivedEvent[]> {
+      return (await drain()).filter(
+        (r) => noticeIdOf(r.event) === noticeId && r.event.type === STATUS_CHANGED,
       );
     },
   };

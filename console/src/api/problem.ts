@@ -62,18 +62,18 @@ export const problemMessage = (problem: Problem): string =>
   t.problem.unknown(problem.status);
 
 /**
- * The rule a field broke, in words. The API's own words are English (its edge passes on zod's
- * message, which names the rule and never the value); the common ones are said in Swedish here,
- * any other as "has an invalid value".
+ * The rule a field broke, in words. The API's own words are English (shared/http/messages.ts names
+ * the rule and never the value); the common ones are said in Swedish here, any other as "has an
+ * invalid value".
  */
 const FIELD_RULES: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^is required$/, () => t.problem.field.required],
   [/^is pending$/, () => t.problem.field.pending],
-  [/^Too small: expected string to have >=1 characters?/, () => t.problem.field.required],
-  [/^Too big: expected string to have <=(\d+) characters/, (m) => t.problem.field.maxLength(Number(m[1]))],
-  [/^Too big: expected number to be <=(\d+)/, (m) => t.problem.field.max(Number(m[1]))],
-  [/^Too small: expected number to be >=(\d+)/, (m) => t.problem.field.min(Number(m[1]))],
-  [/^Invalid input: expected (int|number)/, () => t.problem.field.wholeNumber],
+  [/^must be at least 1 character long$/, () => t.problem.field.required],
+  [/^must be at most (\d+) characters? long$/, (m) => t.problem.field.maxLength(Number(m[1]))],
+  [/^must be at most (\d+)$/, (m) => t.problem.field.max(Number(m[1]))],
+  [/^must be at least (\d+)$/, (m) => t.problem.field.min(Number(m[1]))],
+  [/^must be (an integer|a number)$/, () => t.problem.field.wholeNumber],
   [/personnummer/, () => t.problem.field.identity],
 ];
 

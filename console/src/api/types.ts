@@ -69,3 +69,18 @@ export const STEPS = every<StepName>()([
   "decision",
   "financial-assistance",
 ]);
+
+export type NoticeList = Json<paths["/v1/release-notices"]["get"]["responses"][200]>;
+export type NoticeSummary = NoticeList["items"][number];
+export type NoticeRead = Json<paths["/v1/release-notices/{noticeId}"]["get"]["responses"][200]>;
+/** The staff's view: the status view Kriminalvården gets lacks the person and the milestones. */
+export type NoticeDetail = Extract<NoticeRead, { milestones: unknown }>;
+export type NoticeStatus = NoticeSummary["status"];
+export type Milestone = NoticeDetail["milestones"][number]["milestone"];
+export const NOTICE_STATUSES = every<NoticeStatus>()(["received", "planning", "plan-ready", "withdrawn"]);
+export const MILESTONES = every<Milestone>()(["contact-made", "plan-ready"]);
+
+export type PilotReport = Json<paths["/v1/reports/pilot"]["get"]["responses"][200]>;
+export type ReportCell = PilotReport["municipalities"][number]["months"][number]["metrics"][string];
+export type RateCell = PilotReport["municipalities"][number]["months"][number]["rates"][string];
+export type MetricCatalogue = Json<paths["/v1/reports/pilot/metrics"]["get"]["responses"][200]>;

@@ -7,6 +7,10 @@ export interface Capabilities {
   readonly audit: boolean;
   readonly hotline: boolean;
   readonly hotlineAdmin: boolean;
+  readonly releaseNotices: boolean;
+  readonly releaseManage: boolean;
+  /** The pilot reports: Socialstyrelsen without a municipality, or a municipality's own figures. */
+  readonly reports: boolean;
 }
 
 export const capabilitiesOf = (claims: Claims): Capabilities => {
@@ -19,6 +23,9 @@ export const capabilitiesOf = (claims: Claims): Capabilities => {
     audit: municipal && has("audit:read"),
     hotline: municipal && has("hotline:handle"),
     hotlineAdmin: municipal && has("hotline:admin"),
+    releaseNotices: municipal && has("release-notices:read"),
+    releaseManage: municipal && has("release-notices:manage"),
+    reports: has("reports:read"),
   };
 };
 
@@ -30,4 +37,8 @@ export const homePath = (capabilities: Capabilities): string =>
       ? "/jour"
       : capabilities.hotlineAdmin
         ? "/jour/schema"
-        : "/ingen-behorighet";
+        : capabilities.releaseNotices
+          ? "/frigivningar"
+          : capabilities.reports
+            ? "/rapporter"
+            : "/ingen-behorighet";

@@ -82,9 +82,14 @@ export const nextDeadline = (referral: ReferralSummary): Deadline | undefined =>
         .reduce<Deadline | undefined>((first, d) => (!first || d.dueAt < first.dueAt ? d : first), undefined)
     : undefined;
 
+/** Suspected violence against a child by someone close goes first while the referral is active (intake's rule). */
+const urgent = (referral: ReferralSummary): boolean =>
+  isActive(referral) && referral.suspectedViolenceByCloseRelative === true;
+
 /**
- * A page in worklist order: the earliest next deadline first (so the most overdue on top), then
- * referrals without one (closed, or nothing due), newest first as the API gave them.
+ * A page in worklist order: an active report of suspected violence by someone close first, then
+ * the earliest next deadline (so the most overdue on top), then referrals without one (closed, or
+ * nothing due), newest first as the API gave them.
  */
 export const orderWorklist = (
   items: readonly ReferralSummary[],
@@ -95,12 +100,16 @@ export const orderWorklist = (
     .filter((r) => !filters.mine || r.assignee === subject)
     .map((referral, index) => ({ referral, index, due: nextDeadline(referral)?.dueAt }))
     .sort((a, b) =>
-      a.due && b.due
-        ? Date.parse(a.due) - Date.parse(b.due) || a.index - b.index
-        : a.due
+      urgent(a.referral) !== urgent(b.referral)
+        ? urgent(a.referral)
           ? -1
-          : b.due
-            ? 1
-            : a.index - b.index,
+          : 1
+        : a.due && b.due
+          ? Date.parse(a.due) - Date.parse(b.due) || a.index - b.index
+          : a.due
+            ? -1
+            : b.due
+              ? 1
+              : a.index - b.index,
     )
     .map(({ referral }) => referral);

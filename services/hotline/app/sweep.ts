@@ -1,6 +1,4 @@
-import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import { describeError } from "../../../shared/logger";
-import { DEADLINE_BREACHED_METRIC } from "../../../shared/metrics";
+import { sweepDue } from "../../../shared/app/sweep";
 import type { HotlineDeps } from "../deps";
 import { escalateOrBreach } from "../domain/escalation";
 import { dueStages } from "../domain/triage-clock";
@@ -21,15 +19,11 @@ export interface SweepResult {
   /** Escalation SMS that could not be sent; each is tried again by the next sweep. */
   readonly notifyFailed: number;
   readonly skipped: number;
+  /** Of `skipped`, the triages that failed for another reason than a lost race (SweepItemFailed). */
+  readonly failed: number;
+  /** Due triages left for the next run because the time budget ran out. */
+  readonly deferred: number;
 }
-
-/** Breached deadlines go to the metric the breach alarm watches. */
-const countBreaches = (deps: HotlineDeps, breaches: number): void => {
-  if (breaches === 0) return;
-  deps.metrics.addDimension(DEADLINE_BREACHED_METRIC.serviceDimension, "hotline");
-  deps.metrics.addMetric(DEADLINE_BREACHED_METRIC.metricName, MetricUnit.Count, breaches);
-  deps.metrics.publishStoredMetrics();
-};
 
 /**
  * Watches the triages' clocks: a call whose webhooks never came back becomes a callback task, an
@@ -39,7 +33,7 @@ const countBreaches = (deps: HotlineDeps, breaches: number): void => {
  */
 export const sweepTriages = async (
   deps: HotlineDeps,
-  options: { maxItems?: number; correlationId?: string } = {},
+  options: { maxItems?: number; correlationId?: string; remainingMs?: () => number } = {},
 ): Promise<SweepResult> => {
   const now = deps.clock.now();
   const correlationId = options.correlationId ?? `sweep-${now.toISOString()}`;
@@ -48,21 +42,16 @@ export const sweepTriages = async (
 
   const calls = new CallHandling(deps);
   const notifier = new EscalationNotifier(deps, now);
-  let abandoned = 0;
-  let escalated = 0;
-  let breaches = 0;
-  let notified = 0;
-  let notifyFailed = 0;
-  let skipped = 0;
-  for (const triage of due) {
-    const stages = dueStages(triage, now);
-    try {
+  type Outcome = "abandoned" | "staleLeft" | "escalated" | "notified" | "notifyFailed";
+  const swept = await sweepDue<Triage, Outcome>(
+    due,
+    async (triage) => {
+      const stages = dueStages(triage, now);
       if (stages.includes("ringing-stale")) {
         // The call's own transition opens the triage as a callback task; the rest waits for the next sweep.
-        if (await calls.abandonStale(triage.callId, correlationId)) abandoned += 1;
-        else skipped += 1;
-        continue;
+        return (await calls.abandonStale(triage.callId, correlationId)) ? { abandoned: 1 } : { staleLeft: 1 };
       }
+      const tally: Partial<Record<Outcome | "breach", number>> = {};
       let current: Triage = triage;
       // Whether an SMS is to follow an escalation: unavailable now is "try later", not "never".
       const sms = stages.includes("escalate") ? await notifier.sms() : undefined;
@@ -75,7 +64,7 @@ export const sweepTriages = async (
         });
         current = change.triage;
         if (change.escalated) {
-          escalated += 1;
+          tally.escalated = 1;
           deps.logger.warn("triage not acknowledged: escalated to the manager", {
             triageId: triage.id,
             municipality: triage.municipality,
@@ -88,26 +77,39 @@ export const sweepTriages = async (
             });
           }
         }
-        if (change.breached) breaches += 1;
+        if (change.breached) tally.breach = 1;
       }
       if (stages.includes("escalate") || stages.includes("notify")) {
         const outcome = await notifier.notify(current);
-        if (outcome === "sent") notified += 1;
-        if (outcome === "failed") notifyFailed += 1;
+        if (outcome === "sent") tally.notified = 1;
+        if (outcome === "failed") tally.notifyFailed = 1;
       }
-    } catch (error) {
-      skipped += 1;
+      return tally;
+    },
+    {
+      service: "hotline",
+      what: "triage",
       // Someone acknowledged or completed it meanwhile: the next sweep sees the new state.
-      if (!lostRace(error)) {
-        deps.logger.error("triage sweep failed for a triage", {
-          triageId: triage.id,
-          error: describeError(error),
-        });
-      }
-    }
-  }
-  countBreaches(deps, breaches);
-  const result = { examined: due.length, abandoned, escalated, breaches, notified, notifyFailed, skipped };
+      lostRace,
+      logger: deps.logger,
+      metrics: deps.metrics,
+      // One item may wait for an escalation SMS (10 s) after its commit.
+      reserveMs: 15_000,
+      ...(options.remainingMs ? { remainingMs: options.remainingMs } : {}),
+    },
+  );
+  const { counts } = swept;
+  const result = {
+    examined: swept.examined,
+    abandoned: counts.abandoned ?? 0,
+    escalated: counts.escalated ?? 0,
+    breaches: counts.breach ?? 0,
+    notified: counts.notified ?? 0,
+    notifyFailed: counts.notifyFailed ?? 0,
+    skipped: swept.skipped + (counts.staleLeft ?? 0),
+    failed: swept.failed,
+    deferred: swept.deferred,
+  };
   if (due.length > 0) deps.logger.info("triage sweep", { ...result });
   return result;
 };

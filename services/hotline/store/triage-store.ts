@@ -1,4 +1,5 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
 import { encodeCursor, queryDue, resumeKey } from "../../../shared/dynamo";
 import type { Envelope } from "../../../shared/events/envelope";
 import { nextDue } from "../domain/triage-clock";
@@ -82,7 +83,7 @@ export class TriageStore {
   }
 
   /** Triages with a stage due at or before `now`: what the sweep acts on, never the rest. */
-  async due(now: Date, maxItems: number): Promise<Triage[]> {
+  async due(now: Date, maxItems: number): Promise<DueEntry<Triage>[]> {
     const items = await queryDue(this.deps.doc, {
       tableName: this.deps.tableName,
       indexName: dueIndex.name,
@@ -90,7 +91,8 @@ export class TriageStore {
       upTo: dueIndex.upTo(now),
       maxItems,
     });
-    return items.flatMap((item) => triageFromItem(item) ?? []);
+    // Each parsed inside the sweep's per-item guard: one unreadable triage stops nothing.
+    return dueEntries(items, triageFromItem);
   }
 
   /**

@@ -22,7 +22,7 @@ import { moveReleaseDate, recordPlanReady, withdrawNotice } from "../domain/rele
 import { readReferralNamed, readSource } from "../store/reads";
 import { sourceTombstone } from "../store/transaction";
 import { eventActor } from "./context";
-import { prepareReceipt, type Receipt } from "./receive-referral";
+import { placementOf, prepareReceipt, type Receipt } from "./receive-referral";
 import { prepareTransition } from "./referral-changes";
 import { openIdentity } from "./sealing";
 
@@ -72,7 +72,7 @@ export const intakeEventHandlers = (deps: IntakeDeps): Record<string, Handler> =
       {
         municipality: event.municipality,
         kind: "release",
-        identity: await identityOf(data.subjectSealed, receivedAt),
+        subject: { kind: "identified", identity: await identityOf(data.subjectSealed, receivedAt) },
         receivedAt,
         firstOffence: false,
         financialAssistance: false,
@@ -128,33 +128,41 @@ export const intakeEventHandlers = (deps: IntakeDeps): Record<string, Handler> =
       return outcomeOf(withdrawNotice(current, eventActor(event).actor, now), event, now);
     },
 
+    /**
+     * The referral counts from the call (`receivedAt`), when the system first knew, not from the
+     * triage's end. One referral per unit: a child's financial-assistance step leads to Mottag
+     * barn like the call itself, so a child gets one referral there, with the child's deadlines.
+     */
     [hotlineTriageCompleted.type]: async (event, { now }) => {
       if (!isEvent(event, hotlineTriageCompleted)) return undefined;
       const data = event.data;
       // A triage that never learned who the caller is has nobody to refer.
       if (!data.subject) return undefined;
-      const receivedAt = new Date(data.completedAt);
+      const receivedAt = new Date(data.receivedAt);
       const identity = await identityOf(data.subject.subjectSealed, receivedAt);
+      const base = {
+        municipality: event.municipality,
+        kind: "hotline" as const,
+        subject: { kind: "identified" as const, identity },
+        receivedAt,
+        firstOffence: false,
+      };
       const purposes = [
         { purpose: "main", financialAssistance: false },
         ...(data.steps["financial-assistance"] === "done"
           ? [{ purpose: "financial-assistance", financialAssistance: true }]
           : []),
       ];
+      const units = new Set<string>();
       const writes: NonNullable<Outcome["writes"]>[number][] = [];
       const events: Envelope[] = [];
       for (const { purpose, financialAssistance } of purposes) {
+        const unit = placementOf({ ...base, financialAssistance }).unit;
+        if (units.has(unit)) continue;
+        units.add(unit);
         if (await readSource(deps, "hotline-triage", data.triageId, purpose)) continue;
         const outcome = await receive(
-          {
-            municipality: event.municipality,
-            kind: "hotline",
-            identity,
-            receivedAt,
-            firstOffence: false,
-            financialAssistance,
-            source: { type: "hotline-triage", id: data.triageId, purpose },
-          },
+          { ...base, financialAssistance, source: { type: "hotline-triage", id: data.triageId, purpose } },
           event,
           now,
         );

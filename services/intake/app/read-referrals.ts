@@ -5,6 +5,7 @@ import type { ReferralDetail, ReferralView } from "../contract";
 import type { IntakeDeps } from "../deps";
 import { isActive } from "../domain/referral";
 import { type AuditEntry, listReferrals, readAuditTrail } from "../store/queries";
+import { readLinks } from "../store/reads";
 import { putAuditRows } from "../store/transaction";
 import { listWorklist, type WorklistFilter } from "../store/worklist";
 import type { RequestContext } from "./context";
@@ -22,12 +23,13 @@ export const getReferral = async (
   const now = deps.clock.now();
   const referral = await readForStaff(deps, id, context.caller);
   const keys = await deps.keys.get();
+  const links = await readLinks(deps, referral.id);
   await putAuditRows(
     deps,
     [{ referralId: referral.id, action: "read", actor: context.caller.subject, at: now }],
     context.correlationId,
   );
-  return toDetail(referral, keys, now);
+  return toDetail(referral, keys, now, links);
 };
 
 export type ListQuery = WorklistFilter & {

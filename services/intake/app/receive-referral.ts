@@ -1,25 +1,66 @@
 /** A new referral, from a report or another service's event, ready to commit. */
 import type { Envelope } from "../../../shared/events/envelope";
-import { type IdentityNumber, subjectRef } from "../../../shared/identity";
+import { keyedHash } from "../../../shared/hashing";
+import { subjectRef } from "../../../shared/identity";
 import { newId } from "../../../shared/ids";
 import type { IntakeDeps } from "../deps";
 import { type NewReferral, placeReferral, receiveReferral } from "../domain/receipt";
 import type { Referral } from "../domain/referral";
+import { ageOfSubject, type ReportedSubject, unidentifiedDescription } from "../domain/subject";
 import { readOpenCase } from "../store/reads";
 import type { IdempotencyClaim, PreparedWrite } from "../store/transaction";
 import type { Actor } from "./context";
 import { prepareTransition } from "./referral-changes";
 import { sealIdentity, sealNote } from "./sealing";
 
-/** What a referral is received with: the person's number in clear (sealed here) and the summary as typed. */
-export type Receipt = Omit<NewReferral, "id" | "subjectRef" | "subjectSealed" | "summarySealed"> & {
-  readonly identity: IdentityNumber;
+export interface Contact {
+  readonly phone?: string | undefined;
+  readonly email?: string | undefined;
+}
+
+/**
+ * What a referral is received with: the person as reported (the number in clear, sealed here)
+ * and the personal texts as typed (each sealed here to the new referral).
+ */
+export type Receipt = Omit<
+  NewReferral,
+  | "id"
+  | "subjectRef"
+  | "subjectSealed"
+  | "unidentifiedSealed"
+  | "summarySealed"
+  | "reporterSealed"
+  | "guardiansSealed"
+  | "backdatedReasonSealed"
+> & {
+  readonly subject: ReportedSubject;
   readonly summary?: string;
+  readonly reporter?: { readonly name?: string | undefined; readonly contact?: Contact | undefined };
+  readonly guardians?: readonly { readonly name: string; readonly contact?: Contact | undefined }[];
+  readonly backdatedReason?: string;
 };
+
+/** The age the referral is routed by: from the number, the birth date or the approximate age given. */
+export const placementOf = (
+  receipt: Pick<Receipt, "municipality" | "kind" | "subject" | "receivedAt" | "financialAssistance">,
+) =>
+  placeReferral({
+    municipality: receipt.municipality,
+    kind: receipt.kind,
+    age: ageOfSubject(receipt.subject, receipt.receivedAt),
+    financialAssistance: receipt.financialAssistance,
+  });
+
+const sealedJson = (keys: Parameters<typeof sealNote>[0], id: string, value: unknown): string | undefined =>
+  value === undefined ? undefined : sealNote(keys, id, JSON.stringify(value));
+
+const nonEmpty = <T extends object>(value: T | undefined): T | undefined =>
+  value && Object.values(value).some((v) => v !== undefined) ? value : undefined;
 
 /**
  * Routes the referral, reads the person's open case in that unit (by the keyed hash of their
- * number), and lets the domain receive it: linked to that case, or opening its own.
+ * number), and lets the domain receive it: linked to that case, or opening its own. A person
+ * without a number gets a placeholder reference keyed on the referral, which links nothing.
  */
 export const prepareReceipt = async (
   deps: IntakeDeps,
@@ -30,18 +71,28 @@ export const prepareReceipt = async (
 ): Promise<{ referral: Referral; write: PreparedWrite; events: Envelope[] }> => {
   const keys = await deps.keys.get();
   const id = newId(now.getTime());
-  const { identity, summary, ...rest } = receipt;
-  const placement = placeReferral({ ...rest, identity });
-  const ref = subjectRef(identity, keys.linkingKey);
-  const open = await readOpenCase(deps, receipt.municipality, placement.unit, ref);
-  const summarySealed = sealNote(keys, id, summary);
+  const { subject, summary, reporter, guardians, backdatedReason, ...rest } = receipt;
+  const placement = placementOf(receipt);
+  const identified = subject.kind === "identified" ? subject.identity : undefined;
+  const ref = identified
+    ? subjectRef(identified, keys.linkingKey)
+    : keyedHash(keys.linkingKey, "unidentified", id);
+  const open = identified ? await readOpenCase(deps, receipt.municipality, placement.unit, ref) : {};
+  const sealed = {
+    subjectSealed: identified ? sealIdentity(keys, identified.canonical) : undefined,
+    unidentifiedSealed:
+      subject.kind === "identified" ? undefined : sealedJson(keys, id, unidentifiedDescription(subject)),
+    summarySealed: sealNote(keys, id, summary),
+    reporterSealed: sealedJson(keys, id, nonEmpty(reporter)),
+    guardiansSealed: guardians?.length ? sealedJson(keys, id, guardians) : undefined,
+    backdatedReasonSealed: sealNote(keys, id, backdatedReason),
+  };
   const transition = receiveReferral(
     {
       ...rest,
       id,
       subjectRef: ref,
-      subjectSealed: sealIdentity(keys, identity.canonical),
-      ...(summarySealed ? { summarySealed } : {}),
+      ...Object.fromEntries(Object.entries(sealed).filter(([, v]) => v !== undefined)),
     },
     placement,
     open,

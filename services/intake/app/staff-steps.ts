@@ -4,6 +4,9 @@ import type { ReferralView } from "../contract";
 import type { IntakeDeps } from "../deps";
 import { recordConversation, recordDecision, recordProtectionAssessment } from "../domain/assessment";
 import { closeReferral } from "../domain/closing";
+import { type ExtendableType, extendDeadline } from "../domain/extension";
+import { NO_TARGET } from "../domain/targets";
+import { markViolenceConcern } from "../domain/violence";
 import type { RequestContext } from "./context";
 import { changeReferral } from "./referral-changes";
 import { sealNote } from "./sealing";
@@ -38,6 +41,8 @@ export const recordDecisionStep = async (
       { openInvestigation: body.openInvestigation, reasonSealed },
       context.caller.subject,
       now,
+      // The seam for a municipality's own target for an adult's investigation: none has settings yet.
+      NO_TARGET,
     ),
   );
 };
@@ -70,3 +75,28 @@ export const closeByStaff = async (
     ),
   );
 };
+
+/** A lawful extension of the förhandsbedömning or a child's investigation; the reason is sealed. */
+export const extendDeadlineStep = async (
+  deps: IntakeDeps,
+  id: string,
+  type: ExtendableType,
+  body: { reason: string; until: string },
+  context: RequestContext,
+): Promise<ReferralView> => {
+  const reasonSealed = sealNote(await deps.keys.get(), id, body.reason) ?? "";
+  return changeReferral(deps, id, context, (current, now) =>
+    extendDeadline(current, { type, until: body.until, reasonSealed }, context.caller.subject, now),
+  );
+};
+
+/** Staff mark (or clear) suspected violence against the child by someone close. */
+export const markViolenceConcernStep = (
+  deps: IntakeDeps,
+  id: string,
+  body: { suspected: boolean },
+  context: RequestContext,
+): Promise<ReferralView> =>
+  changeReferral(deps, id, context, (current, now) =>
+    markViolenceConcern(current, body.suspected, context.caller.subject, now),
+  );

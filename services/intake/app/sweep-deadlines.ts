@@ -1,12 +1,20 @@
 /** The deadline sweep (every 5 minutes): what is due, breached, one `deadline.breached` per deadline. */
+import { sweepDue } from "../../../shared/app/sweep";
 import type { IntakeDeps } from "../deps";
 import { breachOverdue } from "../domain/breaches";
 import { readDue } from "../store/queries";
 import { commitWrite, lostRace } from "../store/transaction";
 import { prepareTransition } from "./referral-changes";
-import { type SweepResult, sweepEach } from "./sweep-each";
 
-export type { SweepResult } from "./sweep-each";
+export interface SweepResult {
+  readonly examined: number;
+  readonly breaches: number;
+  readonly skipped: number;
+  /** Of `skipped`, the items that failed for another reason than a lost race (SweepItemFailed). */
+  readonly failed: number;
+  /** Due items left for the next run because the time budget ran out. */
+  readonly deferred: number;
+}
 
 /**
  * Marks the deadlines that have passed and emits one `deadline.breached` for each. It queries the
@@ -15,26 +23,29 @@ export type { SweepResult } from "./sweep-each";
  */
 export const sweepDeadlines = async (
   deps: IntakeDeps,
-  options: { maxItems?: number; correlationId?: string } = {},
+  options: { maxItems?: number; correlationId?: string; remainingMs?: () => number } = {},
 ): Promise<SweepResult> => {
   const now = deps.clock.now();
   const correlationId = options.correlationId ?? `sweep-${now.toISOString()}`;
   const due = await readDue(deps, now, options.maxItems);
-  return sweepEach(
+  const swept = await sweepDue(
     due,
     async (referral) => {
       const transition = breachOverdue(referral, now);
       const { write, events } = prepareTransition(deps, transition, { correlationId, now });
       await commitWrite(deps.publisher, write, events);
-      return events.length;
+      return { breach: events.length };
     },
     {
       service: "intake",
       what: "referral",
-      describe: (referral) => ({ referralId: referral.id }),
       lostRace,
       logger: deps.logger,
       metrics: deps.metrics,
+      concurrency: 8,
+      ...(options.remainingMs ? { remainingMs: options.remainingMs } : {}),
     },
   );
+  const { examined, skipped, failed, deferred } = swept;
+  return { examined, breaches: swept.counts.breach ?? 0, skipped, failed, deferred };
 };

@@ -1,7 +1,9 @@
+import { z } from "zod";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
 import type { ReferralDetail, ReferralView } from "../contract";
 import { effectiveState } from "../domain/deadlines/states";
-import { isActive, type Referral } from "../domain/referral";
+import { hasDutyToReport, isActive, type LinkRow, type Referral } from "../domain/referral";
+import { targetState } from "../domain/targets";
 import { openIdentity, openNote } from "./sealing";
 
 /** What the API answers, built from the referral: personal data only in the staff's detail view. */
@@ -18,27 +20,99 @@ export const toView = (record: Referral, now: Date): ReferralView => ({
   ageGroup: record.ageGroup,
   status: record.status,
   receivedAt: record.receivedAt,
-  ...(record.assignee ? { assignee: record.assignee } : {}),
-  ...(record.source ? { source: record.source } : {}),
-  ...(record.linkedReferralId ? { linkedReferralId: record.linkedReferralId } : {}),
+  ...optional("assignee", record.assignee),
+  ...optional("source", record.source),
+  ...optional("linkedReferralId", record.linkedReferralId),
+  ...optional("identity", record.identity),
+  ...optional("groupId", record.groupId),
+  ...(record.closeRelativeViolence ? { suspectedViolenceByCloseRelative: true as const } : {}),
   deadlines: record.deadlines.map((d) => ({
     type: d.type,
     dueAt: d.dueAt,
     state: effectiveState(d, now, isActive(record)),
+    ...optional("extendedFrom", d.extensions?.[0]?.previousDueAt),
   })),
+  ...(record.target
+    ? { target: { ...record.target, state: targetState(record.target, record.closure?.at, now) } }
+    : {}),
 });
 
-export const toDetail = (record: Referral, keys: KeyMaterial, now: Date): ReferralDetail => {
+/** The sealed JSON intake writes (see receive-referral.ts), validated when opened like anything stored. */
+const describedSchema = z.object({
+  name: z.string(),
+  birthDate: z.string().optional(),
+  approximateAge: z.number().optional(),
+});
+const contactSchema = z.object({ phone: z.string().optional(), email: z.string().optional() });
+const reporterSchema = z.object({ name: z.string().optional(), contact: contactSchema.optional() });
+const guardiansSchema = z.array(z.object({ name: z.string(), contact: contactSchema.optional() }));
+
+const openJson = <S extends z.ZodType>(
+  schema: S,
+  keys: KeyMaterial,
+  id: string,
+  sealed: string | undefined,
+): z.output<S> | undefined => {
+  const text = openNote(keys, id, sealed);
+  if (text === undefined) return undefined;
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error("a sealed record does not match its schema");
+  return parsed.data;
+};
+
+const subjectOf = (record: Referral, keys: KeyMaterial) => {
+  if (record.subjectSealed) return { personalIdentityNumber: openIdentity(keys, record.subjectSealed) };
+  const described = openJson(describedSchema, keys, record.id, record.unidentifiedSealed);
+  if (!described) throw new Error("a referral holds no person");
+  return described;
+};
+
+export const toDetail = (
+  record: Referral,
+  keys: KeyMaterial,
+  now: Date,
+  links: readonly LinkRow[] = [],
+): ReferralDetail => {
   const pa = record.protectionAssessment;
   const decision = record.decision;
   const conversation = record.firstOffenceConversation;
   const closure = record.closure;
+  const reporter = openJson(reporterSchema, keys, record.id, record.reporterSealed);
+  const extensions = record.deadlines.flatMap((d) =>
+    (d.extensions ?? []).map((e) => ({
+      type: d.type,
+      at: e.at,
+      by: e.by,
+      previousDueAt: e.previousDueAt,
+      dueAt: e.dueAt,
+      reason: openNote(keys, record.id, e.reasonSealed) ?? "",
+    })),
+  );
   return {
     ...toView(record, now),
-    subject: { personalIdentityNumber: openIdentity(keys, record.subjectSealed) },
+    subject: subjectOf(record, keys),
+    ...(record.subjectSealed
+      ? optional("reportedAs", openJson(describedSchema, keys, record.id, record.unidentifiedSealed))
+      : {}),
     firstOffence: record.firstOffence,
-    ...(record.reporterRole ? { reporter: { role: record.reporterRole } } : {}),
+    ...(record.reporterRole
+      ? {
+          reporter: {
+            role: record.reporterRole,
+            dutyToReport: hasDutyToReport(record.reporterRole),
+            ...optional("name", reporter?.name),
+            ...optional("contact", reporter?.contact),
+          },
+        }
+      : {}),
+    ...optional("guardians", openJson(guardiansSchema, keys, record.id, record.guardiansSealed)),
     ...optional("summary", openNote(keys, record.id, record.summarySealed)),
+    ...optional("backdatedReason", openNote(keys, record.id, record.backdatedReasonSealed)),
+    ...optional("suspectedViolence", record.closeRelativeViolence),
+    ...(links.length
+      ? { linkedReferrals: links.map((l) => ({ id: l.referralId, kind: l.kind, receivedAt: l.receivedAt })) }
+      : {}),
+    ...(extensions.length ? { extensions } : {}),
     ...(pa
       ? {
           protectionAssessment: {

@@ -22,3 +22,17 @@ export const isChild = (age: number): boolean => age < 18;
 /** The bands end at 17, so the group a referral keeps says whether it was about a child. */
 export const isChildGroup = (group: AgeGroup): boolean =>
   group === "0-5" || group === "6-12" || group === "13-17";
+
+/**
+ * Age in full years on a calendar date, from a birth date a report gave (no identity number):
+ * the same counting as for a number, so a year is full only once the birthday is reached.
+ */
+export const ageOnDate = (birthDate: string, date: string): number => {
+  const [by, bm, bd] = birthDate.split("-").map(Number);
+  const [y, m, d] = date.split("-").map(Number);
+  if ([by, bm, bd, y, m, d].some((n) => n === undefined || Number.isNaN(n))) {
+    throw new RangeError("not a calendar date (YYYY-MM-DD)");
+  }
+  const reached = (m as number) > (bm as number) || (m === bm && (d as number) >= (bd as number));
+  return (y as number) - (by as number) - (reached ? 0 : 1);
+};

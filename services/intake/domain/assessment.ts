@@ -12,16 +12,14 @@ import {
   deadlineFactsOf,
   draft,
   type EventDraft,
-  isActive,
   type Referral,
+  requireActive,
   revise,
   type Transition,
 } from "./referral";
 import { breachDraft, referralFacts } from "./referral-events";
-
-/** Only an open or investigating referral can be worked; a closed one is a conflict. */
-export const requireActive = (referral: Referral): Decision<Referral> =>
-  isActive(referral) ? ok(referral) : fail(conflict(`The referral is ${referral.status}`, "not-active"));
+import { investigationTarget, NO_TARGET, type TargetPolicy } from "./targets";
+import { requireInvestigationIfViolence } from "./violence";
 
 const alreadyRecorded = (what: string) =>
   fail<Transition>(conflict(`${what} is already recorded`, "already-recorded"));
@@ -90,25 +88,48 @@ export const recordProtectionAssessment = (
   );
 };
 
-/** The förhandsbedömning; opening an investigation starts the investigation's deadline, from today. */
+/** Why no förhandsbedömning is due for this referral, if none is. */
+const noDecisionDue = (current: Referral): string | undefined => {
+  if (current.kind === "application") {
+    return "An application opens an investigation at once: no decision whether to investigate is due";
+  }
+  if (current.joinedInvestigation) {
+    return "The report was added to the investigation under way about the child: no decision of its own is due";
+  }
+  return undefined;
+};
+
+/**
+ * The förhandsbedömning. Opening an investigation about a child starts its four months from
+ * today; an adult's investigation has no statutory period, only the municipality's own target if
+ * it set one (`targetPolicy`, none by default), which is never a deadline.
+ */
 export const recordDecision = (
   current: Referral,
   step: { readonly openInvestigation: boolean; readonly reasonSealed: string },
   actor: string,
   now: Date,
+  targetPolicy: TargetPolicy | undefined = NO_TARGET,
 ): Decision<Transition> => {
   const active = requireActive(current);
   if (!active.ok) return active;
+  const notDue = noDecisionDue(current);
+  if (notDue) return fail(conflict(notDue, "not-applicable"));
   if (current.decision) return alreadyRecorded("A decision");
+  const violence = requireInvestigationIfViolence(current, step.openInvestigation);
+  if (!violence.ok) return violence;
   const done = completeStep(current, "pre-assessment", now);
   const investigation: Deadline | undefined = step.openInvestigation
     ? deadlineOnTrigger("investigation-opened", deadlineFactsOf(current), now)
     : undefined;
+  const target =
+    step.openInvestigation && !investigation ? investigationTarget(targetPolicy, now) : undefined;
   const referral = revise(
     current,
     {
       deadlines: investigation ? [...done.deadlines, investigation] : done.deadlines,
       status: step.openInvestigation ? "investigating" : current.status,
+      ...(target ? { target } : {}),
       decision: {
         at: now.toISOString(),
         by: actor,

@@ -4,12 +4,12 @@
  */
 import { conflict, type Decision, fail, ok, unprocessable } from "../../../shared/domain/errors";
 import { referralAssigned } from "../../../shared/events/catalogue/intake";
-import { requireActive } from "./assessment";
 import {
   type CaseloadChange,
   countsTowardCaseload,
   draft,
   type Referral,
+  requireActive,
   revise,
   type Transition,
 } from "./referral";

@@ -1,15 +1,15 @@
 /** Ending a referral: by staff with a reason, or because its release notice was withdrawn. */
-import type { Decision } from "../../../shared/domain/errors";
-import { ok } from "../../../shared/domain/errors";
+import { conflict, type Decision, fail, ok } from "../../../shared/domain/errors";
 import { referralClosed } from "../../../shared/events/catalogue/intake";
-import { requireActive } from "./assessment";
 import { completeDeadlines, type Deadline } from "./deadlines/states";
 import {
   type CaseloadChange,
   type CloseReason,
   countsTowardCaseload,
+  decisionDue,
   draft,
   type Referral,
+  requireActive,
   revise,
   type Transition,
 } from "./referral";
@@ -19,6 +19,23 @@ import { breachDraft, referralFacts } from "./referral-events";
 const endsWithClosing = (reason: CloseReason) => (d: Deadline) =>
   reason !== "withdrawn" &&
   ((d.type === "investigation" && reason === "investigation-concluded") || d.type === "release-plan");
+
+/** Reasons that say why no förhandsbedömning is due: the report lives on in another, or was taken back. */
+const NO_DECISION_NEEDED: readonly CloseReason[] = ["merged", "withdrawn"];
+
+/**
+ * A child's report may not be closed while its decision whether to investigate is due, unless the
+ * reason says why none is: otherwise the förhandsbedömning would silently never happen.
+ */
+const requireDecisionOrReason = (current: Referral, reason: CloseReason): Decision<void> =>
+  decisionDue(current) && !NO_DECISION_NEEDED.includes(reason)
+    ? fail(
+        conflict(
+          "A child's report needs its decision whether to open an investigation recorded before it is closed, unless it was merged into another referral or withdrawn",
+          "decision-required",
+        ),
+      )
+    : ok(undefined);
 
 /**
  * Closed (or withdrawn): the person's open case in the unit is freed unless this referral was
@@ -33,6 +50,8 @@ export const closeReferral = (
   const active = requireActive(current);
   if (!active.ok) return active;
   const { reason } = closing;
+  const decided = requireDecisionOrReason(current, reason);
+  if (!decided.ok) return decided;
   const done = completeDeadlines(current.deadlines, endsWithClosing(reason), now);
   const referral = revise(
     current,

@@ -1,25 +1,15 @@
 /**
- * Receiving a referral: the report's checks, its unit and age group, its deadlines, and linking
- * it to the person's open referral in the same unit.
+ * Receiving a referral: its unit and age group, its deadlines, and linking it to the person's
+ * open referral in the same unit (the report's checks are `report-checks.ts`).
  */
-import type { Caller } from "../../../shared/domain/caller";
-import {
-  type Decision,
-  DomainError,
-  type FieldIssue,
-  fail,
-  invalid,
-  ok,
-} from "../../../shared/domain/errors";
 import { referralReceived } from "../../../shared/events/catalogue/intake";
-import { type IdentityNumber, parseIdentityNumber } from "../../../shared/identity";
-import { isKommunkod } from "../../../shared/municipalities";
 import type { IsoDate } from "../../../shared/time";
-import { type AgeGroup, ageGroupOf, ageOnReceipt, isChild } from "./age";
+import { type AgeGroup, ageGroupOf, isChild } from "./age";
 import { type DeadlineFacts, deadlineOnTrigger, deadlinesOnReceipt } from "./deadlines/schedule";
 import {
   draft,
   isActive,
+  type Recorded,
   type Referral,
   type ReporterRole,
   type SourceType,
@@ -28,69 +18,32 @@ import {
 import { referralFacts } from "./referral-events";
 import { type ReferralKind, type RoutingRule, routeReferral, routingTableFor, type Unit } from "./routing";
 
-/**
- * A report as posted: the date received may not lie ahead, the number must be a real personnummer
- * or samordningsnummer on that date, the municipality a real one; then the caller must be allowed
- * to post for it. Bad fields are all named at once, before access is looked at.
- */
-export const checkReport = (
-  report: {
-    readonly municipality: string;
-    readonly personalIdentityNumber: string;
-    readonly receivedAt?: string;
-  },
-  caller: Pick<Caller, "municipality">,
-  now: Date,
-): Decision<{ identity: IdentityNumber; receivedAt: Date }> => {
-  const fields: FieldIssue[] = [];
-  const receivedAt = report.receivedAt ? new Date(report.receivedAt) : now;
-  if (receivedAt.getTime() > now.getTime())
-    fields.push({ path: "receivedAt", message: "must not be in the future" });
-  const identity = parseIdentityNumber(report.personalIdentityNumber, receivedAt);
-  if (!identity) {
-    fields.push({
-      path: "subject.personalIdentityNumber",
-      message: "is not a valid personnummer or samordningsnummer",
-    });
-  }
-  if (!isKommunkod(report.municipality)) {
-    fields.push({ path: "municipality", message: "is not a Swedish municipality code" });
-  }
-  if (fields.length > 0 || !identity) return fail(invalid("Some fields are not valid", fields));
-  if (caller.municipality !== undefined && caller.municipality !== report.municipality) {
-    return fail(
-      new DomainError("forbidden", "The token is not for this municipality", {
-        fields: [{ path: "municipality", message: "must be the token's municipality" }],
-      }),
-    );
-  }
-  return ok({ identity, receivedAt });
-};
-
 export interface Placement {
   readonly unit: Unit;
   readonly ageGroup: AgeGroup;
   readonly child: boolean;
 }
 
-/** The unit and age group, from the kind and the age on the Swedish date received; the age itself is dropped. */
+/**
+ * The unit and age group, from the kind and the (approximate) age on the Swedish date received
+ * (see `subject.ts`); the age itself is dropped.
+ */
 export const placeReferral = (
   facts: {
     readonly municipality: string;
     readonly kind: ReferralKind;
-    readonly identity: IdentityNumber;
-    readonly receivedAt: Date;
+    readonly age: number;
     readonly financialAssistance: boolean;
   },
   table: readonly RoutingRule[] = routingTableFor(facts.municipality),
-): Placement => {
-  const age = ageOnReceipt(facts.identity, facts.receivedAt);
-  return {
-    unit: routeReferral({ kind: facts.kind, age, financialAssistance: facts.financialAssistance }, table),
-    ageGroup: ageGroupOf(age),
-    child: isChild(age),
-  };
-};
+): Placement => ({
+  unit: routeReferral(
+    { kind: facts.kind, age: facts.age, financialAssistance: facts.financialAssistance },
+    table,
+  ),
+  ageGroup: ageGroupOf(facts.age),
+  child: isChild(facts.age),
+});
 
 /** Everything a new referral is made of, from a report or another service's event; the person only sealed. */
 export interface NewReferral {
@@ -98,12 +51,21 @@ export interface NewReferral {
   readonly municipality: string;
   readonly kind: ReferralKind;
   readonly receivedAt: Date;
+  /** The keyed hash of the number; for a person not identified, a placeholder that links nothing. */
   readonly subjectRef: string;
-  readonly subjectSealed: string;
+  /** The number, sealed; absent for a person not identified, who has `unidentifiedSealed` instead. */
+  readonly subjectSealed?: string;
+  readonly unidentifiedSealed?: string;
   readonly firstOffence: boolean;
   readonly financialAssistance: boolean;
   readonly reporterRole?: ReporterRole;
+  readonly reporterSealed?: string;
+  readonly guardiansSealed?: string;
   readonly summarySealed?: string;
+  readonly backdatedReasonSealed?: string;
+  readonly groupId?: string;
+  /** Marked by the reporter: suspected violence against the child by someone close. */
+  readonly closeRelativeViolence?: Recorded;
   readonly source?: { readonly type: SourceType; readonly id: string; readonly purpose: string };
   /** A release referral's release date, which sets its plan deadline. */
   readonly releaseDate?: IsoDate;
@@ -116,10 +78,16 @@ export interface OpenCase {
   readonly referral?: Referral;
 }
 
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
 /**
  * A new referral. If the person's open case in the unit is still active, the new one is linked to
- * it: it keeps its own deadlines, takes that case's caseworker and adds no case. Otherwise it
- * becomes the person's open case there, replacing a closed one the row may still name.
+ * it: it takes that case's caseworker and adds no case, and keeps its own deadlines, except that a
+ * report about a child added to an investigation already under way needs no förhandsbedömning.
+ * Otherwise it becomes the person's open case there, replacing a closed one the row may still
+ * name. A person not yet identified is linked to nobody (`identify` does it later). An
+ * application opens its investigation at once.
  */
 export const receiveReferral = (
   input: NewReferral,
@@ -128,16 +96,20 @@ export const receiveReferral = (
   actor: string,
   now: Date,
 ): Transition => {
+  const identified = input.subjectSealed !== undefined;
+  const linkTo = identified && open.referral && isActive(open.referral) ? open.referral : undefined;
+  const joinsInvestigation = placement.child && linkTo?.status === "investigating";
   const facts: DeadlineFacts = {
     kind: input.kind,
     child: placement.child,
     firstOffence: input.firstOffence,
     financialAssistance: input.financialAssistance,
+    joinsInvestigation,
+    closeRelativeViolence: input.closeRelativeViolence !== undefined,
   };
   const deadlines = deadlinesOnReceipt(facts, input.receivedAt);
   const plan = input.releaseDate ? deadlineOnTrigger("release-date", facts, input.releaseDate) : undefined;
   if (plan) deadlines.push(plan);
-  const linkTo = open.referral && isActive(open.referral) ? open.referral : undefined;
   const receivedAt = input.receivedAt.toISOString();
   const referral: Referral = {
     id: input.id,
@@ -145,19 +117,27 @@ export const receiveReferral = (
     kind: input.kind,
     unit: placement.unit,
     ageGroup: placement.ageGroup,
-    status: "open",
+    status: input.kind === "application" ? "investigating" : "open",
     receivedAt,
     updatedAt: now.toISOString(),
     subjectRef: input.subjectRef,
-    subjectSealed: input.subjectSealed,
+    ...optional("subjectSealed", input.subjectSealed),
+    ...(identified ? {} : { identity: "unknown" as const }),
+    ...optional("unidentifiedSealed", input.unidentifiedSealed),
+    ...optional("groupId", input.groupId),
     firstOffence: input.firstOffence,
     financialAssistance: input.financialAssistance,
-    ...(input.reporterRole ? { reporterRole: input.reporterRole } : {}),
-    ...(input.summarySealed ? { summarySealed: input.summarySealed } : {}),
+    ...optional("reporterRole", input.reporterRole),
+    ...optional("reporterSealed", input.reporterSealed),
+    ...optional("guardiansSealed", input.guardiansSealed),
+    ...optional("summarySealed", input.summarySealed),
+    ...optional("backdatedReasonSealed", input.backdatedReasonSealed),
+    ...optional("closeRelativeViolence", input.closeRelativeViolence),
     ...(input.source ? { source: { type: input.source.type, id: input.source.id } } : {}),
-    ...(input.sourceUpdatedAt ? { sourceUpdatedAt: input.sourceUpdatedAt } : {}),
+    ...optional("sourceUpdatedAt", input.sourceUpdatedAt),
     ...(linkTo ? { linkedReferralId: linkTo.id } : {}),
-    ...(linkTo?.assignee ? { assignee: linkTo.assignee } : {}),
+    ...(joinsInvestigation ? { joinedInvestigation: true } : {}),
+    ...optional("assignee", linkTo?.assignee),
     deadlines,
     version: 0,
   };
@@ -166,9 +146,11 @@ export const receiveReferral = (
     receivedAt,
     subjectRef: referral.subjectRef,
     firstOffence: referral.firstOffence,
-    ...(referral.reporterRole ? { reporterRole: referral.reporterRole } : {}),
-    ...(referral.source ? { source: referral.source } : {}),
-    ...(referral.linkedReferralId ? { linkedReferralId: referral.linkedReferralId } : {}),
+    ...optional("reporterRole", referral.reporterRole),
+    ...optional("source", referral.source),
+    ...optional("linkedReferralId", referral.linkedReferralId),
+    ...optional("identity", referral.identity),
+    ...optional("groupId", referral.groupId),
     deadlines: referral.deadlines.map((d) => ({ type: d.type, dueAt: d.dueAt })),
   });
   return {
@@ -176,14 +158,12 @@ export const receiveReferral = (
     expectedVersion: undefined,
     events: [received],
     audit: [{ referralId: referral.id, action: "create", actor, at: now }],
+    ...(identified && !linkTo
+      ? { openCase: { kind: "claim" as const, ...optional("replacing", open.namedReferralId) } }
+      : {}),
     ...(linkTo
-      ? {}
-      : {
-          openCase: {
-            kind: "claim" as const,
-            ...(open.namedReferralId ? { replacing: open.namedReferralId } : {}),
-          },
-        }),
+      ? { linkRow: { openReferralId: linkTo.id, referralId: referral.id, kind: referral.kind, receivedAt } }
+      : {}),
     ...(input.source ? { claimsSource: input.source } : {}),
   };
 };

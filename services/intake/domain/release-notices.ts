@@ -6,7 +6,7 @@
 import type { IsoDate } from "../../../shared/time";
 import { closeReferral } from "./closing";
 import { deadlineOnTrigger } from "./deadlines/schedule";
-import { markDone } from "./deadlines/states";
+import { isRunning, markDone } from "./deadlines/states";
 import { deadlineFactsOf, isActive, type Referral, revise, type Transition } from "./referral";
 import { breachDraft } from "./referral-events";
 
@@ -48,7 +48,7 @@ export const recordPlanReady = (
   return {
     referral: revise(current, { deadlines: current.deadlines.map((d) => (d === plan ? done : d)) }, now),
     expectedVersion: current.version,
-    events: plan.state === "open" && done.state === "breached" ? [breachDraft(current, plan, now)] : [],
+    events: isRunning(plan) && done.state === "breached" ? [breachDraft(current, plan, now)] : [],
     audit: [{ referralId: current.id, action: "release-plan-ready", actor, at: now }],
   };
 };

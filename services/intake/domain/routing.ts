@@ -28,11 +28,16 @@ export interface RoutingRule {
  */
 export const DEFAULT_ROUTING: readonly RoutingRule[] = [
   {
+    unit: "mottag-barn",
+    maxAge: 17,
+    because:
+      "every referral about a child goes to Mottag barn, a hotline caller's or a financial-assistance referral too",
+  },
+  {
     unit: "ekonomiskt-bistand",
     financialAssistance: true,
-    because: "a hotline triage referred the person to financial assistance",
+    because: "a hotline triage referred an adult to financial assistance",
   },
-  { unit: "mottag-barn", maxAge: 17, because: "every referral about a child goes to Mottag barn" },
   { unit: "mottag-vuxen", kinds: ["release"], because: "Kriminalvården's release notices" },
   {
     unit: "mottag-vuxen",

@@ -9,11 +9,11 @@ import { routes } from "../service";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.create, deps.logger, async ({ body, headers, caller, correlationId }) => {
-    const { created, referral } = await postReferral(deps, body, idempotencyKeyOf(headers), {
-      caller,
-      correlationId,
-    });
-    return json(created ? 201 : 200, referral, { location: `/v1/referrals/${referral.id}` });
+    const posted = await postReferral(deps, body, idempotencyKeyOf(headers), { caller, correlationId });
+    const status = posted.created ? 201 : 200;
+    return "id" in posted.body
+      ? json(status, posted.body, { location: `/v1/referrals/${posted.body.id}` })
+      : json(status, posted.body);
   });
 
 /** A header is not part of the route's schemas: checked here, at the edge, like the body. */

@@ -25,6 +25,13 @@ export const openInUnitKey = (municipality: string, unit: string, subjectRef: st
   sk: "OPEN" as const,
 });
 
+/** A referral linked to an open one, listed beside the open one (so that it shows there). */
+export const linkKey = (openReferralId: string, referralId: string) => ({
+  pk: linksPartition(openReferralId),
+  sk: `REF#${referralId}`,
+});
+export const linksPartition = (openReferralId: string) => `LINKS#${openReferralId}`;
+
 /** A retry's key, as a keyed hash of caller, municipality and Idempotency-Key. */
 export const idempotencyKey = (hash: string) => ({ pk: `IDEM#${hash}`, sk: "IDEM" as const });
 
@@ -43,12 +50,18 @@ export const dueIndex = {
   upTo: (now: Date) => `${now.toISOString()}#~`,
 } as const;
 
-/** gsi2: a municipality's referrals, newest first by receipt. */
+/**
+ * gsi2: a municipality's referrals, newest first by receipt; an urgent one (an active report of
+ * suspected violence against a child by someone close) sorts above them all, newest first too.
+ */
 export const municipalityIndex = {
   name: "gsi2",
   partition: (municipality: string) => `REFS#${municipality}`,
-  sort: (receivedAt: string, id: string) => `${receivedAt}#${id}`,
+  sort: (receivedAt: string, id: string, urgent = false) =>
+    `${urgent ? URGENT_PREFIX : ""}${receivedAt}#${id}`,
 } as const;
+/** Above every instant ("2…") when the index is read in descending order. */
+const URGENT_PREFIX = "~URGENT#";
 
 /**
  * gsi3: the worklist, a unit's active referrals by their earliest step still to do. Only active

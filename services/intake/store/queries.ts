@@ -1,5 +1,6 @@
 /** The listings: a municipality's referrals, a referral's audit trail, and what the sweep finds due. */
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
 import { encodeCursor, queryDue, queryPage, resumeKey } from "../../../shared/dynamo";
 import type { Referral, ReferralStatus } from "../domain/referral";
 import type { ReferralKind, Unit } from "../domain/routing";
@@ -112,7 +113,12 @@ export const readAuditTrail = async (
 };
 
 /** The referrals with a deadline due at `now`, from the due index: never more than what is due. */
-export const readDue = async (table: IntakeTable, now: Date, maxItems = 1_000): Promise<Referral[]> => {
+/** Each due referral is parsed inside the sweep's per-item guard: one unreadable item stops nothing. */
+export const readDue = async (
+  table: IntakeTable,
+  now: Date,
+  maxItems = 1_000,
+): Promise<DueEntry<Referral>[]> => {
   const items = await queryDue(table.doc, {
     tableName: table.tableName,
     indexName: dueIndex.name,
@@ -120,5 +126,5 @@ export const readDue = async (table: IntakeTable, now: Date, maxItems = 1_000): 
     upTo: dueIndex.upTo(now),
     maxItems,
   });
-  return items.flatMap((item) => parseReferral(item) ?? []);
+  return dueEntries(items, parseReferral);
 };

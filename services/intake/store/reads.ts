@@ -1,11 +1,13 @@
 /** Reading single items of the intake table, strongly consistent, each validated on the way out. */
-import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { epochSeconds } from "../../../shared/dynamo";
 import type { OpenCase } from "../domain/receipt";
-import type { Referral, SourceType } from "../domain/referral";
+import type { LinkRow, Referral, SourceType } from "../domain/referral";
 import type { Unit } from "../domain/routing";
-import { idempotencyKey, openInUnitKey, referralKey, sourceKey } from "./keys";
+import { idempotencyKey, linksPartition, openInUnitKey, referralKey, sourceKey } from "./keys";
 import {
   idempotencyRecordSchema,
+  linkRecordSchema,
   openInUnitRecordSchema,
   parseReferral,
   parseStored,
@@ -60,6 +62,31 @@ export const readOpenCase = async (
   return { namedReferralId: row.referralId, ...(referral ? { referral } : {}) };
 };
 
-/** What an Idempotency-Key (as its keyed hash) already made, and the hash of the request that made it. */
-export const readIdempotency = async (table: IntakeTable, keyHash: string) =>
-  parseStored(idempotencyRecordSchema, await readItem(table, idempotencyKey(keyHash)), "idempotency row");
+/**
+ * What an Idempotency-Key (as its keyed hash) already made, and the hash of the request that made
+ * it; a row whose 30 days have passed counts as gone, whether or not the TTL has deleted it yet.
+ */
+export const readIdempotency = async (table: IntakeTable, keyHash: string, now: Date) => {
+  const row = parseStored(
+    idempotencyRecordSchema,
+    await readItem(table, idempotencyKey(keyHash)),
+    "idempotency row",
+  );
+  return row && (row.expiresAt === undefined || row.expiresAt > epochSeconds(now)) ? row : undefined;
+};
+
+/** The referrals linked to an open one, oldest first (a referral has a handful, not thousands). */
+export const readLinks = async (table: IntakeTable, openReferralId: string): Promise<LinkRow[]> => {
+  const out = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: "pk = :p",
+      ExpressionAttributeValues: { ":p": linksPartition(openReferralId) },
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? [])
+    .flatMap((item) => parseStored(linkRecordSchema, item, "link row") ?? [])
+    .map((row) => ({ openReferralId, ...row }))
+    .sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
+};

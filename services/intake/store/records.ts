@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DEADLINE_STATES } from "../../../shared/domain/deadline";
 import {
   ageGroupSchema,
   CLOSE_REASONS,
@@ -9,18 +8,27 @@ import {
   reporterRoleSchema,
   unitSchema,
 } from "../../../shared/events/catalogue/intake";
-import { nextOpenDueAt, pendingDueAt } from "../domain/deadlines/states";
+import { INTAKE_DEADLINE_STATES, nextOpenDueAt, pendingDueAt } from "../domain/deadlines/states";
 import { isActive, REFERRAL_STATUSES, type Referral } from "../domain/referral";
 import { dueIndex, municipalityIndex, referralKey, worklistIndex } from "./keys";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const recorded = { at: isoDateTime, by: z.string() };
 
+const extensionSchema = z.object({
+  at: isoDateTime,
+  by: z.string(),
+  previousDueAt: isoDateTime,
+  dueAt: isoDateTime,
+  reasonSealed: z.string(),
+});
+
 const deadlineSchema = z.object({
   type: referralDeadlineTypeSchema,
   dueAt: isoDateTime,
-  state: z.enum(DEADLINE_STATES),
+  state: z.enum(INTAKE_DEADLINE_STATES),
   doneAt: isoDateTime.optional(),
+  extensions: z.array(extensionSchema).optional(),
 });
 
 /** The referral as stored. Items are validated on the way out of the table, never cast. */
@@ -36,17 +44,27 @@ export const referralRecordSchema = z.object({
   receivedAt: isoDateTime,
   updatedAt: isoDateTime,
   subjectRef: z.string(),
-  /** The identity number, sealed: the table never holds it in clear. */
-  subjectSealed: z.string(),
+  /** The identity number, sealed: the table never holds it in clear. Absent while not identified. */
+  subjectSealed: z.string().optional(),
+  identity: z.enum(["unknown"]).optional(),
+  /** The name and birth date or approximate age the report gave, sealed. */
+  unidentifiedSealed: z.string().optional(),
+  groupId: z.string().optional(),
   firstOffence: z.boolean(),
   financialAssistance: z.boolean(),
   reporterRole: reporterRoleSchema.optional(),
+  reporterSealed: z.string().optional(),
+  guardiansSealed: z.string().optional(),
   /** Free text, sealed like the identity. */
   summarySealed: z.string().optional(),
+  backdatedReasonSealed: z.string().optional(),
+  closeRelativeViolence: z.object(recorded).optional(),
   source: z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: z.string() }).optional(),
   /** The release notice's latest update applied, so that an older one arriving late changes nothing. */
   sourceUpdatedAt: isoDateTime.optional(),
   linkedReferralId: z.string().optional(),
+  joinedInvestigation: z.boolean().optional(),
+  target: z.object({ type: z.literal("investigation"), dueAt: isoDateTime }).optional(),
   assignee: z.string().optional(),
   deadlines: z.array(deadlineSchema),
   protectionAssessment: z
@@ -83,9 +101,21 @@ export const caseworkerRecordSchema = z.object({
 });
 export type CaseworkerRecord = z.infer<typeof caseworkerRecordSchema>;
 
+/** What an Idempotency-Key made: one referral, or a group's (then `referralIds` and `groupId`). */
 export const idempotencyRecordSchema = z.object({
-  referralId: z.string(),
+  referralId: z.string().optional(),
+  referralIds: z.array(z.string()).optional(),
+  groupId: z.string().optional(),
   requestHash: z.string(),
+  /** Epoch seconds; DynamoDB's TTL deletes the row some time after (rows from before it have none). */
+  expiresAt: z.number().optional(),
+});
+
+/** A referral linked to an open one, as the open one lists it. */
+export const linkRecordSchema = z.object({
+  referralId: z.string(),
+  kind: z.enum(REFERRAL_KINDS),
+  receivedAt: isoDateTime,
 });
 
 /** A source seen: the referral it made, or a tombstone for a notice withdrawn before it was received. */
@@ -148,9 +178,16 @@ export const toRecord = (referral: Referral): ReferralRecord => {
   return {
     ...referralKey(referral.id),
     ...referral,
-    deadlines: [...referral.deadlines],
+    deadlines: referral.deadlines.map(({ extensions, ...deadline }) => ({
+      ...deadline,
+      ...(extensions ? { extensions: [...extensions] } : {}),
+    })),
     gsi2pk: municipalityIndex.partition(referral.municipality),
-    gsi2sk: municipalityIndex.sort(referral.receivedAt, referral.id),
+    gsi2sk: municipalityIndex.sort(
+      referral.receivedAt,
+      referral.id,
+      isActive(referral) && referral.closeRelativeViolence !== undefined,
+    ),
     ...(pending ? { pendingDueAt: pending } : {}),
     ...(next ? { gsi1pk: dueIndex.partition, gsi1sk: dueIndex.sort(next, referral.id) } : {}),
     ...(isActive(referral)

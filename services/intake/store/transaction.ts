@@ -3,17 +3,17 @@
  * person's open-case row, the source and idempotency rows, caseload counters and audit rows, all
  * in one transaction with the outbox rows of its events.
  */
-import { batchPutAll, failedConditions, type TransactItem } from "../../../shared/dynamo";
+import { batchPutAll, epochSeconds, failedConditions, type TransactItem } from "../../../shared/dynamo";
 import type { Envelope } from "../../../shared/events/envelope";
 import type { EventPublisher } from "../../../shared/events/outbox";
 import { newMonotonicId } from "../../../shared/ids";
 import type { AuditFact, SourceType, Transition } from "../domain/referral";
-import { auditKey, caseworkerKey, idempotencyKey, openInUnitKey, sourceKey } from "./keys";
+import { auditKey, caseworkerKey, idempotencyKey, linkKey, openInUnitKey, sourceKey } from "./keys";
 import type { IntakeTable } from "./reads";
 import { toRecord } from "./records";
 
 /** What each transaction item is, so that a cancelled transaction says which condition failed. */
-export type WritePart = "referral" | "open-case" | "source" | "idempotency" | "audit" | "caseload";
+export type WritePart = "referral" | "open-case" | "source" | "idempotency" | "audit" | "caseload" | "link";
 
 export interface PreparedWrite {
   readonly items: readonly TransactItem[];
@@ -25,7 +25,34 @@ export interface PreparedWrite {
 export interface IdempotencyClaim {
   readonly keyHash: string;
   readonly requestHash: string;
+  /** The row is written now and answers until then; DynamoDB's TTL deletes it some time after. */
+  readonly now: Date;
+  readonly expiresAt: Date;
 }
+
+/**
+ * The key's row, for one referral or a group. It may replace a row whose time has passed but that
+ * DynamoDB's TTL has not yet deleted; a live one makes the transaction fail (a concurrent retry).
+ */
+export const idempotencyPut = (
+  tableName: string,
+  claim: IdempotencyClaim,
+  made:
+    | { readonly referralId: string }
+    | { readonly referralIds: readonly string[]; readonly groupId: string },
+): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: {
+      ...idempotencyKey(claim.keyHash),
+      ...made,
+      requestHash: claim.requestHash,
+      expiresAt: epochSeconds(claim.expiresAt),
+    },
+    ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
+    ExpressionAttributeValues: { ":now": epochSeconds(claim.now) },
+  },
+});
 
 /** Audit rows sort by time and then by this id: monotonic, so rows written in one millisecond keep their order. */
 export const auditRow = (fact: AuditFact, correlationId: string): Record<string, unknown> => ({
@@ -105,20 +132,44 @@ export const prepareWrite = (
       },
     });
   }
-  if (options.idempotency) {
-    add("idempotency", {
+  const link = transition.linkRow;
+  if (link) {
+    add("link", {
       Put: {
         TableName: tableName,
         Item: {
-          ...idempotencyKey(options.idempotency.keyHash),
-          referralId: referral.id,
-          requestHash: options.idempotency.requestHash,
+          ...linkKey(link.openReferralId, link.referralId),
+          referralId: link.referralId,
+          kind: link.kind,
+          receivedAt: link.receivedAt,
         },
-        ConditionExpression: "attribute_not_exists(pk)",
       },
     });
   }
+  if (options.idempotency) {
+    add("idempotency", idempotencyPut(tableName, options.idempotency, { referralId: referral.id }));
+  }
   return { items, parts };
+};
+
+/** Several referrals' writes as one transaction (a report about siblings), with the key's row for them all. */
+export const combineWrites = (
+  tableName: string,
+  writes: readonly PreparedWrite[],
+  idempotency?: {
+    readonly claim: IdempotencyClaim;
+    readonly referralIds: readonly string[];
+    readonly groupId: string;
+  },
+): PreparedWrite => {
+  const items = writes.flatMap((w) => w.items);
+  const parts = writes.flatMap((w) => w.parts);
+  if (!idempotency) return { items, parts };
+  const { claim, referralIds, groupId } = idempotency;
+  return {
+    items: [...items, idempotencyPut(tableName, claim, { referralIds, groupId })],
+    parts: [...parts, "idempotency"],
+  };
 };
 
 /** The transition and its events' outbox rows, atomically; then the events go out. */

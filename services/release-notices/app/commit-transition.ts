@@ -4,22 +4,37 @@ import { type Decision, orThrow } from "../../../shared/domain/errors";
 import type { Envelope } from "../../../shared/events/envelope";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
 import type { Notice } from "../domain/notice";
+import { statusChanges } from "../domain/status-change";
 import type { Outcome, Transition } from "../domain/transition";
 import type { VersionedNotice } from "../store/notice-item";
 import type { AppDeps } from "./context";
 import { sealLegacyNotes } from "./personal-data";
 
-/** The domain's event drafts in envelopes: the notice's municipality, the request's correlation id. */
-export const envelopesOf = (t: Transition, correlationId: string, now: Date): Envelope[] =>
-  toEnvelopes("release-notices", t.events, { municipality: t.notice.municipality, correlationId, now });
+/**
+ * The domain's event drafts, and the status changes the client that posted the notice is told
+ * of, in envelopes: the notice's municipality, the request's correlation id.
+ */
+export const envelopesOf = (
+  t: Transition,
+  previous: Notice | undefined,
+  correlationId: string,
+  now: Date,
+): Envelope[] =>
+  toEnvelopes("release-notices", [...t.events, ...statusChanges(previous, t.notice, now)], {
+    municipality: t.notice.municipality,
+    correlationId,
+    now,
+  });
 
 export const commitTransition = (
   deps: Pick<AppDeps, "table">,
   t: Transition,
+  previous: Notice | undefined,
   expected: number | "new",
   correlationId: string,
   now: Date,
-): Promise<void> => deps.table.commit(t, expected, envelopesOf(t, correlationId, now), correlationId);
+): Promise<void> =>
+  deps.table.commit(t, expected, envelopesOf(t, previous, correlationId, now), correlationId);
 
 type Decide = (current: Notice | undefined, keys: KeyMaterial) => Decision<Outcome>;
 
@@ -42,7 +57,14 @@ export const decideAndCommit = (
 ): Promise<{ readonly notice: Notice; readonly changed: boolean }> => {
   const settle = async (outcome: Outcome, read: VersionedNotice | undefined) => {
     if (outcome.kind === "unchanged") return { notice: outcome.notice, changed: false };
-    await commitTransition(deps, outcome.transition, read ? read.version : "new", correlationId, now);
+    await commitTransition(
+      deps,
+      outcome.transition,
+      read?.notice,
+      read ? read.version : "new",
+      correlationId,
+      now,
+    );
     return { notice: outcome.transition.notice, changed: true };
   };
   let unread = options.assumeNew === true;

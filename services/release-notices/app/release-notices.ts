@@ -1,13 +1,20 @@
 import type { z } from "zod";
-import type { CreateNoticeBody, listQuerySchema, UpdateNoticeBody } from "../contract";
+import type { CreateNoticeBody, listQuerySchema, SubscriptionBody, UpdateNoticeBody } from "../contract";
 import type { ReleaseNoticesDeps } from "../deps";
 import type { PlanMilestone, WithdrawalReason } from "../domain/notice";
 import { noticeTable } from "../store/notice-table";
+import { subscriptionTable } from "../store/subscription-table";
 import { updateNotice, withdrawNotice } from "./change-notice";
 import type { AppDeps, RequestContext } from "./context";
 import { listNotices, readNotice } from "./read-notices";
 import { receiveNotice } from "./receive-notice";
 import { recordMilestone } from "./record-milestone";
+import {
+  deleteSubscription,
+  putSubscription,
+  readSubscription,
+  type SubscriptionDeps,
+} from "./subscriptions";
 import { sweepDeadlines } from "./sweep-deadlines";
 
 /**
@@ -21,6 +28,12 @@ export const createReleaseNotices = (deps: ReleaseNoticesDeps) => {
     clock: deps.clock,
     logger: deps.logger,
     metrics: deps.metrics,
+  };
+  const subscriptions: SubscriptionDeps = {
+    subscriptions: subscriptionTable(deps),
+    keys: deps.keys,
+    clock: deps.clock,
+    allowLoopbackHttp: deps.allowLoopbackHttp,
   };
   return {
     receive: (body: CreateNoticeBody, context: RequestContext) => receiveNotice(app, body, context),
@@ -37,7 +50,11 @@ export const createReleaseNotices = (deps: ReleaseNoticesDeps) => {
       note: string | undefined,
       context: RequestContext,
     ) => recordMilestone(app, noticeId, milestone, note, context),
-    sweepDeadlines: (options?: { maxItems?: number; correlationId?: string }) => sweepDeadlines(app, options),
+    subscribe: (body: SubscriptionBody, context: RequestContext) =>
+      putSubscription(subscriptions, body, context),
+    subscription: (context: RequestContext) => readSubscription(subscriptions, context),
+    unsubscribe: (context: RequestContext) => deleteSubscription(subscriptions, context),
+    sweepDeadlines: (options?: Parameters<typeof sweepDeadlines>[1]) => sweepDeadlines(app, options),
   };
 };
 

@@ -73,6 +73,8 @@ export interface Notice extends NoticeDetails {
   readonly plan: PlanDeadline;
   readonly milestones: readonly MilestoneEntry[];
   readonly withdrawal?: { readonly at: string; readonly reason?: WithdrawalReason };
+  /** The client (the token's `sub`) that posted the notice: told of its status changes. */
+  readonly postedBy?: string;
 }
 
 /** The person a notice is about, as the application layer prepared it: linked and sealed, never in clear. */

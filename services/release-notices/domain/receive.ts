@@ -64,6 +64,7 @@ export const decideReceive = (
     createRequestHash: command.requestHash,
     plan: { dueAt: planDueAt(releaseDate).toISOString(), state: "open", remindersSent: [] },
     milestones: [],
+    postedBy: caller.subject,
   };
   return ok(
     changed(

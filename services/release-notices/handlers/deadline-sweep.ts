@@ -1,11 +1,11 @@
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
-import { lazyHandler } from "../../../shared/runtime/lambda";
+import { lazyHandler, remainingTimeOf } from "../../../shared/runtime/lambda";
 import { createReleaseNotices } from "../app/release-notices";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
   const notices = createReleaseNotices(deps);
-  return async (_event: unknown, _context: unknown) => notices.sweepDeadlines();
+  return async (_event: unknown, context: unknown) => notices.sweepDeadlines(remainingTimeOf(context));
 };
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("release-notices"))));

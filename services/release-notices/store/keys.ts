@@ -37,3 +37,9 @@ export const statusIndex = {
   partition: (municipality: string, status: string) => `WORK#${municipality}#${status}`,
   sort: (releaseDate: string, noticeId: string) => `${releaseDate}#${noticeId}`,
 } as const;
+
+/** One receiver per client, under the token's `sub` (a machine client's id, not a person). */
+export const subscriptionKey = (client: string) => ({
+  pk: `SUBSCRIPTION#${client}`,
+  sk: "SUBSCRIPTION" as const,
+});

@@ -56,6 +56,8 @@ export const noticeItemSchema = z.object({
   }),
   milestones: z.array(milestoneItemSchema),
   withdrawal: z.object({ at: isoDateTime, reason: z.enum(WITHDRAWAL_REASONS).optional() }).optional(),
+  /** The client that posted the notice; absent on notices stored before it was recorded. */
+  postedBy: z.string().optional(),
   /** The due index (gsi1): present only while a reminder or the breach is still to come. */
   gsi1pk: z.string().optional(),
   gsi1sk: z.string().optional(),

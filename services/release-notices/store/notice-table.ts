@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
 import {
   batchPutAll,
   encodeCursor,
@@ -184,8 +185,8 @@ export const noticeTable = (deps: NoticeTableDeps) => {
       return { notices: items.flatMap((item) => parseNoticeItem(item) ?? []), cursor: encodeCursor(lastKey) };
     },
 
-    /** What the deadline sweep must act on: only the notices due by `now`, at most `maxItems`. */
-    async due(now: Date, maxItems: number): Promise<VersionedNotice[]> {
+    /** What the deadline sweep must act on: only the notices due by `now`, at most `maxItems`, each parsed in the sweep's guard. */
+    async due(now: Date, maxItems: number): Promise<DueEntry<VersionedNotice>[]> {
       const items = await queryDue(doc, {
         tableName,
         indexName: dueIndex.name,
@@ -193,7 +194,7 @@ export const noticeTable = (deps: NoticeTableDeps) => {
         upTo: dueIndex.upTo(now),
         maxItems,
       });
-      return items.flatMap((item) => parseNoticeItem(item) ?? []);
+      return dueEntries(items, parseNoticeItem);
     },
   };
 };

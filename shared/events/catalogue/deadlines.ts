@@ -19,3 +19,23 @@ export const deadlineBreached = defineEvent(
     breachedAt: isoDateTimeSchema,
   }),
 );
+
+/**
+ * A deadline lawfully extended (a förhandsbedömning for synnerliga skäl, an investigation for
+ * särskilda skäl): not a breach. A breach after it counts against the new due time. The reason
+ * stays with the service that owns the deadline.
+ */
+export const deadlineExtended = defineEvent(
+  "deadline.extended",
+  1,
+  z.object({
+    service: z.enum(SERVICES),
+    subject: z.object({ type: z.enum(["referral"]), id: entityIdSchema }),
+    /** e.g. `pre-assessment`, `investigation`. */
+    deadline: z.string().min(1).max(64),
+    /** The due time the extension replaced. */
+    previousDueAt: isoDateTimeSchema,
+    dueAt: isoDateTimeSchema,
+    extendedAt: isoDateTimeSchema,
+  }),
+);

@@ -1,5 +1,5 @@
 import type { EventContract } from "../envelope";
-import { deadlineBreached } from "./deadlines";
+import { deadlineBreached, deadlineExtended } from "./deadlines";
 import {
   hotlineCallReceived,
   hotlineCallRouted,
@@ -10,6 +10,7 @@ import {
 import { referralAssessed, referralAssigned, referralClosed, referralReceived } from "./intake";
 import {
   releaseNoticeReceived,
+  releaseNoticeStatusChanged,
   releaseNoticeUpdated,
   releaseNoticeWithdrawn,
   releasePlanReady,
@@ -32,6 +33,7 @@ export const CATALOGUE = [
   releaseNoticeWithdrawn,
   releasePlanReminder,
   releasePlanReady,
+  releaseNoticeStatusChanged,
   referralReceived,
   referralAssessed,
   referralAssigned,
@@ -42,6 +44,7 @@ export const CATALOGUE = [
   hotlineTriageOpened,
   hotlineTriageCompleted,
   deadlineBreached,
+  deadlineExtended,
 ] as const satisfies readonly EventContract[];
 
 export type CatalogueEntry = (typeof CATALOGUE)[number];

@@ -84,6 +84,13 @@ export const referralReceived = defineEvent(
     source: z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: idSchema }).optional(),
     /** Set when the person already had an open referral in the same unit and this one was linked to it. */
     linkedReferralId: idSchema.optional(),
+    /**
+     * `unknown` when the report named the person without an identity number: `subjectRef` is then
+     * a placeholder keyed on this referral, which links it to nobody. Absent when identified.
+     */
+    identity: z.enum(["unknown"]).optional(),
+    /** The referrals made from one report about several children share it. */
+    groupId: idSchema.optional(),
     /** The deadlines set on receipt; an `investigation` deadline comes later, with the decision to open one. */
     deadlines: z.array(deadlineSchema),
   }),

@@ -69,3 +69,28 @@ export const releasePlanReady = defineEvent(
     byReleaseDate: z.boolean(),
   }),
 );
+
+/** What Kriminalvården's receiver is told (see services/release-notices: status deliveries). */
+export const STATUS_CHANGES = [
+  "received",
+  "planning",
+  "plan-ready",
+  "withdrawn",
+  "plan-deadline-breached",
+] as const;
+
+/**
+ * A notice's status moved, or its plan deadline was breached: for the client that posted it
+ * (`client`, the token's `sub`, a machine client's id), delivered to its registered receiver.
+ */
+export const releaseNoticeStatusChanged = defineEvent(
+  "release-notice.status-changed",
+  1,
+  z.object({
+    noticeId: entityIdSchema,
+    status: z.enum(STATUS_CHANGES),
+    planDueDate: isoDateSchema,
+    at: isoDateTimeSchema,
+    client: z.string().min(1).max(256),
+  }),
+);

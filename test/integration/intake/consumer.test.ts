@@ -138,6 +138,28 @@ describe("hotline triages", () => {
     ]);
   });
 
+  it("counts from the call, and sends a child who calls to Mottag barn with a child's deadlines, once", async () => {
+    const triageId = newId("TR");
+    // Called at 09:00 on 23 November, triage completed at 21:00; financial assistance was done.
+    await f.consume([triageCompleted(triageId, CHILD, "done")]);
+    const referrals = await referralsFrom(triageId);
+    expect(referrals).toHaveLength(1);
+    expect(referrals[0]).toMatchObject({
+      kind: "hotline",
+      unit: "mottag-barn",
+      ageGroup: "13-17",
+      receivedAt: "2026-11-23T08:00:00.000Z",
+      deadlines: [
+        { type: "protection-assessment", dueAt: "2026-11-24T23:00:00.000Z", state: "open" },
+        { type: "pre-assessment", dueAt: "2026-12-07T23:00:00.000Z", state: "open" },
+      ],
+    });
+    // An adult's referral counts from the call too.
+    const adult = newId("TR");
+    await f.consume([triageCompleted(adult, ADULT, "not-needed")]);
+    expect((await referralsFrom(adult))[0]?.receivedAt).toBe("2026-11-23T08:00:00.000Z");
+  });
+
   it("makes nothing of a triage without a person, and one referral without financial assistance", async () => {
     const anonymous = newId("TR");
     await f.consume([triageCompleted(anonymous, undefined, "not-needed")]);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import {
   auditListSchema,
   caseworkerViewSchema,
+  groupReceiptSchema,
   referralDetailSchema,
   referralListSchema,
   referralViewSchema,
@@ -68,7 +69,12 @@ describe("the README's walk-through", () => {
       summary: "Eleven har berättat om hot från äldre kamrater.",
     });
     expect(posted.status).toBe(201);
-    const referral = referralViewSchema.parse(await posted.json());
+    // The school's e-service learns that the report was received, and nothing else.
+    const receipt = z.record(z.string(), z.string()).parse(await posted.json());
+    expect(Object.keys(receipt).sort()).toEqual(["id", "receivedAt"]);
+    const referral = referralViewSchema.parse(
+      await (await call(`/v1/referrals/${receipt.id}`, staffToken)).json(),
+    );
     expect(referral).toMatchObject({ unit: "mottag-barn", ageGroup: "13-17", status: "open" });
 
     const assessed = await call(`/v1/referrals/${referral.id}/protection-assessment`, staffToken, "POST", {
@@ -103,6 +109,7 @@ describe("the README's walk-through", () => {
     );
     expect(audit.items.map((e) => e.action)).toEqual([
       "create",
+      "read",
       "protection-assessment",
       "decision",
       "assign",
@@ -131,6 +138,42 @@ describe("the README's walk-through", () => {
       source: { type: "release-notice", id: "KV-2026-000777" },
       deadlines: [{ type: "release-plan", dueAt: "2027-04-14T22:00:00.000Z", state: "open" }],
     });
+  });
+
+  it("siblings, one without a personnummer identified later, and a lawful extension", async () => {
+    const posted = await call("/v1/referrals", school, "POST", {
+      kind: "concern",
+      municipality: "0880",
+      subjects: [
+        { personalIdentityNumber: "20120510-1239" },
+        { name: "Sara", approximateAge: 6 },
+        { name: "Ali", birthDate: "2016-02-29" },
+      ],
+      suspectedViolenceByCloseRelative: true,
+      reporter: { role: "school", name: "Lena Ek", contact: { phone: "+46480450000" } },
+      guardians: [{ name: "Maria Svensson" }],
+    });
+    expect(posted.status).toBe(201);
+    const group = groupReceiptSchema.parse(await posted.json());
+    expect(group.items).toHaveLength(3);
+    const sara = group.items[1]?.id ?? "";
+    const identified = await call(`/v1/referrals/${sara}/identify`, staffToken, "POST", {
+      personalIdentityNumber: "20200606-2380",
+    });
+    expect(identified.status).toBe(200);
+    const extended = await call(`/v1/referrals/${sara}/deadlines/pre-assessment/extend`, staffToken, "POST", {
+      reason: "Polisförhör med barnet inväntas.",
+      until: "2026-12-14",
+    });
+    expect(referralViewSchema.parse(await extended.json()).deadlines).toEqual([
+      { type: "protection-assessment", dueAt: "2026-11-23T23:00:00.000Z", state: "open" },
+      {
+        type: "pre-assessment",
+        dueAt: "2026-12-14T23:00:00.000Z",
+        state: "extended",
+        extendedFrom: "2026-12-07T23:00:00.000Z",
+      },
+    ]);
   });
 
   it("answers a missing token 401, a missing scope 403 and another municipality 403 naming the field, as problem+json", async () => {

@@ -8,6 +8,7 @@ import {
   auditListSchema,
   caseworkerListSchema,
   type ReferralView,
+  referralDetailSchema,
   referralListSchema,
   referralViewSchema,
 } from "../../../services/intake/contract";
@@ -89,24 +90,46 @@ describe("assessment and decision", () => {
     at(NOW.toISOString());
   });
 
-  it("ends an investigation opened on 31 October when 28 February ends", async () => {
+  it("opens a child's application's investigation at once: four months from receipt, moved off a Sunday", async () => {
     at("2026-10-31T09:00:00+01:00");
+    const referral = await newReferral({ kind: "application", reporter: { role: "relative" } });
+    // An application is not pre-assessed; 31 October + 4 months is Sunday 28 February 2027, so
+    // lagen (1930:173) 2 § makes the last day Monday 1 March.
+    expect(referral).toMatchObject({
+      status: "investigating",
+      deadlines: [{ type: "investigation", dueAt: "2027-03-01T23:00:00.000Z", state: "open" }],
+    });
+    const decided = await f.h.decision(referral.id, { openInvestigation: true, reason: "Ansökan." }, KALMAR);
+    expect(decided.status).toBe(409);
+    expect(decided.body).toMatchObject({
+      detail: expect.stringContaining("An application opens an investigation"),
+    });
+    const received = (await f.events()).find(
+      (e) => e.type === "referral.received" && referralIdOf(e) === referral.id,
+    );
+    expect(received?.data).toMatchObject({
+      deadlines: [{ type: "investigation", dueAt: "2027-03-01T23:00:00.000Z" }],
+    });
+    at(NOW.toISOString());
+  });
+
+  it("gives an adult's investigation no four-month deadline, so no breach can ever show", async () => {
     const referral = await newReferral({
-      kind: "application",
+      kind: "self-referral",
       reporter: { role: "self" },
       subject: { personalIdentityNumber: YOUNG_ADULT.thirteen },
     });
     const decided = view(
-      await f.h.decision(referral.id, { openInvestigation: true, reason: "Ansökan om stöd." }, KALMAR),
+      await f.h.decision(referral.id, { openInvestigation: true, reason: "Behov." }, KALMAR),
     );
-    // An adult's application has no 14-day deadline; the investigation has its four months.
-    expect(decided.deadlines).toEqual([
-      { type: "investigation", dueAt: "2027-02-28T23:00:00.000Z", state: "open" },
-    ]);
-    const assessed = (await f.events()).find(
-      (e) => e.type === "referral.assessed" && referralIdOf(e) === referral.id,
+    expect(decided).toMatchObject({ status: "investigating", deadlines: [] });
+    at("2027-06-01T12:00:00+02:00");
+    await f.sweep();
+    const breaches = (await f.events()).filter(
+      (e) => e.type === "deadline.breached" && referralIdOf(e) === referral.id,
     );
-    expect(assessed?.data).not.toHaveProperty("dueAt");
+    expect(breaches).toEqual([]);
+    expect(view(await f.h.get(referral.id, KALMAR)).deadlines).toEqual([]);
     at(NOW.toISOString());
   });
 
@@ -213,9 +236,15 @@ describe("a linked referral", () => {
     expect(await caseload()).toBe(1);
     view(await f.h.close(linked.id, { reason: "merged" }, KALMAR));
     expect(await caseload()).toBe(1);
-    view(await f.h.decision(first.id, { openInvestigation: true, reason: "Behov av stöd." }, KALMAR));
+    // The open referral lists the one linked to it.
+    const detail = referralDetailSchema.parse((await f.h.get(first.id, KALMAR)).body);
+    expect(detail.linkedReferrals).toEqual([
+      { id: linked.id, kind: "concern", receivedAt: linked.receivedAt },
+    ]);
+    // An application is investigated from receipt: an adult's has no deadline to meet.
+    expect(first.status).toBe("investigating");
     const closed = view(await f.h.close(first.id, { reason: "investigation-concluded" }, KALMAR));
-    expect(closed.deadlines).toEqual([expect.objectContaining({ type: "investigation", state: "met" })]);
+    expect(closed).toMatchObject({ status: "closed", deadlines: [] });
     expect(await caseload()).toBe(0);
   });
 });
@@ -272,7 +301,7 @@ describe("audit and tenant isolation", () => {
     expect(answer.status).toBe(200);
     const trail = auditListSchema.parse(answer.body).items;
     expect(trail.map((e) => [e.actor, e.action])).toEqual([
-      ["reporting-system", "create"],
+      ["intake-desk", "create"],
       ["handlaggare-kalmar", "read"],
       ["handlaggare-kalmar", "protection-assessment"],
     ]);

@@ -70,8 +70,11 @@ describe("POST /_local/tick", () => {
       drained: true,
       schedules: [{ id: "fake-sweep", ok: true }],
       queues: [{ consumer: "fake-consumer", received: 1, succeeded: 1, deadLetters: 0 }],
-      // pilot-reports has a queue but no consumer in this runtime.
-      unconsumed: [{ queue: expect.stringMatching(/-pilot-reports$/), visible: 0, inFlight: 0 }],
+      // pilot-reports and release-notices have a queue but no consumer in this runtime.
+      unconsumed: [
+        { queue: expect.stringMatching(/-pilot-reports$/), visible: 0, inFlight: 0 },
+        { queue: expect.stringMatching(/-release-notices$/), visible: 0, inFlight: 0 },
+      ],
     });
     const table = runtime.resources.testRuntime("intake");
     const sweep = await readRecord(table, "sweep");

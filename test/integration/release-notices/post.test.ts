@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { receiptSchema } from "../../../services/release-notices/contract";
+import { WITHHELD_SEALED } from "../../../shared/events/envelope";
 import { problemSchema } from "../../../shared/http/problem";
 import { parseIdentityNumber, subjectRef, unseal } from "../../../shared/identity";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret } from "../../../shared/runtime/keys";
@@ -78,7 +79,8 @@ describe("the first post of a notice", () => {
 
     const received = await f.events.about(body.noticeId);
     expect(received.map((r) => r.queue).sort()).toEqual(["intake", "pilot-reports"]);
-    for (const { event, raw } of received) {
+    for (const r of received) {
+      const { event, raw } = r;
       expect(event.type).toBe("release-notice.received");
       expect(event.municipality).toBe("0880");
       expect(event.source).toBe("release-notices");
@@ -96,8 +98,13 @@ describe("the first post of a notice", () => {
       const identity = parseIdentityNumber(PERSON.thirteen, NOW);
       expect(identity).toBeDefined();
       if (identity) expect(data.subjectRef).toBe(subjectRef(identity, keys.linkingKey));
-      // Intake opens the seal with the keys it shares; it holds the canonical 12-digit number.
-      expect(unseal(data.subjectSealed, keys.sealingKeys)).toBe(PERSON.canonical);
+      if (r.queue === "intake") {
+        // Intake opens the seal with the keys it shares; it holds the canonical 12-digit number.
+        expect(unseal(data.subjectSealed, keys.sealingKeys)).toBe(PERSON.canonical);
+      } else {
+        // Pilot reports opens no identity: the sealed value is withheld (shared/events/subscriptions.ts).
+        expect(data.subjectSealed).toBe(WITHHELD_SEALED);
+      }
       for (const secret of personalStrings()) expect(raw).not.toContain(secret);
     }
     // Both queues got the same event, not two events.
@@ -188,6 +195,10 @@ describe("retries", () => {
     for (const receipt of receipts) expect(receipt).toEqual(receipts[0]);
     const events = await f.events.about(body.noticeId);
     expect(events.map((e) => e.queue).sort()).toEqual(["intake", "pilot-reports"]);
+    // Kriminalvården's receiver is told "received" once, not once per retry.
+    const told = await f.events.statusChanges(body.noticeId);
+    expect(told.map((e) => e.queue).sort()).toEqual(["pilot-reports", "release-notices"]);
+    expect(told.map((e) => (e.event.data as { status?: unknown }).status)).toEqual(["received", "received"]);
   });
 });
 

@@ -112,6 +112,47 @@ describe("the decision (förhandsbedömning)", () => {
     expect(dataOf(t, "referral.assessed")).not.toHaveProperty("investigationDueAt");
   });
 
+  it("is not due for an application, nor for a report added to an investigation under way", () => {
+    const application = referral({ kind: "application", status: "investigating", deadlines: [] });
+    expect(refusal(decide(true, ON_TIME, application))).toEqual({
+      kind: "conflict",
+      code: "not-applicable",
+      fields: undefined,
+    });
+    const joined = referral({ joinedInvestigation: true, linkedReferralId: "01KOPENCASE000000000000001" });
+    expect(refusal(decide(false, ON_TIME, joined)).code).toBe("not-applicable");
+  });
+
+  it("must open an investigation on a report of suspected violence by someone close", () => {
+    const marked = referral({ closeRelativeViolence: { at: "2026-11-23T09:00:00.000Z", by: "skola" } });
+    expect(refusal(decide(false, ON_TIME, marked)).code).toBe("investigation-required");
+    expect(allowed(decide(true, ON_TIME, marked)).referral.status).toBe("investigating");
+  });
+
+  it("gives an adult's investigation no deadline, and a municipality's own target only when one is set", () => {
+    const adult = referral({ kind: "self-referral", unit: "mottag-vuxen", ageGroup: "31+", deadlines: [] });
+    const none = allowed(decide(true, ON_TIME, adult));
+    expect(none.referral).toMatchObject({ status: "investigating", deadlines: [] });
+    expect(none.referral.target).toBeUndefined();
+    const targeted = allowed(
+      recordDecision(adult, { openInvestigation: true, reasonSealed: "v1.r" }, "hl-1", ON_TIME, {
+        investigationDays: 60,
+      }),
+    );
+    // A target is not a deadline: nothing to sweep, nothing to breach, no event says it.
+    expect(targeted.referral.deadlines).toEqual([]);
+    expect(targeted.referral.target).toEqual({ type: "investigation", dueAt: "2027-01-23T23:00:00.000Z" });
+    expect(JSON.stringify(targeted.events.map((e) => e.data))).not.toContain("2027-01-23");
+    // A child's investigation has its statutory four months, and no target beside it.
+    expect(
+      allowed(
+        recordDecision(referral(), { openInvestigation: true, reasonSealed: "v1.r" }, "hl-1", ON_TIME, {
+          investigationDays: 60,
+        }),
+      ).referral.target,
+    ).toBeUndefined();
+  });
+
   it("after 14 days is late, and is made once", () => {
     const t = allowed(decide(false, at("2026-12-08T00:00:00+01:00")));
     expect(emitted(t)).toEqual(["deadline.breached", "referral.assessed"]);

@@ -24,11 +24,15 @@ const release = (overrides: Partial<Referral> = {}) =>
     ...overrides,
   });
 
+const DECIDED = {
+  decision: { at: "2026-11-24T08:00:00.000Z", by: "hl-1", openInvestigation: false, reasonSealed: "v1.r" },
+};
+
 describe("closing", () => {
   it("frees the person's open case and the caseworker's place, and emits referral.closed", () => {
     const t = allowed(
       closeReferral(
-        referral({ assignee: "cw-1" }),
+        referral({ assignee: "cw-1", ...DECIDED }),
         { reason: "no-investigation", noteSealed: "v1.n" },
         "hl-1",
         NOW,
@@ -48,6 +52,23 @@ describe("closing", () => {
     expect(t.audit[0]?.action).toBe("close:no-investigation");
   });
 
+  it("refuses a child's report whose decision is still due, unless merged or withdrawn, saying why", () => {
+    for (const reason of ["no-investigation", "transferred", "other", "investigation-concluded"] as const) {
+      expect(refusal(closeReferral(referral(), { reason }, "hl-1", NOW)), reason).toEqual({
+        kind: "conflict",
+        code: "decision-required",
+        fields: undefined,
+      });
+    }
+    expect(closeReferral(referral(), { reason: "merged" }, "hl-1", NOW).ok).toBe(true);
+    expect(closeReferral(referral(), { reason: "withdrawn" }, "hl-1", NOW).ok).toBe(true);
+    // No decision is due for a report added to an investigation, an application, or an adult's referral.
+    const joined = referral({ joinedInvestigation: true, deadlines: [] });
+    expect(closeReferral(joined, { reason: "other" }, "hl-1", NOW).ok).toBe(true);
+    const adult = referral({ kind: "self-referral", unit: "mottag-vuxen", ageGroup: "31+", deadlines: [] });
+    expect(closeReferral(adult, { reason: "no-investigation" }, "hl-1", NOW).ok).toBe(true);
+  });
+
   it("of a linked referral keeps the open case and the caseload: they are the other referral's", () => {
     const linked = referral({ linkedReferralId: "01KOPENCASE000000000000001", assignee: "cw-1" });
     const t = allowed(closeReferral(linked, { reason: "merged" }, "hl-1", NOW));
@@ -58,6 +79,7 @@ describe("closing", () => {
   it("meets the investigation when it is concluded, and leaves the child deadlines as they stand", () => {
     const investigating = referral({
       status: "investigating",
+      ...DECIDED,
       deadlines: [
         { type: "protection-assessment", dueAt: "2026-11-24T23:00:00.000Z", state: "open" },
         { type: "investigation", dueAt: "2027-03-30T22:00:00.000Z", state: "open" },

@@ -1,68 +1,16 @@
-/** Receiving a referral: the report's checks, its placement, and linking to the person's open case. */
+/**
+ * Receiving a referral: its placement by (approximate) age, its deadlines by kind, and linking to
+ * the person's open case (joining an investigation under way), or not, for a person not identified.
+ */
 import { describe, expect, it } from "vitest";
-import {
-  checkReport,
-  type NewReferral,
-  placeReferral,
-  receiveReferral,
-} from "../../../services/intake/domain/receipt";
+import { ageOnReceipt } from "../../../services/intake/domain/age";
+import { type NewReferral, placeReferral, receiveReferral } from "../../../services/intake/domain/receipt";
 import { visibleTo } from "../../../services/intake/domain/referral";
-import { allowed, at, dataOf, emitted, identityOf, referral, refusal } from "./referral-fixture";
+import { ageOfSubject } from "../../../services/intake/domain/subject";
+import { at, dataOf, emitted, identityOf, referral, refusal } from "./referral-fixture";
 
 const NOW = at("2026-11-23T10:00:00+01:00");
 const CHILD = identityOf("20120510", "123");
-const PIN = "20120510-1239";
-
-describe("checking a report", () => {
-  const check = (
-    overrides: { municipality?: string; personalIdentityNumber?: string; receivedAt?: string } = {},
-    caller = {},
-  ) => checkReport({ municipality: "0880", personalIdentityNumber: PIN, ...overrides }, caller, NOW);
-
-  it("accepts a report received now or earlier, taking now when no date is given", () => {
-    expect(allowed(check()).receivedAt).toEqual(NOW);
-    expect(allowed(check({ receivedAt: "2026-11-23T10:00:00+01:00" })).identity.canonical).toBe(
-      "201205101239",
-    );
-    expect(allowed(check({ receivedAt: "2026-11-20T08:00:00Z" })).receivedAt).toEqual(
-      at("2026-11-20T08:00:00Z"),
-    );
-  });
-
-  it("names every bad field at once, and echoes none of them", () => {
-    const refused = check({
-      receivedAt: "2026-11-23T10:00:01+01:00",
-      municipality: "0000",
-      personalIdentityNumber: "0000000000",
-    });
-    expect(refusal(refused)).toEqual({
-      kind: "invalid",
-      code: undefined,
-      fields: ["receivedAt", "subject.personalIdentityNumber", "municipality"],
-    });
-    if (!refused.ok) expect(JSON.stringify(refused.error.fields)).not.toContain("0000000000");
-  });
-
-  it("refuses a wrong check digit", () => {
-    expect(refusal(check({ personalIdentityNumber: "20120510-1238" })).fields).toEqual([
-      "subject.personalIdentityNumber",
-    ]);
-  });
-
-  it("lets a token bound to a municipality post for it alone; one without the claim posts for any", () => {
-    expect(refusal(check({}, { municipality: "1490" }))).toEqual({
-      kind: "forbidden",
-      code: undefined,
-      fields: ["municipality"],
-    });
-    expect(check({}, { municipality: "0880" }).ok).toBe(true);
-    expect(check({ municipality: "1490" }).ok).toBe(true);
-  });
-
-  it("looks at bad fields before access", () => {
-    expect(refusal(check({ municipality: "0000" }, { municipality: "0880" })).kind).toBe("invalid");
-  });
-});
 
 describe("placing a referral", () => {
   const place = (
@@ -70,7 +18,13 @@ describe("placing a referral", () => {
     receivedAt: Date,
     financialAssistance = false,
     identity = CHILD,
-  ) => placeReferral({ municipality: "0880", kind, identity, receivedAt, financialAssistance });
+  ) =>
+    placeReferral({
+      municipality: "0880",
+      kind,
+      age: ageOnReceipt(identity, receivedAt),
+      financialAssistance,
+    });
 
   it("routes by kind and the age on the Swedish date received, keeping only the group", () => {
     expect(place("concern", NOW)).toEqual({ unit: "mottag-barn", ageGroup: "13-17", child: true });
@@ -83,6 +37,32 @@ describe("placing a referral", () => {
     });
     expect(place("police", at("2026-11-23T22:59:00Z"), false, turns18).unit).toBe("mottag-barn");
     expect(place("hotline", NOW, true, identityOf("19860606", "456")).unit).toBe("ekonomiskt-bistand");
+    // A child who calls is a child: a financial-assistance referral too goes to Mottag barn.
+    expect(place("hotline", NOW, true)).toEqual({ unit: "mottag-barn", ageGroup: "13-17", child: true });
+  });
+
+  it("routes a person named without a number by the birth date given, or the approximate age as given", () => {
+    const born = (birthDate: string) => ageOfSubject({ kind: "born", name: "Ali", birthDate }, NOW);
+    expect(born("2008-11-23")).toBe(18);
+    expect(born("2008-11-24")).toBe(17);
+    // 29 February: a year older on 1 March in a common year.
+    expect(
+      ageOfSubject({ kind: "born", name: "Ali", birthDate: "2012-02-29" }, at("2027-02-28T12:00:00Z")),
+    ).toBe(14);
+    expect(
+      ageOfSubject({ kind: "born", name: "Ali", birthDate: "2012-02-29" }, at("2027-03-01T12:00:00Z")),
+    ).toBe(15);
+    expect(ageOfSubject({ kind: "approximate", name: "Sara", approximateAge: 17 }, NOW)).toBe(17);
+    const approx = (approximateAge: number) =>
+      placeReferral({
+        municipality: "0880",
+        kind: "concern",
+        age: approximateAge,
+        financialAssistance: false,
+      });
+    expect(approx(17)).toEqual({ unit: "mottag-barn", ageGroup: "13-17", child: true });
+    expect(approx(18)).toEqual({ unit: "mottag-vuxen", ageGroup: "18-30", child: false });
+    expect(approx(0).ageGroup).toBe("0-5");
   });
 });
 
@@ -131,6 +111,73 @@ describe("receiving", () => {
     expect(t.openCase).toBeUndefined();
     expect(t.caseload ?? []).toEqual([]);
     expect(dataOf(t, "referral.received")).toMatchObject({ linkedReferralId: open.id });
+  });
+
+  it("adds a child's report to an investigation under way: its protection assessment, no förhandsbedömning", () => {
+    const open = referral({ id: "01KOPENCASE000000000000002", status: "investigating" });
+    const t = receive({ namedReferralId: open.id, referral: open });
+    expect(t.referral).toMatchObject({ linkedReferralId: open.id, joinedInvestigation: true });
+    expect(t.referral.deadlines.map((d) => d.type)).toEqual(["protection-assessment"]);
+    expect(t.linkRow).toEqual({
+      openReferralId: open.id,
+      referralId: input.id,
+      kind: "concern",
+      receivedAt: "2026-11-23T09:00:00.000Z",
+    });
+    // An adult's report linked to an investigation keeps what it has (none): nothing to join.
+    const adult = receiveReferral(
+      input,
+      { unit: "mottag-vuxen", ageGroup: "31+", child: false },
+      { namedReferralId: open.id, referral: open },
+      "x",
+      NOW,
+    );
+    expect(adult.referral.joinedInvestigation).toBeUndefined();
+  });
+
+  it("opens an application's investigation at once: a child's four months from receipt, no förhandsbedömning, no skyddsbedömning", () => {
+    const t = receive({}, { kind: "application" });
+    expect(t.referral.status).toBe("investigating");
+    // 23 November 2026 + 4 months = 23 March 2027, a Tuesday.
+    expect(t.referral.deadlines).toEqual([
+      { type: "investigation", dueAt: "2027-03-23T23:00:00.000Z", state: "open" },
+    ]);
+    const adult = receiveReferral(
+      { ...input, kind: "application" },
+      { unit: "mottag-vuxen", ageGroup: "31+", child: false },
+      {},
+      "x",
+      NOW,
+    );
+    expect(adult.referral).toMatchObject({ status: "investigating", deadlines: [] });
+  });
+
+  it("gives a report of suspected violence by someone close a protection assessment due the same day", () => {
+    const t = receive({}, { closeRelativeViolence: { at: NOW.toISOString(), by: "skola-kalmar" } });
+    expect(t.referral.deadlines).toEqual([
+      { type: "protection-assessment", dueAt: "2026-11-23T23:00:00.000Z", state: "open" },
+      { type: "pre-assessment", dueAt: "2026-12-07T23:00:00.000Z", state: "open" },
+    ]);
+  });
+
+  it("links a person not identified to nobody, and says so in referral.received", () => {
+    const open = referral({ id: "01KOPENCASE000000000000003" });
+    const { subjectSealed: _s, ...unidentified } = input;
+    const t = receiveReferral(
+      { ...unidentified, unidentifiedSealed: "v1.kid.iv.name", groupId: "01KGROUP00000000000000001" },
+      placement,
+      { namedReferralId: open.id, referral: open },
+      "skola-kalmar",
+      NOW,
+    );
+    expect(t.referral).toMatchObject({ identity: "unknown", groupId: "01KGROUP00000000000000001" });
+    expect(t.referral.linkedReferralId).toBeUndefined();
+    expect(t.openCase).toBeUndefined();
+    expect(t.referral.deadlines.map((d) => d.type)).toEqual(["protection-assessment", "pre-assessment"]);
+    expect(dataOf(t, "referral.received")).toMatchObject({
+      identity: "unknown",
+      groupId: "01KGROUP00000000000000001",
+    });
   });
 
   it("opens a case of its own when the case the row names has closed, replacing it on that condition", () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { projectOpenApiDocument } from "../../../infra/openapi-document";
 import { SERVICE_DEFINITIONS } from "../../../infra/services";
 import {
   buildOpenApiDocument,
@@ -346,11 +347,14 @@ describe("buildOpenApiDocument", () => {
 });
 
 describe("npm run openapi", () => {
-  it("writes the document to the path it is given", () => {
+  it("writes the document to the path it is given", { timeout: 30_000 }, () => {
     const target = join(mkdtempSync(join(tmpdir(), "openapi-")), "openapi.json");
     execFileSync(process.execPath, ["--import", "tsx", "infra/openapi.ts", target], { stdio: "pipe" });
     const written = JSON.parse(readFileSync(target, "utf8")) as OpenApiDocument;
-    const expected = buildOpenApiDocument(SERVICE_DEFINITIONS, { version: written.info.version });
-    expect(written).toEqual(JSON.parse(JSON.stringify(expected)));
+    // The same document the local runtime serves at /openapi.json (test/integration/contract).
+    expect(written).toEqual(JSON.parse(JSON.stringify(projectOpenApiDocument(SERVICE_DEFINITIONS))));
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(written.info.version).toBe(pkg.version);
+    expect(written.servers).toEqual([{ url: "/" }]);
   });
 });

@@ -21,6 +21,8 @@ export const common = {
     caseworkers: "Handläggare",
     board: "Jourtavla",
     onCall: "Vem har jour",
+    releases: "Frigivningar",
+    reports: "Pilotrapporter",
     signOut: "Logga ut",
     signedInAs: (who: string, where: string) => `Inloggad som ${who}, ${where}`,
     noMunicipality: "utan kommun",
@@ -35,9 +37,8 @@ export const common = {
   },
   noAccess: {
     title: "Inget att visa här",
-    lead: "Ditt konto har ingen behörighet till arbetslistan eller jourtavlan.",
-    later:
-      "Underrättelser inför frigivning och rapporterna till Socialstyrelsen kommer i en senare del av konsolen. Till dess används API:et.",
+    lead: "Ditt konto har ingen behörighet till någon av konsolens sidor.",
+    later: "Kriminalvårdens underrättelser skickas genom API:et; konsolen har ingen sida för dem.",
   },
   notFound: {
     title: "Sidan finns inte",

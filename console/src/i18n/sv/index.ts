@@ -5,6 +5,8 @@
 import { common } from "./common";
 import { hotline } from "./hotline";
 import { intake } from "./intake";
+import { release } from "./release";
+import { reports } from "./reports";
 
-export const sv = { ...common, ...intake, ...hotline };
+export const sv = { ...common, ...intake, ...hotline, ...release, ...reports };
 export type Catalogue = typeof sv;

@@ -37,7 +37,7 @@ export const intake = {
       investigation: "Utredning",
       "release-plan": "Plan klar till frigivningen",
     },
-    deadlineState: { open: "Pågår", met: "Klar i tid", breached: "Överskriden" },
+    deadlineState: { open: "Pågår", extended: "Förlängd", met: "Klar i tid", breached: "Överskriden" },
     reporter: {
       school: "Skola",
       police: "Polis",

@@ -107,7 +107,10 @@ const Identity = ({ id, onRead }: { id: string; onRead: () => void }) => {
   const show = async () => {
     const read = await run(() => readReferral(id));
     if (read) {
-      setShown(formatIdentity(read.subject.personalIdentityNumber));
+      const subject = read.subject;
+      setShown(
+        "personalIdentityNumber" in subject ? formatIdentity(subject.personalIdentityNumber) : subject.name,
+      );
       onRead();
     }
   };
@@ -162,8 +165,8 @@ const Deadlines = ({ deadlines }: { deadlines: readonly Deadline[] }) => {
               {t.referral.deadline[d.type]}
             </th>
             <td data-label={p.state}>
-              {d.state === "open" ? (
-                t.referral.deadlineState.open
+              {d.state === "open" || d.state === "extended" ? (
+                t.referral.deadlineState[d.state]
               ) : (
                 <span class={`badge tone-${d.state === "met" ? "done" : "overdue"}`}>
                   <span aria-hidden="true">{d.state === "met" ? "✓ " : "! "}</span>
@@ -172,7 +175,7 @@ const Deadlines = ({ deadlines }: { deadlines: readonly Deadline[] }) => {
               )}
             </td>
             <td data-label={p.timeLeft}>
-              {d.state === "open" ? (
+              {d.state === "open" || d.state === "extended" ? (
                 <TimeLeft dueAt={d.dueAt} now={now} />
               ) : (
                 `${p.due} ${formatDateTime(d.dueAt)}`

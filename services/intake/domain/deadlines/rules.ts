@@ -1,13 +1,17 @@
 /**
- * The deadline rules as data: one row per rule and version, each with where it comes from. What a
- * row means is computed in `schedule.ts`; nothing else in the service knows a period. To change a
- * rule, add a row with a later `effectiveFrom` (a referral keeps the row in force on its trigger's
- * Swedish date); to add one, add a row and, if it needs a fact the table cannot yet express, a
- * field in `Applies` and `DeadlineFacts` (schedule.ts matches them).
+ * The deadline rules as data: one row per rule and version, each with where it comes from
+ * (`sources.ts`). What a row means is computed in `schedule.ts`; nothing else in the service
+ * knows a period. To change a rule, add a row for the same type and variant with a later
+ * `effectiveFrom` (a referral keeps the row in force on its trigger's Swedish date); to add one,
+ * add a row and, if it needs a fact the table cannot yet express, a field in `Applies` and
+ * `DeadlineFacts` (schedule.ts matches them).
  */
 import type { REFERRAL_DEADLINE_TYPES } from "../../../../shared/events/catalogue/intake";
 import type { IsoDate } from "../../../../shared/time";
 import type { ReferralKind } from "../routing";
+import { type RuleSource, SOURCES, underNewAct } from "./sources";
+
+export type { RuleSource } from "./sources";
 
 export type DeadlineType = (typeof REFERRAL_DEADLINE_TYPES)[number];
 
@@ -36,99 +40,128 @@ export interface Applies {
   readonly firstOffence?: boolean;
   /** A hotline triage's referral to financial assistance. */
   readonly financialAssistance?: boolean;
+  /** Added to an investigation already under way about the child: no förhandsbedömning is due. */
+  readonly joinsInvestigation?: boolean;
+  /** The reporter or staff marked suspected violence against the child by someone close. */
+  readonly closeRelativeViolence?: boolean;
 }
 
-/** Where a rule comes from, for whoever checks the table against the law or the agreement. */
-export type RuleSource =
-  | { readonly kind: "statute"; readonly citation: string; readonly says: string }
-  /** Not law: an agreement a municipality made; labelled so that nobody mistakes it for one. */
-  | { readonly kind: "local-agreement"; readonly agreement: string; readonly says: string };
+/**
+ * Whether lagen (1930:173) 2 § moves the last day when it falls on a Saturday, Sunday, public
+ * holiday, midsommarafton, julafton or nyårsafton, and why (or why not).
+ */
+export interface LastDayOff {
+  readonly moves: boolean;
+  readonly because: string;
+}
 
 export interface DeadlineRule {
   readonly type: DeadlineType;
+  /** Rows of one type that apply to different referrals at the same time (e.g. a report of violence). */
+  readonly variant?: string;
   readonly trigger: Trigger;
-  /** The row governs triggers on or after this Swedish date, until a later row for the type takes over. */
+  /** The row governs triggers on or after this Swedish date, until a later row of its type and variant takes over. */
   readonly effectiveFrom: IsoDate;
   readonly due: Due;
+  readonly lastDayOff: LastDayOff;
   readonly applies: Applies;
   readonly source: RuleSource;
 }
 
-/** Socialtjänstlagen (2001:453) came into force on 1 January 2002; the new one (2025:400) on 1 July 2025. */
-const SOL_2001 = { act: "Socialtjänstlagen (2001:453)", from: "2002-01-01" } as const;
-const SOL_2025 = { act: "Socialtjänstlagen (2025:400)", from: "2025-07-01" } as const;
+const MOVES: LastDayOff = {
+  moves: true,
+  because:
+    "lagen (1930:173) om beräkning av lagstadgad tid 2 §: a time by law within which an action shall be taken, ending on a day off, ends on the next weekday",
+};
+const AT_ONCE: LastDayOff = {
+  moves: false,
+  because: "'genast' is no period counted in days; the social services' on-call answers on days off",
+};
+const NOT_LAW: LastDayOff = {
+  moves: false,
+  because: "a local agreement, not a time by law: lagen (1930:173) does not reach it",
+};
 
-/** A report about a child (not a release notice, not a financial-assistance referral). */
-const CHILD_REPORT: Applies = { child: true, notKinds: ["release"], financialAssistance: false };
+/** A report about a child (not a release notice, not an application, not a financial-assistance referral). */
+const CHILD_REPORT: Applies = {
+  child: true,
+  notKinds: ["release", "application"],
+  financialAssistance: false,
+};
 
-const PROTECTION = "skyddsbedömning: whether the child needs protection at once, the same or the next day";
-const PRE_ASSESSMENT =
-  "förhandsbedömning: the decision whether to open an investigation within 14 days of the report; extendable only for synnerliga skäl";
-const INVESTIGATION = "an investigation concluded within four months; extendable for särskilda skäl";
+/** Local agreements carry no date of their own here: they apply to every referral received. */
+const ALWAYS: IsoDate = "1900-01-01";
+
+/** The statutory rows under SoL (2001:453); each gets a second row under SoL (2025:400) below. */
+const UNDER_2001: readonly DeadlineRule[] = [
+  {
+    type: "protection-assessment",
+    trigger: "received",
+    effectiveFrom: SOURCES.protection2013.inForceFrom,
+    due: { kind: "end-of-day", days: 1 },
+    lastDayOff: AT_ONCE,
+    applies: { ...CHILD_REPORT, closeRelativeViolence: false },
+    source: SOURCES.protection2013,
+  },
+  {
+    type: "protection-assessment",
+    variant: "close-relative-violence",
+    trigger: "received",
+    effectiveFrom: SOURCES.protectionViolence2014.inForceFrom,
+    due: { kind: "end-of-day", days: 0 },
+    lastDayOff: AT_ONCE,
+    applies: { ...CHILD_REPORT, closeRelativeViolence: true },
+    source: SOURCES.protectionViolence2014,
+  },
+  {
+    type: "pre-assessment",
+    trigger: "received",
+    effectiveFrom: SOURCES.preAssessment2013.inForceFrom,
+    due: { kind: "end-of-day", days: 14 },
+    lastDayOff: MOVES,
+    applies: { ...CHILD_REPORT, joinsInvestigation: false },
+    source: SOURCES.preAssessment2013,
+  },
+  {
+    type: "investigation",
+    trigger: "investigation-opened",
+    effectiveFrom: SOURCES.investigation2002.inForceFrom,
+    due: { kind: "end-of-day-after-months", months: 4 },
+    lastDayOff: MOVES,
+    applies: { child: true },
+    source: SOURCES.investigation2002,
+  },
+  {
+    type: "investigation",
+    variant: "application",
+    trigger: "received",
+    effectiveFrom: SOURCES.applicationInvestigation2002.inForceFrom,
+    due: { kind: "end-of-day-after-months", months: 4 },
+    lastDayOff: MOVES,
+    applies: { child: true, kinds: ["application"] },
+    source: SOURCES.applicationInvestigation2002,
+  },
+];
 
 /**
- * Every row, oldest first within a type. The statutory periods are the same in both acts; the
- * 2025 rows exist so that each referral cites the act in force when its clock started.
- *
- * For whoever checks this against the law: 11 kap. 1 a § (the skyddsbedömning and the 14 days)
- * dates from 1 January 2013 (SFS 2012:776), yet its rows apply from 2002, as they did before this
- * table was split out; the work on deadlines by law settles that.
+ * Every row, oldest first within a type and variant. The statutory periods are the same in both
+ * acts; the 2025 rows exist so that each referral cites the act in force when its clock started.
+ * An adult's investigation has no statutory deadline: the law asks for promptness, not a period
+ * (a municipality's own target is a target, see `targets.ts`, never a row here).
  */
 export const DEADLINE_RULES: readonly DeadlineRule[] = [
-  {
-    type: "protection-assessment",
-    trigger: "received",
-    effectiveFrom: SOL_2001.from,
-    due: { kind: "end-of-day", days: 1 },
-    applies: CHILD_REPORT,
-    source: { kind: "statute", citation: `${SOL_2001.act} 11 kap. 1 a §`, says: PROTECTION },
-  },
-  {
-    type: "protection-assessment",
-    trigger: "received",
-    effectiveFrom: SOL_2025.from,
-    due: { kind: "end-of-day", days: 1 },
-    applies: CHILD_REPORT,
-    source: { kind: "statute", citation: SOL_2025.act, says: PROTECTION },
-  },
-  {
-    type: "pre-assessment",
-    trigger: "received",
-    effectiveFrom: SOL_2001.from,
-    due: { kind: "end-of-day", days: 14 },
-    applies: CHILD_REPORT,
-    source: { kind: "statute", citation: `${SOL_2001.act} 11 kap. 1 a §`, says: PRE_ASSESSMENT },
-  },
-  {
-    type: "pre-assessment",
-    trigger: "received",
-    effectiveFrom: SOL_2025.from,
-    due: { kind: "end-of-day", days: 14 },
-    applies: CHILD_REPORT,
-    source: { kind: "statute", citation: SOL_2025.act, says: PRE_ASSESSMENT },
-  },
-  {
-    type: "investigation",
-    trigger: "investigation-opened",
-    effectiveFrom: SOL_2001.from,
-    due: { kind: "end-of-day-after-months", months: 4 },
-    applies: {},
-    source: { kind: "statute", citation: `${SOL_2001.act} 11 kap. 2 §`, says: INVESTIGATION },
-  },
-  {
-    type: "investigation",
-    trigger: "investigation-opened",
-    effectiveFrom: SOL_2025.from,
-    due: { kind: "end-of-day-after-months", months: 4 },
-    applies: {},
-    source: { kind: "statute", citation: SOL_2025.act, says: INVESTIGATION },
-  },
-  // Local agreements have no date of their own here: they apply to every referral.
+  ...UNDER_2001,
+  ...UNDER_2001.map((rule) => ({
+    ...rule,
+    effectiveFrom: "2025-07-01",
+    source: rule.source.kind === "statute" ? underNewAct(rule.source) : rule.source,
+  })),
   {
     type: "first-offence-conversation",
     trigger: "received",
-    effectiveFrom: SOL_2001.from,
+    effectiveFrom: ALWAYS,
     due: { kind: "hours", hours: 48 },
+    lastDayOff: NOT_LAW,
     applies: { child: true, kinds: ["police"], firstOffence: true },
     source: {
       kind: "local-agreement",
@@ -139,8 +172,9 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     type: "release-plan",
     trigger: "release-date",
-    effectiveFrom: SOL_2001.from,
+    effectiveFrom: ALWAYS,
     due: { kind: "start-of-day" },
+    lastDayOff: NOT_LAW,
     applies: { kinds: ["release"] },
     source: {
       kind: "local-agreement",

@@ -1,0 +1,45 @@
+/** The pilot reports: the monthly figures Socialstyrelsen's förstärkningsteam follows. */
+export const reports = {
+  reports: {
+    title: "Pilotrapporter",
+    lead: "Månadens siffror per kommun, som API:et ger dem. Små tal döljs för att skydda enskilda; en siffra som saknas visas som saknad, aldrig som noll.",
+    choose: "Välj kommuner och månader",
+    which: "Kommuner",
+    pilot: "Alla pilotkommuner",
+    chosen: "Valda kommuner",
+    own: (name: string) => `Din kommun: ${name}`,
+    from: "Från och med månad",
+    to: "Till och med månad",
+    monthHint: "ÅÅÅÅ-MM",
+    show: "Visa",
+    noneChosen: "Välj minst en kommun",
+    download: "Ladda ner",
+    csv: "Ladda ner CSV",
+    json: "Ladda ner JSON",
+    generated: (when: string, threshold: number) =>
+      `Framtagen ${when}. Tal från 1 till ${threshold - 1} döljs.`,
+    metrics: "Mått",
+    rates: "Andelar",
+    englishTitle: "Engelsk titel",
+    definition: "Definition",
+    month: "Månad",
+    caption: (title: string) => `${title} per månad och kommun`,
+    suppressed: "Dold",
+    suppressedWhy: (threshold: number) =>
+      `Dold för att skydda enskilda: färre än ${threshold}, eller så skulle siffran röja en annan dold siffra.`,
+    missing: "Saknas",
+    missingWhy: "Varken systemet eller kommunens inrapportering täcker månaden.",
+    mixedWhy: "Täljare och nämnare kommer från olika källor, så andelen räknas inte ut.",
+    notComputed: "Ej beräknad",
+    source: {
+      system: "Systemet",
+      submitted: (name: string | undefined) => (name ? `Inrapporterad (${name})` : "Inrapporterad"),
+      none: "Ingen källa",
+      mixed: "Blandade källor",
+    },
+    chart: (title: string) =>
+      `Diagram: ${title}. Samma siffror som i tabellen; dolda och saknade månader är luckor i linjen.`,
+    chartLoading: "Hämtar diagrammet …",
+    unit: { count: "antal", days: "dagar", hours: "timmar" },
+  },
+};

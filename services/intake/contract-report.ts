@@ -1,0 +1,105 @@
+/**
+ * POST /v1/referrals: a report as it really arrives. The person with or without an identity
+ * number, several children in one report, the reporter and the guardians, a report dated back.
+ * Everything personal here is stored sealed and shown to the municipality's staff only.
+ */
+import { z } from "zod";
+import { reporterRoleSchema } from "../../shared/events/catalogue/intake";
+import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+
+/** The kinds a person or organisation may post; `release` and `hotline` come only from events. */
+export const EXTERNAL_KINDS = ["concern", "application", "self-referral", "police"] as const;
+
+/** Format only; the date and check digit are checked against the day received in the handler. */
+export const identityNumberInputSchema = z
+  .string()
+  .trim()
+  .regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer");
+
+export const note = z.string().trim().max(4000);
+const personName = z.string().trim().min(1).max(200);
+
+/** How to reach someone: personal data, sealed. */
+const contactSchema = z.strictObject({
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{5,24}$/, "must be a phone number")
+    .optional(),
+  email: z.email().max(254).optional(),
+});
+
+/**
+ * One person: `{ personalIdentityNumber }`, or, when the reporter does not know it,
+ * `{ name, birthDate }` or `{ name, approximateAge }` (years). Without a number the referral is
+ * routed and given deadlines by the (approximate) age, and staff identify the person later.
+ */
+export const subjectInputSchema = z
+  .strictObject({
+    personalIdentityNumber: identityNumberInputSchema.optional(),
+    name: personName.optional(),
+    birthDate: z.iso.date().optional(),
+    approximateAge: z.number().int().min(0).max(120).optional(),
+  })
+  .superRefine((s, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (s.personalIdentityNumber !== undefined) {
+      for (const key of ["name", "birthDate", "approximateAge"] as const)
+        if (s[key] !== undefined) issue(key, "is not given with personalIdentityNumber");
+      return;
+    }
+    if (s.name === undefined) issue("name", "is required without personalIdentityNumber");
+    if ((s.birthDate === undefined) === (s.approximateAge === undefined)) {
+      issue("birthDate", "give either birthDate or approximateAge without personalIdentityNumber");
+    }
+  });
+export type SubjectInputBody = z.infer<typeof subjectInputSchema>;
+
+export const MAX_SUBJECTS = 10;
+
+export const createReferralBodySchema = z
+  .strictObject({
+    kind: z.enum(EXTERNAL_KINDS),
+    municipality: kommunkodSchema,
+    /** One person; or `subjects` for several children in one report (siblings), never both. */
+    subject: subjectInputSchema.optional(),
+    subjects: z.array(subjectInputSchema).min(1).max(MAX_SUBJECTS).optional(),
+    /** Default now. In the past (a report on paper or by phone) at most 30 days, with `backdatedReason`. */
+    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    backdatedReason: note.min(1).max(1000).optional(),
+    firstOffence: z.boolean().optional(),
+    /** The reporter says the child may have been subjected to violence by someone close. */
+    suspectedViolenceByCloseRelative: z.boolean().optional(),
+    /** A professional's duty to report is noted by the role; the name and contact are optional. */
+    reporter: z.strictObject({
+      role: reporterRoleSchema,
+      name: personName.optional(),
+      contact: contactSchema.optional(),
+    }),
+    guardians: z
+      .array(z.strictObject({ name: personName, contact: contactSchema.optional() }))
+      .max(4)
+      .optional(),
+    /** Free text: personal data, stored sealed, shown only to the municipality's staff. */
+    summary: note.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.firstOffence !== undefined && b.kind !== "police") {
+      ctx.addIssue({ code: "custom", path: ["firstOffence"], message: "applies to police referrals only" });
+    }
+    if ((b.subject === undefined) === (b.subjects === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["subject"], message: "give either subject or subjects" });
+    }
+  });
+export type CreateReferralBody = z.infer<typeof createReferralBodySchema>;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+/** What a write-only caller (a school's or the Police's e-service) learns: that it was received. */
+export const receiptSchema = z.object({ id: entityIdSchema, receivedAt: isoDateTime });
+
+/** A report about several children: one referral each, one group. */
+export const groupReceiptSchema = z.object({
+  groupId: entityIdSchema,
+  items: z.array(receiptSchema),
+});

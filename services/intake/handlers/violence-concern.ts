@@ -1,0 +1,13 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { markViolenceConcernStep } from "../app/staff-steps";
+import { createDeps, type IntakeDeps } from "../deps";
+import { routes } from "../service";
+
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.violenceConcern, deps.logger, async ({ params, body, caller, correlationId }) =>
+    json(200, await markViolenceConcernStep(deps, params.id, body, { caller, correlationId })),
+  );
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

@@ -1,0 +1,16 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { createReleaseNotices } from "../app/release-notices";
+import { createDeps, type ReleaseNoticesDeps } from "../deps";
+import { routes } from "../service";
+
+export const createHandler = (deps: ReleaseNoticesDeps) => {
+  const notices = createReleaseNotices(deps);
+  return createHttpHandler(routes.deleteSubscription, deps.logger, async ({ caller, correlationId }) => {
+    await notices.unsubscribe({ caller, correlationId });
+    return json(204);
+  });
+};
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("release-notices"))));

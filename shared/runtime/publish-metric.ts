@@ -1,0 +1,27 @@
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import type { ServiceName } from "../resources";
+import { SERVICE_DIMENSION } from "./fault-metrics";
+
+/** What of a metrics client the sweeps and the outbox use (powertools' Metrics is one). */
+export interface MetricsSink {
+  addDimension(name: string, value: string): void;
+  addMetric(name: string, unit: (typeof MetricUnit)[keyof typeof MetricUnit], value: number): void;
+  publishStoredMetrics(): void;
+}
+
+/**
+ * Writes one metric now (EMF), with the service as its dimension. Synchronous, so two concurrent
+ * publications cannot interleave their dimensions; written at once, so a run cut short by its
+ * timeout has still reported what it saw.
+ */
+export const publishMetric = (
+  metrics: MetricsSink,
+  service: ServiceName,
+  name: string,
+  value: number,
+  unit: (typeof MetricUnit)[keyof typeof MetricUnit] = MetricUnit.Count,
+): void => {
+  metrics.addDimension(SERVICE_DIMENSION, service);
+  metrics.addMetric(name, unit, value);
+  metrics.publishStoredMetrics();
+};
