@@ -60,6 +60,8 @@ export const buildApp = (options: BuildAppOptions = {}): BuiltApp => {
     jwtIssuer: config.jwtIssuer,
     jwtAudience: config.jwtAudience,
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    ...(config.telephonySourceAddresses ? { telephonySourceAddresses: config.telephonySourceAddresses } : {}),
+    ...(config.provisionedConcurrency ? { provisionedConcurrency: config.provisionedConcurrency } : {}),
   });
   const console = new ConsoleStack(app, CONSOLE_STACK_ID, {
     env,

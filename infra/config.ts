@@ -18,10 +18,22 @@ export interface DeploymentConfig {
   /** Where alarm notifications go (context `alarmEmail`); without it, operators subscribe to the topic themselves. */
   readonly alarmEmail?: string;
   /**
-   * The API's public base URL without a trailing slash (context `publicBaseUrl`), for a custom
-   * domain in front of it; by default the API's own execute-api endpoint.
+   * Where the telephony provider calls back (context `publicBaseUrl`), without a trailing slash: a
+   * custom domain in front of the telephony API; by default that API's own execute-api endpoint.
    */
   readonly publicBaseUrl?: string;
+  /**
+   * The addresses the telephony webhooks may come from (context `telephonySourceAddresses`):
+   * comma-separated addresses and CIDR ranges, or `*` for any. Unset: the provider's published
+   * addresses (services/hotline/webhook-sources.ts).
+   */
+  readonly telephonySourceAddresses?: string;
+  /**
+   * Provisioned concurrency for every function that reserves concurrency (the webhooks a caller
+   * waits on), context `provisionedConcurrency`: that many environments kept initialised, so no
+   * caller waits out a cold start. Costs for every hour it is on; 0 or unset: off.
+   */
+  readonly provisionedConcurrency?: number;
 }
 
 export const DEFAULT_REGION = "eu-north-1";
@@ -36,8 +48,20 @@ const stringContext = (node: Node, key: string): string | undefined => {
   return value;
 };
 
+const countContext = (node: Node, key: string): number | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === "") return undefined;
+  const count = typeof value === "string" ? Number(value) : value;
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+    throw new Error(`CDK context "${key}" must be a whole number, 0 or more`);
+  }
+  return count;
+};
+
 export const readDeploymentConfig = (node: Node): DeploymentConfig => {
   const alarmEmail = stringContext(node, "alarmEmail");
+  const telephonySourceAddresses = stringContext(node, "telephonySourceAddresses");
+  const provisionedConcurrency = countContext(node, "provisionedConcurrency");
   const publicBaseUrl = stringContext(node, "publicBaseUrl")?.replace(/\/+$/, "");
   // A comma-separated list so one API can serve tokens minted for more than one client audience.
   const audience = (stringContext(node, "jwtAudience") ?? DEFAULT_JWT_AUDIENCE)
@@ -57,6 +81,8 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
     jwtAudience: audience,
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
+    ...(telephonySourceAddresses ? { telephonySourceAddresses } : {}),
+    ...(provisionedConcurrency ? { provisionedConcurrency } : {}),
   };
 };
 

@@ -1,13 +1,11 @@
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
-import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
-import { HttpApi, type HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import type { HttpApi, HttpStage } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
-import { LogGroup } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import type { ServiceName } from "../shared/resources";
 import type { ServiceDefinition } from "../shared/service";
 import { QueueAlarms } from "./constructs/alarms";
-import { LOG_RETENTION } from "./constructs/project-function";
+import { type ProjectApi, projectHttpApi } from "./constructs/http-api";
 import { ServiceFunctions } from "./constructs/service-functions";
 import type { StatefulResources } from "./stateful-stack";
 
@@ -16,60 +14,60 @@ export interface StatelessStackProps extends StackProps {
   readonly services: readonly ServiceDefinition[];
   readonly jwtIssuer: string;
   readonly jwtAudience: readonly string[];
-  /** Defaults to the API's execute-api endpoint. */
+  /** Where the telephony provider calls back; defaults to the telephony API's execute-api endpoint. */
   readonly publicBaseUrl?: string;
+  /** The telephony webhooks' allowed source addresses; unset: the provider's published ones. */
+  readonly telephonySourceAddresses?: string;
+  /** Provisioned concurrency for the functions that reserve concurrency; unset or 0: none. */
+  readonly provisionedConcurrency?: number;
 }
 
-/** Stage-wide limits; API Gateway answers 429 above them before any function runs. */
+/**
+ * Stage-wide limits of the staff and systems API; each route also has its own (http-api.ts), and
+ * API Gateway answers 429 above either before any function runs.
+ */
 export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
 /**
- * What can be replaced at will: functions, the HTTP API, event source mappings, schedules and
+ * The telephony API's stage-wide limits: its own budget, so that nothing at the staff API can
+ * spend the provider's, and a flood of unauthenticated posts here cannot spend the staff's. The
+ * sum of its routes' limits (services/hotline/service.ts), which this only caps.
+ */
+export const TELEPHONY_API_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
+
+/**
+ * What can be replaced at will: functions, the HTTP APIs, event source mappings, schedules and
  * alarms. It holds no data; everything it reads or writes lives in the stateful stack.
  */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  /** The telephony webhooks' own API; absent when no service has webhooks. */
+  readonly telephonyApi: ProjectApi | undefined;
   readonly services: ReadonlyMap<ServiceName, ServiceFunctions>;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     assertUnique(props.services);
 
-    this.api = new HttpApi(this, "Api", {
+    const main = projectHttpApi(this, "Api", {
       apiName: "ny-riktning",
       description: "Ny riktning: release notices, referrals, the hotline and pilot reports",
-      // The stage is added below, with the access logging and throttling the default stage lacks.
-      createDefaultStage: false,
-    });
-    const accessLogs = new LogGroup(this, "ApiAccessLogs", { retention: LOG_RETENTION });
-    this.stage = this.api.addStage("DefaultStage", {
-      stageName: "$default",
-      autoDeploy: true,
       throttle: API_THROTTLE,
-      // Per-route metrics (5xx by method and path): the routes' server-error alarms watch them.
-      detailedMetricsEnabled: true,
-      accessLogSettings: {
-        destination: new LogGroupLogDestination(accessLogs),
-        // No query string, body or headers: those are where personal data could travel.
-        format: AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: "$context.requestId",
-            requestTime: "$context.requestTimeEpoch",
-            routeKey: "$context.routeKey",
-            path: "$context.path",
-            status: "$context.status",
-            responseLatency: "$context.responseLatency",
-            integrationLatency: "$context.integrationLatency",
-            integrationError: "$context.integrationErrorMessage",
-            authorizerError: "$context.authorizer.error",
-            subject: "$context.authorizer.claims.sub",
-            clientId: "$context.authorizer.claims.client_id",
-            sourceIp: "$context.identity.sourceIp",
-          }),
-        ),
-      },
     });
+    this.api = main.httpApi;
+    this.stage = main.stage;
+    const hasWebhooks = props.services.some((s) =>
+      s.functions.some((f) => f.kind === "http" && f.route.auth.type === "webhook"),
+    );
+    // A host of its own, given only to the provider: the staff console never names it.
+    this.telephonyApi = hasWebhooks
+      ? projectHttpApi(this, "TelephonyApi", {
+          apiName: "ny-riktning-telephony",
+          description: "Ny riktning: the telephony provider's webhooks (the avhoppartelefon)",
+          throttle: TELEPHONY_API_THROTTLE,
+        })
+      : undefined;
 
     // Operators set `jwtIssuer` and `jwtAudience` in context (cdk.json or `-c`) to their identity
     // provider's issuer and this API's audience; the offline defaults match no real issuer.
@@ -78,7 +76,8 @@ export class StatelessStack extends Stack {
     });
 
     // No trailing slash, like the local runtime's, so handlers join paths the same way in both.
-    const publicBaseUrl = props.publicBaseUrl ?? this.api.apiEndpoint;
+    const publicBaseUrl =
+      props.publicBaseUrl ?? this.telephonyApi?.httpApi.apiEndpoint ?? this.api.apiEndpoint;
     const services = new Map<ServiceName, ServiceFunctions>();
     for (const definition of props.services) {
       services.set(
@@ -86,7 +85,16 @@ export class StatelessStack extends Stack {
         new ServiceFunctions(this, definition.name, {
           definition,
           stateful: props.stateful,
-          api: { httpApi: this.api, jwtAuthorizer, publicBaseUrl },
+          api: {
+            main,
+            jwtAuthorizer,
+            publicBaseUrl,
+            ...(this.telephonyApi ? { telephony: this.telephonyApi } : {}),
+            ...(props.telephonySourceAddresses
+              ? { telephonySourceAddresses: props.telephonySourceAddresses }
+              : {}),
+          },
+          ...(props.provisionedConcurrency ? { provisionedConcurrency: props.provisionedConcurrency } : {}),
         }),
       );
     }
@@ -104,6 +112,12 @@ export class StatelessStack extends Stack {
     }
 
     new CfnOutput(this, "ApiUrl", { value: this.stage.url, description: "Base URL of the HTTP API" });
+    if (this.telephonyApi) {
+      new CfnOutput(this, "TelephonyApiUrl", {
+        value: this.telephonyApi.stage.url,
+        description: "Base URL of the telephony webhooks: configure the provider's numbers with it",
+      });
+    }
   }
 }
 

@@ -6,8 +6,28 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 export type RouteAuth =
   /** Bearer JWT verified by API Gateway's authorizer (locally by infra/local); any one of `scopes` suffices. */
   | { readonly type: "jwt"; readonly scopes: readonly string[] }
-  /** Telephony webhooks: no JWT authorizer, a secret of their own checked in the handler. */
+  /**
+   * Telephony webhooks: no JWT authorizer, a secret of their own checked in the handler. Served by
+   * an HTTP API of their own (the telephony API), with its own throttle, so that traffic at the staff
+   * API cannot starve a caller's webhooks, nor a flood at the webhooks the staff.
+   */
   | { readonly type: "webhook" };
+
+/**
+ * The environment variable the infrastructure sets on every webhook function from the CDK context
+ * `telephonySourceAddresses`: the addresses the provider's webhooks may come from, checked in the
+ * handler (services/hotline/webhook-sources.ts). Unset: the provider's published addresses.
+ */
+export const WEBHOOK_SOURCES_ENV = "TELEPHONY_WEBHOOK_SOURCES";
+
+/**
+ * API Gateway's token bucket for one route: requests per second on average, and how many may come
+ * at once. Above it the gateway answers 429 before any function runs.
+ */
+export interface RouteThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
 
 export interface RouteResponse {
   readonly description: string;
@@ -33,6 +53,11 @@ export interface HttpRoute {
     readonly headers?: z.ZodObject;
   };
   readonly responses: Readonly<Record<number, RouteResponse>>;
+  /**
+   * This route's throttle, sized for its traffic; without one the infrastructure's default for its
+   * method applies (infra/constructs/route-throttles.ts).
+   */
+  readonly throttle?: RouteThrottle;
 }
 
 interface FunctionBase {
@@ -52,6 +77,12 @@ interface FunctionBase {
    * can read it. test/infra/identity-keys.test.ts checks this against what each handler's code reaches.
    */
   readonly usesIdentityKeys?: boolean;
+  /**
+   * Lambda concurrency reserved for this function: always available to it whatever else runs in
+   * the account, and its ceiling. For an http function it must be at least its route's burst limit,
+   * so that the gateway, not Lambda, turns excess traffic away (the synth checks it).
+   */
+  readonly reservedConcurrency?: number;
 }
 
 export type FunctionDefinition =

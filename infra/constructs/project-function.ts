@@ -23,6 +23,8 @@ export interface ProjectFunctionProps {
   readonly description?: string;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /** Concurrency reserved for this function (and its ceiling); unset: the account's shared pool. */
+  readonly reservedConcurrency?: number;
 }
 
 export const DEFAULT_MEMORY_MB = 512;
@@ -77,6 +79,7 @@ export class ProjectFunction extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       tracing: Tracing.ACTIVE,
       ...(props.description ? { description: props.description } : {}),
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       environment: {
         NODE_OPTIONS: "--enable-source-maps",
         [ENV.serviceName]: props.service,

@@ -1,46 +1,54 @@
 import { Duration } from "aws-cdk-lib";
-import {
-  type HttpApi,
-  HttpMethod,
-  HttpNoneAuthorizer,
-  type IHttpRouteAuthorizer,
-} from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpNoneAuthorizer, type IHttpRouteAuthorizer } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { Alias, type IFunction } from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Construct } from "constructs";
 import { deadlineBreached } from "../../shared/events/catalogue";
 import { ENV } from "../../shared/resources";
-import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
+import {
+  type FunctionDefinition,
+  type HttpRoute,
+  type ServiceDefinition,
+  WEBHOOK_SOURCES_ENV,
+} from "../../shared/service";
 import { acknowledgeWebhookRoute } from "../nag";
 import type { StatefulResources } from "../stateful-stack";
 import { deadlineBreachedAlarm, functionErrorsAlarm } from "./alarms";
 import { bindIdentityKeys, bindPublisher, bindSecret, bindTable } from "./bind";
 import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
+import { type ProjectApi, routeMethods, routeThrottle } from "./http-api";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
 
 export interface ServiceApi {
-  readonly httpApi: HttpApi;
+  /** The staff and systems API: every route whose auth is `jwt`. */
+  readonly main: ProjectApi;
+  /** The telephony webhooks' own API: every route whose auth is `webhook`. */
+  readonly telephony?: ProjectApi;
   /** Verifies bearer tokens for every route whose auth is `jwt`. */
   readonly jwtAuthorizer: IHttpRouteAuthorizer;
-  /** Where the API is reachable from outside; handlers that build callback URLs read it. */
+  /** Where the provider calls back; handlers that build callback URLs read it. */
   readonly publicBaseUrl: string;
-  /** The stage whose detailed metrics the per-route 5xx alarms watch (default `$default`). */
-  readonly stageName?: string;
+  /** The webhooks' allowed source addresses (WEBHOOK_SOURCES_ENV); unset: the provider's published ones. */
+  readonly telephonySourceAddresses?: string;
 }
 
 export interface ServiceFunctionsProps {
   readonly definition: ServiceDefinition;
   readonly stateful: StatefulResources;
   readonly api: ServiceApi;
+  /** Provisioned concurrency for each function that reserves concurrency (at most its reservation). */
+  readonly provisionedConcurrency?: number;
 }
 
 /**
  * One service's functions, wired from its ServiceDefinition alone: every function gets the
- * service's table, the queues its events fan out to, and the identity keys if it uses them; then by kind an API
- * route, its queue as event source, or a schedule; and an error alarm. A new service deploys by
- * adding its definition to infra/services.ts — nothing here names a service.
+ * service's table, the queues its events fan out to, and the identity keys if it uses them; then
+ * by kind an API route (on the staff API, or a webhook on the telephony API, each route with its
+ * own throttle and 5xx alarm), its queue as event source, or a schedule; and an error alarm. A new
+ * service deploys by adding its definition to infra/services.ts — nothing here names a service.
  */
 export class ServiceFunctions extends Construct {
   readonly functions: ReadonlyMap<string, ProjectFunction>;
@@ -59,6 +67,7 @@ export class ServiceFunctions extends Construct {
         description: describeFunction(service, def),
         ...(def.memoryMb ? { memoryMb: def.memoryMb } : {}),
         ...(def.timeoutSeconds ? { timeoutSeconds: def.timeoutSeconds } : {}),
+        ...(def.reservedConcurrency ? { reservedConcurrency: def.reservedConcurrency } : {}),
       });
       bindTable(fn, table);
       // Every function may write through the outbox, and the outbox sends right away.
@@ -68,13 +77,17 @@ export class ServiceFunctions extends Construct {
       if (def.usesIdentityKeys) bindIdentityKeys(fn, stateful.identityKeysSecret);
       if (hasWebhooks) fn.addEnvironment(ENV.publicBaseUrl, api.publicBaseUrl);
 
-      if ((def.kind === "http" && def.route.auth.type === "webhook") || def.usesTelephonyProvider) {
+      const isWebhook = def.kind === "http" && def.route.auth.type === "webhook";
+      if (isWebhook || def.usesTelephonyProvider) {
         bindSecret(fn, stateful.telephonyWebhookSecret, ENV.telephonyWebhookSecretArn);
+      }
+      if (isWebhook && api.telephonySourceAddresses) {
+        fn.addEnvironment(WEBHOOK_SOURCES_ENV, api.telephonySourceAddresses);
       }
 
       switch (def.kind) {
         case "http":
-          this.addRoute(fn, def.id, def.route, api);
+          this.addRoute(this.target(fn, def, props.provisionedConcurrency), def.id, def.route, api);
           break;
         case "queue": {
           const { queue, definition: queueDef } = stateful.queue(def.queue);
@@ -114,9 +127,10 @@ export class ServiceFunctions extends Construct {
 
       functionErrorsAlarm(this, `${def.id}Errors`, fn.function, stateful.alarmTopic, def.id);
       if (def.kind === "http") {
+        const served = apiOf(def.route, api);
         routeServerErrorsAlarm(this, `${def.id}ServerErrors`, {
-          apiId: api.httpApi.apiId,
-          stageName: api.stageName ?? "$default",
+          apiId: served.httpApi.apiId,
+          stageName: served.stage.stageName,
           route: def.route,
           topic: stateful.alarmTopic,
         });
@@ -137,25 +151,58 @@ export class ServiceFunctions extends Construct {
     });
   }
 
-  private addRoute(fn: ProjectFunction, id: string, route: HttpRoute, api: ServiceApi): void {
+  /**
+   * What the route invokes: the function, or (with provisioned concurrency, for a function that
+   * reserves concurrency) its `live` alias, whose environments are kept initialised.
+   */
+  private target(fn: ProjectFunction, def: FunctionDefinition, provisioned: number | undefined): IFunction {
+    const reserved = def.reservedConcurrency;
+    if (def.kind === "http" && reserved !== undefined && reserved < routeThrottle(def.route).burstLimit) {
+      // Otherwise Lambda, not the gateway, would turn away what the route admits: a 500, not a 429.
+      throw new Error(
+        `${def.id}: reserved concurrency ${reserved} is below its route's burst limit ${routeThrottle(def.route).burstLimit}`,
+      );
+    }
+    if (!provisioned || !reserved) return fn.function;
+    return new Alias(fn, "Live", {
+      aliasName: "live",
+      version: fn.function.currentVersion,
+      provisionedConcurrentExecutions: Math.min(provisioned, reserved),
+    });
+  }
+
+  private addRoute(handler: IFunction, id: string, route: HttpRoute, api: ServiceApi): void {
     const jwt = route.auth.type === "jwt" ? route.auth : undefined;
     if (jwt && jwt.scopes.length === 0) {
       // An empty scope list would admit any valid token, whoever it was minted for.
       throw new Error(`${id}: a jwt route needs at least one scope`);
     }
-    const routes = api.httpApi.addRoutes({
+    const target = apiOf(route, api);
+    const routes = target.httpApi.addRoutes({
       path: route.path,
       // HEAD answers as GET without a body (the edge drops it), as HTTP asks of a general-purpose server.
-      methods: route.method === "GET" ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]],
-      integration: new HttpLambdaIntegration(`${id}Integration`, fn.function),
+      methods: routeMethods(route),
+      integration: new HttpLambdaIntegration(`${id}Integration`, handler),
       // API Gateway admits a token carrying any one of the route's scopes (as shared/service.ts intends).
       ...(jwt
         ? { authorizer: api.jwtAuthorizer, authorizationScopes: [...jwt.scopes] }
         : { authorizer: new HttpNoneAuthorizer() }),
     });
-    if (!jwt) for (const r of routes) acknowledgeWebhookRoute(r);
+    const throttle = routeThrottle(route);
+    routes.forEach((r, i) => {
+      target.throttleRoute(`${routeMethods(route)[i]} ${route.path}`, throttle, r);
+      if (!jwt) acknowledgeWebhookRoute(r);
+    });
   }
 }
+
+/** The API that serves a route: the telephony API for the webhooks, the staff API for the rest. */
+const apiOf = (route: HttpRoute, api: ServiceApi): ProjectApi => {
+  if (route.auth.type === "jwt") return api.main;
+  if (!api.telephony)
+    throw new Error(`${route.method} ${route.path}: a webhook route needs the telephony API`);
+  return api.telephony;
+};
 
 const describeFunction = (service: ServiceDefinition, def: FunctionDefinition): string => {
   switch (def.kind) {

@@ -10,6 +10,7 @@
  * Nothing is lost by a stop or a crash: DynamoDB Local keeps its tables in LOCAL_DATA_DIR, and every
  * queued message is journaled there before its send is answered and sent back into its queue here.
  */
+import { derivedCredentials } from "../../services/hotline/webhook-auth";
 import { type LocalAws, localClients, startLocalAws } from "./aws";
 import { createLocalConsole, SIGN_IN_PATH } from "./console";
 import { removeLock, runningInstance, writeLock } from "./lock";
@@ -182,7 +183,7 @@ const main = async (): Promise<void> => {
       "",
       "Development tokens (RS256, valid 8 h, accepted only here):",
       ...tokenLines,
-      `  Telephony webhooks (basic auth): ${process.env.HOTLINE_WEBHOOK_USER}:${process.env.HOTLINE_WEBHOOK_PASSWORD}`,
+      `  Telephony webhooks: each municipality has its own basic credential, derived from ${process.env.HOTLINE_WEBHOOK_USER}:${process.env.HOTLINE_WEBHOOK_PASSWORD}; Kalmar's: HOOK="-u ${Object.values(derivedCredentials(process.env.HOTLINE_WEBHOOK_USER ?? "", process.env.HOTLINE_WEBHOOK_PASSWORD ?? "", "0880")).join(":")}" (others: services/hotline/README.md)`,
       "  or mint one:",
       `  Kriminalvården   TOKEN=$(npm run --silent token -- --scope "release-notices:write")`,
       `  Municipal staff  TOKEN=$(npm run --silent token -- --scope "release-notices:read release-notices:manage" --municipality 0880)`,

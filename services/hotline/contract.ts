@@ -43,6 +43,8 @@ const managerSchema = z.strictObject({
 
 export const scheduleBodySchema = z
   .strictObject({
+    /** The municipality's hotline number: a call the provider reports to another number rings nobody. */
+    hotlineNumber: e164Schema,
     timeZone: z.string().max(64).refine(isTimeZone, "must be an IANA time zone such as Europe/Stockholm"),
     handoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM"),
     rotation: z.strictObject({
@@ -87,6 +89,8 @@ export const municipalityParamsSchema = z.object({ municipality: kommunkodSchema
 
 export const scheduleViewSchema = z.object({
   municipality: kommunkodSchema,
+  /** Absent only on a schedule saved before it was asked for. */
+  hotlineNumber: z.string().optional(),
   timeZone: z.string(),
   handoffTime: z.string(),
   rotation: z.object({
@@ -138,8 +142,16 @@ export const gapsViewSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Telephony webhooks: the form schemas are the provider adapter's (telephony/).
 
+/** The signed call token we put in the URLs we hand out (call-token.ts); checked by the app layer. */
+const callTokenSchema = z.string().max(100).optional();
+
 /** Which ring of the chain a `next` reports on; put in the URL we hand out, so a retried `next` is recognised. */
-export const nextQuerySchema = z.object({ attempt: z.coerce.number().int().min(1).max(10).optional() });
+export const nextQuerySchema = z.object({
+  attempt: z.coerce.number().int().min(1).max(10).optional(),
+  token: callTokenSchema,
+});
+
+export const hangupQuerySchema = z.object({ token: callTokenSchema });
 
 /** The answer to the provider: one call action (its shape is the provider adapter's). */
 export const callActionSchema = z.record(z.string(), z.unknown());

@@ -1,3 +1,4 @@
+import { describeError } from "../../shared/logger";
 import { ENV } from "../../shared/resources";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { createServiceDeps, type ServiceDeps } from "../../shared/runtime/service-deps";
@@ -6,6 +7,7 @@ import { telephonySecretSource } from "./store/telephony-secret";
 import { elks46 } from "./telephony/46elks";
 import type { TelephonyProvider } from "./telephony/provider";
 import { type WebhookCredentialSource, webhookCredentialsFromEnv } from "./webhook-auth";
+import { type SourceAllowList, webhookSourcesFromEnv } from "./webhook-sources";
 
 /** The recorded message played when a call has none of its own (no schedule, or storage down). */
 export const DEFAULT_MESSAGE_ENV = "HOTLINE_DEFAULT_MESSAGE_URL";
@@ -13,6 +15,8 @@ export const DEFAULT_MESSAGE_ENV = "HOTLINE_DEFAULT_MESSAGE_URL";
 export interface HotlineDeps extends ServiceDeps {
   readonly telephony: TelephonyProvider;
   readonly webhookCredentials: WebhookCredentialSource;
+  /** The addresses the provider's webhooks may come from (see webhook-sources.ts). */
+  readonly webhookSources: SourceAllowList;
   /** Where the provider calls us back; required by the telephony webhooks only. */
   readonly publicBaseUrl: string | undefined;
   /** The provider's SMS account, for telling a manager of an escalation. */
@@ -24,6 +28,8 @@ export interface HotlineDeps extends ServiceDeps {
 export interface HotlineDepsOptions {
   /** Default: from the environment (see webhook-auth.ts). Tests pass their own. */
   readonly webhookCredentials?: WebhookCredentialSource;
+  /** Default: from the environment (see webhook-sources.ts). */
+  readonly webhookSources?: SourceAllowList;
   readonly telephony?: TelephonyProvider;
   /** Default: from the environment (see sms-config.ts). */
   readonly sms?: SmsConfigSource;
@@ -33,17 +39,26 @@ export interface HotlineDepsOptions {
 
 /** Built once per container (or once per local process) and handed to every handler. */
 export const createDeps = (runtime: RuntimeConfig, options: HotlineDepsOptions = {}): HotlineDeps => {
-  // One fetch of the telephony secret serves both the webhook credentials and the SMS account.
+  const base = createServiceDeps("hotline", runtime);
+  // One secret source serves both the webhook credentials and the SMS account.
   const arn = process.env[ENV.telephonyWebhookSecretArn];
-  const secret = arn ? telephonySecretSource(arn) : undefined;
+  const secret = arn
+    ? telephonySecretSource(arn, undefined, {
+        onStaleError: (error) =>
+          base.logger.error("telephony secret not refreshed: the credentials in hand are used", {
+            error: describeError(error),
+          }),
+      })
+    : undefined;
   const defaultMessageUrl =
     "defaultMessageUrl" in options
       ? options.defaultMessageUrl
       : process.env[DEFAULT_MESSAGE_ENV] || undefined;
   return {
-    ...createServiceDeps("hotline", runtime),
+    ...base,
     telephony: options.telephony ?? elks46,
     webhookCredentials: options.webhookCredentials ?? webhookCredentialsFromEnv(process.env, secret),
+    webhookSources: options.webhookSources ?? webhookSourcesFromEnv(process.env),
     publicBaseUrl: runtime.publicBaseUrl,
     sms: options.sms ?? smsConfigFromEnv(process.env, secret),
     defaultMessageUrl,

@@ -1,9 +1,10 @@
 import { problemResponses } from "../../shared/http/problem";
-import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
+import type { FunctionDefinition, HttpRoute, RouteThrottle, ServiceDefinition } from "../../shared/service";
 import {
   callActionSchema,
   gapsQuerySchema,
   gapsViewSchema,
+  hangupQuerySchema,
   listTriagesQuerySchema,
   municipalityParamsSchema,
   nextQuerySchema,
@@ -27,6 +28,24 @@ const dir = "services/hotline/handlers";
 const form = "application/x-www-form-urlencoded" as const;
 const action = { description: "The call action (46elks JSON)", schema: callActionSchema };
 
+/**
+ * Per-route throttles, sized for the traffic each route has (API Gateway answers 429 above them).
+ * A call makes one `incoming`, a `next` per person rung (at most four) and one `hangup` within a
+ * few minutes, and the whole country's avhoppartelefon takes tens of calls a day: the webhook
+ * limits are hundreds of times the busiest hour and still small enough that the reserved
+ * concurrency below covers every request the gateway lets through. Staff are a few per
+ * municipality; a schedule is saved by hand.
+ */
+const THROTTLE = {
+  incoming: { rateLimit: 5, burstLimit: 10 },
+  next: { rateLimit: 10, burstLimit: 20 },
+  hangup: { rateLimit: 5, burstLimit: 10 },
+  staffRead: { rateLimit: 10, burstLimit: 20 },
+  staffWrite: { rateLimit: 5, burstLimit: 10 },
+  scheduleRead: { rateLimit: 5, burstLimit: 10 },
+  scheduleWrite: { rateLimit: 1, burstLimit: 5 },
+} as const satisfies Record<string, RouteThrottle>;
+
 export const routes = {
   incoming: {
     method: "POST",
@@ -34,10 +53,11 @@ export const routes = {
     auth: { type: "webhook" },
     summary: "Telephony: a call comes in",
     description:
-      "The provider posts the new call (form-encoded `direction`, `callid`, `from`, `to`, `created`). The answer connects the on-call worker with a ring timeout, a `next` webhook and a `whenhangup` webhook; with nobody to ring, it plays the recorded message. The same `callid` again gets the same answer and opens no second triage.",
+      "The provider posts the new call (form-encoded `direction`, `callid`, `from`, `to`, `created`). The answer connects the on-call worker with a ring timeout, a `next` webhook and a `whenhangup` webhook (each URL with the municipality's credentials and a signed call token); with nobody to ring, it plays the recorded message. The same `callid` again gets the same answer and opens no second triage. A call to another number than the schedule's `hotlineNumber` rings nobody and opens nothing. Served by the telephony API, from the provider's addresses only (403 otherwise).",
     tags,
     request: { params: municipalityParamsSchema, body: elksIncomingSchema, bodyContentType: form },
-    responses: { 200: action, ...problems(400, 401, 404, 413, 415, 503) },
+    responses: { 200: action, ...problems(400, 401, 403, 404, 413, 415, 503) },
+    throttle: THROTTLE.incoming,
   },
   next: {
     method: "POST",
@@ -45,7 +65,7 @@ export const routes = {
     auth: { type: "webhook" },
     summary: "Telephony: the outcome of one ring",
     description:
-      "`result` is `success`, `failed` or `busy`. On `failed` or `busy` the answer rings the next in the chain (on-call, next in the rotation, manager), and when the chain is exhausted plays the recorded message: the call becomes an urgent callback task.",
+      "`result` is `success`, `failed` or `busy`. On `failed` or `busy` the answer rings the next in the chain (on-call, next in the rotation, manager), and when the chain is exhausted plays the recorded message: the call becomes an urgent callback task. Only for a call we hold (404 otherwise), or, when we hold no record of it, with the call token of the URL we handed out.",
     tags,
     request: {
       params: municipalityParamsSchema,
@@ -53,17 +73,25 @@ export const routes = {
       body: elksNextSchema,
       bodyContentType: form,
     },
-    responses: { 200: action, ...problems(400, 401, 404, 413, 415, 503) },
+    responses: { 200: action, ...problems(400, 401, 403, 404, 413, 415, 503) },
+    throttle: THROTTLE.next,
   },
   hangup: {
     method: "POST",
     path: "/v1/hotline/voice/{municipality}/hangup",
     auth: { type: "webhook" },
     summary: "Telephony: the call ended",
-    description: "A caller who hangs up before anyone answered becomes a callback task.",
+    description:
+      "A caller who hangs up before anyone answered becomes a callback task. Only for a call we hold (404 otherwise), or one we never recorded with the call token of the URL we handed out.",
     tags,
-    request: { params: municipalityParamsSchema, body: elksHangupSchema, bodyContentType: form },
-    responses: { 200: action, ...problems(400, 401, 413, 415, 503) },
+    request: {
+      params: municipalityParamsSchema,
+      query: hangupQuerySchema,
+      body: elksHangupSchema,
+      bodyContentType: form,
+    },
+    responses: { 200: action, ...problems(400, 401, 403, 404, 413, 415, 503) },
+    throttle: THROTTLE.hangup,
   },
   putSchedule: {
     method: "PUT",
@@ -79,6 +107,7 @@ export const routes = {
       201: { description: "The schedule, created", schema: scheduleViewSchema },
       ...problems(400, 401, 403, 404, 409, 413, 415),
     },
+    throttle: THROTTLE.scheduleWrite,
   },
   getSchedule: {
     method: "GET",
@@ -91,6 +120,7 @@ export const routes = {
       200: { description: "The schedule", schema: scheduleViewSchema },
       ...problems(400, 401, 403, 404),
     },
+    throttle: THROTTLE.scheduleRead,
   },
   onCall: {
     method: "GET",
@@ -103,6 +133,7 @@ export const routes = {
       200: { description: "The member on call and the stretch they cover", schema: onCallViewSchema },
       ...problems(400, 401, 403, 404),
     },
+    throttle: THROTTLE.scheduleRead,
   },
   gaps: {
     method: "GET",
@@ -115,6 +146,7 @@ export const routes = {
       200: { description: "The gaps", schema: gapsViewSchema },
       ...problems(400, 401, 403, 404),
     },
+    throttle: THROTTLE.scheduleRead,
   },
   listTriages: {
     method: "GET",
@@ -127,6 +159,7 @@ export const routes = {
       200: { description: "A page of triages (no caller data)", schema: triageListSchema },
       ...problems(400, 401, 403),
     },
+    throttle: THROTTLE.staffRead,
   },
   getTriage: {
     method: "GET",
@@ -139,6 +172,7 @@ export const routes = {
       200: { description: "The triage", schema: triageViewSchema },
       ...problems(400, 401, 403, 404),
     },
+    throttle: THROTTLE.staffRead,
   },
   step: {
     method: "PUT",
@@ -153,6 +187,7 @@ export const routes = {
       200: { description: "The triage", schema: triageViewSchema },
       ...problems(400, 401, 403, 404, 409, 413, 415),
     },
+    throttle: THROTTLE.staffWrite,
   },
   acknowledge: {
     method: "POST",
@@ -165,6 +200,7 @@ export const routes = {
       200: { description: "The triage", schema: triageViewSchema },
       ...problems(400, 401, 403, 404, 409),
     },
+    throttle: THROTTLE.staffWrite,
   },
   complete: {
     method: "POST",
@@ -177,6 +213,7 @@ export const routes = {
       200: { description: "The triage", schema: triageViewSchema },
       ...problems(400, 401, 403, 404, 409),
     },
+    throttle: THROTTLE.staffWrite,
   },
 } as const satisfies Record<string, HttpRoute>;
 
@@ -189,6 +226,8 @@ const functions: FunctionDefinition[] = [
     route: routes.incoming,
     memoryMb: 1024,
     usesIdentityKeys: true,
+    // Always there for a caller, whatever else runs in the account (at least the route's burst).
+    reservedConcurrency: THROTTLE.incoming.burstLimit,
   },
   {
     kind: "http",
@@ -197,6 +236,7 @@ const functions: FunctionDefinition[] = [
     route: routes.next,
     memoryMb: 1024,
     usesIdentityKeys: true,
+    reservedConcurrency: THROTTLE.next.burstLimit,
   },
   {
     kind: "http",

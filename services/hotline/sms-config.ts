@@ -21,8 +21,20 @@ export interface SmsConfigSource {
   get(): Promise<SmsConfig | undefined>;
 }
 
+/**
+ * The API account's password travels in every request to the base URL: https only. Plain http is
+ * allowed to a loopback host alone, for a local catcher (it never leaves the machine).
+ */
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const apiBaseUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .refine(
+    (url) => url.startsWith("https:") || LOOPBACK_HOSTS.has(new URL(url).hostname),
+    "must be an https URL (plain http only to a loopback host)",
+  );
+
 const smsConfigSchema = z.object({
-  apiBaseUrl: z.url({ protocol: /^https?$/ }),
+  apiBaseUrl: apiBaseUrlSchema,
   username: z.string().min(1).max(256),
   password: z.string().min(1).max(256),
   from: z.string().min(1).max(16),
@@ -33,8 +45,9 @@ export const staticSmsConfig = (config: SmsConfig | undefined): SmsConfigSource 
   return { get: async () => checked };
 };
 
-export const smsConfigFromSecret = (secret: TelephonySecretSource): SmsConfigSource => ({
+export const smsConfigFromSecret = (secret: Pick<TelephonySecretSource, "get">): SmsConfigSource => ({
   async get() {
+    // The secret's schema already admits an https apiBaseUrl only.
     const { apiUsername, apiPassword, smsFrom, apiBaseUrl } = await secret.get();
     // All three or nothing: half a configuration would fail every send instead of saying so.
     if (!apiUsername || !apiPassword || !smsFrom) return undefined;

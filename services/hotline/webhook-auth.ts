@@ -1,34 +1,58 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { ENV } from "../../shared/resources";
 
 /**
- * The telephony webhooks' own credentials: HTTP basic auth, given to the provider inside the
- * webhook URLs. Locally from HOTLINE_WEBHOOK_USER / HOTLINE_WEBHOOK_PASSWORD; in AWS from the
+ * The telephony webhooks' credentials: HTTP basic auth, given to the provider inside the webhook
+ * URLs. One secret serves every municipality, and each municipality's credential is derived from
+ * it (user `<username>-<kommunkod>`, password an HMAC of the kommunkod under the secret), so that a
+ * credential configured for one municipality's number opens calls in that municipality only.
+ *
+ * Locally the secret comes from HOTLINE_WEBHOOK_USER / HOTLINE_WEBHOOK_PASSWORD; in AWS from the
  * Secrets Manager secret named by TELEPHONY_WEBHOOK_SECRET_ARN (`{"username","password"}`, plus the
- * optional provider API fields `apiUsername`, `apiPassword`, `smsFrom`, `apiBaseUrl` read by
- * sms-config.ts), fetched by store/telephony-secret.ts.
+ * optional changeover fields and the provider API fields read by sms-config.ts), fetched and kept
+ * for a short while by store/telephony-secret.ts.
  */
 export interface WebhookCredentials {
   readonly username: string;
+  /** The current password: the URLs we hand out carry credentials derived from it. */
   readonly password: string;
+  /** During a changeover, the password that is to replace `password`: accepted beside it. */
+  readonly nextPassword?: string | undefined;
+  /** After a changeover, the password `password` replaced: accepted until it is removed. */
+  readonly previousPassword?: string | undefined;
 }
 
 export interface WebhookCredentialSource {
   get(): Promise<WebhookCredentials>;
+  /**
+   * Fetches anew (at most once in a short interval; otherwise as get): a credential we do not know
+   * may be one rotated in since we last looked.
+   */
+  reload(): Promise<WebhookCredentials>;
 }
 
-export const WEBHOOK_ENV = { user: "HOTLINE_WEBHOOK_USER", password: "HOTLINE_WEBHOOK_PASSWORD" } as const;
+export const WEBHOOK_ENV = {
+  user: "HOTLINE_WEBHOOK_USER",
+  password: "HOTLINE_WEBHOOK_PASSWORD",
+  nextPassword: "HOTLINE_WEBHOOK_NEXT_PASSWORD",
+  previousPassword: "HOTLINE_WEBHOOK_PREVIOUS_PASSWORD",
+} as const;
+
+// Short passwords in a URL are guessable online; the provider's side has no lockout we control.
+const passwordSchema = z.string().min(16).max(256);
 
 const credentialsSchema = z.object({
-  username: z.string().min(1).max(128),
-  // Short passwords in a URL are guessable online; the provider's side has no lockout we control.
-  password: z.string().min(16).max(256),
+  // The kommunkod is appended: what is left of the provider's 128 characters.
+  username: z.string().min(1).max(100),
+  password: passwordSchema,
+  nextPassword: passwordSchema.optional(),
+  previousPassword: passwordSchema.optional(),
 });
 
 export const staticWebhookCredentials = (credentials: WebhookCredentials): WebhookCredentialSource => {
   const checked = credentialsSchema.parse(credentials);
-  return { get: async () => checked };
+  return { get: async () => checked, reload: async () => checked };
 };
 
 /**
@@ -41,20 +65,28 @@ export const telephonySecretSchema = credentialsSchema.extend({
   apiPassword: z.string().min(1).max(256).optional(),
   /** An E.164 number or an alphanumeric sender id (at most 11 characters at 46elks). */
   smsFrom: z.string().min(1).max(16).optional(),
-  apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  // The API account's password travels to it in every request: never over plain HTTP.
+  apiBaseUrl: z.url({ protocol: /^https$/ }).optional(),
 });
 export type TelephonySecret = z.infer<typeof telephonySecretSchema>;
 
 export interface TelephonySecretSource {
   get(): Promise<TelephonySecret>;
+  /** As WebhookCredentialSource.reload. */
+  reload(): Promise<TelephonySecret>;
 }
+
+const credentialsOf = ({
+  username,
+  password,
+  nextPassword,
+  previousPassword,
+}: TelephonySecret): WebhookCredentials => ({ username, password, nextPassword, previousPassword });
 
 /** The webhook credentials out of the telephony secret. */
 export const webhookCredentialsFromSecret = (secret: TelephonySecretSource): WebhookCredentialSource => ({
-  get: async () => {
-    const { username, password } = await secret.get();
-    return { username, password };
-  },
+  get: async () => credentialsOf(await secret.get()),
+  reload: async () => credentialsOf(await secret.reload()),
 });
 
 /**
@@ -68,41 +100,86 @@ export const webhookCredentialsFromEnv = (
 ): WebhookCredentialSource => {
   const username = env[WEBHOOK_ENV.user];
   const password = env[WEBHOOK_ENV.password];
-  if (username && password) return staticWebhookCredentials({ username, password });
+  if (username && password) {
+    return staticWebhookCredentials({
+      username,
+      password,
+      nextPassword: env[WEBHOOK_ENV.nextPassword] || undefined,
+      previousPassword: env[WEBHOOK_ENV.previousPassword] || undefined,
+    });
+  }
   if (secret) return webhookCredentialsFromSecret(secret);
-  return {
-    get: () =>
-      Promise.reject(
-        new Error(
-          `No telephony webhook credentials: set ${ENV.telephonyWebhookSecretArn} (or ${WEBHOOK_ENV.user} and ${WEBHOOK_ENV.password} locally)`,
-        ),
+  const missing = () =>
+    Promise.reject(
+      new Error(
+        `No telephony webhook credentials: set ${ENV.telephonyWebhookSecretArn} (or ${WEBHOOK_ENV.user} and ${WEBHOOK_ENV.password} locally)`,
       ),
-  };
+    );
+  return { get: missing, reload: missing };
 };
+
+/** One municipality's basic credentials, as the provider sends them. */
+export interface BasicCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/**
+ * The municipality's credentials under one of the secret's passwords: base64url of
+ * HMAC-SHA256(password, "hotline-webhook:<kommunkod>"), 43 characters that need no escaping in a URL.
+ */
+export const derivedCredentials = (
+  username: string,
+  password: string,
+  municipality: string,
+): BasicCredentials => ({
+  username: `${username}-${municipality}`,
+  password: createHmac("sha256", password).update(`hotline-webhook:${municipality}`).digest("base64url"),
+});
+
+/** The secret's passwords that are accepted now: the current one first, then next and previous. */
+export const acceptedPasswords = (credentials: WebhookCredentials): string[] =>
+  [credentials.password, credentials.nextPassword, credentials.previousPassword].filter(
+    (p): p is string => typeof p === "string" && p.length > 0,
+  );
+
+/** What the URLs we hand out for this municipality carry: derived from the current password. */
+export const handedOutCredentials = (credentials: WebhookCredentials, municipality: string) =>
+  derivedCredentials(credentials.username, credentials.password, municipality);
 
 const digest = (text: string): Buffer => createHash("sha256").update(text, "utf8").digest();
 
 /**
- * Whether an Authorization header carries these credentials. Both parts are compared as SHA-256
- * digests (equal length whatever was sent) in constant time, and both comparisons always run, so
- * the time taken says nothing about which part or how much of it was right.
+ * Whether an Authorization header carries the municipality's credentials under any accepted
+ * password. Every comparison is of SHA-256 digests (equal length whatever was sent) in constant
+ * time, and all of them always run, so the time taken says nothing about which part, which
+ * password or how much of it was right.
  */
-export const basicAuthMatches = (header: string | undefined, expected: WebhookCredentials): boolean => {
+export const basicAuthMatches = (
+  header: string | undefined,
+  credentials: WebhookCredentials,
+  municipality: string,
+): boolean => {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
   const decoded = match?.[1] ? Buffer.from(match[1], "base64").toString("utf8") : "";
   const colon = decoded.indexOf(":");
-  const username = colon >= 0 ? decoded.slice(0, colon) : "";
-  const password = colon >= 0 ? decoded.slice(colon + 1) : "";
-  const userOk = timingSafeEqual(digest(username), digest(expected.username));
-  const passwordOk = timingSafeEqual(digest(password), digest(expected.password));
-  return colon >= 0 && userOk && passwordOk;
+  const username = digest(colon >= 0 ? decoded.slice(0, colon) : "");
+  const password = digest(colon >= 0 ? decoded.slice(colon + 1) : "");
+  let ok = false;
+  for (const secret of acceptedPasswords(credentials)) {
+    const expected = derivedCredentials(credentials.username, secret, municipality);
+    const userOk = timingSafeEqual(username, digest(expected.username));
+    const passwordOk = timingSafeEqual(password, digest(expected.password));
+    ok = (userOk && passwordOk) || ok;
+  }
+  return colon >= 0 && ok;
 };
 
 /** A webhook URL the provider can call back: our base URL, the path, and the credentials in it. */
 export const webhookUrl = (
   baseUrl: string,
   path: string,
-  credentials: WebhookCredentials,
+  credentials: BasicCredentials,
   query?: Record<string, string>,
 ): string => {
   // Relative to the base, so a base URL with a path of its own (a stage, a custom domain) keeps it.

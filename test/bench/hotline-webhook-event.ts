@@ -3,10 +3,14 @@
  * runs with: for the hotline bench (hotline-webhook.ts).
  */
 import type { Context } from "aws-lambda";
+import { derivedCredentials } from "../../services/hotline/webhook-auth";
 import type { HttpEvent } from "../../shared/http/edge";
 
 export const MUNICIPALITY = "0880";
+export const HOTLINE_NUMBER = "+46766860000";
+/** The webhook secret; the provider posts with the municipality's credential derived from it. */
 export const CREDENTIALS = { username: "elks-bench", password: "bench-webhook-password-0123" };
+const KALMAR = derivedCredentials(CREDENTIALS.username, CREDENTIALS.password, MUNICIPALITY);
 
 export const context = (requestId: string): Context => {
   const unsupported = (): void => {
@@ -34,7 +38,7 @@ export const incomingEvent = (callId: string, requestId: string): HttpEvent => {
     direction: "incoming",
     callid: callId,
     from: "+46706861004",
-    to: "+46766860000",
+    to: HOTLINE_NUMBER,
     created: new Date().toISOString(),
   }).toString();
   const path = `/v1/hotline/voice/${MUNICIPALITY}/incoming`;
@@ -47,7 +51,7 @@ export const incomingEvent = (callId: string, requestId: string): HttpEvent => {
     headers: {
       host: "api.local",
       "content-type": "application/x-www-form-urlencoded",
-      authorization: `Basic ${Buffer.from(`${CREDENTIALS.username}:${CREDENTIALS.password}`).toString("base64")}`,
+      authorization: `Basic ${Buffer.from(`${KALMAR.username}:${KALMAR.password}`).toString("base64")}`,
     },
     pathParameters: { municipality: MUNICIPALITY },
     body: Buffer.from(body).toString("base64"),

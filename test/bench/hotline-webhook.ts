@@ -8,14 +8,12 @@
  */
 import { randomUUID } from "node:crypto";
 import {
-  DeleteItemCommand,
-  type DeleteItemCommandInput,
   GetItemCommand,
   type GetItemCommandInput,
   TransactWriteItemsCommand,
   type TransactWriteItemsCommandInput,
 } from "@aws-sdk/client-dynamodb";
-import { PurgeQueueCommand, SendMessageCommand, type SendMessageCommandInput } from "@aws-sdk/client-sqs";
+import { PurgeQueueCommand } from "@aws-sdk/client-sqs";
 import { type LocalClients, localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
 import { ScheduleAdmin } from "../../services/hotline/app/schedule-admin";
@@ -28,7 +26,7 @@ import type { HttpEvent } from "../../shared/http/edge";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
 import { muteOutput } from "./cpu";
-import { CREDENTIALS, context, incomingEvent, MUNICIPALITY } from "./hotline-webhook-event";
+import { CREDENTIALS, context, HOTLINE_NUMBER, incomingEvent, MUNICIPALITY } from "./hotline-webhook-event";
 import { type Comparison, compare } from "./pool";
 import { startServers } from "./servers-client";
 import { ms, ratio, table } from "./stats";
@@ -46,6 +44,7 @@ const describe = (error: unknown): string =>
 
 /** A schedule that always has someone on call: a rotation started long ago. */
 const SCHEDULE = scheduleBodySchema.parse({
+  hotlineNumber: HOTLINE_NUMBER,
   timeZone: "Europe/Stockholm",
   handoffTime: "08:00",
   rotation: {
@@ -97,8 +96,6 @@ const handlerWorkload = (deps: ReturnType<typeof createDeps>, runId: string) => 
 interface Templates {
   readonly get: GetItemCommandInput;
   readonly transact: TransactWriteItemsCommandInput;
-  readonly sends: readonly SendMessageCommandInput[];
-  readonly remove: DeleteItemCommandInput;
   readonly sequence: readonly string[];
 }
 
@@ -131,28 +128,25 @@ const captureCalls = async (clients: LocalClients, deps: ReturnType<typeof creat
   const find = (command: string) => captured.find((c) => c.name === command)?.input;
   const get = find("GetItemCommand") as GetItemCommandInput | undefined;
   const transact = find("TransactWriteItemsCommand") as TransactWriteItemsCommandInput | undefined;
-  const remove = find("DeleteItemCommand") as DeleteItemCommandInput | undefined;
-  const sends = captured
-    .filter((c) => c.name === "SendMessageCommand")
-    .map((c) => c.input as SendMessageCommandInput);
   const sequence = captured.map((c) => c.name.replace(/Command$/, ""));
-  if (!get || !transact || !remove || sends.length === 0) {
+  // The events stay in the outbox for its sweep: no SQS send is on a caller's path.
+  if (!get || !transact || captured.length !== 2) {
     throw new Error(`unexpected calls for one incoming call: ${sequence.join(", ")}`);
   }
-  const templates: Templates = { get, transact, sends, remove, sequence };
+  const templates: Templates = { get, transact, sequence };
   return templates;
 };
 
 /**
  * The floor: the same calls with the plain SDK clients, in the handler's order. GetItem (the
  * schedule; the sealing keys are already in memory) → TransactWriteItems (call, triage, outbox
- * row) → SendMessage to each subscribed queue → DeleteItem (the outbox row).
+ * rows); the outbox sweep sends the events later, off the caller's path.
  */
 const rawWorkload = (clients: LocalClients, t: Templates, runId: string) => {
-  let prepared: {
-    from: number;
-    items: { transact: TransactWriteItemsCommandInput; remove: DeleteItemCommandInput }[];
-  } = { from: 0, items: [] };
+  let prepared: { from: number; items: { transact: TransactWriteItemsCommandInput }[] } = {
+    from: 0,
+    items: [],
+  };
   const unique = (pk: string | undefined, suffix: string) => `${pk ?? "?"}#${suffix}`;
   const workload: Workload & { firstError?: string } = {
     name: RAW,
@@ -174,7 +168,6 @@ const rawWorkload = (clients: LocalClients, t: Templates, runId: string) => {
                 : item,
             ),
           },
-          remove: { ...t.remove, Key: { ...t.remove.Key, pk: { S: unique(t.remove.Key?.pk?.S, suffix) } } },
         });
       }
       prepared = { from, items };
@@ -185,8 +178,6 @@ const rawWorkload = (clients: LocalClients, t: Templates, runId: string) => {
       try {
         await clients.dynamodb.send(new GetItemCommand(t.get));
         await clients.dynamodb.send(new TransactWriteItemsCommand(item.transact));
-        await Promise.all(t.sends.map((input) => clients.sqs.send(new SendMessageCommand(input))));
-        await clients.dynamodb.send(new DeleteItemCommand(item.remove));
         return true;
       } catch (error) {
         workload.firstError ??= describe(error);
@@ -289,7 +280,7 @@ export const runHotlineWebhookBench = async (
     }
     const notes = [
       `each concurrency: ${WARMUP[1]} (c=1) or ${WARMUP[50]} (c=50) warm-up requests per path, then the measured ones in 4 alternating blocks; queues purged between blocks`,
-      "handler: createHandler(createDeps(runtime)) in this process, with basic auth, the form body base64-encoded as API Gateway sends it, zod, sealing the caller's number, the escalation chain from the schedule",
+      "handler: createHandler(createDeps(runtime)) in this process, with the source-address check, the municipality's derived basic credentials, the form body base64-encoded as API Gateway sends it, zod, sealing the caller's number, the escalation chain from the schedule",
       "DynamoDB Local and fauxqs run in a process of their own; at concurrency 50 both paths are bound by DynamoDB Local sharing the cores",
     ];
     for (const w of workloads) if (w.firstError) notes.push(`${w.name}: first failure: ${w.firstError}`);

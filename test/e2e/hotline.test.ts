@@ -6,6 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { derivedCredentials } from "../../services/hotline/webhook-auth";
 import type { TestRuntime } from "../support/runtime";
 import { expectAccessible, launchBrowser, openPage, PHONE, screenshot } from "./support/browser";
 import { postJson, signIn, startConsoleRuntime, WEBHOOK_PASSWORD, WEBHOOK_USER } from "./support/runtime";
@@ -19,13 +20,14 @@ let runtime: TestRuntime;
 let browser: Browser;
 let triageId: string;
 
-/** What the provider does: a form post with the webhook's basic credentials. */
+/** What the provider does: a form post with Kalmar's basic credentials (derived from the secret). */
+const KALMAR_HOOK = derivedCredentials(WEBHOOK_USER, WEBHOOK_PASSWORD, "0880");
 const webhook = (path: string, form: Record<string, string>) =>
   runtime.request(path, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
-      authorization: `Basic ${Buffer.from(`${WEBHOOK_USER}:${WEBHOOK_PASSWORD}`).toString("base64")}`,
+      authorization: `Basic ${Buffer.from(`${KALMAR_HOOK.username}:${KALMAR_HOOK.password}`).toString("base64")}`,
     },
     body: new URLSearchParams(form).toString(),
   });
@@ -38,6 +40,7 @@ beforeAll(async () => {
     "/v1/hotline/schedules/0880",
     admin,
     {
+      hotlineNumber: "+46766860000",
       timeZone: "Europe/Stockholm",
       handoffTime: "08:00",
       rotation: {

@@ -184,7 +184,7 @@ describe("stateless stack: functions", () => {
         Timeout: def.timeoutSeconds ?? 10,
         LoggingConfig: { LogFormat: "JSON", ApplicationLogLevel: "INFO" },
       });
-      expect(props.ReservedConcurrentExecutions).toBeUndefined();
+      expect(props.ReservedConcurrentExecutions).toBe(def.reservedConcurrency);
       const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env.NODE_OPTIONS).toBe("--enable-source-maps");
       expect(env[ENV.serviceName]).toBe(service.name);
@@ -198,8 +198,8 @@ describe("stateless stack: functions", () => {
 
   it("gives every function a log group with retention", () => {
     const groups = Object.values(resourcesOf(s.stateless, "AWS::Logs::LogGroup"));
-    // One per function plus the API's access log.
-    expect(groups).toHaveLength(allFunctions.length + 1);
+    // One per function plus the access logs of the staff API and the telephony API.
+    expect(groups).toHaveLength(allFunctions.length + 2);
     for (const group of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 

@@ -119,8 +119,9 @@ describe("webhook routes", () => {
   });
 
   it("carry the APIG4 acknowledgement, and no other route does", () => {
-    const acknowledged = s.built.stateless.api.node
-      .findAll()
+    const telephony = s.built.stateless.telephonyApi?.httpApi;
+    if (!telephony) throw new Error("no telephony API");
+    const acknowledged = [...s.built.stateless.api.node.findAll(), ...telephony.node.findAll()]
       .filter((c) =>
         c.node.metadata.some(
           (m) =>
@@ -146,8 +147,22 @@ describe("webhook routes", () => {
       expect(envOf(intake, def.id)[ENV.telephonyWebhookSecretArn]).toBeUndefined();
   });
 
-  it("give a service with webhooks its public base URL for callbacks, without a trailing slash", () => {
-    const apiId = logicalId(s.built.stateless.api);
+  it("are served by the telephony API, and every other route by the staff API", () => {
+    const telephony = s.built.stateless.telephonyApi?.httpApi;
+    if (!telephony) throw new Error("no telephony API");
+    const apiOf = (key: string) => (routes().get(key)?.ApiId as { Ref: string } | undefined)?.Ref;
+    for (const def of services.flatMap((svc) => svc.functions)) {
+      if (def.kind !== "http") continue;
+      expect(apiOf(`${def.route.method} ${def.route.path}`)).toBe(
+        logicalId(isWebhook(def) ? telephony : s.built.stateless.api),
+      );
+    }
+  });
+
+  it("give a service with webhooks the telephony API's base URL for callbacks, without a trailing slash", () => {
+    const telephony = s.built.stateless.telephonyApi?.httpApi;
+    if (!telephony) throw new Error("no telephony API");
+    const apiId = logicalId(telephony);
     for (const def of hotline.functions) {
       // ApiEndpoint is `https://{id}.execute-api.{region}.amazonaws.com`, no trailing slash.
       expect(envOf(hotline, def.id)[ENV.publicBaseUrl]).toEqual({ "Fn::GetAtt": [apiId, "ApiEndpoint"] });

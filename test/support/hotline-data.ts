@@ -1,9 +1,13 @@
 /** The hotline tests' data: a schedule, its people, the caller, staff claims, call ids. */
 import { randomUUID } from "node:crypto";
+import { derivedCredentials } from "../../services/hotline/webhook-auth";
 import type { Claims } from "./http";
 
 export const MUNICIPALITY = "0880";
+/** The webhook secret; each municipality's credential is derived from it (webhookAuth). */
 export const WEBHOOK = { username: "elks-test", password: "test-webhook-password-0123" } as const;
+/** Kalmar's hotline number: the `to` of every call the provider posts for 0880. */
+export const HOTLINE_NUMBER = "+46766860000";
 export const BASE_URL = "https://hotline.example.test";
 /** The caller: the most sensitive value in the system. */
 export const CALLER = "+46706861004";
@@ -15,6 +19,7 @@ export const MAJA = { id: "maja", name: "Maja Holm", phone: "+46701000009" } as 
 
 /** Daily shifts from 27 March 2026 at 08:00 Swedish time: Anna, Bo, Cilla, Anna, … */
 export const scheduleBody = (overrides: Record<string, unknown> = {}) => ({
+  hotlineNumber: HOTLINE_NUMBER,
   timeZone: "Europe/Stockholm",
   handoffTime: "08:00",
   rotation: { startDate: "2026-03-27", shiftDays: 1, members: [ANNA, BO, CILLA] },
@@ -56,6 +61,12 @@ export const newCallId = (): string => {
 
 export const basicAuth = (username: string, password: string): string =>
   `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+
+/** The Authorization header the provider sends for a municipality, under a secret's password. */
+export const webhookAuth = (municipality = MUNICIPALITY, password: string = WEBHOOK.password): string => {
+  const derived = derivedCredentials(WEBHOOK.username, password, municipality);
+  return basicAuth(derived.username, derived.password);
+};
 
 /** A field of a parsed JSON answer, for tests that read one value. */
 export const field = (body: unknown, ...path: string[]): unknown => {

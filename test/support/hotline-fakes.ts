@@ -1,6 +1,6 @@
 /**
  * Stand-ins for what the hotline talks to, on loopback: 46elks's SMS API, a DynamoDB that throttles
- * every write, a port nothing listens on.
+ * every write, a port nothing listens on, a server that never answers.
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -105,3 +105,17 @@ export const oneShotDynamo = (endpoint: string): DynamoDBClient =>
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
     maxAttempts: 1,
   });
+
+/** A server on 127.0.0.1 that accepts every request and never answers it (a stuck dependency). */
+export const silentServer = async () => {
+  const server = createServer(() => undefined);
+  const url = await listen(server);
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

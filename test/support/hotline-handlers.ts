@@ -16,9 +16,18 @@ import { createHandler as createOnCall } from "../../services/hotline/handlers/o
 import { createHandler as createPutSchedule } from "../../services/hotline/handlers/put-schedule";
 import { createHandler as createStep } from "../../services/hotline/handlers/step";
 import type { HttpEvent } from "../../shared/http/edge";
-import { admin, basicAuth, MUNICIPALITY, onCallStaff, WEBHOOK } from "./hotline-data";
+import { admin, basicAuth, HOTLINE_NUMBER, MUNICIPALITY, onCallStaff, webhookAuth } from "./hotline-data";
 import { type Claims, httpEvent } from "./http";
 import { invokeHttp } from "./lambda";
+
+export interface WebhookOptions {
+  readonly municipality?: string;
+  /** null: no Authorization header; default: the municipality's own credential (webhookAuth). */
+  readonly authorization?: string | null;
+  readonly query?: Record<string, string>;
+  /** The address API Gateway saw the request come from; default loopback, as locally. */
+  readonly sourceIp?: string;
+}
 
 /** A webhook as API Gateway hands it over: no authorizer, the form body base64-encoded. */
 export const webhookEvent = (
@@ -26,12 +35,12 @@ export const webhookEvent = (
   routePath: string,
   pathParameters: Record<string, string>,
   form: Record<string, string>,
-  options: { authorization?: string | null; query?: Record<string, string> } = {},
+  options: WebhookOptions = {},
 ): HttpEvent => {
   const body = new URLSearchParams(form).toString();
   const authorization =
     options.authorization === undefined
-      ? basicAuth(WEBHOOK.username, WEBHOOK.password)
+      ? webhookAuth(pathParameters.municipality ?? MUNICIPALITY)
       : options.authorization;
   const event = httpEvent({
     method: "POST",
@@ -44,7 +53,15 @@ export const webhookEvent = (
       ...(authorization ? { authorization } : {}),
     },
   });
-  return { ...event, body: Buffer.from(body, "utf8").toString("base64"), isBase64Encoded: true };
+  const requestContext = options.sourceIp
+    ? { ...event.requestContext, http: { ...event.requestContext.http, sourceIp: options.sourceIp } }
+    : event.requestContext;
+  return {
+    ...event,
+    requestContext,
+    body: Buffer.from(body, "utf8").toString("base64"),
+    isBase64Encoded: true,
+  };
 };
 
 const voice = (m: string, hook: string) => ({
@@ -84,34 +101,62 @@ export const hotlineHandlers = (deps: HotlineDeps) => {
       ...(extra.body !== undefined ? { body: extra.body } : {}),
     });
   return {
-    incoming: (
-      form: Record<string, string>,
-      options: { municipality?: string; authorization?: string | null } = {},
-    ) => {
+    /** The provider's post of a new call; `to` is the municipality's hotline number unless given. */
+    incoming: (form: Record<string, string>, options: WebhookOptions = {}) => {
       const v = voice(options.municipality ?? MUNICIPALITY, "incoming");
+      const withTo = "to" in form ? form : { ...form, to: HOTLINE_NUMBER };
       return invokeHttp(
         incoming,
         "hotline-incoming",
-        webhookEvent(v.path, v.routePath, v.params, form, options),
+        webhookEvent(v.path, v.routePath, v.params, withTo, options),
       );
     },
     next: (
       form: Record<string, string>,
-      options: { municipality?: string; attempt?: number; authorization?: string | null } = {},
+      options: WebhookOptions & { attempt?: number; token?: string } = {},
     ) => {
       const v = voice(options.municipality ?? MUNICIPALITY, "next");
+      const query = {
+        ...options.query,
+        ...(options.attempt !== undefined ? { attempt: String(options.attempt) } : {}),
+        ...(options.token !== undefined ? { token: options.token } : {}),
+      };
       return invokeHttp(
         next,
         "hotline-next",
-        webhookEvent(v.path, v.routePath, v.params, form, {
-          ...options,
-          ...(options.attempt !== undefined ? { query: { attempt: String(options.attempt) } } : {}),
-        }),
+        webhookEvent(v.path, v.routePath, v.params, form, { ...options, query }),
       );
     },
-    hangup: (form: Record<string, string>, options: { municipality?: string } = {}) => {
+    hangup: (form: Record<string, string>, options: WebhookOptions & { token?: string } = {}) => {
       const v = voice(options.municipality ?? MUNICIPALITY, "hangup");
-      return invokeHttp(hangup, "hotline-hangup", webhookEvent(v.path, v.routePath, v.params, form));
+      const query = { ...options.query, ...(options.token !== undefined ? { token: options.token } : {}) };
+      return invokeHttp(
+        hangup,
+        "hotline-hangup",
+        webhookEvent(v.path, v.routePath, v.params, form, { ...options, query }),
+      );
+    },
+    /**
+     * What the provider does with a `next` or `whenhangup` URL we handed out: posts the form to it,
+     * with the credentials and the query string the URL carries.
+     */
+    follow: (url: string, form: Record<string, string>, options: Pick<WebhookOptions, "sourceIp"> = {}) => {
+      const parsed = new URL(url);
+      const match = /\/v1\/hotline\/voice\/([^/]+)\/(next|hangup)$/.exec(parsed.pathname);
+      if (!match?.[1] || !match[2]) throw new Error(`not a webhook URL we hand out: ${parsed.pathname}`);
+      const v = voice(match[1], match[2]);
+      const authorization = basicAuth(
+        decodeURIComponent(parsed.username),
+        decodeURIComponent(parsed.password),
+      );
+      const event = webhookEvent(v.path, v.routePath, v.params, form, {
+        ...options,
+        authorization,
+        query: Object.fromEntries(parsed.searchParams),
+      });
+      return match[2] === "next"
+        ? invokeHttp(next, "hotline-next", event)
+        : invokeHttp(hangup, "hotline-hangup", event);
     },
     putSchedule: (body: unknown, claims: Claims = admin(), municipality = MUNICIPALITY) =>
       invokeHttp(

@@ -25,12 +25,20 @@ const idsOf = (event: CatalogueEvent): string[] => {
   return [data.callId, data.triageId, data.subject?.id].filter((v): v is string => typeof v === "string");
 };
 
-export const eventLog = (queueUrls: Readonly<Partial<Record<string, string>>>) => {
+/**
+ * What reached the queues. The webhooks leave their events to the outbox sweep (a caller waits for
+ * no SQS send), so `about` runs the sweep first, as the schedule would within the minute.
+ */
+export const eventLog = (
+  queueUrls: Readonly<Partial<Record<string, string>>>,
+  sweepOutbox: () => Promise<unknown>,
+) => {
   const { drain } = queueEvents(queueUrls);
   return {
     drain,
     /** Events about a call or triage on one queue (default pilot-reports, which gets them all). */
     async about(ids: readonly string[], queue = "pilot-reports"): Promise<ReceivedEvent[]> {
+      await sweepOutbox();
       return (await drain()).filter(
         (r) => r.queue === queue && idsOf(r.event).some((id) => ids.includes(id)),
       );
@@ -62,7 +70,7 @@ export const hotlineFixture = async (now: Date, options: HotlineDepsOptions = {}
     clock: runtime.clock,
     deps,
     h: hotlineHandlers(deps),
-    events: eventLog(resources.queueUrls),
+    events: eventLog(resources.queueUrls, () => deps.publisher.sweep({ olderThanMs: 0 })),
     sweep: () => sweepTriages(deps),
     call: (callId: string) => getItem(callKey(callId)),
     triage: (id: string) => getItem(triageKey(id)),

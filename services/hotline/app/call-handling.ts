@@ -16,12 +16,12 @@ import {
   stepOf,
   triageOfCall,
 } from "../domain/call";
-import type { OnCallSchedule } from "../domain/on-call-schedule";
+import { calledNumber, type OnCallSchedule } from "../domain/on-call-schedule";
 import { CallStore } from "../store/call-store";
 import { ScheduleStore } from "../store/schedule-store";
 import { lostRace } from "../store/table";
 import type { CallAction, IncomingCall, RingResult } from "../telephony/provider";
-import { CallActions } from "./call-actions";
+import { CallActions, type CallRef } from "./call-actions";
 import { toEnvelopes } from "./envelopes";
 import { sealCaller } from "./sealing";
 
@@ -31,6 +31,10 @@ import { sealCaller } from "./sealing";
  * and one transaction; a retried webhook gets the answer its first delivery got. When storage
  * fails the caller still hears someone, or the recorded message: never silence. The logs (never
  * with personal data) are the operator's alarm.
+ *
+ * What a holder of a municipality's webhook credential can do is bounded: a call to a number that
+ * is not the municipality's hotline rings nobody, and `next` and `hangup` act only on a call we
+ * hold, or (when we hold no record of it) only with the call token we handed out for it.
  */
 export class CallHandling {
   private readonly calls: CallStore;
@@ -44,12 +48,13 @@ export class CallHandling {
   }
 
   private answer(call: Call): Promise<CallAction> {
-    return this.actions.render(call.municipality, stepOf(call));
+    return this.actions.render({ municipality: call.municipality, callId: call.callId }, stepOf(call));
   }
 
   async incoming(municipality: string, incoming: IncomingCall, correlationId: string): Promise<CallAction> {
     requireKnownMunicipality(municipality);
     const now = this.deps.clock.now();
+    const ref: CallRef = { municipality, callId: incoming.callId };
     // Fetched beside the schedule (a cold container waits for both at once); awaited only for the write.
     const keysPending = this.deps.keys.get();
     keysPending.catch(() => undefined);
@@ -63,8 +68,10 @@ export class CallHandling {
         municipality,
         error: describeError(error),
       });
-      return this.actions.render(municipality, RECORDED_MESSAGE);
+      return this.actions.render(ref, RECORDED_MESSAGE);
     }
+    if (schedule && !this.onHotlineNumber(schedule, incoming))
+      return this.actions.render(ref, RECORDED_MESSAGE);
     const call = newCall({
       callId: incoming.callId,
       municipality,
@@ -99,6 +106,31 @@ export class CallHandling {
     return this.answer(call);
   }
 
+  /**
+   * Whether the call was made to the municipality's hotline number. Another number rings nobody
+   * and opens nothing: whoever holds the credential does not reach the staff through it. A schedule
+   * saved before the number was asked for cannot be checked; the call goes through, and the log
+   * tells the operator to set the number.
+   */
+  private onHotlineNumber(schedule: OnCallSchedule, incoming: IncomingCall): boolean {
+    const check = calledNumber(schedule, incoming.called);
+    const where = { callId: incoming.callId, municipality: schedule.municipality };
+    if (check === "other-number") {
+      this.deps.logger.error(
+        "called number is not the municipality's hotline: nobody rung, no call opened",
+        where,
+      );
+      return false;
+    }
+    if (check === "not-set") {
+      this.deps.logger.error(
+        "hotline number not set in the schedule: the called number is not checked",
+        where,
+      );
+    }
+    return true;
+  }
+
   /** The provider posted a call we already hold: the answer it got the first time. */
   private async answerRetry(call: Call): Promise<CallAction> {
     let existing: Call | undefined;
@@ -119,22 +151,32 @@ export class CallHandling {
   async next(
     municipality: string,
     result: RingResult,
-    attempt: number | undefined,
+    hook: { readonly attempt: number | undefined; readonly token: string | undefined },
     correlationId: string,
   ): Promise<CallAction> {
     const now = this.deps.clock.now();
     requireKnownMunicipality(municipality);
+    const { attempt } = hook;
+    const ref: CallRef = { municipality, callId: result.callId };
+    const tokenValid = () =>
+      attempt !== undefined && this.actions.tokenValid(ref, { hook: "next", attempt }, hook.token);
     let stored: Call | undefined;
     try {
       stored = await this.calls.read(result.callId);
     } catch (error) {
-      this.deps.logger.error("call unreadable: the next ring comes from the schedule", {
-        callId: result.callId,
-        error: describeError(error),
-      });
+      const signed = await tokenValid();
+      this.deps.logger.error(
+        signed
+          ? "call unreadable: the next ring comes from the schedule"
+          : "call unreadable and no valid call token: the recorded message",
+        { callId: result.callId, error: describeError(error) },
+      );
+      // Without our token this may be anyone's guess at a call id: the message, and no phone.
+      if (!signed) return this.actions.render(ref, RECORDED_MESSAGE);
       return this.nextWithoutRecord(municipality, result, attempt, now);
     }
     if (!stored) {
+      if (!(await tokenValid())) throw notFound("No such call");
       this.deps.logger.warn("next for a call with no record: the next ring comes from the schedule", {
         callId: result.callId,
         municipality,
@@ -181,14 +223,23 @@ export class CallHandling {
         municipality,
         error: describeError(error),
       });
-      return this.actions.render(municipality, RECORDED_MESSAGE);
+      return this.actions.render({ municipality, callId: result.callId }, RECORDED_MESSAGE);
     }
-    return this.actions.render(municipality, ringFromSchedule(schedule, attempt, now));
+    return this.actions.render(
+      { municipality, callId: result.callId },
+      ringFromSchedule(schedule, attempt, now),
+    );
   }
 
   /** The call ended. If nobody had answered yet, the caller gave up: a callback task. */
-  async hangup(municipality: string, callId: string, correlationId: string): Promise<CallAction> {
+  async hangup(
+    municipality: string,
+    callId: string,
+    token: string | undefined,
+    correlationId: string,
+  ): Promise<CallAction> {
     const now = this.deps.clock.now();
+    requireKnownMunicipality(municipality);
     let call: Call | undefined;
     try {
       call = await this.calls.read(callId);
@@ -199,8 +250,15 @@ export class CallHandling {
       });
       return { kind: "end" };
     }
-    // Unknown or already ended: nothing to do, and an error would only make the provider retry.
-    const change = call && call.municipality === municipality ? hangUp(call, now) : undefined;
+    if (!call || call.municipality !== municipality) {
+      // A call we never recorded (its first write failed) ends with nothing to do, if it is ours.
+      const ours =
+        !call && (await this.actions.tokenValid({ municipality, callId }, { hook: "hangup" }, token));
+      if (ours) return { kind: "end" };
+      throw notFound("No such call");
+    }
+    // Already ended: nothing to do, and an error would only make the provider retry.
+    const change = hangUp(call, now);
     if (!change) return { kind: "end" };
     if (change.kind === "unanswered") {
       this.deps.logger.info("caller hung up before an answer", { callId, attempts: change.before.attempt });

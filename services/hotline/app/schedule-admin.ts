@@ -19,6 +19,7 @@ const DAY_MS = 86_400_000;
 
 export const toScheduleView = (schedule: OnCallSchedule) => ({
   municipality: schedule.municipality,
+  ...(schedule.hotlineNumber ? { hotlineNumber: schedule.hotlineNumber } : {}),
   timeZone: schedule.timeZone,
   handoffTime: schedule.handoffTime,
   rotation: schedule.rotation,

@@ -7,6 +7,11 @@ import { type Member, onCallAt, type Schedule } from "./rotation";
  */
 export interface OnCallSchedule extends Schedule {
   readonly municipality: string;
+  /**
+   * The municipality's hotline number (E.164): the number the provider reports as called (`to`).
+   * Absent only on a schedule saved before it was asked for.
+   */
+  readonly hotlineNumber?: string | undefined;
   readonly updatedAt: string;
   readonly updatedBy: string;
   /** Bumped by every save; a save holds only if nobody saved since it was read. */
@@ -15,10 +20,11 @@ export interface OnCallSchedule extends Schedule {
 
 export const replaceSchedule = (
   current: OnCallSchedule | undefined,
-  input: Schedule,
+  input: Schedule & { readonly hotlineNumber: string },
   change: { readonly municipality: string; readonly actor: string; readonly now: Date },
 ): OnCallSchedule => ({
   municipality: change.municipality,
+  hotlineNumber: input.hotlineNumber,
   timeZone: input.timeZone,
   handoffTime: input.handoffTime,
   rotation: {
@@ -51,4 +57,16 @@ export const requireOnCall = (schedule: Schedule, at: Date) => {
     throw new DomainError("not-found", "Nobody is on call at this time", { code: "nobody-on-call" });
   }
   return found;
+};
+
+/**
+ * Whether a call came in on the municipality's hotline: a credential for one municipality used
+ * with another number (or none) must not ring its staff. `not-set`: a schedule saved before the
+ * number was asked for, where nothing can be checked.
+ */
+export type CalledNumber = "hotline" | "other-number" | "not-set";
+
+export const calledNumber = (schedule: OnCallSchedule, called: string | undefined): CalledNumber => {
+  if (!schedule.hotlineNumber) return "not-set";
+  return called?.trim() === schedule.hotlineNumber ? "hotline" : "other-number";
 };

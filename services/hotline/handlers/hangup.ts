@@ -10,9 +10,10 @@ export const createHandler = (deps: HotlineDeps) => {
   const calls = new CallHandling(deps);
   return withWebhookAuth(
     deps,
-    createHttpHandler(routes.hangup, deps.logger, async ({ params, body, correlationId }) => {
+    createHttpHandler(routes.hangup, deps.logger, async ({ params, query, body, correlationId }) => {
       const { callId } = deps.telephony.parseHangup(body);
-      return json(200, deps.telephony.render(await calls.hangup(params.municipality, callId, correlationId)));
+      const action = await calls.hangup(params.municipality, callId, query.token, correlationId);
+      return json(200, deps.telephony.render(action));
     }),
   );
 };

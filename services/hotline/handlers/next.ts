@@ -12,7 +12,8 @@ export const createHandler = (deps: HotlineDeps) => {
     deps,
     createHttpHandler(routes.next, deps.logger, async ({ params, query, body, correlationId }) => {
       const result = deps.telephony.parseNext(body);
-      const action = await calls.next(params.municipality, result, query.attempt, correlationId);
+      const hook = { attempt: query.attempt, token: query.token };
+      const action = await calls.next(params.municipality, result, hook, correlationId);
       return json(200, deps.telephony.render(action));
     }),
   );

@@ -4,13 +4,14 @@ import type { Call, CallChange, OpenedTriage } from "../domain/call";
 import type { Triage } from "../domain/triage-state";
 import { callKey, triageKey } from "./keys";
 import { callFromItem } from "./records";
-import { readItem, type TableDeps } from "./table";
+import { commitLeavingEventsToSweep, readItem, type TableDeps } from "./table";
 import { triageIndexes, triageItem } from "./triage-store";
 
 /**
  * The calls: each webhook costs one read (none for a new call) and one transaction. A new call's
  * triage is written with it; later, a ringing call's triage is opened by an update conditioned on
- * it still ringing, without being read.
+ * it still ringing, without being read. The events go to the outbox and are left to its sweep: the
+ * caller waits for no SQS send.
  */
 export class CallStore {
   constructor(private readonly deps: TableDeps) {}
@@ -26,7 +27,8 @@ export class CallStore {
   async create(call: Call, triage: Triage, events: readonly Envelope[]): Promise<"created" | "exists"> {
     const notThere = "attribute_not_exists(pk)";
     try {
-      await this.deps.publisher.commit(
+      await commitLeavingEventsToSweep(
+        this.deps,
         [
           {
             Put: {
@@ -64,7 +66,7 @@ export class CallStore {
       },
       ...(change.opening ? [this.openTriage(change.opening)] : []),
     ];
-    await this.deps.publisher.commit(writes, events);
+    await commitLeavingEventsToSweep(this.deps, writes, events);
   }
 
   private openTriage({ opening, triage }: OpenedTriage): TransactItem {

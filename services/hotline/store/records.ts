@@ -32,6 +32,8 @@ const scheduleRecordSchema = z.object({
   pk: z.string(),
   sk: z.literal("SCHEDULE"),
   municipality: z.string(),
+  // Optional: schedules saved before issue 13 have none.
+  hotlineNumber: z.string().optional(),
   timeZone: z.string(),
   handoffTime: z.string(),
   rotation: z.object({

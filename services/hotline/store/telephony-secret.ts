@@ -1,34 +1,26 @@
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { CLIENT_OPTIONS } from "../../../shared/runtime/client-options";
 import { type TelephonySecret, type TelephonySecretSource, telephonySecretSchema } from "../webhook-auth";
+import { type RefreshingOptions, refreshingValue } from "./refreshing";
 
 /**
- * The telephony secret from Secrets Manager (its shape: webhook-auth.ts). Fetched once per
- * container, on first use; a failed fetch is retried on the next use.
+ * The telephony secret from Secrets Manager (its shape: webhook-auth.ts), kept for a few minutes
+ * (store/refreshing.ts): a changeover of the webhook credentials reaches every container within
+ * that time, or at once when a webhook presents a credential the container does not know yet.
  */
 export const telephonySecretSource = (
   secretArn: string,
-  client = new SecretsManagerClient({}),
-): TelephonySecretSource => {
-  let pending: Promise<TelephonySecret> | undefined;
-  return {
-    get() {
-      pending ??= client
-        .send(new GetSecretValueCommand({ SecretId: secretArn }))
-        .then((out) => {
-          if (!out.SecretString) throw new Error("telephony webhook secret has no string value");
-          const parsed = telephonySecretSchema.safeParse(JSON.parse(out.SecretString));
-          // Name the rule, never the value.
-          if (!parsed.success)
-            throw new Error(
-              `telephony webhook secret does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`,
-            );
-          return parsed.data;
-        })
-        .catch((error: unknown) => {
-          pending = undefined;
-          throw error;
-        });
-      return pending;
-    },
-  };
-};
+  client = new SecretsManagerClient(CLIENT_OPTIONS),
+  options: RefreshingOptions = {},
+): TelephonySecretSource =>
+  refreshingValue(async (): Promise<TelephonySecret> => {
+    const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+    if (!out.SecretString) throw new Error("telephony webhook secret has no string value");
+    const parsed = telephonySecretSchema.safeParse(JSON.parse(out.SecretString));
+    // Name the rule, never the value.
+    if (!parsed.success)
+      throw new Error(
+        `telephony webhook secret does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`,
+      );
+    return parsed.data;
+  }, options);

@@ -64,8 +64,12 @@ export const elks46: TelephonyProvider = {
   nextSchema: elksNextSchema,
   hangupSchema: elksHangupSchema,
   parseIncoming(form): IncomingCall {
-    const { callid, from } = elksIncomingSchema.parse(form);
-    return { callId: callid, caller: from && from.trim().length > 0 ? from.trim() : undefined };
+    const { callid, from, to } = elksIncomingSchema.parse(form);
+    return {
+      callId: callid,
+      caller: from && from.trim().length > 0 ? from.trim() : undefined,
+      called: to && to.trim().length > 0 ? to.trim() : undefined,
+    };
   },
   parseNext(form): RingResult {
     const { callid, result } = elksNextSchema.parse(form);

@@ -8,6 +8,8 @@ export interface IncomingCall {
   readonly callId: string;
   /** The caller's number as the provider gave it; absent or text when hidden. Personal data. */
   readonly caller: string | undefined;
+  /** The number the caller dialled, as the provider reports it: checked against the hotline's. */
+  readonly called: string | undefined;
 }
 
 /** The outcome of one ring of the chain. */

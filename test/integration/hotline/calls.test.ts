@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { derivedCredentials } from "../../../services/hotline/webhook-auth";
 import {
   BO,
   basicAuth,
@@ -17,6 +18,7 @@ import {
   newCallId,
   scheduleBody,
   WEBHOOK,
+  webhookAuth,
 } from "../../support/hotline";
 
 // Saturday 28 March 2026, 13:00 in Sweden: Bo's shift (Cilla is next, Maja manages).
@@ -45,11 +47,13 @@ const incoming = (callId: string, from = CALLER) =>
     created: NOW.toISOString(),
   });
 
-/** The attempt a `next` URL we handed out names, and that it carries the webhook's credentials. */
+/** The attempt a `next` URL we handed out names, and that it carries the municipality's credentials. */
 const attemptOf = (nextUrl: string): number => {
   const url = new URL(nextUrl);
-  expect(decodeURIComponent(url.username)).toBe(WEBHOOK.username);
-  expect(decodeURIComponent(url.password)).toBe(WEBHOOK.password);
+  const kalmar = derivedCredentials(WEBHOOK.username, WEBHOOK.password, "0880");
+  expect(decodeURIComponent(url.username)).toBe(kalmar.username);
+  expect(decodeURIComponent(url.password)).toBe(kalmar.password);
+  expect(url.searchParams.get("token")).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
   return Number(url.searchParams.get("attempt"));
 };
 
@@ -219,6 +223,8 @@ describe("a webhook that is not the provider's", () => {
     ["no credentials", null],
     ["a wrong password", basicAuth(WEBHOOK.username, `${WEBHOOK.password}x`)],
     ["a wrong user", basicAuth("someone", WEBHOOK.password)],
+    ["the secret itself", basicAuth(WEBHOOK.username, WEBHOOK.password)],
+    ["another municipality's credential", webhookAuth("0180")],
     ["a bearer token", "Bearer abc"],
   ] as const;
 

@@ -88,7 +88,7 @@ describe("when the schedule cannot be read", () => {
     expect(playSchema.parse(toned.body).play).toBe("sound/beep");
   });
 
-  it("plays the default message when DynamoDB is unreachable, for incoming and next alike", async () => {
+  it("plays the default message when DynamoDB is unreachable, for incoming and next alike (no token: no phone)", async () => {
     const down = handlersOn({ dynamodb: oneShotDynamo(await closedPort()) }, DEFAULT_MESSAGE);
     const callId = newCallId();
     const output = captureOutput();
@@ -124,21 +124,28 @@ describe("when the schedule is read but the call cannot be written (throttled)",
     for (const secret of personalStrings()) expect(text).not.toContain(secret);
     expect((await f.items()).length).toBe(before);
 
-    // The provider's `next` finds no record, here and on the healthy deps alike.
+    // The provider's `next` finds no record, here and on the healthy deps alike: the call token in
+    // the URL we handed out is what lets it ring on.
     const second = connectSchema.parse(
-      (await throttled.next({ callid: callId, result: "failed" }, { attempt: attemptOf(first.next) })).body,
+      (await throttled.follow(first.next, { callid: callId, result: "failed" })).body,
     );
     expect(second.connect).toBe(CILLA.phone);
     expect(attemptOf(second.next)).toBe(2);
     const third = connectSchema.parse(
-      (await f.h.next({ callid: callId, result: "busy" }, { attempt: attemptOf(second.next) })).body,
+      (await f.h.follow(second.next, { callid: callId, result: "busy" })).body,
     );
     expect(third.connect).toBe(MAJA.phone);
-    const last = await f.h.next({ callid: callId, result: "failed" }, { attempt: attemptOf(third.next) });
+    // Without the token, the same post is a guess at a call we do not hold: no phone for it.
+    const guessed = await f.h.next({ callid: callId, result: "busy" }, { attempt: attemptOf(second.next) });
+    expect(guessed.status).toBe(404);
+    expect(guessed.raw).not.toContain(MAJA.phone);
+    const last = await f.h.follow(third.next, { callid: callId, result: "failed" });
     expect(last.status).toBe(200);
     expect(playSchema.parse(last.body).play).toBe(SCHEDULE_MESSAGE);
-    // Answered by someone in a chain we hold no record of: nothing more to do.
-    expect((await f.h.next({ callid: newCallId(), result: "success" }, { attempt: 2 })).body).toEqual({});
+    // Answered by someone in a chain we hold no record of: nothing more to do, and the hangup too.
+    expect((await f.h.follow(third.next, { callid: callId, result: "success" })).body).toEqual({});
+    expect((await f.h.follow(first.whenhangup, { callid: callId })).body).toEqual({});
+    expect((await f.items()).length).toBe(before);
   });
 
   it("rings on when a step of a recorded call cannot be written, and the record catches up later", async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { hotlineService } from "../../../services/hotline/service";
+import { derivedCredentials } from "../../../services/hotline/webhook-auth";
 import { provisionForTest } from "../../support/aws";
 import { CALLER, newCallId, scheduleBody } from "../../support/hotline";
 import { PERSON } from "../../support/identities";
@@ -13,6 +14,8 @@ import { startRuntimeForTest, type TestRuntime } from "../../support/runtime";
 
 const USER = "elks-e2e";
 const PASSWORD = "e2e-webhook-password-0123";
+/** Kalmar's credential, derived from the secret, as the operator configures it at the provider. */
+const KALMAR = derivedCredentials(USER, PASSWORD, "0880");
 const json = { "content-type": "application/json" };
 
 let runtime: TestRuntime;
@@ -47,8 +50,8 @@ afterAll(async () => {
 /** What the provider does: a form post to a URL we handed out, credentials taken from the URL. */
 const webhook = async (url: string, form: Record<string, string>) => {
   const parsed = new URL(url, runtime.url);
-  const user = decodeURIComponent(parsed.username) || USER;
-  const password = decodeURIComponent(parsed.password) || PASSWORD;
+  const user = decodeURIComponent(parsed.username) || KALMAR.username;
+  const password = decodeURIComponent(parsed.password) || KALMAR.password;
   const target = `${parsed.pathname}${parsed.search}`;
   return runtime.request(target, {
     method: "POST",
@@ -106,7 +109,11 @@ describe("the hotline walk-through", () => {
 
     // Answered by the on-call worker, then triaged.
     const answered = newCallId();
-    answer = await webhook("/v1/hotline/voice/0880/incoming", { callid: answered, from: CALLER });
+    answer = await webhook("/v1/hotline/voice/0880/incoming", {
+      callid: answered,
+      from: CALLER,
+      to: "+46766860000",
+    });
     action = connectSchema.parse(await answer.json());
     expect((await webhook(action.next, { callid: answered, result: "success" })).status).toBe(200);
     const open = z

@@ -12,7 +12,7 @@ import {
   smsConfigFromSecret,
 } from "../../../services/hotline/sms-config";
 import { elksSmsUrl } from "../../../services/hotline/telephony/46elks";
-import type { TelephonySecret } from "../../../services/hotline/webhook-auth";
+import { type TelephonySecret, telephonySecretSchema } from "../../../services/hotline/webhook-auth";
 
 const TRIAGE_ID = "01KMT51FG0E5XHBPZ8MCM5MTPA";
 
@@ -98,6 +98,29 @@ describe("the SMS configuration", () => {
         secret({ apiUsername: "u", apiPassword: "p", smsFrom: "Avhopp", apiBaseUrl: "https://api.example" }),
       ).get(),
     ).toEqual({ apiBaseUrl: "https://api.example", username: "u", password: "p", from: "Avhopp" });
+  });
+
+  it("talks to the provider's API over https only (plain http to a loopback catcher alone)", () => {
+    const env = (url: string) => ({
+      HOTLINE_SMS_API_URL: url,
+      HOTLINE_SMS_USER: "u",
+      HOTLINE_SMS_PASSWORD: "p",
+      HOTLINE_SMS_FROM: "Avhopp",
+    });
+    expect(() => smsConfigFromEnv(env("http://api.46elks.com"))).toThrow(/https/);
+    expect(() => smsConfigFromEnv(env("http://127.0.0.1.example.com"))).toThrow(/https/);
+    expect(() => smsConfigFromEnv(env("http://localhost:8080"))).not.toThrow();
+    // In the secret (AWS) there is no loopback to allow.
+    const stored = { username: "t", password: "x".repeat(48), apiUsername: "u", apiPassword: "p" };
+    expect(telephonySecretSchema.safeParse({ ...stored, apiBaseUrl: "http://api.46elks.com" }).success).toBe(
+      false,
+    );
+    expect(telephonySecretSchema.safeParse({ ...stored, apiBaseUrl: "http://127.0.0.1:9" }).success).toBe(
+      false,
+    );
+    expect(telephonySecretSchema.safeParse({ ...stored, apiBaseUrl: "https://api.46elks.com" }).success).toBe(
+      true,
+    );
   });
 
   it("posts to /a1/sms under the base, keeping a base path", () => {

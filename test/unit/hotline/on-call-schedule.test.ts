@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { requireKnownMunicipality, requireOwnMunicipality } from "../../../services/hotline/domain/access";
 import {
+  calledNumber,
+  type OnCallSchedule,
   replaceSchedule,
   requireOnCall,
   requireSchedule,
@@ -9,7 +11,8 @@ import type { Schedule } from "../../../services/hotline/domain/rotation";
 import type { Caller } from "../../../shared/domain/caller";
 import { DomainError } from "../../../shared/domain/errors";
 
-const INPUT: Schedule = {
+const INPUT: Schedule & { hotlineNumber: string } = {
+  hotlineNumber: "+46766860000",
   timeZone: "Europe/Stockholm",
   handoffTime: "08:00",
   rotation: {
@@ -58,6 +61,18 @@ describe("replacing the schedule", () => {
     });
     const schedule = replaceSchedule(undefined, INPUT, change);
     expect(requireSchedule(schedule)).toBe(schedule);
+  });
+
+  it("keeps the hotline number, and knows a call to it from a call to any other number", () => {
+    const schedule = replaceSchedule(undefined, INPUT, change);
+    expect(schedule.hotlineNumber).toBe("+46766860000");
+    expect(calledNumber(schedule, "+46766860000")).toBe("hotline");
+    expect(calledNumber(schedule, " +46766860000 ")).toBe("hotline");
+    expect(calledNumber(schedule, "+46766860001")).toBe("other-number");
+    // A post without `to` cannot be shown to be for this hotline.
+    expect(calledNumber(schedule, undefined)).toBe("other-number");
+    const saved: OnCallSchedule = { ...schedule, hotlineNumber: undefined };
+    expect(calledNumber(saved, "+46766860001")).toBe("not-set");
   });
 
   it("tells who is on call, and that nobody is before the rotation starts", () => {
