@@ -14,7 +14,9 @@ describe("the worklist", () => {
   it("lists active referrals by their earliest step still to do, across units, and pages in that order", async () => {
     const f = await intakeFixture(NOW);
     const post = async (overrides: Parameters<typeof referralBody>[0]) => {
-      const answer = await f.h.post(referralBody(overrides));
+      // A report dated back (it came on paper) says why, as the rules ask.
+      const backdated = overrides?.receivedAt ? { backdatedReason: "Inkom på papper." } : {};
+      const answer = await f.h.post(referralBody({ ...backdated, ...overrides }));
       expect(answer.status).toBe(201);
       return referralViewSchema.parse(answer.body);
     };
@@ -33,7 +35,7 @@ describe("the worklist", () => {
     });
     const fresh = await post({});
     const closed = await post({ receivedAt: "2026-11-19T10:00:00+01:00" });
-    expect((await f.h.close(closed.id, { reason: "other" }, KALMAR)).status).toBe(200);
+    expect((await f.h.close(closed.id, { reason: "merged" }, KALMAR)).status).toBe(200);
 
     const due = await list({ sort: "due" });
     // The adult has no deadline: after every dated step. The closed one is on no worklist.
@@ -78,7 +80,9 @@ describe("the worklist", () => {
     expect(put.status).toBe(200);
     const ids: string[] = [];
     for (const day of ["20", "21", "22"]) {
-      const answer = await f.h.post(referralBody({ receivedAt: `2026-11-${day}T10:00:00+01:00` }));
+      const answer = await f.h.post(
+        referralBody({ receivedAt: `2026-11-${day}T10:00:00+01:00`, backdatedReason: "Inkom på papper." }),
+      );
       ids.push(referralViewSchema.parse(answer.body).id);
     }
     const [a, b, c] = ids;

@@ -75,9 +75,16 @@ const restartAndCheck = async (
       retried.get(noticeId),
     );
   }
-  expect(await tick(runtime.url), runtime.output()).toBe(200);
-
-  const sources = await releaseReferralSources(runtime.url, tokens.intakeStaff);
+  // The outbox sweep leaves a row younger than 30 s to the send that wrote it; a row whose send
+  // the kill cut off is swept once it is that old. Tick until every notice is in, or 90 s.
+  const until = Date.now() + 90_000;
+  let sources: string[] = [];
+  for (;;) {
+    expect(await tick(runtime.url), runtime.output()).toBe(200);
+    sources = await releaseReferralSources(runtime.url, tokens.intakeStaff);
+    if (sources.length >= notices.length || Date.now() > until) break;
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
   // Every notice answered 201, before the stop or at the retry, is exactly one referral.
   expect(sources.sort()).toEqual(notices.map((n) => n.noticeId).sort());
 
