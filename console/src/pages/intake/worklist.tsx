@@ -23,7 +23,10 @@ const OVERDUE = ["ja", "nej"] as const;
 
 const FilterForm = ({ filters }: { filters: WorklistFilters }) => {
   const [draft, setDraft] = useState(filters);
-  useEffect(() => setDraft(filters), [filters]);
+  // `filters` is read from the address on every render (a new object each time): reset the
+  // draft only when the address changed, not when a load finishing re-renders the page.
+  const asked = filtersToQuery(filters).toString();
+  useEffect(() => setDraft(filters), [asked]);
   const submit = (event: Event) => {
     event.preventDefault();
     navigate("/arbetslista", filtersToQuery(draft));

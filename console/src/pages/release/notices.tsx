@@ -48,7 +48,10 @@ const Filters = ({
   problem: Parameters<typeof problemsFor>[0];
 }) => {
   const [draft, setDraft] = useState(filters);
-  useEffect(() => setDraft(filters), [filters]);
+  // `filters` is read from the address on every render (a new object each time): reset the
+  // draft only when the address changed, not when a load finishing re-renders the page.
+  const asked = toQuery(filters).toString();
+  useEffect(() => setDraft(filters), [asked]);
   const n = t.notices;
   return (
     <form

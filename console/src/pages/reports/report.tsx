@@ -28,7 +28,11 @@ const ChoiceForm = ({
 }) => {
   const [draft, setDraft] = useState(choice);
   const [refused, setRefused] = useState(false);
-  useEffect(() => setDraft(choice), [choice]);
+  // The parent reads the choice from the address on every render, so it is a new object each
+  // time: reset the draft only when the address's choice really changed, or a load finishing
+  // in the background would undo a box the user has just ticked.
+  const asked = choiceToQuery(choice).toString();
+  useEffect(() => setDraft(choice), [asked]);
   const r = t.reports;
   const chosen = draft.municipalities === "pilot" ? [] : draft.municipalities;
   const submit = (event: Event) => {
@@ -66,10 +70,12 @@ const ChoiceForm = ({
                 type="checkbox"
                 checked={chosen.includes(code)}
                 onChange={(event) => {
-                  const next = event.currentTarget.checked
-                    ? [...chosen, code]
-                    : chosen.filter((c) => c !== code);
-                  setDraft({ ...draft, municipalities: next });
+                  const checked = event.currentTarget.checked;
+                  setDraft((d) => {
+                    const before = d.municipalities === "pilot" ? [] : d.municipalities;
+                    const next = checked ? [...before, code] : before.filter((c) => c !== code);
+                    return { ...d, municipalities: next };
+                  });
                 }}
               />
               {`${nameOf(code)} (${code})`}
