@@ -12,7 +12,10 @@ export const entityIdSchema = z
  * An id a client chose (Kriminalvården's noticeId, a caseworker's id): it goes into keys, logs,
  * events and URLs, so one that holds a valid personnummer or samordningsnummer is refused.
  */
-export const clientIdSchema = entityIdSchema.refine((id) => !containsIdentityNumber(id), IDENTITY_IN_ID_MESSAGE);
+export const clientIdSchema = entityIdSchema.refine(
+  (id) => !containsIdentityNumber(id),
+  IDENTITY_IN_ID_MESSAGE,
+);
 export const kommunkodSchema = z.string().regex(/^\d{4}$/, "must be a four-digit kommunkod");
 /**
  * A keyed hash (HMAC-SHA256, hex) of a normalised identity number: links records about the same

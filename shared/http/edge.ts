@@ -261,7 +261,10 @@ export const createHttpHandler = <R extends HttpRoute>(
         }
         // A missing claim is not national access: that is granted by its own scope.
         if (caller.municipality === undefined && !caller.scopes.has(NATIONAL_SCOPE)) {
-          throw new HttpProblem(403, `A token without a municipality claim needs the scope ${NATIONAL_SCOPE}`);
+          throw new HttpProblem(
+            403,
+            `A token without a municipality claim needs the scope ${NATIONAL_SCOPE}`,
+          );
         }
       }
       const errors: FieldError[] = [];

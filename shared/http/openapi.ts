@@ -292,7 +292,19 @@ const operationOf = (route: HttpRoute, operationId: string, defaultTag: string, 
           status,
           {
             description: response.description,
-            ...(schema ? { content: { [contentType]: { schema } } } : {}),
+            ...(schema
+              ? {
+                  content: {
+                    [contentType]: { schema },
+                    ...Object.fromEntries(
+                      (response.alternativeContentTypes ?? []).map((type) => [
+                        type,
+                        { schema: { type: "string" } satisfies SchemaObject },
+                      ]),
+                    ),
+                  },
+                }
+              : {}),
           },
         ];
       }),
