@@ -46,7 +46,7 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
     return capabilities.hotline ? <TriagePage key={triage.id} id={triage.id} /> : <NoAccessPage />;
   if (path === "/jour/schema") {
     return (capabilities.hotline || capabilities.hotlineAdmin) && claims.municipality ? (
-      <OnCallPage municipality={claims.municipality} />
+      <OnCallPage municipality={claims.municipality} canEdit={capabilities.hotlineAdmin} />
     ) : (
       <NoAccessPage />
     );

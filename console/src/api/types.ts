@@ -29,6 +29,10 @@ export type StepName = keyof TriageSummary["steps"];
 export type StepStatus = TriageSummary["steps"][StepName]["status"];
 export type OnCall = Json<paths["/v1/hotline/on-call"]["get"]["responses"][200]>;
 export type ScheduleGaps = Json<paths["/v1/hotline/schedules/{municipality}/gaps"]["get"]["responses"][200]>;
+export type ScheduleView = Json<paths["/v1/hotline/schedules/{municipality}"]["get"]["responses"][200]>;
+export type ScheduleBody = NonNullable<
+  paths["/v1/hotline/schedules/{municipality}"]["put"]["requestBody"]
+>["content"]["application/json"];
 
 /**
  * Every value of an API enum, in the order the console lists them: a value the API adds and the
