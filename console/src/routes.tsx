@@ -7,6 +7,7 @@ import { CaseworkersPage } from "./pages/intake/caseworkers";
 import { ReferralPage } from "./pages/intake/referral";
 import { WorklistPage } from "./pages/intake/worklist";
 import { NoAccessPage, NotFoundPage } from "./pages/no-access";
+import { IntegratorPage } from "./pages/release/integrator";
 import { NoticePage } from "./pages/release/notice";
 import { NoticesPage } from "./pages/release/notices";
 import { ReportsPage } from "./pages/reports/report";
@@ -64,6 +65,9 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
   }
   if (path === "/rapporter") {
     return capabilities.reports ? <ReportsPage query={query} own={claims.municipality} /> : <NoAccessPage />;
+  }
+  if (path === "/underrattelser") {
+    return capabilities.releaseWrite ? <IntegratorPage /> : <NoAccessPage />;
   }
   if (path === "/") return null;
   return <NotFoundPage />;

@@ -86,6 +86,7 @@ const FIELD_RULES: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^must be after start$/, () => t.problem.field.afterStart],
   [/^must have at least 1 item$/, () => t.problem.field.atLeastOne],
   [/URL/, () => t.problem.field.https],
+  [/^must be whsec_/, () => t.problem.field.webhookSecret],
 ];
 
 export const fieldMessage = (field: FieldProblem): string => {

@@ -79,6 +79,9 @@ export type NoticeSummary = NoticeList["items"][number];
 export type NoticeRead = Json<paths["/v1/release-notices/{noticeId}"]["get"]["responses"][200]>;
 /** The staff's view: the status view Kriminalvården gets lacks the person and the milestones. */
 export type NoticeDetail = Extract<NoticeRead, { milestones: unknown }>;
+/** Kriminalvården's view of a notice it posted: its status, nothing personal. */
+export type NoticeStatusView = Exclude<NoticeRead, { milestones: unknown }>;
+export type Subscription = Json<paths["/v1/release-notices/subscription"]["get"]["responses"][200]>;
 export type NoticeStatus = NoticeSummary["status"];
 export type Milestone = NoticeDetail["milestones"][number]["milestone"];
 export const NOTICE_STATUSES = every<NoticeStatus>()(["received", "planning", "plan-ready", "withdrawn"]);

@@ -23,6 +23,7 @@ export const common = {
     onCall: "Vem har jour",
     releases: "Frigivningar",
     reports: "Pilotrapporter",
+    integrator: "Underrättelser",
     signOut: "Logga ut",
     signedInAs: (who: string, where: string) => `Inloggad som ${who}, ${where}`,
     noMunicipality: "utan kommun",
@@ -38,7 +39,7 @@ export const common = {
   noAccess: {
     title: "Inget att visa här",
     lead: "Ditt konto har ingen behörighet till någon av konsolens sidor.",
-    later: "Kriminalvårdens underrättelser skickas genom API:et; konsolen har ingen sida för dem.",
+    later: "Be den som administrerar ert konto om den behörighet ert arbete kräver.",
   },
   notFound: {
     title: "Sidan finns inte",
@@ -108,6 +109,7 @@ export const common = {
       afterStart: "måste vara efter starten",
       atLeastOne: "behöver minst en",
       https: "måste vara en https-adress",
+      webhookSecret: "måste vara whsec_ följt av 24–64 byte i base64 (använd Skapa en hemlighet)",
     },
     technical: (detail: string) => `Serverns beskrivning: ${detail}`,
     reference: (id: string) => `Referens: ${id}`,

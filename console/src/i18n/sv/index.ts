@@ -5,8 +5,9 @@
 import { common } from "./common";
 import { hotline } from "./hotline";
 import { intake } from "./intake";
+import { integrator } from "./integrator";
 import { release } from "./release";
 import { reports } from "./reports";
 
-export const sv = { ...common, ...intake, ...hotline, ...release, ...reports };
+export const sv = { ...common, ...intake, ...hotline, ...release, ...reports, ...integrator };
 export type Catalogue = typeof sv;
