@@ -1,5 +1,6 @@
 import type { Capabilities } from "./auth/roles";
 import type { Claims } from "./auth/session";
+import { AuditTrailPage } from "./pages/audit/trail";
 import { BoardPage } from "./pages/hotline/board";
 import { OnCallPage } from "./pages/hotline/on-call";
 import { TriagePage } from "./pages/hotline/triage";
@@ -68,6 +69,9 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
   }
   if (path === "/underrattelser") {
     return capabilities.releaseWrite ? <IntegratorPage /> : <NoAccessPage />;
+  }
+  if (path === "/granskning") {
+    return capabilities.audit ? <AuditTrailPage query={query} /> : <NoAccessPage />;
   }
   if (path === "/") return null;
   return <NotFoundPage />;

@@ -87,6 +87,7 @@ const FIELD_RULES: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^must have at least 1 item$/, () => t.problem.field.atLeastOne],
   [/URL/, () => t.problem.field.https],
   [/^must be whsec_/, () => t.problem.field.webhookSecret],
+  [/^must not be before from$/, () => t.problem.field.beforeFrom],
 ];
 
 export const fieldMessage = (field: FieldProblem): string => {

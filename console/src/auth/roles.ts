@@ -46,4 +46,6 @@ export const homePath = (capabilities: Capabilities): string =>
             ? "/rapporter"
             : capabilities.releaseWrite
               ? "/underrattelser"
-              : "/ingen-behorighet";
+              : capabilities.audit
+                ? "/granskning"
+                : "/ingen-behorighet";

@@ -2,6 +2,7 @@
  * Every text the console shows, in Swedish. Another language is another object of the type
  * `Catalogue`, chosen in ../index.ts; no component holds a text of its own.
  */
+import { auditTrail } from "./audit";
 import { common } from "./common";
 import { hotline } from "./hotline";
 import { intake } from "./intake";
@@ -9,5 +10,5 @@ import { integrator } from "./integrator";
 import { release } from "./release";
 import { reports } from "./reports";
 
-export const sv = { ...common, ...intake, ...hotline, ...release, ...reports, ...integrator };
+export const sv = { ...common, ...intake, ...hotline, ...release, ...reports, ...integrator, ...auditTrail };
 export type Catalogue = typeof sv;
