@@ -3,6 +3,7 @@ import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../sha
 import {
   CSV_BODY_CONTENT_TYPE,
   CSV_CONTENT_TYPE,
+  CSV_MEDIA_TYPE,
   metricsCatalogueSchema,
   reportQuerySchema,
   reportSchema,

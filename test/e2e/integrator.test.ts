@@ -17,7 +17,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([startConsoleRuntime(NOW), launchBrowser()]);
-  const kv = await runtime.token({ scope: "release-notices:write", sub: "kriminalvarden-system" });
+  const kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden-system" });
   const posted = await postJson(runtime, "/v1/release-notices", kv, {
     noticeId: "KV-2027-000301",
     municipality: "0880",
