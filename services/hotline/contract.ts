@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { chainRoleSchema, triageStepSchema } from "../../shared/events/catalogue/hotline";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SERVICES } from "../resources";
 
 /** Crockford base32, 26 characters: what `ulid` produces. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEADLINE_STATES } from "../../../shared/domain/deadline";
 import { CHAIN_ROLES, TRIAGE_ORIGINS } from "../../../shared/events/catalogue/hotline";
 import { sealedSchema } from "../../../shared/events/envelope";
