@@ -9,12 +9,13 @@ import {
   SystemLogLevel,
   Tracing,
 } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { ENV, type ServiceName } from "../../shared/resources";
 import { DEADLINE_BREACHED_METRIC, REPO_ROOT } from "../config";
 import { acknowledgeProjectFunction } from "../nag";
+import { PROJECT_BUNDLING } from "./bundling";
 
 export interface ProjectFunctionProps {
   /** Handler module, relative to the repository root; it exports `handler`. */
@@ -30,13 +31,6 @@ export interface ProjectFunctionProps {
 export const DEFAULT_MEMORY_MB = 512;
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 export const LOG_RETENTION = RetentionDays.THREE_MONTHS;
-
-/**
- * Esbuild's ESM output has no `require`; bundled CommonJS dependencies that require Node's
- * built-ins need one.
- */
-const ESM_REQUIRE_SHIM =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 /**
  * A Lambda function with the project's defaults. Permissions come only through the `bind*`
@@ -85,19 +79,7 @@ export class ProjectFunction extends Construct {
         [ENV.serviceName]: props.service,
         POWERTOOLS_METRICS_NAMESPACE: DEADLINE_BREACHED_METRIC.namespace,
       },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings, not the sources; leaving them out halves the asset.
-        sourcesContent: false,
-        target: "node22",
-        format: OutputFormat.ESM,
-        mainFields: ["module", "main"],
-        banner: ESM_REQUIRE_SHIM,
-        // The SDK is bundled rather than taken from the runtime: it loads faster minified into one
-        // file (TOOLCHAIN.md) and runs the version the lockfile pins and the tests ran.
-        externalModules: [],
-      },
+      bundling: { ...PROJECT_BUNDLING, mainFields: [...PROJECT_BUNDLING.mainFields] },
     });
 
     acknowledgeProjectFunction(this);

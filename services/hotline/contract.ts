@@ -1,8 +1,16 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { chainRoleSchema, triageStepSchema } from "../../shared/events/catalogue/hotline";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 import { STEP_STATUSES, TRIAGE_STATUSES } from "./domain/triage-state";
+
+// The webhooks' schemas live apart, so that the telephony functions load only those.
+export {
+  callActionSchema,
+  hangupQuerySchema,
+  municipalityParamsSchema,
+  nextQuerySchema,
+} from "./contract-telephony";
 
 export const SCOPES = {
   /** On-call staff and their managers: triages, the caller's number, who is on call. */
@@ -91,8 +99,6 @@ export const scheduleBodySchema = z
   });
 export type ScheduleBody = z.output<typeof scheduleBodySchema>;
 
-export const municipalityParamsSchema = z.object({ municipality: kommunkodSchema });
-
 export const scheduleViewSchema = z.object({
   municipality: kommunkodSchema,
   /** Absent only on a schedule saved before it was asked for. */
@@ -144,23 +150,6 @@ export const gapsViewSchema = z.object({
   /** Nothing recorded to play when nobody answers: callers hear a tone instead of a message. */
   fallbackMessageMissing: z.boolean(),
 });
-
-// ---------------------------------------------------------------------------------------------
-// Telephony webhooks: the form schemas are the provider adapter's (telephony/).
-
-/** The signed call token we put in the URLs we hand out (call-token.ts); checked by the app layer. */
-const callTokenSchema = z.string().max(100).optional();
-
-/** Which ring of the chain a `next` reports on; put in the URL we hand out, so a retried `next` is recognised. */
-export const nextQuerySchema = z.object({
-  attempt: z.coerce.number().int().min(1).max(10).optional(),
-  token: callTokenSchema,
-});
-
-export const hangupQuerySchema = z.object({ token: callTokenSchema });
-
-/** The answer to the provider: one call action (its shape is the provider adapter's). */
-export const callActionSchema = z.record(z.string(), z.unknown());
 
 // ---------------------------------------------------------------------------------------------
 // Triage

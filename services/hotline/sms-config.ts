@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { SmsConfig } from "./telephony/provider";
 import type { TelephonySecretSource } from "./webhook-auth";
 

@@ -3,7 +3,7 @@
  * number, several children in one report, the reporter and the guardians, a report dated back.
  * Everything personal here is stored sealed and shown to the municipality's staff only.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { reporterRoleSchema } from "../../shared/events/catalogue/intake";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 

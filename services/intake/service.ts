@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { problemResponses } from "../../shared/http/problem";
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
 import {

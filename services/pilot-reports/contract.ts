@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isKommunkod, PILOT_MUNICIPALITIES } from "../../shared/municipalities";
 import { monthSpan } from "./domain/months";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { needSchema, releaseTypeSchema, STATUS_CHANGES } from "../../shared/events/catalogue/release-notices";
 import { clientIdSchema, kommunkodSchema } from "../../shared/events/envelope";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { containsIdentityNumber, IDENTITY_IN_ID_MESSAGE } from "../identity/in-text";
 import { SERVICES } from "../resources";
 

@@ -1,5 +1,5 @@
 import type { ServiceName } from "../resources";
-import { CATALOGUE, type EventType } from "./catalogue";
+import type { EventType } from "./catalogue";
 import { type Envelope, sealedSchema, WITHHELD_SEALED } from "./envelope";
 
 /**
@@ -25,8 +25,6 @@ export const subscribersOf = (type: string): ServiceName[] =>
   (Object.entries(SUBSCRIPTIONS) as [ServiceName, readonly EventType[] | "all"][])
     .filter(([, types]) => types === "all" || (types as readonly string[]).includes(type))
     .map(([service]) => service);
-
-export const knownEventTypes = (): string[] => [...new Set(CATALOGUE.map((c) => c.type))];
 
 /**
  * The consumers that open sealed identities (intake links a release notice or a triage to its

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { HttpRoute, RouteAuth, ServiceDefinition } from "../service";
 import { PROBLEM_CONTENT_TYPE, problemSchema } from "./problem";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { HttpRoute } from "../service";
 
 /** RFC 9457 problem details, with `errors` naming each bad field (never echoing its value). */

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import * as z from "zod";
 
 const SOURCE = "sjbrg/swedish-geodata, commit 03b0a24 (CC0 1.0)";
 const EXPECTED_MUNICIPALITIES = 290;

@@ -10,17 +10,22 @@
  *   --load-runs N       fresh processes per bundle for the load time (default 7)
  *   --top N             the handler's costliest functions to list from the CPU profile (default 12)
  *   --skip-bundles, --skip-latency
- *   --skip intake,hotline,pilot-reports,worklists,faults,local   leave out the other benches (each starts its own servers;
+ *   --skip intake,hotline,pilot-reports,worklists,faults,cold,local   leave out the other benches (each starts its own servers;
  *                       worklists: 1,000 vs 100,000 stored, which takes a while to seed;
  *                       faults: 1,000 notices while 30% of writes and sends fail;
  *                       local: 300 notices, the runtime killed and stopped mid-load, restarted)
  *   --json PATH         also write the figures as JSON to PATH (nothing is written otherwise)
+ *
+ * `npm run bench -- cold [ids…]` runs only the cold-start bench (cold.ts) for every function, or for
+ * the functions and services named; `--cold-runs N` processes per function (default 7), `--cold-warm N`
+ * warm requests per process (default 5). In the full bench it runs last; `--skip cold` leaves it out.
  */
 
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { type BundleReport, measureBundles } from "./bundles";
+import { runColdBench } from "./cold";
 import { runFaultBench } from "./faults";
 import { runHotlineWebhookBench } from "./hotline-webhook";
 import { runIntakeSweepBench } from "./intake-sweep";
@@ -30,7 +35,8 @@ import { type LatencyReport, measureLatency } from "./release-notice-latency";
 import { report } from "./report";
 import { runWorklistBench } from "./worklists";
 
-const { values: args } = parseArgs({
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     requests: { type: "string", default: "1000" },
     warmup: { type: "string", default: "100" },
@@ -42,6 +48,8 @@ const { values: args } = parseArgs({
     skip: { type: "string", default: "" },
     top: { type: "string", default: "12" },
     json: { type: "string" },
+    "cold-runs": { type: "string", default: "7" },
+    "cold-warm": { type: "string", default: "5" },
   },
 });
 
@@ -57,12 +65,27 @@ const loadRuns = positive(args["load-runs"], "load-runs");
 const topFunctions = Number(args.top ?? 0);
 const httpRequests = Number(args["http-requests"] ?? 0);
 const loadAtStart = loadavg();
+const cold = async () =>
+  (
+    await runColdBench({
+      runs: positive(args["cold-runs"], "cold-runs"),
+      warm: Number(args["cold-warm"] ?? 0),
+      only: positionals.slice(1),
+      progress,
+    })
+  ).text;
 
 // performance.now() counts from the process's start, so this includes loading the modules.
 const elapsed = () => `${(performance.now() / 1000).toFixed(1)} s`;
 const writeStderr = process.stderr.write.bind(process.stderr);
 /** Progress goes to stderr, past the muting of the handler's logs. */
 const progress = (message: string) => writeStderr(`[${elapsed()}] ${message}\n`);
+
+if (positionals[0] === "cold") {
+  process.stdout.write(`${await cold()}\n`);
+  process.exit(0);
+}
+if (positionals.length > 0) throw new Error(`unknown bench entry ${positionals[0]}: the only one is cold`);
 
 let bundles: BundleReport | undefined;
 let latency: LatencyReport | undefined;
@@ -87,6 +110,7 @@ if (!skipped.has("pilot-reports")) process.stdout.write(`\n${await runPilotRepor
 if (!skipped.has("worklists")) process.stdout.write(`\n${await runWorklistBench({ progress })}\n`);
 // Prints its own figures, and throws if a notice was lost or doubled.
 if (!skipped.has("faults")) await runFaultBench();
+if (!skipped.has("cold")) process.stdout.write(`\n${await cold()}\n`);
 // Last: it starts the whole runtime as a process group and kills it, twice.
 if (!skipped.has("local")) await runLocalCrashBench({ notices: 300, concurrency: 16 }, progress);
 if (args.json) {

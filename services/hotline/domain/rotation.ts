@@ -1,6 +1,5 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import type { ChainRole } from "./triage-state";
+import { localDate, zonedInstant } from "./zoned-time";
 
 /**
  * On-call schedules, pure: who is on call at an instant, the escalation chain for a call, and the
@@ -78,9 +77,6 @@ const daysBetween = (from: string, to: string): number => {
   return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / DAY_MS);
 };
 
-const localDate = (instant: Date, timeZone: string): string =>
-  format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
-
 /**
  * The instant of the handoff on a local date. A handoff time that does not exist that day (inside
  * the spring-forward hour) moves on by the hour skipped (02:30 becomes 03:30); one that happens
@@ -89,7 +85,7 @@ const localDate = (instant: Date, timeZone: string): string =>
 export const handoffInstant = (schedule: Pick<Schedule, "timeZone" | "handoffTime">, date: string): Date => {
   const [y, m, d] = dateParts(date);
   const [hh, mm] = schedule.handoffTime.split(":").map(Number);
-  return new Date(new TZDate(y, m - 1, d, hh ?? 0, mm ?? 0, schedule.timeZone).getTime());
+  return zonedInstant(y, m, d, hh ?? 0, mm ?? 0, schedule.timeZone);
 };
 
 /** The rotation's shift covering `at`, or undefined before the rotation starts. */

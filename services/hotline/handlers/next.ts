@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { CallHandling } from "../app/call-handling";
 import { createDeps, type HotlineDeps } from "../deps";
-import { routes } from "../service";
+import { telephonyRoutes as routes } from "../routes/telephony";
 import { withWebhookAuth } from "../webhook";
 
 export const createHandler = (deps: HotlineDeps) => {

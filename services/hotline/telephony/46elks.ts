@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { entityIdSchema } from "../../../shared/events/envelope";
 import {
   type CallAction,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
 import type { ReferralDetail, ReferralView } from "../contract";
 import { effectiveState } from "../domain/deadlines/states";

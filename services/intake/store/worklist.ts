@@ -4,7 +4,7 @@
  * so a page costs at most `limit` items per unit asked for, however much history is stored; the
  * overdue view is the key range up to now. Filters (kind, status, assignee) narrow only that open set.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { queryPage } from "../../../shared/dynamo";
 import { UNITS } from "../../../shared/events/catalogue/intake";
 import type { Referral, ReferralStatus } from "../domain/referral";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { HistogramState, MedianCell, MonthAggregate } from "../domain/aggregation";
 import { COUNT_METRIC_IDS, type HistogramName, isHistogramName } from "../domain/catalogue";
 

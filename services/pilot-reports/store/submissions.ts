@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { newId } from "../../../shared/ids";
 import type { Submission, SubmissionAuditFact } from "../domain/submission";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEADLINE_STATES } from "../../../shared/domain/deadline";
 import { epochSeconds } from "../../../shared/dynamo";
 import { needSchema, releaseTypeSchema } from "../../../shared/events/catalogue/release-notices";

@@ -1,0 +1,72 @@
+import { join, resolve } from "node:path";
+import * as esbuild from "esbuild";
+import { PROJECT_BUNDLING } from "../../infra/constructs/bundling";
+import { REPO_ROOT } from "../../infra/local/paths";
+import { SERVICE_DEFINITIONS } from "../../infra/services";
+
+export const FLOOR_ID = "(floor)";
+const FLOOR_ENTRY = "test/bench/cold-floor.ts";
+
+export interface ColdFunction {
+  readonly id: string;
+  readonly service: string;
+  readonly kind: "http" | "queue" | "schedule" | "floor";
+  readonly entry: string;
+}
+
+/** Every function of SERVICE_DEFINITIONS, and the floor last; `only` keeps the ids it names. */
+export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
+  ...SERVICE_DEFINITIONS.flatMap((service) =>
+    service.functions.map((f) => ({ id: f.id, service: service.name, kind: f.kind, entry: f.entry })),
+  ).filter((f) => !only || only.has(f.id) || only.has(f.service)),
+  { id: FLOOR_ID, service: "-", kind: "floor", entry: FLOOR_ENTRY },
+];
+
+export const bundleFileOf = (dir: string, id: string) => join(dir, `${id === FLOOR_ID ? "floor" : id}.mjs`);
+
+/**
+ * Bundles with the options ProjectFunction hands the CDK's NodejsFunction (PROJECT_BUNDLING), as the
+ * CDK turns them into esbuild's: bundle, platform node, the target, ESM, minified, the main fields,
+ * the banner, nothing external; source maps without sources. One call for all entries (the CDK
+ * makes one per function; the output per entry is the same).
+ */
+export const bundleFunctions = async (functions: readonly ColdFunction[], outdir: string) => {
+  const b = PROJECT_BUNDLING;
+  const result = await esbuild.build({
+    entryPoints: Object.fromEntries(
+      functions.map((f) => [f.id === FLOOR_ID ? "floor" : f.id, join(REPO_ROOT, f.entry)]),
+    ),
+    outdir,
+    absWorkingDir: REPO_ROOT,
+    bundle: true,
+    platform: "node",
+    target: b.target,
+    format: "esm",
+    minify: b.minify,
+    sourcemap: b.sourceMap,
+    sourcesContent: b.sourcesContent,
+    mainFields: [...b.mainFields],
+    banner: { js: b.banner },
+    external: [...b.externalModules],
+    outExtension: { ".js": ".mjs" },
+    logLevel: "silent",
+    metafile: true,
+  });
+  return { warnings: result.warnings.length, metafile: result.metafile };
+};
+
+/** Minified bytes per package in one output, largest first; our own code by top folder. */
+export const compositionOf = (metafile: esbuild.Metafile, file: string, top = 6) => {
+  const output = Object.entries(metafile.outputs).find(([path]) => resolve(REPO_ROOT, path) === file)?.[1];
+  const parts = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const name = match?.[1]?.replace(/^@(smithy|aws-sdk)\/.*$/, "AWS SDK") ?? "(ours)";
+    parts.set(name, (parts.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...parts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)}`)
+    .join(", ");
+};

@@ -1,0 +1,65 @@
+/**
+ * One cold start, in a fresh Node process started by cold.ts: `node cold-child.mjs <bundle> <fixture>`.
+ * Times the import of the bundle (as Lambda's init does), then the first invocation (the handler
+ * builds what it builds lazily, and answers one request against the local servers), then the CPU
+ * (user + system, this process) of each warm request. Prints one line `COLD <json>` to stdout;
+ * the handler's own log lines go to stdout as in Lambda, and are dropped by the parent.
+ */
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const [bundle, fixtureFile] = process.argv.slice(2);
+const fixture = JSON.parse(readFileSync(fixtureFile, "utf8"));
+
+let invocation = 0;
+const context = () => {
+  invocation += 1;
+  const unsupported = () => {
+    throw new Error("not supported");
+  };
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: fixture.functionName,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${fixture.functionName}`,
+    memoryLimitInMB: "512",
+    awsRequestId: `cold-${process.pid}-${invocation}`,
+    logGroupName: `/aws/lambda/${fixture.functionName}`,
+    logStreamName: "cold",
+    getRemainingTimeInMillis: () => 10_000,
+    done: unsupported,
+    fail: unsupported,
+    succeed: unsupported,
+  };
+};
+
+const started = performance.now();
+const module = await import(pathToFileURL(bundle).href);
+const loaded = performance.now();
+const first = await module.handler(fixture.first, context());
+const answered = performance.now();
+
+const warmCpuMs = [];
+for (const event of fixture.warm) {
+  const before = process.cpuUsage();
+  await module.handler(event, context());
+  const used = process.cpuUsage(before);
+  warmCpuMs.push((used.user + used.system) / 1000);
+}
+
+const outcome = (result) => {
+  if (result && typeof result === "object" && "statusCode" in result) return String(result.statusCode);
+  if (result && typeof result === "object" && "batchItemFailures" in result) {
+    return `${result.batchItemFailures.length} failed`;
+  }
+  return "ok";
+};
+process.stdout.write(
+  `\nCOLD ${JSON.stringify({
+    importMs: loaded - started,
+    firstAnswerMs: answered - started,
+    sinceProcessStartMs: answered,
+    outcome: outcome(first),
+    warmCpuMs,
+  })}\n`,
+);

@@ -1,0 +1,122 @@
+/**
+ * What the cold-start bench stores before it starts (a hotline schedule, so that a call rings
+ * someone), and the events that need something stored first: a `next` reports on a ring of a call
+ * that an `incoming` began, with the signed attempt and token that call's answer handed out.
+ */
+import type { LocalClients } from "../../infra/local/aws";
+import type { ProvisionedResources } from "../../infra/local/provision";
+import { ScheduleAdmin } from "../../services/hotline/app/schedule-admin";
+import { scheduleBodySchema } from "../../services/hotline/contract";
+import { createDeps } from "../../services/hotline/deps";
+import { createHandler as createIncoming } from "../../services/hotline/handlers/incoming";
+import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
+import { systemClock } from "../../shared/clock";
+import { AUDIT_TABLE_ENV, ENV, type ServiceName } from "../../shared/resources";
+import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
+import { CREDENTIALS, HOTLINE_NUMBER, httpEvent, incomingCall, MUNICIPALITY, routeOf } from "./cold-requests";
+import { muteOutput } from "./cpu";
+import { context } from "./hotline-webhook-event";
+
+export const PUBLIC_BASE_URL = "https://api.example.se";
+
+/** A schedule that always has someone on call: a rotation started long ago, two members. */
+const SCHEDULE = scheduleBodySchema.parse({
+  hotlineNumber: HOTLINE_NUMBER,
+  timeZone: "Europe/Stockholm",
+  handoffTime: "08:00",
+  rotation: {
+    startDate: "2020-01-01",
+    shiftDays: 7,
+    members: [
+      { id: "anna", name: "Anna", phone: "+46701000001" },
+      { id: "bo", name: "Bo", phone: "+46701000002" },
+    ],
+  },
+  manager: { id: "maja", name: "Maja", phone: "+46701000009" },
+  ringSeconds: 25,
+});
+
+export type EventMaker = () => Promise<unknown>;
+
+/** Seeds what the fixtures need and returns the makers of the events that need state. */
+export const prepareFixtures = async (
+  clients: LocalClients,
+  provisioned: ProvisionedResources,
+): Promise<Readonly<Record<string, EventMaker>>> => {
+  const tableName = provisioned.tables.hotline;
+  if (!tableName) throw new Error("no hotline table was provisioned");
+  const deps = createDeps(
+    {
+      service: "hotline",
+      clock: systemClock,
+      dynamodb: clients.dynamodb,
+      sqs: clients.sqs,
+      tableName,
+      auditTableName: provisioned.auditTable,
+      queueUrls: provisioned.queueUrls,
+      keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
+      publicBaseUrl: PUBLIC_BASE_URL,
+    },
+    { webhookCredentials: staticWebhookCredentials(CREDENTIALS) },
+  );
+  await new ScheduleAdmin(deps).put(MUNICIPALITY, SCHEDULE, {
+    caller: { subject: "cold-bench", scopes: new Set(["hotline:admin"]), municipality: MUNICIPALITY },
+    correlationId: "cold-bench",
+  });
+  const incoming = createIncoming(deps);
+  const nextRoute = routeOf("hotline-next");
+  if (!nextRoute) throw new Error("no route for hotline-next");
+
+  /** Begins a call in this process; the child then reports its first ring as not answered. */
+  const nextEvent = async () => {
+    const event = incomingCall();
+    const muted = muteOutput();
+    const answer = await incoming(event, context(event.requestContext.requestId)).finally(muted.restore);
+    const next = (JSON.parse(answer.body ?? "{}") as { next?: string }).next;
+    if (!next) throw new Error(`the incoming call was answered without a next URL: ${answer.body}`);
+    const url = new URL(next);
+    const callId = new URLSearchParams(Buffer.from(event.body ?? "", "base64").toString()).get("callid");
+    return httpEvent(nextRoute, "hotline-next", {
+      body: new URLSearchParams({ callid: callId ?? "", result: "failed" }).toString(),
+      contentType: "application/x-www-form-urlencoded",
+      query: Object.fromEntries(url.searchParams),
+    });
+  };
+  return {
+    "hotline-incoming": async () => incomingCall(),
+    "hotline-next": nextEvent,
+  };
+};
+
+/** The environment a function's process gets: as the CDK sets it, pointed at the local servers. */
+export const functionEnv = (
+  service: string,
+  provisioned: ProvisionedResources,
+  endpoints: { dynamodbEndpoint: string; sqsEndpoint: string },
+): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NODE_OPTIONS;
+  // Reading a CA bundle at start costs ~80 ms here; Lambda's Node 20+ runtimes load none by default.
+  delete env.NODE_EXTRA_CA_CERTS;
+  const tables = provisioned.tables as Record<string, string | undefined>;
+  Object.assign(env, {
+    AWS_REGION: "eu-north-1",
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodbEndpoint,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqsEndpoint,
+    AWS_LAMBDA_FUNCTION_NAME: "cold",
+    TABLE_NAME: tables[service] ?? tables.hotline,
+    [AUDIT_TABLE_ENV]: provisioned.auditTable,
+    IDENTITY_KEYS_JSON: DEVELOPMENT_KEYS_JSON,
+    POWERTOOLS_SERVICE_NAME: service,
+    POWERTOOLS_METRICS_NAMESPACE: "NyRiktning",
+    HOTLINE_WEBHOOK_USER: CREDENTIALS.username,
+    HOTLINE_WEBHOOK_PASSWORD: CREDENTIALS.password,
+    PUBLIC_BASE_URL,
+  });
+  for (const [name, url] of Object.entries(provisioned.queueUrls)) {
+    env[ENV.queueUrl(name as ServiceName)] = url;
+  }
+  return env;
+};

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench -- cold [function or service ids…]`: every function's cold start beside a floor,
+ * in the same run. Each function is bundled as the CDK bundles it (cold-build.ts), then started in
+ * fresh Node processes (cold-child.mjs): the import of the bundle (`load`), and the import plus the
+ * first invocation, which builds the clients and answers one request against DynamoDB Local and
+ * fauxqs (`first answer`). The floor is a bundle of the project's own SDK that builds the DynamoDB
+ * and SQS clients and sends one GetItem (cold-floor.ts); a floor process runs right before each
+ * function's, so that drift on the shared cores hits both. After the first answer each process
+ * serves a few warm requests and reports their CPU (user + system). Prints figures only.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { localClients } from "../../infra/local/aws";
+import { provisionLocalResources } from "../../infra/local/provision";
+import {
+  bundleFileOf,
+  bundleFunctions,
+  type ColdFunction,
+  coldFunctions,
+  compositionOf,
+  FLOOR_ID,
+} from "./cold-build";
+import { type EventMaker, functionEnv, prepareFixtures } from "./cold-fixtures";
+import { genericEvent } from "./cold-requests";
+import { startServers } from "./servers-client";
+import { kib, median, ms, table } from "./stats";
+
+const CHILD = fileURLToPath(new URL("./cold-child.mjs", import.meta.url));
+
+export interface ColdOptions {
+  readonly runs: number;
+  readonly warm: number;
+  /** Function ids or service names; empty: every function. */
+  readonly only: readonly string[];
+  readonly progress: (message: string) => void;
+}
+
+interface Sample {
+  readonly importMs: number;
+  readonly firstAnswerMs: number;
+  readonly outcome: string;
+  readonly warmCpuMs: number[];
+}
+
+export interface ColdRow {
+  readonly id: string;
+  readonly bytes: number;
+  readonly loadMs: number;
+  readonly firstAnswerMs: number;
+  readonly floorLoadMs: number;
+  readonly floorFirstAnswerMs: number;
+  readonly warmCpuMs: number;
+  readonly floorWarmCpuMs: number;
+  readonly outcome: string;
+  readonly composition: string;
+}
+
+const runChild = (bundle: string, fixture: string, env: NodeJS.ProcessEnv): Sample => {
+  const out = spawnSync(process.execPath, [CHILD, bundle, fixture], {
+    encoding: "utf8",
+    env,
+    timeout: 60_000,
+  });
+  const line = out.stdout?.split("\n").find((l) => l.startsWith("COLD "));
+  if (out.status !== 0 || !line) {
+    throw new Error(`${bundle} failed (exit ${out.status}): ${(out.stderr ?? "").slice(0, 800)}`);
+  }
+  return JSON.parse(line.slice("COLD ".length)) as Sample;
+};
+
+export const runColdBench = async (options: ColdOptions): Promise<{ text: string; rows: ColdRow[] }> => {
+  const { runs, warm, progress } = options;
+  const functions = coldFunctions(options.only.length ? new Set(options.only) : undefined);
+  const dir = mkdtempSync(join(tmpdir(), "ny-riktning-cold-"));
+  const servers = await startServers();
+  try {
+    progress(`cold: bundling ${functions.length} entries`);
+    const { metafile, warnings } = await bundleFunctions(functions, dir);
+    const clients = localClients(servers);
+    const provisioned = await provisionLocalResources(clients, { prefix: `cold-${Date.now().toString(36)}` });
+    const makers = await prepareFixtures(clients, provisioned);
+    const makerOf = (f: ColdFunction): EventMaker =>
+      makers[f.id] ?? (async () => (f.kind === "floor" ? {} : genericEvent(f.id, f.kind)));
+
+    const fixtureFile = async (f: ColdFunction, run: number) => {
+      const make = makerOf(f);
+      const events = [];
+      for (let i = 0; i <= warm; i++) events.push(await make());
+      const file = join(dir, `fixture-${run}-${f.id === FLOOR_ID ? "floor" : f.id}.json`);
+      writeFileSync(file, JSON.stringify({ functionName: f.id, first: events[0], warm: events.slice(1) }));
+      return file;
+    };
+    const floor = functions.find((f) => f.id === FLOOR_ID);
+    if (!floor) throw new Error("no floor entry");
+    const measured = functions.filter((f) => f.id !== FLOOR_ID);
+    const samples = new Map(measured.map((f) => [f.id, { own: [] as Sample[], floor: [] as Sample[] }]));
+    const floorEnv = functionEnv("hotline", provisioned, servers);
+    for (let run = 0; run < runs; run++) {
+      progress(`cold: run ${run + 1}/${runs}`);
+      for (const f of measured) {
+        const into = samples.get(f.id);
+        const floorFixture = await fixtureFile(floor, run);
+        into?.floor.push(runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv));
+        const fixture = await fixtureFile(f, run);
+        into?.own.push(
+          runChild(bundleFileOf(dir, f.id), fixture, functionEnv(f.service, provisioned, servers)),
+        );
+      }
+    }
+    const warmOf = (list: Sample[]) => median(list.flatMap((s) => s.warmCpuMs));
+    const rows = measured.map((f): ColdRow => {
+      const s = samples.get(f.id) ?? { own: [], floor: [] };
+      const file = bundleFileOf(dir, f.id);
+      const outcomes = [...new Set(s.own.map((x) => x.outcome))].join("/");
+      return {
+        id: f.id,
+        bytes: statSync(file).size,
+        loadMs: median(s.own.map((x) => x.importMs)),
+        firstAnswerMs: median(s.own.map((x) => x.firstAnswerMs)),
+        floorLoadMs: median(s.floor.map((x) => x.importMs)),
+        floorFirstAnswerMs: median(s.floor.map((x) => x.firstAnswerMs)),
+        warmCpuMs: warmOf(s.own),
+        floorWarmCpuMs: warmOf(s.floor),
+        outcome: outcomes,
+        composition: compositionOf(metafile, file),
+      };
+    });
+    const floorBytes = statSync(bundleFileOf(dir, FLOOR_ID)).size;
+    return { text: render(rows, { runs, warm, warnings, floorBytes }), rows };
+  } finally {
+    await servers.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : "-");
+
+const render = (
+  rows: readonly ColdRow[],
+  meta: { runs: number; warm: number; warnings: number; floorBytes: number },
+) => {
+  const floorLoad = median(rows.map((r) => r.floorLoadMs));
+  const floorFirst = median(rows.map((r) => r.floorFirstAnswerMs));
+  const floorCpu = median(rows.map((r) => r.floorWarmCpuMs));
+  const lines = [
+    "cold starts: each function bundled as the CDK bundles it, in fresh node processes, beside the floor",
+    `floor: the project's SDK, DynamoDB + SQS clients built at load, one GetItem: ${kib(meta.floorBytes)} KiB, load ${ms(floorLoad, 1)} ms, first answer ${ms(floorFirst, 1)} ms, warm CPU ${ms(floorCpu)} ms (medians over every run)`,
+    `median of ${meta.runs} processes each; a floor process right before each; ratios to the floor samples taken beside it; warm CPU: median over ${meta.warm} requests per process (user + system, SDK included); esbuild warnings: ${meta.warnings}`,
+    "",
+    table(
+      ["function", "KiB", "load ms", "x floor", "first ms", "x floor", "warm CPU ms", "- floor", "answer"],
+      rows.map((r) => [
+        r.id,
+        kib(r.bytes),
+        ms(r.loadMs, 1),
+        x(r.loadMs, r.floorLoadMs),
+        ms(r.firstAnswerMs, 1),
+        x(r.firstAnswerMs, r.floorFirstAnswerMs),
+        ms(r.warmCpuMs),
+        ms(r.warmCpuMs - r.floorWarmCpuMs),
+        r.outcome,
+      ]),
+    ),
+    "",
+    "largest parts of each bundle (KiB, minified):",
+    ...rows.map((r) => `  ${r.id}: ${r.composition}`),
+  ];
+  return lines.join("\n");
+};
