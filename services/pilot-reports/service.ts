@@ -34,6 +34,7 @@ export const routes = {
       200: {
         description: `The report as JSON; as ${CSV_CONTENT_TYPE} (header municipality,month,metric,value,suppressed,source,source_name; CRLF) with format=csv or Accept: text/csv`,
         schema: reportSchema,
+        alternativeContentTypes: [CSV_MEDIA_TYPE],
       },
       ...problems(400, 401, 403),
     },
