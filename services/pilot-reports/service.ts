@@ -3,6 +3,7 @@ import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../sha
 import {
   CSV_BODY_CONTENT_TYPE,
   CSV_CONTENT_TYPE,
+  CSV_MEDIA_TYPE,
   metricsCatalogueSchema,
   reportQuerySchema,
   reportSchema,
@@ -92,12 +93,6 @@ export const routes = {
     },
   },
 } as const satisfies Record<string, HttpRoute>;
-
-/** The CSV variant of the report, for the OpenAPI document's readers. */
-export const REPORT_CSV_RESPONSE = {
-  description: "The report as CSV",
-  contentType: CSV_CONTENT_TYPE,
-} as const;
 
 const functions: FunctionDefinition[] = [
   { kind: "http", id: "pilot-reports-report", entry: `${dir}/report.ts`, route: routes.report },
