@@ -5,7 +5,7 @@ import { ConsoleStack, readConsoleConfig } from "./console-stack";
 import { applyNag } from "./nag";
 import { SERVICE_DEFINITIONS } from "./services";
 import { StatefulStack } from "./stateful-stack";
-import { StatelessStack } from "./stateless-stack";
+import { addStatelessStacks, type StatelessStacks } from "./stateless-stack";
 
 export interface BuildAppOptions {
   /** Extra CDK context, e.g. `{ "aws:cdk:bundling-stacks": [] }` in tests to skip bundling. */
@@ -17,15 +17,13 @@ export interface BuildAppOptions {
   readonly builtinCloudFormationValidation?: boolean;
 }
 
-export interface BuiltApp {
+export interface BuiltApp extends StatelessStacks {
   readonly app: App;
   readonly stateful: StatefulStack;
-  readonly stateless: StatelessStack;
   readonly console: ConsoleStack;
 }
 
 export const STATEFUL_STACK_ID = "NyRiktningStateful";
-export const STATELESS_STACK_ID = "NyRiktningStateless";
 export const CONSOLE_STACK_ID = "NyRiktningConsole";
 
 export const buildApp = (options: BuildAppOptions = {}): BuiltApp => {
@@ -52,9 +50,8 @@ export const buildApp = (options: BuildAppOptions = {}): BuiltApp => {
     services: services.map((s) => s.name),
     ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
   });
-  const stateless = new StatelessStack(app, STATELESS_STACK_ID, {
+  const stateless = addStatelessStacks(app, {
     env,
-    description: "Ny riktning: functions, HTTP API, event sources, schedules and alarms",
     stateful,
     services,
     jwtIssuer: config.jwtIssuer,
@@ -66,8 +63,8 @@ export const buildApp = (options: BuildAppOptions = {}): BuiltApp => {
   const console = new ConsoleStack(app, CONSOLE_STACK_ID, {
     env,
     description: "Ny riktning: the staff console (S3 and CloudFront, with /v1/* to the HTTP API)",
-    api: stateless.api,
+    api: stateless.api.main.httpApi,
     config: readConsoleConfig(app.node, config.jwtIssuer),
   });
-  return { app, stateful, stateless, console };
+  return { app, stateful, ...stateless, console };
 };

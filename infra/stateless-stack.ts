@@ -1,15 +1,13 @@
-import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
-import type { HttpApi, HttpStage } from "aws-cdk-lib/aws-apigatewayv2";
-import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
-import type { Construct } from "constructs";
+import type { App, Environment } from "aws-cdk-lib";
 import type { ServiceName } from "../shared/resources";
 import type { ServiceDefinition } from "../shared/service";
-import { QueueAlarms } from "./constructs/alarms";
-import { type ProjectApi, projectHttpApi } from "./constructs/http-api";
-import { ServiceFunctions } from "./constructs/service-functions";
+import { ApiStack } from "./api-stack";
+import { ApiStageStack } from "./api-stage-stack";
+import { ServiceStack } from "./service-stack";
 import type { StatefulResources } from "./stateful-stack";
 
-export interface StatelessStackProps extends StackProps {
+export interface StatelessProps {
+  readonly env: Environment;
   readonly stateful: StatefulResources;
   readonly services: readonly ServiceDefinition[];
   readonly jwtIssuer: string;
@@ -22,104 +20,79 @@ export interface StatelessStackProps extends StackProps {
   readonly provisionedConcurrency?: number;
 }
 
-/**
- * Stage-wide limits of the staff and systems API; each route also has its own (http-api.ts), and
- * API Gateway answers 429 above either before any function runs.
- */
-export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
-
-/**
- * The telephony API's stage-wide limits: its own budget, so that nothing at the staff API can
- * spend the provider's, and a flood of unauthenticated posts here cannot spend the staff's. The
- * sum of its routes' limits (services/hotline/service.ts), which this only caps.
- */
-export const TELEPHONY_API_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
-
-/**
- * What can be replaced at will: functions, the HTTP APIs, event source mappings, schedules and
- * alarms. It holds no data; everything it reads or writes lives in the stateful stack.
- */
-export class StatelessStack extends Stack {
-  readonly api: HttpApi;
-  readonly stage: HttpStage;
-  /** The telephony webhooks' own API; absent when no service has webhooks. */
-  readonly telephonyApi: ProjectApi | undefined;
-  readonly services: ReadonlyMap<ServiceName, ServiceFunctions>;
-
-  constructor(scope: Construct, id: string, props: StatelessStackProps) {
-    super(scope, id, props);
-    assertUnique(props.services);
-
-    const main = projectHttpApi(this, "Api", {
-      apiName: "ny-riktning",
-      description: "Ny riktning: release notices, referrals, the hotline and pilot reports",
-      throttle: API_THROTTLE,
-    });
-    this.api = main.httpApi;
-    this.stage = main.stage;
-    const hasWebhooks = props.services.some((s) =>
-      s.functions.some((f) => f.kind === "http" && f.route.auth.type === "webhook"),
-    );
-    // A host of its own, given only to the provider: the staff console never names it.
-    this.telephonyApi = hasWebhooks
-      ? projectHttpApi(this, "TelephonyApi", {
-          apiName: "ny-riktning-telephony",
-          description: "Ny riktning: the telephony provider's webhooks (the avhoppartelefon)",
-          throttle: TELEPHONY_API_THROTTLE,
-        })
-      : undefined;
-
-    // Operators set `jwtIssuer` and `jwtAudience` in context (cdk.json or `-c`) to their identity
-    // provider's issuer and this API's audience; the offline defaults match no real issuer.
-    const jwtAuthorizer = new HttpJwtAuthorizer("JwtAuthorizer", props.jwtIssuer, {
-      jwtAudience: [...props.jwtAudience],
-    });
-
-    // No trailing slash, like the local runtime's, so handlers join paths the same way in both.
-    const publicBaseUrl =
-      props.publicBaseUrl ?? this.telephonyApi?.httpApi.apiEndpoint ?? this.api.apiEndpoint;
-    const services = new Map<ServiceName, ServiceFunctions>();
-    for (const definition of props.services) {
-      services.set(
-        definition.name,
-        new ServiceFunctions(this, definition.name, {
-          definition,
-          stateful: props.stateful,
-          api: {
-            main,
-            jwtAuthorizer,
-            publicBaseUrl,
-            ...(this.telephonyApi ? { telephony: this.telephonyApi } : {}),
-            ...(props.telephonySourceAddresses
-              ? { telephonySourceAddresses: props.telephonySourceAddresses }
-              : {}),
-          },
-          ...(props.provisionedConcurrency ? { provisionedConcurrency: props.provisionedConcurrency } : {}),
-        }),
-      );
-    }
-    this.services = services;
-
-    const consumed = new Set(
-      props.services.flatMap((s) => s.functions.flatMap((f) => (f.kind === "queue" ? [f.queue] : []))),
-    );
-    for (const [service, queue] of props.stateful.queues) {
-      new QueueAlarms(this, `${service}QueueAlarms`, {
-        queue,
-        consumerDeployed: consumed.has(service),
-        topic: props.stateful.alarmTopic,
-      });
-    }
-
-    new CfnOutput(this, "ApiUrl", { value: this.stage.url, description: "Base URL of the HTTP API" });
-    if (this.telephonyApi) {
-      new CfnOutput(this, "TelephonyApiUrl", {
-        value: this.telephonyApi.stage.url,
-        description: "Base URL of the telephony webhooks: configure the provider's numbers with it",
-      });
-    }
-  }
+/** What can be replaced at will: it holds no data; everything it reads or writes is in the stateful stack. */
+export interface StatelessStacks {
+  readonly api: ApiStack;
+  readonly services: ReadonlyMap<ServiceName, ServiceStack>;
+  readonly stage: ApiStageStack;
 }
+
+export const API_STACK_ID = "NyRiktningApi";
+/**
+ * The API stack keeps the CloudFormation name of the single stateless stack it was split from:
+ * its APIs, access logs and authorizer keep their logical ids there, so an update keeps them (and
+ * the URLs the telephony provider and the console's CloudFront use) instead of creating new ones.
+ */
+export const API_STACK_NAME = "NyRiktningStateless";
+export const API_STAGE_STACK_ID = "NyRiktningApiStage";
+
+/** `NyRiktning` and the service's name in PascalCase: `pilot-reports` is `NyRiktningPilotReports`. */
+export const serviceStackId = (service: ServiceName): string =>
+  `NyRiktning${service
+    .split("-")
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("")}`;
+
+/**
+ * The stateless part, split so that no stack nears CloudFormation's 500 resources however many
+ * routes a service gains: the shared APIs first, then one stack per service (its functions,
+ * routes, event sources, schedules and alarms), then the stages that throttle the routes. The
+ * service stacks refer to the API and stateful stacks, never the reverse; the stage stack is only
+ * ordered after the service stacks.
+ */
+export const addStatelessStacks = (app: App, props: StatelessProps): StatelessStacks => {
+  assertUnique(props.services);
+  const api = new ApiStack(app, API_STACK_ID, {
+    env: props.env,
+    stackName: API_STACK_NAME,
+    description: "Ny riktning: the HTTP APIs, the JWT authorizer and the queues' alarms",
+    stateful: props.stateful,
+    services: props.services,
+    jwtIssuer: props.jwtIssuer,
+    jwtAudience: props.jwtAudience,
+  });
+  // No trailing slash, like the local runtime's, so handlers join paths the same way in both.
+  const publicBaseUrl =
+    props.publicBaseUrl ?? api.telephony?.httpApi.apiEndpoint ?? api.main.httpApi.apiEndpoint;
+  const services = new Map<ServiceName, ServiceStack>();
+  for (const definition of props.services) {
+    services.set(
+      definition.name,
+      new ServiceStack(app, serviceStackId(definition.name), {
+        env: props.env,
+        description: `Ny riktning ${definition.name}: functions, routes, event sources, schedules and alarms`,
+        definition,
+        stateful: props.stateful,
+        api,
+        publicBaseUrl,
+        ...(props.telephonySourceAddresses
+          ? { telephonySourceAddresses: props.telephonySourceAddresses }
+          : {}),
+        ...(props.provisionedConcurrency ? { provisionedConcurrency: props.provisionedConcurrency } : {}),
+      }),
+    );
+  }
+  const stage = new ApiStageStack(app, API_STAGE_STACK_ID, {
+    env: props.env,
+    description: "Ny riktning: the HTTP APIs' stages, with every route's throttle",
+    api,
+    services: props.services,
+  });
+  for (const service of services.values()) {
+    stage.addStackDependency(service, "the stage's route settings name routes that must exist");
+  }
+  return { api, services, stage };
+};
 
 /** Duplicates would otherwise surface as construct-id clashes far from their cause. */
 const assertUnique = (services: readonly ServiceDefinition[]): void => {

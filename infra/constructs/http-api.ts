@@ -1,14 +1,13 @@
-import { Lazy } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import {
   type CfnStage,
   HttpApi,
   HttpMethod,
-  type HttpStage,
+  HttpStage,
   LogGroupLogDestination,
 } from "aws-cdk-lib/aws-apigatewayv2";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
-import type { Construct, IConstruct } from "constructs";
+import type { Construct } from "constructs";
 import type { HttpRoute, RouteThrottle } from "../../shared/service";
 import { LOG_RETENTION } from "./project-function";
 
@@ -50,17 +49,21 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 
 type RouteSettings = Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
 
-/** An HTTP API with its $default stage: access logs, a stage-wide throttle and per-route throttles. */
+/** An HTTP API and the log group its stage writes access logs to. */
 export interface ProjectApi {
   readonly httpApi: HttpApi;
-  readonly stage: HttpStage;
-  /** Gives the route (`METHOD /path`) its own throttle on the stage; `route` is its construct. */
-  throttleRoute(routeKey: string, throttle: RouteThrottle, route: IConstruct): void;
+  readonly accessLogs: LogGroup;
+  /** The stage-wide limits; each route also has its own (routeThrottle). */
+  readonly throttle: RouteThrottle;
 }
 
+/** The only stage each API has; its URL is the API's endpoint, with no stage segment. */
+export const STAGE_NAME = "$default";
+
 /**
- * Creates `<id>` (the API), `<id>AccessLogs` and the API's `DefaultStage` under `scope`: the
- * construct paths the first API was deployed with, so that it is not replaced (and its URL kept).
+ * Creates `<id>` (the API) and `<id>AccessLogs` under `scope`: the construct paths the first API was
+ * deployed with, so that it is not replaced (and its URL kept). Its stage comes later
+ * (projectStage), once the routes it names exist.
  */
 export const projectHttpApi = (
   scope: Construct,
@@ -70,31 +73,43 @@ export const projectHttpApi = (
   const httpApi = new HttpApi(scope, id, {
     apiName: props.apiName,
     description: props.description,
-    // The stage is added below, with the access logging and throttling the default stage lacks.
+    // The stage is added by projectStage, with the access logging and throttling the default stage lacks.
     createDefaultStage: false,
   });
   const accessLogs = new LogGroup(scope, `${id}AccessLogs`, { retention: LOG_RETENTION });
-  const stage = httpApi.addStage("DefaultStage", {
-    stageName: "$default",
+  return { httpApi, accessLogs, throttle: props.throttle };
+};
+
+/**
+ * The API's `$default` stage: access logs, its stage-wide throttle, and each route's own throttle
+ * (`METHOD /path`). API Gateway refuses route settings naming a route that does not exist yet, so
+ * the stage must be deployed after the routes it names (infra/stateless-stack.ts orders the stacks).
+ */
+export const projectStage = (
+  scope: Construct,
+  id: string,
+  api: ProjectApi,
+  routes: readonly HttpRoute[],
+): HttpStage => {
+  const stage = new HttpStage(scope, id, {
+    httpApi: api.httpApi,
+    stageName: STAGE_NAME,
     autoDeploy: true,
-    throttle: props.throttle,
+    throttle: api.throttle,
     // Per-route metrics (5xx by method and path): the routes' server-error alarms watch them.
     detailedMetricsEnabled: true,
-    accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+    accessLogSettings: { destination: new LogGroupLogDestination(api.accessLogs), format: ACCESS_LOG_FORMAT },
   });
   const settings: RouteSettings = {};
-  const cfnStage = stage.node.defaultChild as CfnStage;
-  cfnStage.routeSettings = Lazy.any({ produce: () => (Object.keys(settings).length ? settings : undefined) });
-  return {
-    httpApi,
-    stage,
-    throttleRoute(routeKey, throttle, route) {
-      settings[routeKey] = {
+  for (const route of routes) {
+    const throttle = routeThrottle(route);
+    for (const method of routeMethods(route)) {
+      settings[`${method} ${route.path}`] = {
         ThrottlingRateLimit: throttle.rateLimit,
         ThrottlingBurstLimit: throttle.burstLimit,
       };
-      // A stage's route settings name routes that must exist when the stage is updated.
-      cfnStage.node.addDependency(route);
-    },
-  };
+    }
+  }
+  if (Object.keys(settings).length > 0) (stage.node.defaultChild as CfnStage).routeSettings = settings;
+  return stage;
 };

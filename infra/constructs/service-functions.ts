@@ -1,5 +1,11 @@
 import { Duration } from "aws-cdk-lib";
-import { HttpNoneAuthorizer, type IHttpRouteAuthorizer } from "aws-cdk-lib/aws-apigatewayv2";
+import {
+  HttpRoute as ApiRoute,
+  HttpNoneAuthorizer,
+  HttpRouteKey,
+  type IHttpApi,
+  type IHttpRouteAuthorizer,
+} from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
@@ -19,14 +25,18 @@ import type { StatefulResources } from "../stateful-stack";
 import { deadlineBreachedAlarm, functionErrorsAlarm } from "./alarms";
 import { bindAuditTable, bindIdentityKeys, bindPublisher, bindSecret, bindTable } from "./bind";
 import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
-import { type ProjectApi, routeMethods, routeThrottle } from "./http-api";
+import { routeMethods, routeThrottle, STAGE_NAME } from "./http-api";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
 
+/**
+ * The shared APIs a service's routes are added to. The routes live with the service (its stack),
+ * and only point at the APIs: a service's deploy never changes the shared stack.
+ */
 export interface ServiceApi {
   /** The staff and systems API: every route whose auth is `jwt`. */
-  readonly main: ProjectApi;
+  readonly main: IHttpApi;
   /** The telephony webhooks' own API: every route whose auth is `webhook`. */
-  readonly telephony?: ProjectApi;
+  readonly telephony?: IHttpApi;
   /** Verifies bearer tokens for every route whose auth is `jwt`. */
   readonly jwtAuthorizer: IHttpRouteAuthorizer;
   /** Where the provider calls back; handlers that build callback URLs read it. */
@@ -46,9 +56,10 @@ export interface ServiceFunctionsProps {
 /**
  * One service's functions, wired from its ServiceDefinition alone: every function gets the
  * service's table, the queues its events fan out to, and the identity keys if it uses them; then
- * by kind an API route (on the staff API, or a webhook on the telephony API, each route with its
- * own throttle and 5xx alarm), its queue as event source, or a schedule; and an error alarm. A new
- * service deploys by adding its definition to infra/services.ts — nothing here names a service.
+ * by kind an API route (on the staff API, or a webhook on the telephony API, each route with a
+ * 5xx alarm; its throttle is on the stage, http-api.ts projectStage), its queue as event source, or
+ * a schedule; and an error alarm. A new service deploys by adding its definition to
+ * infra/services.ts — nothing here names a service.
  */
 export class ServiceFunctions extends Construct {
   readonly functions: ReadonlyMap<string, ProjectFunction>;
@@ -130,8 +141,8 @@ export class ServiceFunctions extends Construct {
       if (def.kind === "http") {
         const served = apiOf(def.route, api);
         routeServerErrorsAlarm(this, `${def.id}ServerErrors`, {
-          apiId: served.httpApi.apiId,
-          stageName: served.stage.stageName,
+          apiId: served.apiId,
+          stageName: STAGE_NAME,
           route: def.route,
           topic: stateful.alarmTopic,
         });
@@ -178,27 +189,27 @@ export class ServiceFunctions extends Construct {
       // An empty scope list would admit any valid token, whoever it was minted for.
       throw new Error(`${id}: a jwt route needs at least one scope`);
     }
-    const target = apiOf(route, api);
-    const routes = target.httpApi.addRoutes({
-      path: route.path,
-      // HEAD answers as GET without a body (the edge drops it), as HTTP asks of a general-purpose server.
-      methods: routeMethods(route),
-      integration: new HttpLambdaIntegration(`${id}Integration`, handler),
-      // API Gateway admits a token carrying any one of the route's scopes (as shared/service.ts intends).
-      ...(jwt
-        ? { authorizer: api.jwtAuthorizer, authorizationScopes: [...jwt.scopes] }
-        : { authorizer: new HttpNoneAuthorizer() }),
-    });
-    const throttle = routeThrottle(route);
-    routes.forEach((r, i) => {
-      target.throttleRoute(`${routeMethods(route)[i]} ${route.path}`, throttle, r);
+    const httpApi = apiOf(route, api);
+    const integration = new HttpLambdaIntegration(`${id}Integration`, handler);
+    // HEAD answers as GET without a body (the edge drops it), as HTTP asks of a general-purpose server.
+    for (const method of routeMethods(route)) {
+      // The id HttpApi.addRoutes gives a route, so acknowledgements and logical ids read the same.
+      const r = new ApiRoute(this, `${method}${route.path}`, {
+        httpApi,
+        routeKey: HttpRouteKey.with(route.path, method),
+        integration,
+        // API Gateway admits a token carrying any one of the route's scopes (as shared/service.ts intends).
+        ...(jwt
+          ? { authorizer: api.jwtAuthorizer, authorizationScopes: [...jwt.scopes] }
+          : { authorizer: new HttpNoneAuthorizer() }),
+      });
       if (!jwt) acknowledgeWebhookRoute(r);
-    });
+    }
   }
 }
 
 /** The API that serves a route: the telephony API for the webhooks, the staff API for the rest. */
-const apiOf = (route: HttpRoute, api: ServiceApi): ProjectApi => {
+const apiOf = (route: HttpRoute, api: ServiceApi): IHttpApi => {
   if (route.auth.type === "jwt") return api.main;
   if (!api.telephony)
     throw new Error(`${route.method} ${route.path}: a webhook route needs the telephony API`);

@@ -9,6 +9,7 @@ import {
   type CfnJson,
   logicalId,
   overlyBroadStatements,
+  resourceOf,
   resourcesOf,
   type Synthesised,
   synthesise,
@@ -152,7 +153,7 @@ describe("stateful stack", () => {
 
   it("is termination-protected and has a region but no account", () => {
     expect(s.built.stateful.terminationProtection).toBe(true);
-    for (const stack of [s.built.stateful, s.built.stateless]) {
+    for (const stack of [s.built.stateful, s.built.api, ...s.built.services.values(), s.built.stage]) {
       expect(stack.region).toBe(DEFAULT_REGION);
       // Unresolved: the account is the deploying credentials' own, so synth never looks anything up.
       expect(Token.isUnresolved(stack.account)).toBe(true);
@@ -160,17 +161,20 @@ describe("stateful stack", () => {
   });
 });
 
-describe("stateless stack: functions", () => {
+describe("stateless stacks: functions", () => {
   const fnResource = (serviceName: ServiceName, id: string): CfnJson => {
-    const fn = s.built.stateless.services.get(serviceName)?.functions.get(id);
+    const fn = s.built.services.get(serviceName)?.functions.get(id);
     if (!fn) throw new Error(`no function ${id}`);
-    const resource = resourcesOf(s.stateless, "AWS::Lambda::Function")[logicalId(fn.function)];
-    if (!resource) throw new Error(`no resource for ${id}`);
-    return resource;
+    return resourceOf(s, fn.function);
   };
 
-  it("deploys one function per definition and nothing else", () => {
-    s.stateless.resourceCountIs("AWS::Lambda::Function", allFunctions.length);
+  it("deploys one function per definition, each in its own service's stack, and nothing else", () => {
+    expect(Object.keys(resourcesOf(s.stateless, "AWS::Lambda::Function"))).toHaveLength(allFunctions.length);
+    for (const service of SERVICE_DEFINITIONS) {
+      const stack = s.built.services.get(service.name);
+      if (!stack) throw new Error(`no stack for ${service.name}`);
+      s.templateOf(stack).resourceCountIs("AWS::Lambda::Function", service.functions.length);
+    }
   });
 
   it.each(allFunctions.map(({ service, def }) => [def.id, service.name] as const))(
@@ -218,7 +222,7 @@ describe("stateless stack: functions", () => {
   });
 });
 
-describe("stateless stack: HTTP API", () => {
+describe("stateless stacks: HTTP API", () => {
   const routes = () =>
     new Map(
       Object.values(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Route")).map((r) => [
@@ -226,7 +230,13 @@ describe("stateless stack: HTTP API", () => {
         r.Properties,
       ]),
     );
-  const authorizerId = () => Object.keys(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Authorizer"))[0];
+  const authorizerId = () => {
+    const [id, ...more] = Object.keys(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Authorizer"));
+    // One authorizer, in the API stack; the service stacks' routes refer to it.
+    expect(more).toEqual([]);
+    expect(id && Object.keys(resourcesOf(s.api, "AWS::ApiGatewayV2::Authorizer"))).toEqual([id]);
+    return id ?? "";
+  };
   const httpFunctions = allFunctions.flatMap(({ service, def }) =>
     def.kind === "http" ? [{ service, def }] : [],
   );
@@ -254,7 +264,7 @@ describe("stateless stack: HTTP API", () => {
       if (def.route.auth.type === "jwt") {
         expect(route).toMatchObject({
           AuthorizationType: "JWT",
-          AuthorizerId: { Ref: authorizerId() },
+          AuthorizerId: { "Fn::ImportValue": expect.stringContaining(authorizerId()) },
           AuthorizationScopes: [...def.route.auth.scopes],
         });
       } else {
@@ -269,7 +279,7 @@ describe("stateless stack: HTTP API", () => {
   );
 
   it("verifies tokens against the offline-default issuer and audience", () => {
-    s.stateless.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+    s.api.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
       AuthorizerType: "JWT",
       IdentitySource: ["$request.header.Authorization"],
       JwtConfiguration: { Issuer: OFFLINE_JWT_ISSUER, Audience: [DEFAULT_JWT_AUDIENCE] },
@@ -277,7 +287,7 @@ describe("stateless stack: HTTP API", () => {
   });
 
   it("logs access to a log group and throttles the $default stage", () => {
-    s.stateless.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+    s.stage.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       StageName: "$default",
       AutoDeploy: true,
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp("requestId") },
@@ -286,7 +296,7 @@ describe("stateless stack: HTTP API", () => {
   });
 });
 
-describe("stateless stack: schedules, event sources, alarms", () => {
+describe("stateless stacks: schedules, event sources, alarms", () => {
   it("schedules every schedule function at its rate", () => {
     const rules = Object.values(resourcesOf(s.stateless, "AWS::Events::Rule"));
     const schedules = allFunctions.flatMap(({ service, def }) =>
@@ -294,7 +304,7 @@ describe("stateless stack: schedules, event sources, alarms", () => {
     );
     expect(rules).toHaveLength(schedules.length);
     for (const { service, def } of schedules) {
-      const fn = s.built.stateless.services.get(service.name)?.functions.get(def.id);
+      const fn = s.built.services.get(service.name)?.functions.get(def.id);
       if (!fn) throw new Error(def.id);
       const rate = def.everyMinutes === 1 ? "rate(1 minute)" : `rate(${def.everyMinutes} minutes)`;
       expect(rules).toContainEqual(

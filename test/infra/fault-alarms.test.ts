@@ -30,7 +30,7 @@ const allFunctions = SERVICE_DEFINITIONS.flatMap((service) =>
 
 describe("alarms on faults", () => {
   it("turns on the stage's detailed metrics and alarms on each route's 5xx by method and path", () => {
-    s.stateless.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+    s.stage.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       DefaultRouteSettings: { DetailedMetricsEnabled: true },
     });
     const serverErrors = alarms().filter((a) => a.Properties.MetricName === "5xx");

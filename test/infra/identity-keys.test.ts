@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../.dependency-cruiser.mjs";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
 import { ENV, type ServiceName } from "../../shared/resources";
-import { type CfnJson, logicalId, resourcesOf, type Synthesised, synthesise } from "./synth";
+import { type CfnJson, logicalId, resourceOf, resourcesOf, type Synthesised, synthesise } from "./synth";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const allFunctions = SERVICE_DEFINITIONS.flatMap((service) =>
@@ -63,12 +63,11 @@ describe("the deployed grants", () => {
   afterAll(() => s.cleanup());
 
   const fnResource = (service: ServiceName, id: string): { fn: CfnJson; policies: CfnJson[] } => {
-    const construct = s.built.stateless.services.get(service)?.functions.get(id);
+    const construct = s.built.services.get(service)?.functions.get(id);
     if (!construct) throw new Error(`no function ${id}`);
-    const fn = resourcesOf(s.stateless, "AWS::Lambda::Function")[logicalId(construct.function)];
-    if (!fn) throw new Error(`no resource for ${id}`);
+    const fn = resourceOf(s, construct.function);
     const role = logicalId(construct.function.role as unknown as Parameters<typeof logicalId>[0]);
-    const policies = Object.values(resourcesOf(s.stateless, "AWS::IAM::Policy")).filter((p) =>
+    const policies = Object.values(resourcesOf(s.templateOf(construct), "AWS::IAM::Policy")).filter((p) =>
       JSON.stringify(p.Properties.Roles).includes(`"${role}"`),
     );
     return { fn, policies };

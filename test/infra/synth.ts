@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CfnElement, Stack } from "aws-cdk-lib";
+import { type CfnElement, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { IConstruct } from "constructs";
+import { expect } from "vitest";
 import { type BuildAppOptions, type BuiltApp, buildApp } from "../../infra/build-app";
 import { OFFLINE_JWT_ISSUER } from "../../infra/config";
 
@@ -16,7 +17,14 @@ export interface Finding {
 export interface Synthesised {
   readonly built: BuiltApp;
   readonly stateful: Template;
-  readonly stateless: Template;
+  /** The shared API stack: the HTTP APIs, the authorizer, the queues' alarms. */
+  readonly api: Template;
+  /** The stages, with the route throttles. */
+  readonly stage: Template;
+  /** Every stateless stack: the API stack, each service's stack and the stage stack. */
+  readonly stateless: readonly Template[];
+  /** The template of the stack a construct is in. */
+  readonly templateOf: (construct: IConstruct) => Template;
   /** Every cdk-nag finding left after the acknowledgements, warnings included. */
   readonly findings: readonly Finding[];
   readonly cleanup: () => void;
@@ -59,10 +67,24 @@ export const synthesise = (options: Omit<BuildAppOptions, "outdir"> = {}): Synth
       constructPaths: v.violatingConstructs.map((c) => c.constructPath),
     })),
   );
+  const templates = new Map<Stack, Template>(
+    [built.stateful, built.api, ...built.services.values(), built.stage, built.console].map((stack) => [
+      stack,
+      Template.fromStack(stack),
+    ]),
+  );
+  const templateOf = (construct: IConstruct): Template => {
+    const template = templates.get(Stack.of(construct));
+    if (!template) throw new Error(`${construct.node.path} is in no stack of the app`);
+    return template;
+  };
   return {
     built,
-    stateful: Template.fromStack(built.stateful),
-    stateless: Template.fromStack(built.stateless),
+    stateful: templateOf(built.stateful),
+    api: templateOf(built.api),
+    stage: templateOf(built.stage),
+    stateless: [built.api, ...built.services.values(), built.stage].map(templateOf),
+    templateOf,
     findings,
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),
   };
@@ -74,6 +96,14 @@ export const logicalId = (construct: IConstruct): string => {
   return (child.stack as Stack).getLogicalId(child);
 };
 
+/** A construct's own resource, from its stack's template. */
+export const resourceOf = (s: Synthesised, construct: IConstruct): CfnJson => {
+  const id = logicalId(construct);
+  const resource = (s.templateOf(construct).toJSON() as { Resources: Record<string, CfnJson> }).Resources[id];
+  if (!resource) throw new Error(`no resource ${id} for ${construct.node.path}`);
+  return resource;
+};
+
 /** The template's resources of one type, as plain JSON. */
 export interface CfnJson {
   readonly Type: string;
@@ -82,8 +112,23 @@ export interface CfnJson {
   readonly UpdateReplacePolicy?: string;
 }
 
-export const resourcesOf = (template: Template, type: string): Record<string, CfnJson> =>
-  template.findResources(type) as Record<string, CfnJson>;
+/**
+ * The resources of one type, as plain JSON, by logical id: of one template, or of several (the
+ * stateless stacks), where a logical id must not repeat, so that a lookup by id finds the one meant.
+ */
+export const resourcesOf = (
+  templates: Template | readonly Template[],
+  type: string,
+): Record<string, CfnJson> => {
+  const found: Record<string, CfnJson> = {};
+  for (const template of [templates].flat()) {
+    for (const [id, resource] of Object.entries(template.findResources(type) as Record<string, CfnJson>)) {
+      if (id in found) throw new Error(`logical id ${id} is in more than one template`);
+      found[id] = resource;
+    }
+  }
+  return found;
+};
 
 interface Statement {
   readonly Action: string | string[];
@@ -94,8 +139,8 @@ interface Statement {
  * IAM statements that grant a wildcard action, Scan, or a wildcard resource for anything but
  * X-Ray (whose actions have no resource-level permissions).
  */
-export const overlyBroadStatements = (template: Template): Statement[] =>
-  Object.values(resourcesOf(template, "AWS::IAM::Policy"))
+export const overlyBroadStatements = (templates: Template | readonly Template[]): Statement[] =>
+  Object.values(resourcesOf(templates, "AWS::IAM::Policy"))
     .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
     .filter((statement) => {
       const actions = [statement.Action].flat();
@@ -105,3 +150,23 @@ export const overlyBroadStatements = (template: Template): Statement[] =>
         (anyResource && !actions.every((a) => a.startsWith("xray:")))
       );
     });
+
+/**
+ * How a service stack's template names a resource of the API stack: an import of the export CDK
+ * makes for its `Ref`, or for the attribute given. Export names embed the resource's logical id.
+ */
+export const importOf = (logicalId: string, attribute?: string): { "Fn::ImportValue": unknown } => ({
+  "Fn::ImportValue": expect.stringMatching(
+    new RegExp(
+      `:ExportsOutput${attribute ? `FnGetAtt${logicalId}${attribute}` : `Ref${logicalId}`}[0-9A-F]{8}$`,
+    ),
+  ),
+});
+
+/** The logical id a value refers to: by `Ref` in its own stack, or by importing the export of one. */
+export const refOf = (value: unknown): string | undefined => {
+  if (typeof value !== "object" || value === null) return undefined;
+  if ("Ref" in value && typeof value.Ref === "string") return value.Ref;
+  const imported = "Fn::ImportValue" in value ? value["Fn::ImportValue"] : undefined;
+  return typeof imported === "string" ? /:ExportsOutputRef(\w+)[0-9A-F]{8}$/.exec(imported)?.[1] : undefined;
+};

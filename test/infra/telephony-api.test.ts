@@ -6,14 +6,23 @@
  */
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_THROTTLE, TELEPHONY_API_THROTTLE } from "../../infra/api-stack";
 import { buildApp } from "../../infra/build-app";
 import { OFFLINE_JWT_ISSUER } from "../../infra/config";
 import { DEFAULT_ROUTE_THROTTLE, routeMethods, routeThrottle } from "../../infra/constructs/http-api";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
-import { API_THROTTLE, TELEPHONY_API_THROTTLE } from "../../infra/stateless-stack";
 import { ENV } from "../../shared/resources";
 import { type FunctionDefinition, type HttpRoute, WEBHOOK_SOURCES_ENV } from "../../shared/service";
-import { type CfnJson, logicalId, resourcesOf, type Synthesised, synthesise } from "./synth";
+import {
+  type CfnJson,
+  importOf,
+  logicalId,
+  refOf,
+  resourceOf,
+  resourcesOf,
+  type Synthesised,
+  synthesise,
+} from "./synth";
 
 let s: Synthesised;
 beforeAll(() => {
@@ -26,22 +35,21 @@ const httpFunctions = SERVICE_DEFINITIONS.flatMap((service) =>
   service.functions.flatMap((def) => (def.kind === "http" ? [{ service, def }] : [])),
 );
 const webhooks = httpFunctions.filter(({ def }) => def.route.auth.type === "webhook");
-const functionOf = (template: Template, built: Synthesised["built"], def: HttpFunction): CfnJson => {
+const functionOf = (def: HttpFunction): CfnJson => {
   const service = SERVICE_DEFINITIONS.find((d) => d.functions.includes(def));
-  const fn = built.stateless.services.get(service?.name ?? "hotline")?.functions.get(def.id);
+  const fn = s.built.services.get(service?.name ?? "hotline")?.functions.get(def.id);
   if (!fn) throw new Error(def.id);
-  const resource = resourcesOf(template, "AWS::Lambda::Function")[logicalId(fn.function)];
-  if (!resource) throw new Error(`no resource for ${def.id}`);
-  return resource;
+  return resourceOf(s, fn.function);
 };
+const staffApiId = () => logicalId(s.built.api.main.httpApi);
 const telephonyApiId = () => {
-  const api = s.built.stateless.telephonyApi?.httpApi;
+  const api = s.built.api.telephony?.httpApi;
   if (!api) throw new Error("no telephony API");
   return logicalId(api);
 };
 const stageOf = (apiId: string): CfnJson => {
-  const stage = Object.values(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Stage")).find(
-    (st) => (st.Properties.ApiId as { Ref: string }).Ref === apiId,
+  const stage = Object.values(resourcesOf(s.stage, "AWS::ApiGatewayV2::Stage")).find(
+    (st) => refOf(st.Properties.ApiId) === apiId,
   );
   if (!stage) throw new Error(`no stage for ${apiId}`);
   return stage;
@@ -58,18 +66,18 @@ describe("the telephony API", () => {
     const apiOfRoute = new Map(
       Object.values(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Route")).map((r) => [
         r.Properties.RouteKey as string,
-        (r.Properties.ApiId as { Ref: string }).Ref,
+        refOf(r.Properties.ApiId),
       ]),
     );
-    const staffApiId = logicalId(s.built.stateless.api);
     for (const { def } of httpFunctions) {
       for (const key of routeKeys(def.route)) {
         expect(apiOfRoute.get(key), key).toBe(
-          def.route.auth.type === "webhook" ? telephonyApiId() : staffApiId,
+          def.route.auth.type === "webhook" ? telephonyApiId() : staffApiId(),
         );
       }
     }
-    s.stateless.resourceCountIs("AWS::ApiGatewayV2::Api", 2);
+    expect(Object.keys(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Api"))).toHaveLength(2);
+    s.api.resourceCountIs("AWS::ApiGatewayV2::Api", 2);
   });
 
   it("has its own stage throttle and access log, apart from the staff API's", () => {
@@ -82,7 +90,7 @@ describe("the telephony API", () => {
       },
       AccessLogSettings: { DestinationArn: expect.anything(), Format: expect.stringMatching(/requestId/) },
     });
-    expect(stageOf(logicalId(s.built.stateless.api)).Properties).toMatchObject({
+    expect(stageOf(staffApiId()).Properties).toMatchObject({
       DefaultRouteSettings: {
         ThrottlingRateLimit: API_THROTTLE.rateLimit,
         ThrottlingBurstLimit: API_THROTTLE.burstLimit,
@@ -95,14 +103,13 @@ describe("the telephony API", () => {
 
   it("is where the provider calls back: the webhook functions' base URL is its endpoint", () => {
     for (const { def } of webhooks) {
-      const env = (
-        functionOf(s.stateless, s.built, def).Properties.Environment as { Variables: Record<string, unknown> }
-      ).Variables;
-      expect(env[ENV.publicBaseUrl]).toEqual({ "Fn::GetAtt": [telephonyApiId(), "ApiEndpoint"] });
+      const env = (functionOf(def).Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      expect(env[ENV.publicBaseUrl]).toEqual(importOf(telephonyApiId(), "ApiEndpoint"));
       // Unset: the handler defaults to the provider's published addresses.
       expect(env[WEBHOOK_SOURCES_ENV]).toBeUndefined();
     }
-    s.stateless.hasOutput("TelephonyApiUrl", {});
+    s.api.hasOutput("TelephonyApiUrl", {});
   });
 });
 
@@ -113,7 +120,7 @@ describe("route throttles", () => {
         string,
         { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
       >;
-    const staff = settingsOf(logicalId(s.built.stateless.api));
+    const staff = settingsOf(staffApiId());
     const telephony = settingsOf(telephonyApiId());
     for (const { def } of httpFunctions) {
       const throttle = routeThrottle(def.route);
@@ -145,13 +152,16 @@ describe("route throttles", () => {
     }
   });
 
-  it("are set on the stage only once its routes exist", () => {
-    const stages = Object.values(
-      s.stateless.findResources("AWS::ApiGatewayV2::Stage") as Record<string, { DependsOn?: string[] }>,
+  it("are set on the stage only once its routes exist: the stages' stack deploys after every route's", () => {
+    const routeStacks = [...s.built.services.values()].filter(
+      (stack) => Object.keys(s.templateOf(stack).findResources("AWS::ApiGatewayV2::Route")).length > 0,
     );
-    const routes = Object.keys(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Route"));
-    const dependedOn = new Set(stages.flatMap((stage) => stage.DependsOn ?? []));
-    for (const route of routes) expect(dependedOn.has(route), route).toBe(true);
+    expect(routeStacks.length).toBeGreaterThan(0);
+    for (const stack of routeStacks) expect(s.built.stage.dependencies, stack.stackName).toContain(stack);
+    // Every stage is in that stack, and nothing else is.
+    expect(Object.keys(resourcesOf(s.stateless, "AWS::ApiGatewayV2::Stage")).sort()).toEqual(
+      Object.keys(resourcesOf(s.stage, "AWS::ApiGatewayV2::Stage")).sort(),
+    );
   });
 });
 
@@ -160,12 +170,12 @@ describe("concurrency", () => {
     const reserved = httpFunctions.filter(({ def }) => def.reservedConcurrency !== undefined);
     expect(reserved.map(({ def }) => def.id).sort()).toEqual(["hotline-incoming", "hotline-next"]);
     for (const { def } of reserved) {
-      const props = functionOf(s.stateless, s.built, def).Properties;
+      const props = functionOf(def).Properties;
       expect(props.ReservedConcurrentExecutions).toBe(def.reservedConcurrency);
       expect(def.reservedConcurrency).toBeGreaterThanOrEqual(routeThrottle(def.route).burstLimit);
     }
     // Off by default: provisioned concurrency costs for every hour it is on.
-    s.stateless.resourceCountIs("AWS::Lambda::Alias", 0);
+    expect(resourcesOf(s.stateless, "AWS::Lambda::Alias")).toEqual({});
   });
 
   it("refuses a reservation below its route's burst: Lambda, not the gateway, would turn calls away", () => {
@@ -208,7 +218,7 @@ describe("concurrency", () => {
 
 describe("deployment context", () => {
   it("sets the provider's source addresses on the webhook functions only", () => {
-    const { stateless } = buildApp({
+    const { services: stacks } = buildApp({
       builtinCloudFormationValidation: false,
       context: {
         "aws:cdk:bundling-stacks": [],
@@ -216,11 +226,13 @@ describe("deployment context", () => {
         telephonySourceAddresses: "203.0.113.0/24,2001:db8::/32",
       },
     });
-    const template = Template.fromStack(stateless);
     for (const { service, def } of httpFunctions) {
-      const fn = stateless.services.get(service.name)?.functions.get(def.id);
-      if (!fn) throw new Error(def.id);
-      const resource = resourcesOf(template, "AWS::Lambda::Function")[logicalId(fn.function)];
+      const stack = stacks.get(service.name);
+      const fn = stack?.functions.get(def.id);
+      if (!stack || !fn) throw new Error(def.id);
+      const resource = resourcesOf(Template.fromStack(stack), "AWS::Lambda::Function")[
+        logicalId(fn.function)
+      ];
       if (!resource) throw new Error(`no resource for ${def.id}`);
       const env = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env[WEBHOOK_SOURCES_ENV], def.id).toBe(
