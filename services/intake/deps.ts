@@ -12,7 +12,7 @@ export interface IntakeDeps extends ServiceDeps {
 
 /** Built once per container (or once per local process) and handed to every handler. */
 export const createDeps = (runtime: RuntimeConfig): IntakeDeps => {
-  const config = taskMailConfigFromEnv(runtime.mail ? { ...process.env, ...runtime.mail.env } : process.env);
+  const config = taskMailConfigFromEnv(runtime.mail ? { ...runtime.mail.env, ...process.env } : process.env);
   return {
     ...createServiceDeps("intake", runtime),
     taskMail: config

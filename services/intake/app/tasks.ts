@@ -51,13 +51,11 @@ export const taskEventHandlers = (deps: IntakeDeps): Record<string, Handler> => 
     return referral ? { kind: "referral", referral } : { kind: "none" };
   };
 
-  const open = async (event: Envelope, source: TaskSource, owner: () => Promise<TaskOwner>, now: Date) => {
-    // Opened already (the same reminder or breach under another event id): nothing to do.
-    if (await readTaskBySource(deps, taskSourceKey(source))) return undefined;
-    const opened = openTask(
-      { id: newMonotonicId(), municipality: event.municipality, source, owner: await owner() },
-      now,
-    );
+  const open = async (event: Envelope, source: TaskSource, ownerOf: () => Promise<TaskOwner>, now: Date) => {
+    const owner = await ownerOf();
+    // Opened already (the same reminder or breach under another event id, or from the other service): nothing to do.
+    if (await readTaskBySource(deps, taskSourceKey(source, owner))) return undefined;
+    const opened = openTask({ id: newMonotonicId(), municipality: event.municipality, source, owner }, now);
     if (!opened) return undefined;
     return {
       writes: newTaskWrites(deps.tableName, opened.task),

@@ -51,18 +51,27 @@ export type TaskSource =
       readonly dueAt: string;
     };
 
-/** The key that makes a task once per source: ids and instants only, never personal data. */
-export const taskSourceKey = (source: TaskSource): string =>
-  source.kind === "reminder"
-    ? `reminder#${source.noticeId}#${source.daysBeforeRelease}`
-    : `breach#${source.service}#${source.subject.type}#${source.subject.id}#${source.deadline}#${new Date(source.dueAt).toISOString()}`;
-
 /** Who the task is for, as intake knows it: the referral behind the source, or the hotline's inbox. */
 export type TaskOwner =
   | { readonly kind: "referral"; readonly referral: Referral }
   | { readonly kind: "hotline" }
   /** Nobody: the referral was closed (its plan deadline met by closing), or the notice withdrawn. */
   | { readonly kind: "none" };
+
+/**
+ * The key that makes a task once per source: ids and instants only, never personal data. A breach
+ * is keyed by the referral it concerns when there is one, so the plan deadline that both the
+ * release-notices service (on the notice) and intake (on its referral) report breached at the same
+ * due time makes one task, not two.
+ */
+export const taskSourceKey = (source: TaskSource, owner: TaskOwner): string => {
+  if (source.kind === "reminder") return `reminder#${source.noticeId}#${source.daysBeforeRelease}`;
+  const about =
+    owner.kind === "referral"
+      ? `referral#${owner.referral.id}`
+      : `${source.subject.type}#${source.subject.id}`;
+  return `breach#${about}#${source.deadline}#${new Date(source.dueAt).toISOString()}`;
+};
 
 export interface OpenedTask {
   readonly task: Task;
@@ -115,7 +124,7 @@ export const openTask = (
     dueAt,
     createdAt: now.toISOString(),
     status: "open",
-    source: taskSourceKey(source),
+    source: taskSourceKey(source, owner),
   };
   const {
     municipality: _m,
