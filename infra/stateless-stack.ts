@@ -4,6 +4,7 @@ import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import type { Construct } from "constructs";
 import type { ServiceName } from "../shared/resources";
 import type { ServiceDefinition } from "../shared/service";
+import type { TaskMailDeployment } from "./config";
 import { QueueAlarms } from "./constructs/alarms";
 import { type ProjectApi, projectHttpApi } from "./constructs/http-api";
 import { ServiceFunctions } from "./constructs/service-functions";
@@ -20,6 +21,8 @@ export interface StatelessStackProps extends StackProps {
   readonly telephonySourceAddresses?: string;
   /** Provisioned concurrency for the functions that reserve concurrency; unset or 0: none. */
   readonly provisionedConcurrency?: number;
+  /** Task mail (infra/config.ts); absent: no function may send mail. */
+  readonly taskMail?: TaskMailDeployment;
 }
 
 /**
@@ -93,6 +96,7 @@ export class StatelessStack extends Stack {
             ...(props.telephonySourceAddresses
               ? { telephonySourceAddresses: props.telephonySourceAddresses }
               : {}),
+            ...(props.taskMail ? { taskMail: props.taskMail } : {}),
           },
           ...(props.provisionedConcurrency ? { provisionedConcurrency: props.provisionedConcurrency } : {}),
         }),

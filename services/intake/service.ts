@@ -258,6 +258,8 @@ const functions: FunctionDefinition[] = [
     entry: `${dir}/consumer.ts`,
     queue: "intake",
     usesIdentityKeys: true,
+    // task.opened: the task's e-mail goes out from the queue, so a failed send is retried.
+    sendsMail: true,
   },
   { kind: "schedule", id: "intake-deadline-sweep", entry: `${dir}/deadline-sweep.ts`, everyMinutes: 5 },
   { kind: "schedule", id: "intake-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
