@@ -88,10 +88,9 @@ export const taskEventHandlers = (deps: IntakeDeps): Record<string, Handler> => 
     },
 
     /** The mail goes out from the queue: a failed send fails the message, which is retried, then dead-lettered. */
-    [taskOpened.type]: async (event) => {
+    [taskOpened.type]: async (event, { now }) => {
       if (!isEvent(event, taskOpened)) return undefined;
-      await sendTaskMail(deps, event.data.taskId);
-      return undefined;
+      return sendTaskMail(deps, event.data.taskId, now);
     },
   };
 };
@@ -136,4 +135,4 @@ export const completeTask = (deps: IntakeDeps, id: string, context: RequestConte
   });
 
 /** What staff see: the task without its source key. */
-const toTaskView = ({ source: _source, ...view }: Task): TaskView => view;
+const toTaskView = ({ source: _source, mailedAt: _mailedAt, ...view }: Task): TaskView => view;

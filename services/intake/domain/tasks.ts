@@ -31,6 +31,8 @@ export interface Task {
   readonly status: TaskStatus;
   readonly doneAt?: string;
   readonly doneBy?: string;
+  /** When its e-mail was sent: a redelivered `task.opened` sends no second one. */
+  readonly mailedAt?: string;
   /** What opened it, as a key: the same source never opens a second task. */
   readonly source: string;
 }
@@ -134,6 +136,7 @@ export const openTask = (
     source: _k,
     doneAt: _d,
     doneBy: _b,
+    mailedAt: _ma,
     ...facts
   } = task;
   return { task, events: [draft(taskOpened, { ...facts, taskId: task.id })] };

@@ -48,6 +48,7 @@ const taskRecordSchema = z.object({
   status: z.enum(["open", "done"]),
   doneAt: isoDateTime.optional(),
   doneBy: z.string().optional(),
+  mailedAt: isoDateTime.optional(),
   source: z.string(),
 });
 
@@ -95,6 +96,17 @@ export const taskUpdateWrite = (tableName: string, task: Task): TransactItem => 
     ConditionExpression: "#status = :open",
     ExpressionAttributeNames: { "#status": "status" },
     ExpressionAttributeValues: { ":open": "open" },
+  },
+});
+
+/** The task's mail went out at `at`: committed with the event's dedupe mark. */
+export const taskMailedWrite = (tableName: string, id: string, at: Date): TransactItem => ({
+  Update: {
+    TableName: tableName,
+    Key: taskKey(id),
+    UpdateExpression: "SET mailedAt = :at",
+    ConditionExpression: "attribute_exists(pk)",
+    ExpressionAttributeValues: { ":at": at.toISOString() },
   },
 });
 
