@@ -66,9 +66,9 @@ export const TASK_UNIT_LABELS: Readonly<Record<TaskUnit, string>> = {
   avhoppartelefonen: "Avhoppartelefonen",
 };
 
-/** The console's address for the tasks page, without a trailing slash on the base. */
+/** The console's tasks page (its routes live in the fragment, console/src/router.ts). */
 export const tasksLink = (consoleUrl: string, task: Pick<Task, "unit" | "assignee">): string =>
-  `${consoleUrl.replace(/\/+$/, "")}/uppgifter${task.assignee ? "" : `?unit=${encodeURIComponent(task.unit)}`}`;
+  `${consoleUrl.replace(/\/+$/, "")}/#/uppgifter${task.assignee ? "" : `?unit=${encodeURIComponent(task.unit)}`}`;
 
 /** Swedish, short, and free of personal data: the kind of task, the unit, when, and where to look. */
 export const composeTaskMail = (task: Task, to: string, consoleUrl: string): TaskMail => {

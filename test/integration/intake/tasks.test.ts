@@ -42,7 +42,7 @@ beforeAll(async () => {
     municipality: "0880",
     sub: "cw-2001",
   });
-  kv = await runtime.token({ scope: "release-notices:write", sub: "kriminalvarden" });
+  kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden" });
 });
 afterAll(() => runtime?.stop());
 
@@ -119,7 +119,7 @@ describe("reminders and breaches reach a person", () => {
     expect(box).toHaveLength(1);
     expect(box[0]?.to).toEqual(["cw-2001.0880@kommun.invalid"]);
     expect(box[0]?.subject).toBe("Ny uppgift: Påminnelse: planering inför frigivning (Mottag vuxen)");
-    expect(box[0]?.text).toContain(`${runtime.url}/uppgifter`);
+    expect(box[0]?.text).toContain(`${runtime.url}/#/uppgifter`);
     // No personal data, and not even the case's ids: the link leads to the console, which checks who asks.
     for (const secret of [PERSON, "19900101", CONTACT.name, referralId, "KV-2026-000901"]) {
       expect(JSON.stringify(box)).not.toContain(secret);
@@ -177,6 +177,6 @@ describe("reminders and breaches reach a person", () => {
     const latest = (await mails())[0];
     expect(latest?.to).toEqual(["mottag-barn.0880@kommun.invalid"]);
     expect(latest?.subject).toBe("Ny uppgift: En tidsfrist har passerats (Mottag barn)");
-    expect(latest?.text).toContain(`${runtime.url}/uppgifter?unit=mottag-barn`);
+    expect(latest?.text).toContain(`${runtime.url}/#/uppgifter?unit=mottag-barn`);
   });
 });

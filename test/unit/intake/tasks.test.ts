@@ -147,11 +147,11 @@ describe("the task's mail", () => {
     const mail = composeTaskMail(task, "cw-2001@kalmar.se", "https://konsol.kalmar.se/");
     expect(mail.subject).toBe("Ny uppgift: Påminnelse: planering inför frigivning (Mottag vuxen)");
     expect(mail.text).toContain("Ska vara klar före: 2027-01-30");
-    expect(mail.text).toContain("https://konsol.kalmar.se/uppgifter");
+    expect(mail.text).toContain("https://konsol.kalmar.se/#/uppgifter");
     for (const id of [release.id, "KV-2026-000901", "cw-2001", release.subjectRef])
       expect(mail.text).not.toContain(id);
     expect(tasksLink("https://konsol.kalmar.se", unassigned)).toBe(
-      "https://konsol.kalmar.se/uppgifter?unit=mottag-vuxen",
+      "https://konsol.kalmar.se/#/uppgifter?unit=mottag-vuxen",
     );
   });
 });
