@@ -7,6 +7,7 @@ import { hotline } from "./hotline";
 import { intake } from "./intake";
 import { release } from "./release";
 import { reports } from "./reports";
+import { tasks } from "./tasks";
 
-export const sv = { ...common, ...intake, ...hotline, ...release, ...reports };
+export const sv = { ...common, ...intake, ...hotline, ...release, ...reports, ...tasks };
 export type Catalogue = typeof sv;
