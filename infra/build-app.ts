@@ -59,6 +59,7 @@ export const buildApp = (options: BuildAppOptions = {}): BuiltApp => {
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     ...(config.telephonySourceAddresses ? { telephonySourceAddresses: config.telephonySourceAddresses } : {}),
     ...(config.provisionedConcurrency ? { provisionedConcurrency: config.provisionedConcurrency } : {}),
+    ...(config.taskMail ? { taskMail: config.taskMail } : {}),
   });
   const console = new ConsoleStack(app, CONSOLE_STACK_ID, {
     env,

@@ -34,7 +34,40 @@ export interface DeploymentConfig {
    * caller waits out a cold start. Costs for every hour it is on; 0 or unset: off.
    */
   readonly provisionedConcurrency?: number;
+  /**
+   * Task mail (services/intake/README.md, "Tasks"): context `taskMailFrom`, the SES-verified sender
+   * address; `consoleUrl`, the staff console's address for the link in each mail; and
+   * `taskMailDirectory`, JSON naming each municipality's inboxes. Without a sender no mail is sent.
+   */
+  readonly taskMail?: TaskMailDeployment;
 }
+
+export interface TaskMailDeployment {
+  readonly from: string;
+  readonly consoleUrl: string;
+  /** JSON, validated by the intake service when it starts. */
+  readonly directory: string;
+}
+
+const readTaskMail = (node: Node): TaskMailDeployment | undefined => {
+  const from = stringContext(node, "taskMailFrom");
+  if (!from) return undefined;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(from))
+    throw new Error('CDK context "taskMailFrom" must be an e-mail address');
+  const consoleUrl = stringContext(node, "consoleUrl");
+  if (!consoleUrl || !/^https:\/\/[^\s/]+/.test(consoleUrl)) {
+    throw new Error(
+      'CDK context "consoleUrl" (an https URL) is required with "taskMailFrom": each mail links to the console',
+    );
+  }
+  const directory = stringContext(node, "taskMailDirectory") ?? "{}";
+  try {
+    JSON.parse(directory);
+  } catch {
+    throw new Error('CDK context "taskMailDirectory" must be JSON');
+  }
+  return { from, consoleUrl: consoleUrl.replace(/\/+$/, ""), directory };
+};
 
 export const DEFAULT_REGION = "eu-north-1";
 /** An issuer that names no real host (.invalid): for offline synths and tests only, passed explicitly. */
@@ -62,6 +95,7 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
   const alarmEmail = stringContext(node, "alarmEmail");
   const telephonySourceAddresses = stringContext(node, "telephonySourceAddresses");
   const provisionedConcurrency = countContext(node, "provisionedConcurrency");
+  const taskMail = readTaskMail(node);
   const publicBaseUrl = stringContext(node, "publicBaseUrl")?.replace(/\/+$/, "");
   // A comma-separated list so one API can serve tokens minted for more than one client audience.
   const audience = (stringContext(node, "jwtAudience") ?? DEFAULT_JWT_AUDIENCE)
@@ -83,6 +117,7 @@ export const readDeploymentConfig = (node: Node): DeploymentConfig => {
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
     ...(telephonySourceAddresses ? { telephonySourceAddresses } : {}),
     ...(provisionedConcurrency ? { provisionedConcurrency } : {}),
+    ...(taskMail ? { taskMail } : {}),
   };
 };
 

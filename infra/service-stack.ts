@@ -3,6 +3,7 @@ import { HttpAuthorizer } from "aws-cdk-lib/aws-apigatewayv2";
 import type { Construct } from "constructs";
 import type { ServiceDefinition } from "../shared/service";
 import type { ApiStack } from "./api-stack";
+import type { TaskMailDeployment } from "./config";
 import type { ProjectFunction } from "./constructs/project-function";
 import { ServiceFunctions } from "./constructs/service-functions";
 import type { StatefulResources } from "./stateful-stack";
@@ -17,6 +18,8 @@ export interface ServiceStackProps extends StackProps {
   readonly telephonySourceAddresses?: string;
   /** Provisioned concurrency for the functions that reserve concurrency; unset or 0: none. */
   readonly provisionedConcurrency?: number;
+  /** Task mail settings for the functions that send mail; absent: mail is off. */
+  readonly taskMail?: TaskMailDeployment;
 }
 
 /**
@@ -48,6 +51,7 @@ export class ServiceStack extends Stack {
         ...(props.telephonySourceAddresses
           ? { telephonySourceAddresses: props.telephonySourceAddresses }
           : {}),
+        ...(props.taskMail ? { taskMail: props.taskMail } : {}),
       },
       ...(props.provisionedConcurrency ? { provisionedConcurrency: props.provisionedConcurrency } : {}),
     }).functions;

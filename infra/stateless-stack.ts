@@ -3,6 +3,7 @@ import type { ServiceName } from "../shared/resources";
 import type { ServiceDefinition } from "../shared/service";
 import { ApiStack } from "./api-stack";
 import { ApiStageStack } from "./api-stage-stack";
+import type { TaskMailDeployment } from "./config";
 import { ServiceStack } from "./service-stack";
 import type { StatefulResources } from "./stateful-stack";
 
@@ -18,6 +19,8 @@ export interface StatelessProps {
   readonly telephonySourceAddresses?: string;
   /** Provisioned concurrency for the functions that reserve concurrency; unset or 0: none. */
   readonly provisionedConcurrency?: number;
+  /** Task mail (infra/config.ts); absent: no function may send mail. */
+  readonly taskMail?: TaskMailDeployment;
 }
 
 /** What can be replaced at will: it holds no data; everything it reads or writes is in the stateful stack. */
@@ -79,6 +82,7 @@ export const addStatelessStacks = (app: App, props: StatelessProps): StatelessSt
           ? { telephonySourceAddresses: props.telephonySourceAddresses }
           : {}),
         ...(props.provisionedConcurrency ? { provisionedConcurrency: props.provisionedConcurrency } : {}),
+        ...(props.taskMail ? { taskMail: props.taskMail } : {}),
       }),
     );
   }

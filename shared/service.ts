@@ -77,6 +77,8 @@ interface FunctionBase {
    * that sends SMS through the provider's API.
    */
   readonly usesTelephonyProvider?: boolean;
+  /** Sends e-mail through Amazon SES (task mail): granted SendEmail from the configured sender only. */
+  readonly sendsMail?: boolean;
   /**
    * Seals, opens or links identities, so it is granted the identity-key secret; no other function
    * can read it. test/infra/identity-keys.test.ts checks this against what each handler's code reaches.

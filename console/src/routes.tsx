@@ -6,6 +6,7 @@ import { OnCallPage } from "./pages/hotline/on-call";
 import { TriagePage } from "./pages/hotline/triage";
 import { CaseworkersPage } from "./pages/intake/caseworkers";
 import { ReferralPage } from "./pages/intake/referral";
+import { TasksPage } from "./pages/intake/tasks";
 import { WorklistPage } from "./pages/intake/worklist";
 import { NoAccessPage, NotFoundPage } from "./pages/no-access";
 import { IntegratorPage } from "./pages/release/integrator";
@@ -38,6 +39,13 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
   if (path === "/handlaggare") {
     return capabilities.intake ? (
       <CaseworkersPage query={query} canManage={capabilities.intakeManage} />
+    ) : (
+      <NoAccessPage />
+    );
+  }
+  if (path === "/uppgifter") {
+    return capabilities.intake ? (
+      <TasksPage query={query} canManage={capabilities.intakeManage} />
     ) : (
       <NoAccessPage />
     );

@@ -2,9 +2,11 @@ import { Stack } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
+import { TASK_MAIL_ENV } from "../../services/intake/mail/config";
 import { subscribersOf } from "../../shared/events/subscriptions";
 import { AUDIT_TABLE_ENV, auditPartitionPrefix, ENV, type ServiceName } from "../../shared/resources";
 import type { ServiceDefinition } from "../../shared/service";
+import type { TaskMailDeployment } from "../config";
 import type { AuditTable, ServiceTable, StatefulResources } from "../stateful-stack";
 import type { ProjectFunction } from "./project-function";
 
@@ -111,6 +113,27 @@ export const bindSecret = (fn: ProjectFunction, secret: ISecret, envName: string
 
 export const bindIdentityKeys = (fn: ProjectFunction, secret: ISecret): void =>
   bindSecret(fn, secret, ENV.identityKeysSecretArn);
+
+/**
+ * SES v2 SendEmail from the one sender, through its verified identity (the address, or its
+ * domain), and the variables that configure the task mail (services/intake/mail/config.ts).
+ */
+export const bindTaskMail = (fn: ProjectFunction, mail: TaskMailDeployment): void => {
+  const stack = Stack.of(fn);
+  const domain = mail.from.slice(mail.from.lastIndexOf("@") + 1);
+  const identity = (name: string) =>
+    `arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity/${name}`;
+  fn.function.addToRolePolicy(
+    new PolicyStatement({
+      actions: ["ses:SendEmail"],
+      resources: [identity(mail.from), identity(domain)],
+      conditions: { StringEquals: { "ses:FromAddress": mail.from } },
+    }),
+  );
+  fn.addEnvironment(TASK_MAIL_ENV.from, mail.from);
+  fn.addEnvironment(TASK_MAIL_ENV.consoleUrl, mail.consoleUrl);
+  fn.addEnvironment(TASK_MAIL_ENV.directory, mail.directory);
+};
 
 const keyGrants = new WeakMap<ProjectFunction, Set<string>>();
 

@@ -20,10 +20,11 @@ import {
   type ServiceDefinition,
   WEBHOOK_SOURCES_ENV,
 } from "../../shared/service";
+import type { TaskMailDeployment } from "../config";
 import { acknowledgeWebhookRoute } from "../nag";
 import type { StatefulResources } from "../stateful-stack";
 import { deadlineBreachedAlarm, functionErrorsAlarm } from "./alarms";
-import { bindAuditTable, bindIdentityKeys, bindPublisher, bindSecret, bindTable } from "./bind";
+import { bindAuditTable, bindIdentityKeys, bindPublisher, bindSecret, bindTable, bindTaskMail } from "./bind";
 import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
 import { routeMethods, routeThrottle, STAGE_NAME } from "./http-api";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
@@ -43,6 +44,8 @@ export interface ServiceApi {
   readonly publicBaseUrl: string;
   /** The webhooks' allowed source addresses (WEBHOOK_SOURCES_ENV); unset: the provider's published ones. */
   readonly telephonySourceAddresses?: string;
+  /** Task mail settings for functions that send mail; absent: mail is off. */
+  readonly taskMail?: TaskMailDeployment;
 }
 
 export interface ServiceFunctionsProps {
@@ -88,6 +91,7 @@ export class ServiceFunctions extends Construct {
       // function fails if asked (shared/runtime/keys.ts keyRingFromEnv).
       if (def.usesIdentityKeys) bindIdentityKeys(fn, stateful.identityKeysSecret);
       if (hasWebhooks) fn.addEnvironment(ENV.publicBaseUrl, api.publicBaseUrl);
+      if (def.sendsMail && api.taskMail) bindTaskMail(fn, api.taskMail);
 
       const isWebhook = def.kind === "http" && def.route.auth.type === "webhook";
       if (isWebhook || def.usesTelephonyProvider) {

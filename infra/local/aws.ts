@@ -11,7 +11,7 @@ import { consoleLogger, type LocalLogger } from "./log";
 
 export const LOCAL_REGION = "eu-north-1";
 /** The local servers accept any credentials; fixed ones keep the SDK from searching the machine for real ones. */
-const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" } as const;
+export const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" } as const;
 const LOOPBACK = "127.0.0.1";
 
 export interface LocalEndpoints {

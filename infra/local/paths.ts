@@ -14,6 +14,8 @@ export const LOCAL_DATA_DIR = process.env.LOCAL_DATA_DIR
 export const LOCAL_DYNAMODB_DIR = join(LOCAL_DATA_DIR, "dynamodb");
 /** Every message the local queues hold, so that a stop or a crash loses none (durable-sqs.ts). */
 export const LOCAL_SQS_JOURNAL = join(LOCAL_DATA_DIR, "sqs-journal.ndjson");
+/** Every mail the local SES mailbox received (mailbox.ts), kept across restarts and crashes. */
+export const LOCAL_MAIL_FILE = join(LOCAL_DATA_DIR, "mail.ndjson");
 export const LOCAL_LOCK_FILE = join(LOCAL_DATA_DIR, "runtime.json");
 
 /** A path as the banner shows it: relative to the repository when inside it. */

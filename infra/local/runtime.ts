@@ -19,6 +19,7 @@ import {
   type SkippedFunction,
 } from "./lambda";
 import { consoleLogger, type LocalLogger } from "./log";
+import { localMailClient, localTaskMailEnv, startLocalMailbox } from "./mailbox";
 import { REPO_ROOT } from "./paths";
 import { type DrainQueueSummary, drainQueues, QueuePoller, queueDepth } from "./poller";
 import type { ProvisionedResources } from "./provision";
@@ -53,6 +54,8 @@ export interface LocalRuntimeOptions {
   readonly tickTimeoutMs?: number;
   /** The staff console to serve at `/` (infra/local/console.ts); none by default. */
   readonly console?: LocalServerOptions["console"];
+  /** The local SES mailbox: its port (default: a free one) and the file that keeps the mail (default: memory). */
+  readonly mailbox?: { readonly port?: number; readonly file?: string };
 }
 
 export interface TickSummary {
@@ -75,6 +78,8 @@ export interface LocalRuntime {
   readonly clock: SettableClock;
   readonly functions: readonly LoadedFunction[];
   readonly skipped: readonly SkippedFunction[];
+  /** The SES v2 endpoint the services send mail to; GET /_local/mail lists what arrived. */
+  readonly mailEndpoint: string;
   /** Every schedule once, then the queues drained; what POST /_local/tick does. */
   tick(): Promise<TickSummary>;
   stop(): Promise<void>;
@@ -108,6 +113,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     throw new Error("The local runtime is not started");
   };
 
+  const mailbox = await startLocalMailbox(options.mailbox ?? {});
+  const mailClient = localMailClient(mailbox);
   const server = await startLocalServer({
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.bodyLimitBytes !== undefined ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
@@ -125,6 +132,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         const summary = await tick();
         return { statusCode: summary.ok ? 200 : summary.drained ? 500 : 504, body: summary };
       },
+      mail: () => mailbox.list(),
     },
   });
 
@@ -141,6 +149,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       queueUrls: resources.queueUrls,
       keys,
       publicBaseUrl: server.url,
+      mail: { client: mailClient, env: localTaskMailEnv(server.url) },
     };
   };
 
@@ -149,6 +158,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     loaded = await loadServices(services, { root, runtimeFor, logger });
   } catch (error) {
     await server.close();
+    await mailbox.stop();
     throw error;
   }
   const { functions, skipped } = loaded;
@@ -235,6 +245,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     clock,
     functions,
     skipped,
+    mailEndpoint: mailbox.endpoint,
     tick: () => tick(),
     stop() {
       stopping ??= (async () => {
@@ -243,6 +254,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         await Promise.all(pollers.map((p) => p.stop()));
         await ticking;
         await server.close();
+        await mailbox.stop();
+        mailClient.destroy();
       })();
       return stopping;
     },

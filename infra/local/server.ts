@@ -28,6 +28,8 @@ export interface LocalControl {
   clock(): { readonly now: string; readonly pinned: boolean };
   setClock(now: Date | undefined): void;
   tick(): Promise<{ readonly statusCode: number; readonly body: unknown }>;
+  /** The local mailbox's mails, newest first (infra/local/mailbox.ts). */
+  mail?(): readonly unknown[];
 }
 
 export interface LocalServerOptions {
@@ -130,6 +132,10 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
           const result = await options.control.tick();
           sendJson(res, result.statusCode, result.body);
         });
+        return true;
+      case "/_local/mail":
+        if (method !== "GET") sendProblem(res, 405, undefined, [["allow", "GET"]]);
+        else sendJson(res, 200, options.control.mail?.() ?? []);
         return true;
       case "/_local/jwks.json":
         if (method !== "GET") sendProblem(res, 405, undefined, [["allow", "GET"]]);

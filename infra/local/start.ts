@@ -5,7 +5,8 @@
  * Environment: PORT (default 3000), LOCAL_DYNAMODB_PORT (PORT+1), LOCAL_SQS_PORT (PORT+2),
  * LOCAL_SCHEDULE_SECONDS (run every schedule this often instead of its own interval), LOCAL_DATA_DIR
  * (default .local/),
- * LOCAL_RECEIVER_PORT (PORT+3: a receiver for the status deliveries, infra/local/webhook-receiver.ts).
+ * LOCAL_RECEIVER_PORT (PORT+3: a receiver for the status deliveries, infra/local/webhook-receiver.ts),
+ * LOCAL_MAIL_PORT (PORT+4: the SES v2 mailbox the task mail goes to, infra/local/mailbox.ts).
  *
  * Nothing is lost by a stop or a crash: DynamoDB Local keeps its tables in LOCAL_DATA_DIR, and every
  * queued message is journaled there before its send is answered and sent back into its queue here.
@@ -15,7 +16,7 @@ import { type LocalAws, localClients, startLocalAws } from "./aws";
 import { createLocalConsole, SIGN_IN_PATH } from "./console";
 import { removeLock, runningInstance, writeLock } from "./lock";
 import { consoleLogger } from "./log";
-import { LOCAL_DYNAMODB_DIR, LOCAL_SQS_JOURNAL, shownPath } from "./paths";
+import { LOCAL_DYNAMODB_DIR, LOCAL_MAIL_FILE, LOCAL_SQS_JOURNAL, shownPath } from "./paths";
 import { provisionLocalResources } from "./provision";
 import { type LocalRuntime, startLocalRuntime } from "./runtime";
 import { developmentTokens } from "./tokens";
@@ -105,6 +106,7 @@ const main = async (): Promise<void> => {
       resources,
       tokens,
       port: httpPort,
+      mailbox: { port: port("LOCAL_MAIL_PORT", httpPort + 4), file: LOCAL_MAIL_FILE },
       ...(scheduleSeconds !== undefined ? { scheduleIntervalMs: () => scheduleSeconds * 1000 } : {}),
     });
     writeLock(runtime.url);
@@ -168,6 +170,7 @@ const main = async (): Promise<void> => {
       `  OpenAPI    ${url}/openapi.json`,
       `  DynamoDB   ${aws.dynamodbEndpoint}   data in ${shownPath(LOCAL_DYNAMODB_DIR)}/, kept across restarts (npm run reset empties it)`,
       `  SQS        ${aws.sqsEndpoint}   every queued message journaled in ${shownPath(LOCAL_SQS_JOURNAL)}, kept across restarts and crashes`,
+      `  Mail       ${url}/_local/mail   task mail, newest first (SES v2 fake at ${runtime.mailEndpoint}; kept in ${shownPath(LOCAL_MAIL_FILE)})`,
       "  Clock      real time; a clock pinned with /_local/clock goes back to real time on restart",
       "",
       `  Tables:  ${Object.values(resources.tables).join(", ")}`,

@@ -29,6 +29,7 @@ import {
   unitParamsSchema,
   violenceConcernBodySchema,
 } from "./contract";
+import { taskListQuerySchema, taskListSchema, taskParamsSchema, taskViewSchema } from "./contract-tasks";
 
 const problems = problemResponses;
 
@@ -202,6 +203,33 @@ export const routes = {
       ...problems(400, 401, 403, 404),
     },
   },
+  listTasks: {
+    method: "GET",
+    path: "/v1/tasks",
+    auth: staffRead,
+    summary: "Tasks: reminders and breached deadlines for a caseworker or a unit's inbox",
+    description:
+      "`assignee=me`: the caller's own tasks; `unit`: a unit's (including those given to its caseworkers). Open tasks first, the soonest due first, then done ones, the newest done first (`status` for one of the two). Each task names a referral or a notice by id, never the person.",
+    tags,
+    request: { query: taskListQuerySchema },
+    responses: {
+      200: { description: "A page of tasks", schema: taskListSchema },
+      ...problems(400, 401, 403),
+    },
+  },
+  completeTask: {
+    method: "POST",
+    path: "/v1/tasks/{id}/done",
+    auth: staffManage,
+    summary: "Mark a task done",
+    description: "A task already done is a conflict (409): someone else got there first.",
+    tags,
+    request: { params: taskParamsSchema },
+    responses: {
+      200: { description: "The task, done", schema: taskViewSchema },
+      ...problems(400, 401, 403, 404, 409),
+    },
+  },
 } as const satisfies Record<string, HttpRoute>;
 
 const http = (id: string, file: string, route: HttpRoute, usesIdentityKeys = false): FunctionDefinition => ({
@@ -227,12 +255,16 @@ const functions: FunctionDefinition[] = [
   http("put-caseworker", "put-caseworker", routes.putCaseworker),
   http("list-caseworkers", "list-caseworkers", routes.listCaseworkers),
   http("audit", "audit", routes.audit, true),
+  http("list-tasks", "list-tasks", routes.listTasks),
+  http("complete-task", "complete-task", routes.completeTask),
   {
     kind: "queue",
     id: "intake-consumer",
     entry: `${dir}/consumer.ts`,
     queue: "intake",
     usesIdentityKeys: true,
+    // task.opened: the task's e-mail goes out from the queue, so a failed send is retried.
+    sendsMail: true,
   },
   { kind: "schedule", id: "intake-deadline-sweep", entry: `${dir}/deadline-sweep.ts`, everyMinutes: 5 },
   { kind: "schedule", id: "intake-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
@@ -249,5 +281,6 @@ export const intakeService: ServiceDefinition = {
     "referral.closed",
     "deadline.breached",
     "deadline.extended",
+    "task.opened",
   ],
 };

@@ -15,6 +15,11 @@ export const SUBSCRIPTIONS: Readonly<Partial<Record<ServiceName, readonly EventT
     "release-plan.ready",
     // A completed triage carries the sealed identity and the financial-assistance outcome.
     "hotline.triage.completed",
+    // Each becomes a task for the assigned caseworker or the unit's inbox (services/intake/app/tasks.ts).
+    "release-plan.reminder",
+    "deadline.breached",
+    // Intake's own: the task's e-mail is sent from the queue, so a failed send is retried.
+    "task.opened",
   ],
   "pilot-reports": "all",
   // Delivered to the receiver Kriminalvården registered (PUT /v1/release-notices/subscription).

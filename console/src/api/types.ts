@@ -18,6 +18,8 @@ export type ClosureReason = NonNullable<
 export type Caseworker = Json<
   paths["/v1/units/{unit}/caseworkers"]["get"]["responses"][200]
 >["items"][number];
+export type TaskPage = Json<paths["/v1/tasks"]["get"]["responses"][200]>;
+export type Task = TaskPage["items"][number];
 export type AuditPage = Json<paths["/v1/audit"]["get"]["responses"][200]>;
 export type AuditEntry = AuditPage["items"][number];
 

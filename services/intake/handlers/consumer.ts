@@ -2,9 +2,10 @@ import { createConsumer } from "../../../shared/events/consumer";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { intakeEventHandlers } from "../app/from-other-services";
+import { taskEventHandlers } from "../app/tasks";
 import { createDeps, type IntakeDeps } from "../deps";
 
-/** The intake queue: release notices and completed hotline triages become referrals. */
+/** The intake queue: release notices and completed hotline triages become referrals; reminders and breaches, tasks. */
 export const createHandler = (deps: IntakeDeps) =>
   createConsumer({
     tableName: deps.tableName,
@@ -12,7 +13,7 @@ export const createHandler = (deps: IntakeDeps) =>
     publisher: deps.publisher,
     clock: deps.clock,
     logger: deps.logger,
-    handlers: intakeEventHandlers(deps),
+    handlers: { ...intakeEventHandlers(deps), ...taskEventHandlers(deps) },
   });
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

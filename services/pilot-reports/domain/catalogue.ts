@@ -286,4 +286,5 @@ export const EVENTS_NOT_COUNTED: Readonly<Record<string, string>> = {
   "hotline.call.unanswered": "hotline-calls counts every call; answered-first counts the answered ones",
   "hotline.triage.opened": "one per call, so it would repeat hotline-calls",
   "deadline.breached": "the figures count what was done in time from the events that record it",
+  "task.opened": "a task is intake's work list, not an outcome",
 };

@@ -16,11 +16,13 @@ import {
   releasePlanReady,
   releasePlanReminder,
 } from "./release-notices";
+import { taskOpened } from "./tasks";
 
 export * from "./deadlines";
 export * from "./hotline";
 export * from "./intake";
 export * from "./release-notices";
+export * from "./tasks";
 
 /**
  * Every event type and version in the system. Consumers parse against this list. A new version of
@@ -45,6 +47,7 @@ export const CATALOGUE = [
   hotlineTriageCompleted,
   deadlineBreached,
   deadlineExtended,
+  taskOpened,
 ] as const satisfies readonly EventContract[];
 
 export type CatalogueEntry = (typeof CATALOGUE)[number];

@@ -48,11 +48,14 @@ describe("the transactional outbox", () => {
 
     await publisher.commit([], [event]);
 
-    // release-plan.reminder goes to pilot reports only; intake does not subscribe to it.
+    // release-plan.reminder goes to pilot reports and intake (which makes it a task); not to release-notices' own queue.
     const pilot = (await receiveJson(resources.queueUrls["pilot-reports"] ?? "")).map(parseEvent);
     expect(pilot).toHaveLength(1);
     expect(pilot[0]?.ok && pilot[0].event.id).toBe(event.id);
-    expect(await receiveJson(resources.queueUrls.intake ?? "")).toHaveLength(0);
+    const intake = (await receiveJson(resources.queueUrls.intake ?? "")).map(parseEvent);
+    expect(intake).toHaveLength(1);
+    expect(intake[0]?.ok && intake[0].event.id).toBe(event.id);
+    expect(await receiveJson(resources.queueUrls["release-notices"] ?? "")).toHaveLength(0);
     expect(await outboxRows(doc, runtime.tableName)).toHaveLength(0);
   });
 

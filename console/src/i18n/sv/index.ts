@@ -9,6 +9,16 @@ import { intake } from "./intake";
 import { integrator } from "./integrator";
 import { release } from "./release";
 import { reports } from "./reports";
+import { tasks } from "./tasks";
 
-export const sv = { ...common, ...intake, ...hotline, ...release, ...reports, ...integrator, ...auditTrail };
+export const sv = {
+  ...common,
+  ...intake,
+  ...hotline,
+  ...release,
+  ...reports,
+  ...integrator,
+  ...auditTrail,
+  ...tasks,
+};
 export type Catalogue = typeof sv;

@@ -1,0 +1,39 @@
+/** The tasks API (GET /v1/tasks, POST /v1/tasks/{id}/done): what a task looks like to staff. */
+import { z } from "zod";
+import { taskTypeSchema, taskUnitSchema } from "../../shared/events/catalogue/tasks";
+import { entityIdSchema, isoDateTimeSchema, kommunkodSchema } from "../../shared/events/envelope";
+
+export const taskParamsSchema = z.object({ id: entityIdSchema });
+
+export const taskListQuerySchema = z.object({
+  /** `me`: the tasks given to the caller (the token's `sub`, their caseworker id). */
+  assignee: z.literal("me").optional(),
+  unit: taskUnitSchema.optional(),
+  /** Absent: the open tasks, soonest due first, then the done ones, newest done first. */
+  status: z.enum(["open", "done"]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(1024).optional(),
+});
+
+/** A task: what to do, for whom, by when. It names a referral or a notice by id, never the person. */
+export const taskViewSchema = z.object({
+  id: entityIdSchema,
+  municipality: kommunkodSchema,
+  type: taskTypeSchema,
+  unit: taskUnitSchema,
+  /** The caseworker it is for; absent: the unit's shared inbox. */
+  assignee: z.string().optional(),
+  referralId: entityIdSchema.optional(),
+  noticeId: entityIdSchema.optional(),
+  triageId: entityIdSchema.optional(),
+  /** For `deadline-breached`: the deadline that ran out, e.g. `pre-assessment`. */
+  deadline: z.string().optional(),
+  dueAt: isoDateTimeSchema.optional(),
+  createdAt: isoDateTimeSchema,
+  status: z.enum(["open", "done"]),
+  doneAt: isoDateTimeSchema.optional(),
+  doneBy: z.string().optional(),
+});
+export type TaskView = z.infer<typeof taskViewSchema>;
+
+export const taskListSchema = z.object({ items: z.array(taskViewSchema), cursor: z.string().optional() });

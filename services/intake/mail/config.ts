@@ -1,0 +1,45 @@
+/**
+ * The task mail's configuration, from the environment the CDK app sets (infra/constructs/bind.ts,
+ * `bindTaskMail`) or the local runtime (infra/local/start.ts). Without a sender, no mail is sent:
+ * the tasks are still made, and the console shows them.
+ */
+import { z } from "zod";
+import { TASK_UNITS } from "../../../shared/events/catalogue/tasks";
+import { isMailAddress, type MailDirectory } from "../domain/task-mail";
+
+export const TASK_MAIL_ENV = {
+  /** The verified SES identity the mail is sent from. */
+  from: "TASKS_MAIL_FROM",
+  /** The staff console's address, for the link in each mail. */
+  consoleUrl: "CONSOLE_URL",
+  /** JSON: where each municipality's task mail goes (services/intake/README.md, "Tasks"). */
+  directory: "TASKS_MAIL_DIRECTORY",
+} as const;
+
+const address = z.string().max(254).refine(isMailAddress, "must be an e-mail address");
+const template = z.string().min(3).max(254).includes("@");
+
+export const mailDirectorySchema = z.record(
+  z.string().regex(/^(\d{4}|\*)$/, "must be a kommunkod or *"),
+  z.strictObject({
+    inbox: template.optional(),
+    units: z.partialRecord(z.enum(TASK_UNITS), address).optional(),
+    caseworker: template.optional(),
+  }),
+);
+
+export interface TaskMailConfig {
+  readonly from: string;
+  readonly consoleUrl: string;
+  readonly directory: MailDirectory;
+}
+
+/** undefined: mail is off (no sender). A sender with a bad directory or console address fails the start, loudly. */
+export const taskMailConfigFromEnv = (env: NodeJS.ProcessEnv): TaskMailConfig | undefined => {
+  const from = env[TASK_MAIL_ENV.from];
+  if (!from) return undefined;
+  address.parse(from);
+  const consoleUrl = z.url({ protocol: /^https?$/ }).parse(env[TASK_MAIL_ENV.consoleUrl]);
+  const directory = mailDirectorySchema.parse(JSON.parse(env[TASK_MAIL_ENV.directory] ?? "{}"));
+  return { from, consoleUrl, directory };
+};
