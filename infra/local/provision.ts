@@ -21,11 +21,14 @@ import {
 import {
   localDeadLetterQueueName,
   localQueueName,
+  localSettingsTableName,
   localTableName,
   PROJECT,
   QUEUES,
   type QueueDefinition,
+  SETTINGS_TABLE,
   type ServiceName,
+  type SettingsTableDefinition,
   TABLES,
   type TableDefinition,
 } from "../../shared/resources";
@@ -46,6 +49,8 @@ export interface ProvisionedQueue extends ProvisionedQueueRef {
 export interface ProvisionedResources {
   readonly prefix: string;
   readonly tables: Readonly<Partial<Record<ServiceName, string>>>;
+  /** The shared settings table (always provisioned: every service reads it). */
+  readonly settingsTable: string;
   readonly queues: Readonly<Partial<Record<ServiceName, ProvisionedQueue>>>;
   /** Queue URL per consuming service: what RuntimeConfig.queueUrls wants. */
   readonly queueUrls: Readonly<Partial<Record<ServiceName, string>>>;
@@ -63,6 +68,11 @@ export interface ProvisionOptions {
 const SQS_MAX_RETENTION_SECONDS = 14 * 24 * 60 * 60;
 const retentionSeconds = (days: number): string =>
   String(Math.min(days * 24 * 60 * 60, SQS_MAX_RETENTION_SECONDS));
+
+type KeySchemaDefinition = Pick<
+  TableDefinition | SettingsTableDefinition,
+  "partitionKey" | "sortKey" | "indexes" | "ttlAttribute"
+>;
 
 const globalSecondaryIndex = (index: TableDefinition["indexes"][number]): GlobalSecondaryIndex => ({
   IndexName: index.name,
@@ -86,12 +96,21 @@ const describeTable = async (dynamodb: DynamoDBClient, name: string) => {
 };
 
 /** Creates the table, or brings an existing one (a kept data folder) up to the definition's indexes and TTL. */
-export const provisionTable = async (
+export const provisionTable = (
   dynamodb: DynamoDBClient,
   definition: TableDefinition,
   prefix = PROJECT,
+): Promise<string> => provisionNamedTable(dynamodb, localTableName(definition.service, prefix), definition);
+
+/** The shared settings table (shared/resources SETTINGS_TABLE). */
+export const provisionSettingsTable = (dynamodb: DynamoDBClient, prefix = PROJECT): Promise<string> =>
+  provisionNamedTable(dynamodb, localSettingsTableName(prefix), SETTINGS_TABLE);
+
+const provisionNamedTable = async (
+  dynamodb: DynamoDBClient,
+  name: string,
+  definition: KeySchemaDefinition,
 ): Promise<string> => {
-  const name = localTableName(definition.service, prefix);
   const existing = await describeTable(dynamodb, name);
   if (!existing) {
     try {
@@ -195,8 +214,9 @@ export const provisionLocalResources = async (
   const queueDefinitions =
     options.queues ?? Object.values(QUEUES).filter((q): q is QueueDefinition => q !== undefined);
 
-  const [tableNames, queues] = await Promise.all([
+  const [tableNames, settingsTable, queues] = await Promise.all([
     Promise.all(tableDefinitions.map((t) => provisionTable(clients.dynamodb, t, prefix))),
+    provisionSettingsTable(clients.dynamodb, prefix),
     Promise.all(queueDefinitions.map((q) => provisionQueue(clients.sqs, q, prefix))),
   ]);
 
@@ -210,5 +230,5 @@ export const provisionLocalResources = async (
     byService[q.service] = q;
     queueUrls[q.service] = q.url;
   }
-  return { prefix, tables, queues: byService, queueUrls };
+  return { prefix, tables, settingsTable, queues: byService, queueUrls };
 };

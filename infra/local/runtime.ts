@@ -137,6 +137,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       dynamodb: clients.dynamodb,
       sqs: clients.sqs,
       tableName,
+      settingsTableName: resources.settingsTable,
       queueUrls: resources.queueUrls,
       keys,
       publicBaseUrl: server.url,

@@ -15,6 +15,8 @@ export interface RuntimeConfig {
   readonly dynamodb: DynamoDBClient;
   readonly sqs: SQSClient;
   readonly tableName: string;
+  /** The shared settings table (shared/resources SETTINGS_TABLE), read through each service's store. */
+  readonly settingsTableName: string;
   /** Queue URL per consuming service, for fanning out events. */
   readonly queueUrls: Readonly<Partial<Record<ServiceName, string>>>;
   readonly keys: KeyRing;
@@ -45,6 +47,7 @@ export const runtimeConfigFromEnv = (
     dynamodb: new DynamoDBClient(CLIENT_OPTIONS),
     sqs: new SQSClient(CLIENT_OPTIONS),
     tableName: required(env, ENV.tableName),
+    settingsTableName: required(env, ENV.settingsTableName),
     queueUrls,
     keys: keyRingFromEnv(env),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),

@@ -59,12 +59,18 @@ const SCHEDULE = scheduleBodySchema.parse({
   ringSeconds: 25,
 });
 
-const runtimeFor = (clients: LocalClients, tableName: string, queueUrls: RuntimeConfig["queueUrls"]) => ({
+const runtimeFor = (
+  clients: LocalClients,
+  tableName: string,
+  settingsTableName: string,
+  queueUrls: RuntimeConfig["queueUrls"],
+) => ({
   service: "hotline" as const,
   clock: systemClock,
   dynamodb: clients.dynamodb,
   sqs: clients.sqs,
   tableName,
+  settingsTableName,
   queueUrls,
   keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
   publicBaseUrl: "https://api.example.se",
@@ -244,9 +250,12 @@ export const runHotlineWebhookBench = async (
     const provisioned = await provisionLocalResources(clients, { prefix: `bench-hl-${runId}` });
     const tableName = provisioned.tables.hotline;
     if (!tableName) throw new Error("no hotline table was provisioned");
-    const deps = createDeps(runtimeFor(clients, tableName, provisioned.queueUrls), {
-      webhookCredentials: staticWebhookCredentials(CREDENTIALS),
-    });
+    const deps = createDeps(
+      runtimeFor(clients, tableName, provisioned.settingsTable, provisioned.queueUrls),
+      {
+        webhookCredentials: staticWebhookCredentials(CREDENTIALS),
+      },
+    );
     await new ScheduleAdmin(deps).put(MUNICIPALITY, SCHEDULE, {
       caller: { subject: "bench", scopes: new Set(["hotline:admin"]), municipality: MUNICIPALITY },
       correlationId: "bench",

@@ -145,6 +145,7 @@ export const runPilotReportBench = async (options: PilotReportBenchOptions = {})
           dynamodb: clients.dynamodb,
           sqs: clients.sqs,
           tableName,
+          settingsTableName: provisioned.settingsTable,
           queueUrls: {},
           keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
         },
