@@ -72,9 +72,9 @@ describe("what a municipality may choose", () => {
     expect(issues({ routing: [{ unit: "mottag-vuxen", kinds: ["police"], minAge: 16 }] })).toEqual([
       "routing.0.minAge: must be at least 18 for a unit other than mottag-barn: a child's referral always goes to Mottag barn",
     ]);
-    expect(issues({ routing: [{ unit: "mottag-vuxen", kinds: ["police"], minAge: 18, maxAge: 25 }] })).toEqual(
-      [],
-    );
+    expect(
+      issues({ routing: [{ unit: "mottag-vuxen", kinds: ["police"], minAge: 18, maxAge: 25 }] }),
+    ).toEqual([]);
   });
 
   it("null for the conversation (not offered) and for the adult target (none); no unknown fields", () => {
