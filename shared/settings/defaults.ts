@@ -4,7 +4,7 @@
  */
 import { NATIONAL_SUPPRESSION_THRESHOLD, type Settings } from "./schema";
 
-export const DEFAULT_SETTINGS: Settings = {
+export const DEFAULT_SETTINGS = {
   // Default: no overrides; the national routing table (services/intake/domain/routing.ts) applies.
   routing: [],
   // Local agreement, not law: Stockholm's agreement of a conversation with the youth within 48 hours
@@ -28,4 +28,4 @@ export const DEFAULT_SETTINGS: Settings = {
   // Default: the national threshold of the pilot reports' disclosure control (this project's rule
   // for Socialstyrelsen's förstärkningsteam, not law); a municipality may only raise it.
   suppressionThreshold: NATIONAL_SUPPRESSION_THRESHOLD,
-};
+} as const satisfies Settings;
