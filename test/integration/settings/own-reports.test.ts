@@ -61,7 +61,7 @@ describe("a municipality's own suppression threshold", () => {
       expect(submitted.status).toBe(201);
     }
 
-    const reader = await runtime.token({ scope: "reports:read", sub: "socialstyrelsen" });
+    const reader = await runtime.token({ scope: "reports:read national", sub: "socialstyrelsen" });
     const response = await runtime.request(
       `/v1/reports/pilot?municipality=${UPPSALA},${KALMAR}&from=2026-10&to=2026-10`,
       { token: reader },
