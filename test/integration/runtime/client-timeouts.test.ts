@@ -36,7 +36,11 @@ afterAll(async () => {
 
 /** The function's own config, as in Lambda; the SDK reads the endpoint from the environment. */
 const config = () =>
-  runtimeConfigFromEnv("release-notices", { TABLE_NAME: "t", IDENTITY_KEYS_JSON: DEVELOPMENT_KEYS_JSON });
+  runtimeConfigFromEnv("release-notices", {
+    TABLE_NAME: "t",
+    SETTINGS_TABLE_NAME: "s",
+    IDENTITY_KEYS_JSON: DEVELOPMENT_KEYS_JSON,
+  });
 
 describe("the clients a function builds", () => {
   it("give up on a DynamoDB that never answers: each attempt times out, and after three the call fails", async () => {
