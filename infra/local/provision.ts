@@ -19,6 +19,9 @@ import {
   type SQSClient,
 } from "@aws-sdk/client-sqs";
 import {
+  AUDIT_TABLE,
+  type AuditTableDefinition,
+  localAuditTableName,
   localDeadLetterQueueName,
   localQueueName,
   localSettingsTableName,
@@ -51,6 +54,8 @@ export interface ProvisionedResources {
   readonly tables: Readonly<Partial<Record<ServiceName, string>>>;
   /** The shared settings table (always provisioned: every service reads it). */
   readonly settingsTable: string;
+  /** The append-only audit table every service writes to (always provisioned). */
+  readonly auditTable: string;
   readonly queues: Readonly<Partial<Record<ServiceName, ProvisionedQueue>>>;
   /** Queue URL per consuming service: what RuntimeConfig.queueUrls wants. */
   readonly queueUrls: Readonly<Partial<Record<ServiceName, string>>>;
@@ -100,16 +105,23 @@ export const provisionTable = (
   dynamodb: DynamoDBClient,
   definition: TableDefinition,
   prefix = PROJECT,
-): Promise<string> => provisionNamedTable(dynamodb, localTableName(definition.service, prefix), definition);
+): Promise<string> => ensureTable(dynamodb, localTableName(definition.service, prefix), definition);
+
+/** The audit table: keys and TTL as deployed, no indexes (the services read it by partition only). */
+export const provisionAuditTable = (
+  dynamodb: DynamoDBClient,
+  definition: AuditTableDefinition = AUDIT_TABLE,
+  prefix = PROJECT,
+): Promise<string> => ensureTable(dynamodb, localAuditTableName(prefix), { ...definition, indexes: [] });
 
 /** The shared settings table (shared/resources SETTINGS_TABLE). */
 export const provisionSettingsTable = (dynamodb: DynamoDBClient, prefix = PROJECT): Promise<string> =>
-  provisionNamedTable(dynamodb, localSettingsTableName(prefix), SETTINGS_TABLE);
+  ensureTable(dynamodb, localSettingsTableName(prefix), SETTINGS_TABLE);
 
-const provisionNamedTable = async (
+const ensureTable = async (
   dynamodb: DynamoDBClient,
   name: string,
-  definition: KeySchemaDefinition,
+  definition: Omit<TableDefinition, "service" | "logicalId">,
 ): Promise<string> => {
   const existing = await describeTable(dynamodb, name);
   if (!existing) {
@@ -214,9 +226,10 @@ export const provisionLocalResources = async (
   const queueDefinitions =
     options.queues ?? Object.values(QUEUES).filter((q): q is QueueDefinition => q !== undefined);
 
-  const [tableNames, settingsTable, queues] = await Promise.all([
+  const [tableNames, settingsTable, auditTable, queues] = await Promise.all([
     Promise.all(tableDefinitions.map((t) => provisionTable(clients.dynamodb, t, prefix))),
     provisionSettingsTable(clients.dynamodb, prefix),
+    provisionAuditTable(clients.dynamodb, AUDIT_TABLE, prefix),
     Promise.all(queueDefinitions.map((q) => provisionQueue(clients.sqs, q, prefix))),
   ]);
 
@@ -230,5 +243,5 @@ export const provisionLocalResources = async (
     byService[q.service] = q;
     queueUrls[q.service] = q.url;
   }
-  return { prefix, tables, settingsTable, queues: byService, queueUrls };
+  return { prefix, tables, settingsTable, auditTable, queues: byService, queueUrls };
 };

@@ -138,6 +138,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       sqs: clients.sqs,
       tableName,
       settingsTableName: resources.settingsTable,
+      auditTableName: resources.auditTable,
       queueUrls: resources.queueUrls,
       keys,
       publicBaseUrl: server.url,

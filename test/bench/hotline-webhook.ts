@@ -63,6 +63,7 @@ const runtimeFor = (
   clients: LocalClients,
   tableName: string,
   settingsTableName: string,
+  auditTableName: string,
   queueUrls: RuntimeConfig["queueUrls"],
 ) => ({
   service: "hotline" as const,
@@ -71,6 +72,7 @@ const runtimeFor = (
   sqs: clients.sqs,
   tableName,
   settingsTableName,
+  auditTableName,
   queueUrls,
   keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
   publicBaseUrl: "https://api.example.se",
@@ -251,7 +253,13 @@ export const runHotlineWebhookBench = async (
     const tableName = provisioned.tables.hotline;
     if (!tableName) throw new Error("no hotline table was provisioned");
     const deps = createDeps(
-      runtimeFor(clients, tableName, provisioned.settingsTable, provisioned.queueUrls),
+      runtimeFor(
+        clients,
+        tableName,
+        provisioned.settingsTable,
+        provisioned.auditTable,
+        provisioned.queueUrls,
+      ),
       {
         webhookCredentials: staticWebhookCredentials(CREDENTIALS),
       },

@@ -155,6 +155,7 @@ export const runIntakeSweepBench = async (options: IntakeSweepBenchOptions = {})
         sqs: clients.sqs,
         tableName,
         settingsTableName: shared.settingsTable,
+        auditTableName: shared.auditTable,
         queueUrls: shared.queueUrls,
         keys: staticKeyRing(keys),
       });

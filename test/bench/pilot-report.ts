@@ -149,6 +149,7 @@ export const runPilotReportBench = async (options: PilotReportBenchOptions = {})
           sqs: clients.sqs,
           tableName,
           settingsTableName: provisioned.settingsTable,
+          auditTableName: provisioned.auditTable,
           queueUrls: {},
           keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
         },

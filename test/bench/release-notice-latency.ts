@@ -94,6 +94,7 @@ export const measureLatency = async (options: LatencyOptions): Promise<LatencyRe
     const target = {
       tableName,
       settingsTableName: provisioned.settingsTable,
+      auditTableName: provisioned.auditTable,
       queueUrls: provisioned.queueUrls,
     };
     progress(`provisioned ${tableName} and queues ${Object.keys(provisioned.queueUrls).join(", ")}`);
@@ -191,7 +192,12 @@ const measureCpu = async (
   queueUrls: Target["queueUrls"],
 ): Promise<LatencyReport["cpu"]> => {
   const { stubClients } = await import("./stub");
-  const target = { tableName: "stub", settingsTableName: "stub-settings", queueUrls };
+  const target = {
+    tableName: "stub",
+    settingsTableName: "stub-settings",
+    auditTableName: "stub-audit",
+    queueUrls,
+  };
   const handler = handlerWorkload(HANDLER, stubClients(), target, `${runId}s`);
   const raw = rawWorkload(RAW, stubClients(), templates, `${runId}s`);
   const cursor = new Map<string, number>();

@@ -233,6 +233,7 @@ export const runWorklistBench = async (options: WorklistBenchOptions = {}): Prom
         sqs: clients.sqs,
         tableName: names.get(service) ?? "",
         settingsTableName: shared.settingsTable,
+        auditTableName: shared.auditTable,
         queueUrls: shared.queueUrls,
         keys: staticKeyRing(keys),
       });

@@ -37,6 +37,7 @@ export interface RawSteps {
 export interface Target {
   readonly tableName: string;
   readonly settingsTableName: string;
+  readonly auditTableName: string;
   readonly queueUrls: Readonly<Partial<Record<ServiceName, string>>>;
 }
 
@@ -49,6 +50,7 @@ export const runtimeFor = (clients: LocalClients, target: Target): RuntimeConfig
   sqs: clients.sqs,
   tableName: target.tableName,
   settingsTableName: target.settingsTableName,
+  auditTableName: target.auditTableName,
   queueUrls: target.queueUrls,
   keys,
 });

@@ -79,6 +79,7 @@ export const provisionForTest = async (
         sqs: local.sqs,
         tableName,
         settingsTableName: resources.settingsTable,
+        auditTableName: resources.auditTable,
         queueUrls: resources.queueUrls,
         keys,
         ...(runtimeOptions.publicBaseUrl ? { publicBaseUrl: runtimeOptions.publicBaseUrl } : {}),

@@ -17,6 +17,7 @@ import {
   type Transition,
 } from "./referral";
 import { referralFacts } from "./referral-events";
+import { researchSample } from "./retention";
 import { DEFAULT_ROUTING, type ReferralKind, type RoutingRule, routeReferral, type Unit } from "./routing";
 
 export interface Placement {
@@ -72,6 +73,8 @@ export interface NewReferral {
   /** A release referral's release date, which sets its plan deadline. */
   readonly releaseDate?: IsoDate;
   readonly sourceUpdatedAt?: string;
+  /** The person's real birth date, only to decide the research exception; never stored. */
+  readonly birthDate?: IsoDate;
 }
 
 /** The person's open case in the unit, as read: the referral the row names (if a row exists), and that referral. */
@@ -128,6 +131,7 @@ export const receiveReferral = (
     updatedAt: now.toISOString(),
     subjectRef: input.subjectRef,
     ...optional("subjectSealed", input.subjectSealed),
+    ...(researchSample(input.municipality, input.birthDate) ? { keptForResearch: true as const } : {}),
     ...(identified ? {} : { identity: "unknown" as const }),
     ...optional("unidentifiedSealed", input.unidentifiedSealed),
     ...optional("groupId", input.groupId),

@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_TABLE_ENV } from "../../../shared/resources";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { DEVELOPMENT_KEYS_JSON } from "../../../shared/runtime/keys";
 
@@ -39,6 +40,7 @@ const config = () =>
   runtimeConfigFromEnv("release-notices", {
     TABLE_NAME: "t",
     SETTINGS_TABLE_NAME: "s",
+    [AUDIT_TABLE_ENV]: "audit",
     IDENTITY_KEYS_JSON: DEVELOPMENT_KEYS_JSON,
   });
 

@@ -119,6 +119,15 @@ const saveText = (text: string, type: string, name: string) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
+/** The report as JSON: the route answers CSV too, but only when asked for it. */
+const readReport = async (choice: ReportChoice, signal: AbortSignal): Promise<PilotReport> => {
+  const report = await unwrap(
+    api.GET("/v1/reports/pilot", { params: { query: reportQuery(choice) }, signal }),
+  );
+  if (typeof report === "string") throw new Error("The pilot report came as text where JSON was asked for");
+  return report;
+};
+
 const Downloads = ({ choice }: { choice: ReportChoice }) => {
   const { outcome, run } = useAction();
   const r = t.reports;
@@ -263,10 +272,7 @@ export const ReportsPage = ({ query, own }: { query: URLSearchParams; own: strin
   const key = choiceToQuery(choice).toString();
   const { loaded, reload } = useLoad(
     (signal) =>
-      Promise.all([
-        unwrap(api.GET("/v1/reports/pilot", { params: { query: reportQuery(choice) }, signal })),
-        unwrap(api.GET("/v1/reports/pilot/metrics", { signal })),
-      ]),
+      Promise.all([readReport(choice, signal), unwrap(api.GET("/v1/reports/pilot/metrics", { signal }))]),
     key,
   );
   const problem = loaded.state === "failed" ? loaded.problem : undefined;
