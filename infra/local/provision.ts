@@ -31,7 +31,6 @@ import {
   type QueueDefinition,
   SETTINGS_TABLE,
   type ServiceName,
-  type SettingsTableDefinition,
   TABLES,
   type TableDefinition,
 } from "../../shared/resources";
@@ -73,11 +72,6 @@ export interface ProvisionOptions {
 const SQS_MAX_RETENTION_SECONDS = 14 * 24 * 60 * 60;
 const retentionSeconds = (days: number): string =>
   String(Math.min(days * 24 * 60 * 60, SQS_MAX_RETENTION_SECONDS));
-
-type KeySchemaDefinition = Pick<
-  TableDefinition | SettingsTableDefinition,
-  "partitionKey" | "sortKey" | "indexes" | "ttlAttribute"
->;
 
 const globalSecondaryIndex = (index: TableDefinition["indexes"][number]): GlobalSecondaryIndex => ({
   IndexName: index.name,
