@@ -56,6 +56,15 @@ export const LOCAL_ROLES: readonly LocalRole[] = [
     defaultSub: "jour-admin",
   },
   {
+    id: "settings-admin",
+    title: "Kommunens administratör",
+    description:
+      "Kommunens egna regler: dirigering, samtal vid första brott, frigivningsframförhållning, mål, jourtider och röjandekontroll.",
+    scope: "settings:admin",
+    municipal: true,
+    defaultSub: "kommun-admin",
+  },
+  {
     id: "kriminalvarden",
     title: "Kriminalvården",
     description: "Skickar underrättelser inför frigivning; läser inga ärenden.",

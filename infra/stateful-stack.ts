@@ -12,6 +12,7 @@ import {
   type AuditTableDefinition,
   QUEUES,
   type QueueDefinition,
+  SETTINGS_TABLE,
   type ServiceName,
   TABLES,
   type TableDefinition,
@@ -43,6 +44,8 @@ export interface StatefulResources {
   readonly identityKeysSecret: ISecret;
   readonly telephonyWebhookSecret: ISecret;
   readonly alarmTopic: ITopic;
+  /** Each municipality's settings, shared by every service (shared/settings). */
+  readonly settingsTable: TableV2;
   table(service: ServiceName): ServiceTable;
   queue(service: ServiceName): ServiceQueue;
 }
@@ -63,6 +66,7 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly tables: ReadonlyMap<ServiceName, ServiceTable>;
   readonly auditTable: AuditTable;
   readonly queues: ReadonlyMap<ServiceName, ServiceQueue>;
+  readonly settingsTable: TableV2;
   /**
    * The identity keys (`{linkingKey, sealingKid, sealingKeys: {kid: base64 of 32 bytes}}`, see
    * shared/runtime/keys.ts). CloudFormation can generate one random value, not the three this
@@ -129,6 +133,18 @@ export class StatefulStack extends Stack implements StatefulResources {
     });
     stableId(auditTable, AUDIT_TABLE.logicalId);
     this.auditTable = { definition: AUDIT_TABLE, table: auditTable };
+
+    // One table for every municipality's settings and their history: intake writes, all services read.
+    this.settingsTable = new TableV2(this, SETTINGS_TABLE.logicalId, {
+      partitionKey: { name: SETTINGS_TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: SETTINGS_TABLE.sortKey, type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.customerManagedKey(this.key),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    stableId(this.settingsTable, SETTINGS_TABLE.logicalId);
 
     // Every queue in QUEUES, not only those whose consumer is deployed: a producer may publish
     // before its consumer exists, and the consumer then starts on the backlog.

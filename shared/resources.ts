@@ -97,10 +97,36 @@ export const QUEUES: Readonly<Partial<Record<ServiceName, QueueDefinition>>> = {
   "release-notices": queue("release-notices", "ReleaseNoticesQueue", { maxReceiveCount: 15, batchSize: 5 }),
 };
 
+/**
+ * Each municipality's settings and their history (shared/settings): one table shared by every
+ * service, written by intake's settings routes only and read by every service that applies a rule.
+ * No indexes: a municipality's history is one partition. Kept as long as the rules it dated
+ * may be asked about: no TTL is set on its items.
+ */
+export interface SettingsTableDefinition {
+  readonly logicalId: "SettingsTable";
+  /** The local table's name suffix. */
+  readonly name: "settings";
+  readonly partitionKey: "pk";
+  readonly sortKey: "sk";
+  readonly indexes: readonly IndexDefinition[];
+  readonly ttlAttribute: "expiresAt";
+}
+
+export const SETTINGS_TABLE: SettingsTableDefinition = {
+  logicalId: "SettingsTable",
+  name: "settings",
+  partitionKey: "pk",
+  sortKey: "sk",
+  indexes: [],
+  ttlAttribute: "expiresAt",
+};
+
 export const PROJECT = "ny-riktning";
 
 /** Names used where we choose them (locally, and as a prefix in tests). CloudFormation names the deployed ones. */
 export const localTableName = (service: ServiceName, prefix = PROJECT): string => `${prefix}-${service}`;
+export const localSettingsTableName = (prefix = PROJECT): string => `${prefix}-${SETTINGS_TABLE.name}`;
 export const localQueueName = (service: ServiceName, prefix = PROJECT): string => `${prefix}-${service}`;
 export const localDeadLetterQueueName = (service: ServiceName, prefix = PROJECT): string =>
   `${prefix}-${service}-dlq`;
@@ -108,6 +134,8 @@ export const localDeadLetterQueueName = (service: ServiceName, prefix = PROJECT)
 /** Environment variables, named once: the CDK `bind*` helpers set them and runtime config reads them. */
 export const ENV = {
   tableName: "TABLE_NAME",
+  /** The shared settings table (SETTINGS_TABLE). */
+  settingsTableName: "SETTINGS_TABLE_NAME",
   queueUrl: (service: ServiceName) => `QUEUE_URL_${service.toUpperCase().replace(/-/g, "_")}`,
   identityKeysSecretArn: "IDENTITY_KEYS_SECRET_ARN",
   /** The telephony webhooks' basic-auth secret (hotline). */

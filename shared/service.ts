@@ -84,6 +84,8 @@ interface FunctionBase {
    * can read it. test/infra/identity-keys.test.ts checks this against what each handler's code reaches.
    */
   readonly usesIdentityKeys?: boolean;
+  /** Appends to the shared settings table (intake's settings PUT); every other function only reads it. */
+  readonly writesSettings?: boolean;
   /**
    * Lambda concurrency reserved for this function: always available to it whatever else runs in
    * the account, and its ceiling. For an http function it must be at least its route's burst limit,

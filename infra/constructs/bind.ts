@@ -1,4 +1,5 @@
 import { Stack } from "aws-cdk-lib";
+import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
@@ -47,6 +48,33 @@ export const bindTable = (fn: ProjectFunction, { table, definition }: ServiceTab
     ]);
   }
   fn.addEnvironment(ENV.tableName, table.tableName);
+};
+
+/**
+ * The shared settings table (shared/settings): every function may read the settings in force; only
+ * a function that changes them (intake's settings PUT) may also put. Changes are appended, never
+ * updated or deleted.
+ */
+export const bindSettings = (fn: ProjectFunction, table: ITableV2, access: "read" | "write"): void => {
+  fn.function.addToRolePolicy(
+    new PolicyStatement({
+      actions: [
+        "dynamodb:GetItem",
+        "dynamodb:Query",
+        ...(access === "write" ? ["dynamodb:PutItem", "dynamodb:ConditionCheckItem"] : []),
+      ],
+      resources: [table.tableArn],
+    }),
+  );
+  if (table.encryptionKey) {
+    allowKeyUseVia(
+      fn,
+      table.encryptionKey,
+      "dynamodb",
+      access === "write" ? ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"],
+    );
+  }
+  fn.addEnvironment(ENV.settingsTableName, table.tableName);
 };
 
 /**

@@ -24,7 +24,15 @@ import type { TaskMailDeployment } from "../config";
 import { acknowledgeWebhookRoute } from "../nag";
 import type { StatefulResources } from "../stateful-stack";
 import { deadlineBreachedAlarm, functionErrorsAlarm } from "./alarms";
-import { bindAuditTable, bindIdentityKeys, bindPublisher, bindSecret, bindTable, bindTaskMail } from "./bind";
+import {
+  bindAuditTable,
+  bindIdentityKeys,
+  bindPublisher,
+  bindSecret,
+  bindSettings,
+  bindTable,
+  bindTaskMail,
+} from "./bind";
 import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
 import { routeMethods, routeThrottle, STAGE_NAME } from "./http-api";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
@@ -84,6 +92,8 @@ export class ServiceFunctions extends Construct {
         ...(def.reservedConcurrency ? { reservedConcurrency: def.reservedConcurrency } : {}),
       });
       bindTable(fn, table);
+      // Every rule reads the settings in force for its municipality (shared/settings).
+      bindSettings(fn, stateful.settingsTable, def.writesSettings ? "write" : "read");
       bindAuditTable(fn, service.name, stateful.auditTable);
       // Every function may write through the outbox, and the outbox sends right away.
       bindPublisher(fn, service, stateful);

@@ -24,10 +24,12 @@ import {
   localAuditTableName,
   localDeadLetterQueueName,
   localQueueName,
+  localSettingsTableName,
   localTableName,
   PROJECT,
   QUEUES,
   type QueueDefinition,
+  SETTINGS_TABLE,
   type ServiceName,
   TABLES,
   type TableDefinition,
@@ -49,6 +51,8 @@ export interface ProvisionedQueue extends ProvisionedQueueRef {
 export interface ProvisionedResources {
   readonly prefix: string;
   readonly tables: Readonly<Partial<Record<ServiceName, string>>>;
+  /** The shared settings table (always provisioned: every service reads it). */
+  readonly settingsTable: string;
   /** The append-only audit table every service writes to (always provisioned). */
   readonly auditTable: string;
   readonly queues: Readonly<Partial<Record<ServiceName, ProvisionedQueue>>>;
@@ -103,6 +107,10 @@ export const provisionAuditTable = (
   definition: AuditTableDefinition = AUDIT_TABLE,
   prefix = PROJECT,
 ): Promise<string> => ensureTable(dynamodb, localAuditTableName(prefix), { ...definition, indexes: [] });
+
+/** The shared settings table (shared/resources SETTINGS_TABLE). */
+export const provisionSettingsTable = (dynamodb: DynamoDBClient, prefix = PROJECT): Promise<string> =>
+  ensureTable(dynamodb, localSettingsTableName(prefix), SETTINGS_TABLE);
 
 const ensureTable = async (
   dynamodb: DynamoDBClient,
@@ -212,8 +220,9 @@ export const provisionLocalResources = async (
   const queueDefinitions =
     options.queues ?? Object.values(QUEUES).filter((q): q is QueueDefinition => q !== undefined);
 
-  const [tableNames, auditTable, queues] = await Promise.all([
+  const [tableNames, settingsTable, auditTable, queues] = await Promise.all([
     Promise.all(tableDefinitions.map((t) => provisionTable(clients.dynamodb, t, prefix))),
+    provisionSettingsTable(clients.dynamodb, prefix),
     provisionAuditTable(clients.dynamodb, AUDIT_TABLE, prefix),
     Promise.all(queueDefinitions.map((q) => provisionQueue(clients.sqs, q, prefix))),
   ]);
@@ -228,5 +237,5 @@ export const provisionLocalResources = async (
     byService[q.service] = q;
     queueUrls[q.service] = q.url;
   }
-  return { prefix, tables, auditTable, queues: byService, queueUrls };
+  return { prefix, tables, settingsTable, auditTable, queues: byService, queueUrls };
 };

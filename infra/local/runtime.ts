@@ -145,6 +145,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       dynamodb: clients.dynamodb,
       sqs: clients.sqs,
       tableName,
+      settingsTableName: resources.settingsTable,
       auditTableName: resources.auditTable,
       queueUrls: resources.queueUrls,
       keys,

@@ -141,6 +141,13 @@ const main = async (): Promise<void> => {
         sub: "jour-admin-kalmar",
       },
       {
+        name: "SETTINGS_ADMIN_TOKEN",
+        who: "the municipality's administrator in Kalmar (its settings)",
+        scope: "settings:admin",
+        municipality: "0880",
+        sub: "kommun-admin-kalmar",
+      },
+      {
         name: "JOUR_TOKEN",
         who: "on-call social worker in Kalmar",
         scope: "hotline:handle",

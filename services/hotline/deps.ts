@@ -2,7 +2,9 @@ import { describeError } from "../../shared/logger";
 import { ENV } from "../../shared/resources";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { createServiceDeps, type ServiceDeps } from "../../shared/runtime/service-deps";
+import type { SettingsReader } from "../../shared/settings";
 import { type SmsConfigSource, smsConfigFromEnv } from "./sms-config";
+import { settingsReader } from "./store/settings";
 import { telephonySecretSource } from "./store/telephony-secret";
 import { elks46 } from "./telephony/46elks";
 import type { TelephonyProvider } from "./telephony/provider";
@@ -23,6 +25,8 @@ export interface HotlineDeps extends ServiceDeps {
   readonly sms: SmsConfigSource;
   /** Played when there is no schedule's message to play; undefined: the provider's own tone. */
   readonly defaultMessageUrl: string | undefined;
+  /** Each municipality's settings in force on a date (shared/settings), cached a minute. */
+  readonly settings: SettingsReader;
 }
 
 export interface HotlineDepsOptions {
@@ -56,6 +60,7 @@ export const createDeps = (runtime: RuntimeConfig, options: HotlineDepsOptions =
       : process.env[DEFAULT_MESSAGE_ENV] || undefined;
   return {
     ...base,
+    settings: settingsReader({ doc: base.doc, settingsTableName: runtime.settingsTableName }),
     telephony: options.telephony ?? elks46,
     webhookCredentials: options.webhookCredentials ?? webhookCredentialsFromEnv(process.env, secret),
     webhookSources: options.webhookSources ?? webhookSourcesFromEnv(process.env),

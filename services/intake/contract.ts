@@ -206,4 +206,6 @@ export const SCOPES = {
   read: "referrals:read",
   manage: "referrals:manage",
   audit: "audit:read",
+  /** A municipality's administrator: its own settings (contract-settings.ts). */
+  settings: "settings:admin",
 } as const;

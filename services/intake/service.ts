@@ -29,6 +29,13 @@ import {
   unitParamsSchema,
   violenceConcernBodySchema,
 } from "./contract";
+import {
+  putSettingsBodySchema,
+  SETTINGS_SCOPE,
+  settingsHistorySchema,
+  settingsParamsSchema,
+  settingsViewSchema,
+} from "./contract-settings";
 import { taskListQuerySchema, taskListSchema, taskParamsSchema, taskViewSchema } from "./contract-tasks";
 
 const problems = problemResponses;
@@ -230,6 +237,46 @@ export const routes = {
       ...problems(400, 401, 403, 404, 409),
     },
   },
+  getSettings: {
+    method: "GET",
+    path: "/v1/municipalities/{code}/settings",
+    auth: { type: "jwt", scopes: [SETTINGS_SCOPE] },
+    summary: "The municipality's settings in force today, and the changes scheduled",
+    description:
+      "The rules each municipality sets for itself: routing overrides, the first-offence conversation (`null`: not offered), the release-notice lead agreed with Kriminalvården, an adult investigation target (a target, never a legal deadline), the hotline's escalation times and the disclosure threshold of its own reports. Fields never set show their defaults. The municipality's own administrator only.",
+    tags,
+    request: { params: settingsParamsSchema },
+    responses: {
+      200: { description: "In force today, and scheduled", schema: settingsViewSchema },
+      ...problems(400, 401, 403),
+    },
+  },
+  putSettings: {
+    method: "PUT",
+    path: "/v1/municipalities/{code}/settings",
+    auth: { type: "jwt", scopes: [SETTINGS_SCOPE] },
+    summary: "Replace the settings from a date on",
+    description:
+      "From `effectiveFrom` (a Swedish date, today or later; 422 otherwise) on, these settings replace whatever was in force or scheduled from then; fields left out keep their defaults. `suppressionThreshold` is never below the national threshold (400). Every rule reads the settings in force on the day it applies to; a running function sees a change within a minute. Kept in the history and audited; the same change again adds nothing.",
+    tags,
+    request: { params: settingsParamsSchema, body: putSettingsBodySchema },
+    responses: {
+      200: { description: "The settings as they now stand", schema: settingsViewSchema },
+      ...problems(400, 401, 403, 413, 415, 422),
+    },
+  },
+  settingsHistory: {
+    method: "GET",
+    path: "/v1/municipalities/{code}/settings/history",
+    auth: { type: "jwt", scopes: [SETTINGS_SCOPE] },
+    summary: "Every change of the municipality's settings: what, from when, by whom",
+    tags,
+    request: { params: settingsParamsSchema },
+    responses: {
+      200: { description: "The changes, oldest first", schema: settingsHistorySchema },
+      ...problems(400, 401, 403),
+    },
+  },
 } as const satisfies Record<string, HttpRoute>;
 
 const http = (id: string, file: string, route: HttpRoute, usesIdentityKeys = false): FunctionDefinition => ({
@@ -268,6 +315,9 @@ const functions: FunctionDefinition[] = [
   },
   { kind: "schedule", id: "intake-deadline-sweep", entry: `${dir}/deadline-sweep.ts`, everyMinutes: 5 },
   { kind: "schedule", id: "intake-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
+  http("get-settings", "get-settings", routes.getSettings),
+  { ...http("put-settings", "put-settings", routes.putSettings), writesSettings: true },
+  http("settings-history", "settings-history", routes.settingsHistory),
 ];
 
 export const intakeService: ServiceDefinition = {

@@ -105,6 +105,13 @@ export const reportSchema = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
+      suppressionThreshold: z
+        .number()
+        .int()
+        .positive()
+        .describe(
+          "The threshold applied to this municipality's figures: its own setting, never below the national one above",
+        ),
       months: z.array(
         z.object({
           month: monthSchema,

@@ -1,7 +1,9 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { createServiceDeps, type ServiceDeps } from "../../shared/runtime/service-deps";
+import type { SettingsReader } from "../../shared/settings";
 import { isLoopback } from "./domain/subscription";
+import { settingsReader } from "./store/settings";
 
 export interface ReleaseNoticesDeps extends ServiceDeps {
   /** For holding back a failed status delivery on its own queue. */
@@ -12,6 +14,8 @@ export interface ReleaseNoticesDeps extends ServiceDeps {
   readonly allowLoopbackHttp: boolean;
   /** How deliveries reach the receiver; a test may pass its own. */
   readonly fetch: typeof fetch;
+  /** Each municipality's settings in force on a date (shared/settings), cached a minute. */
+  readonly settings: SettingsReader;
 }
 
 const servedOnLoopback = (baseUrl: string | undefined): boolean => {
@@ -21,10 +25,14 @@ const servedOnLoopback = (baseUrl: string | undefined): boolean => {
 };
 
 /** Built once per container (or once per local process) and handed to every handler. */
-export const createDeps = (runtime: RuntimeConfig): ReleaseNoticesDeps => ({
-  ...createServiceDeps("release-notices", runtime),
-  sqs: runtime.sqs,
-  deliveryQueueUrl: runtime.queueUrls["release-notices"],
-  allowLoopbackHttp: servedOnLoopback(runtime.publicBaseUrl),
-  fetch: globalThis.fetch,
-});
+export const createDeps = (runtime: RuntimeConfig): ReleaseNoticesDeps => {
+  const base = createServiceDeps("release-notices", runtime);
+  return {
+    ...base,
+    settings: settingsReader({ doc: base.doc, settingsTableName: runtime.settingsTableName }),
+    sqs: runtime.sqs,
+    deliveryQueueUrl: runtime.queueUrls["release-notices"],
+    allowLoopbackHttp: servedOnLoopback(runtime.publicBaseUrl),
+    fetch: globalThis.fetch,
+  };
+};

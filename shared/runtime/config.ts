@@ -16,6 +16,8 @@ export interface RuntimeConfig {
   readonly dynamodb: DynamoDBClient;
   readonly sqs: SQSClient;
   readonly tableName: string;
+  /** The shared settings table (shared/resources SETTINGS_TABLE), read through each service's store. */
+  readonly settingsTableName: string;
   /** The append-only audit table every service writes its audit rows to (shared/resources AUDIT_TABLE). */
   readonly auditTableName: string;
   /** Queue URL per consuming service, for fanning out events. */
@@ -50,6 +52,7 @@ export const runtimeConfigFromEnv = (
     dynamodb: new DynamoDBClient(CLIENT_OPTIONS),
     sqs: new SQSClient(CLIENT_OPTIONS),
     tableName: required(env, ENV.tableName),
+    settingsTableName: required(env, ENV.settingsTableName),
     auditTableName: required(env, AUDIT_TABLE_ENV),
     queueUrls,
     keys: keyRingFromEnv(env),

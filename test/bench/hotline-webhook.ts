@@ -62,6 +62,7 @@ const SCHEDULE = scheduleBodySchema.parse({
 const runtimeFor = (
   clients: LocalClients,
   tableName: string,
+  settingsTableName: string,
   auditTableName: string,
   queueUrls: RuntimeConfig["queueUrls"],
 ) => ({
@@ -70,6 +71,7 @@ const runtimeFor = (
   dynamodb: clients.dynamodb,
   sqs: clients.sqs,
   tableName,
+  settingsTableName,
   auditTableName,
   queueUrls,
   keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
@@ -250,9 +252,18 @@ export const runHotlineWebhookBench = async (
     const provisioned = await provisionLocalResources(clients, { prefix: `bench-hl-${runId}` });
     const tableName = provisioned.tables.hotline;
     if (!tableName) throw new Error("no hotline table was provisioned");
-    const deps = createDeps(runtimeFor(clients, tableName, provisioned.auditTable, provisioned.queueUrls), {
-      webhookCredentials: staticWebhookCredentials(CREDENTIALS),
-    });
+    const deps = createDeps(
+      runtimeFor(
+        clients,
+        tableName,
+        provisioned.settingsTable,
+        provisioned.auditTable,
+        provisioned.queueUrls,
+      ),
+      {
+        webhookCredentials: staticWebhookCredentials(CREDENTIALS),
+      },
+    );
     await new ScheduleAdmin(deps).put(MUNICIPALITY, SCHEDULE, {
       caller: { subject: "bench", scopes: new Set(["hotline:admin"]), municipality: MUNICIPALITY },
       correlationId: "bench",

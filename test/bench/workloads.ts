@@ -36,6 +36,7 @@ export interface RawSteps {
 
 export interface Target {
   readonly tableName: string;
+  readonly settingsTableName: string;
   readonly auditTableName: string;
   readonly queueUrls: Readonly<Partial<Record<ServiceName, string>>>;
 }
@@ -48,6 +49,7 @@ export const runtimeFor = (clients: LocalClients, target: Target): RuntimeConfig
   dynamodb: clients.dynamodb,
   sqs: clients.sqs,
   tableName: target.tableName,
+  settingsTableName: target.settingsTableName,
   auditTableName: target.auditTableName,
   queueUrls: target.queueUrls,
   keys,

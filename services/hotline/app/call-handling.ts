@@ -1,6 +1,7 @@
 import { notFound } from "../../../shared/domain/errors";
 import { newId } from "../../../shared/ids";
 import { describeError } from "../../../shared/logger";
+import { stockholmDate } from "../../../shared/time";
 import type { HotlineDeps } from "../deps";
 import { requireKnownMunicipality } from "../domain/access";
 import {
@@ -17,6 +18,8 @@ import {
   triageOfCall,
 } from "../domain/call";
 import { calledNumber, type OnCallSchedule } from "../domain/on-call-schedule";
+import { acknowledgeMinutesOf } from "../domain/triage-clock";
+import type { AcknowledgeMinutes } from "../domain/triage-state";
 import { CallStore } from "../store/call-store";
 import { ScheduleStore } from "../store/schedule-store";
 import { lostRace } from "../store/table";
@@ -58,6 +61,7 @@ export class CallHandling {
     // Fetched beside the schedule (a cold container waits for both at once); awaited only for the write.
     const keysPending = this.deps.keys.get();
     keysPending.catch(() => undefined);
+    const timesPending = this.acknowledgeTimes(municipality, now);
     let schedule: OnCallSchedule | undefined;
     try {
       schedule = await this.schedules.read(municipality);
@@ -78,6 +82,7 @@ export class CallHandling {
       triageId: newId(now.getTime()),
       schedule,
       now,
+      acknowledgeMinutes: await timesPending,
     });
     const events = toEnvelopes(receivedEvents(call), { municipality, correlationId, now });
     let outcome: "created" | "exists";
@@ -104,6 +109,24 @@ export class CallHandling {
       chainLength: call.chain.length,
     });
     return this.answer(call);
+  }
+
+  /**
+   * The municipality's escalation times in its settings in force today (cached a minute). Unreadable:
+   * the triage gets the defaults rather than the caller silence; the log says so.
+   */
+  private async acknowledgeTimes(municipality: string, now: Date): Promise<AcknowledgeMinutes | undefined> {
+    try {
+      return acknowledgeMinutesOf(
+        (await this.deps.settings.settingsOn(municipality, stockholmDate(now))).hotline,
+      );
+    } catch (error) {
+      this.deps.logger.error("settings unavailable: the triage gets the default escalation times", {
+        municipality,
+        error: describeError(error),
+      });
+      return undefined;
+    }
   }
 
   /**

@@ -2,7 +2,13 @@ import type { UNANSWERED_REASONS } from "../../../shared/events/catalogue/hotlin
 import { callReceived, callRouted, callUnanswered, type EventDraft, triageOpened } from "./event-drafts";
 import { type ChainLink, escalationChain, type Schedule } from "./rotation";
 import { retentionExpiry, triageDueAt } from "./triage-clock";
-import { ALL_PENDING, type ChainRole, type Triage, type TriageOrigin } from "./triage-state";
+import {
+  type AcknowledgeMinutes,
+  ALL_PENDING,
+  type ChainRole,
+  type Triage,
+  type TriageOrigin,
+} from "./triage-state";
 
 /**
  * A call, pure: it comes in, rings the chain one person at a time, and ends answered or as a
@@ -27,6 +33,8 @@ export interface Call {
   readonly chain: readonly ChainLink[];
   readonly ringSeconds: number;
   readonly fallbackMessage?: string | undefined;
+  /** The municipality's escalation times on the day the call came in (its settings); its triage keeps them. */
+  readonly acknowledgeMinutes?: AcknowledgeMinutes | undefined;
   /** The position (1-based) of the ring in progress or last made; 0 when nobody was rung. */
   readonly attempt: number;
   readonly state: CallState;
@@ -61,6 +69,7 @@ export const newCall = (input: {
   readonly triageId: string;
   readonly schedule: Schedule | undefined;
   readonly now: Date;
+  readonly acknowledgeMinutes?: AcknowledgeMinutes | undefined;
 }): Call => {
   const { schedule, now } = input;
   const chain = schedule ? escalationChain(schedule, now) : [];
@@ -73,6 +82,7 @@ export const newCall = (input: {
     chain,
     ringSeconds: schedule?.ringSeconds ?? DEFAULT_RING_SECONDS,
     ...(schedule?.fallbackMessage ? { fallbackMessage: schedule.fallbackMessage } : {}),
+    ...(input.acknowledgeMinutes ? { acknowledgeMinutes: input.acknowledgeMinutes } : {}),
     attempt: ringing ? 1 : 0,
     state: ringing ? "ringing" : "unanswered",
     version: 0,
@@ -96,6 +106,7 @@ export const triageOfCall = (
     status: ringing ? "ringing" : "callback-needed",
     ...(ringing ? {} : { origin: "callback" as const, openedAt: call.receivedAt }),
     receivedAt: call.receivedAt,
+    ...(call.acknowledgeMinutes ? { acknowledgeMinutes: call.acknowledgeMinutes } : {}),
     ...(extra.managerId ? { managerId: extra.managerId } : {}),
     ...(extra.callerSealed ? { callerSealed: extra.callerSealed } : {}),
     deadline: { dueAt: triageDueAt(new Date(call.receivedAt)).toISOString(), state: "open" },

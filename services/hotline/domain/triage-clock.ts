@@ -1,6 +1,7 @@
 import type { DeadlineState } from "../../../shared/domain/deadline";
+import { DEFAULT_SETTINGS, type Settings } from "../../../shared/settings";
 import { callExpiresAt, HOTLINE_RETENTION_DAYS } from "./retention";
-import type { TriageStatus } from "./triage-state";
+import type { AcknowledgeMinutes, TriageStatus } from "./triage-state";
 
 /**
  * The triage's clock, pure. Every call opens a triage due 24 hours after the call; an active
@@ -10,12 +11,20 @@ import type { TriageStatus } from "./triage-state";
  */
 
 export const TRIAGE_HOURS = 24;
-/** Unacknowledged this long after opening, a triage is escalated to the manager. */
-export const ACKNOWLEDGE_MINUTES: Readonly<Record<"open" | "callback-needed", number>> = {
-  open: 30,
-  // Nobody has spoken to this caller yet: the manager hears of it sooner.
-  "callback-needed": 15,
-};
+
+/**
+ * From the municipality's settings in force on the day the call came in: `acknowledgeMinutes` for
+ * an answered call's triage, `escalateMinutes` for an unanswered caller waiting for a callback
+ * (nobody has spoken to them yet: the manager hears of it sooner). Kept on the call and its triage,
+ * so a later change of settings does not move a triage already open.
+ */
+export const acknowledgeMinutesOf = (hotline: Settings["hotline"]): AcknowledgeMinutes => ({
+  open: hotline.acknowledgeMinutes,
+  "callback-needed": hotline.escalateMinutes,
+});
+
+/** The defaults (shared/settings), for a triage opened before the settings existed. */
+export const ACKNOWLEDGE_MINUTES: AcknowledgeMinutes = acknowledgeMinutesOf(DEFAULT_SETTINGS.hotline);
 /** A call still ringing this long after it came in lost its webhooks: it becomes a callback task. */
 export const RINGING_STALE_MINUTES = 10;
 /**
@@ -38,6 +47,8 @@ export interface ClockState {
   readonly status: TriageStatus;
   readonly receivedAt: string;
   readonly openedAt?: string | undefined;
+  /** The municipality's times when the call came in; absent: the defaults. */
+  readonly acknowledgeMinutes?: AcknowledgeMinutes | undefined;
   readonly acknowledged?: unknown;
   readonly escalated?:
     | {
@@ -69,7 +80,10 @@ export const stages = (triage: ClockState): { stage: Stage; at: Date }[] => {
   ) {
     result.push({
       stage: "escalate",
-      at: new Date(Date.parse(triage.openedAt) + ACKNOWLEDGE_MINUTES[triage.status] * MINUTE_MS),
+      at: new Date(
+        Date.parse(triage.openedAt) +
+          (triage.acknowledgeMinutes ?? ACKNOWLEDGE_MINUTES)[triage.status] * MINUTE_MS,
+      ),
     });
   }
   // The manager is not told yet: stays due (retried each sweep) until an SMS is accepted, or

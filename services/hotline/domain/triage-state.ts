@@ -12,6 +12,8 @@ export const STEP_STATUSES = ["pending", "done", "not-needed"] as const;
 export const NOTIFICATION_STATES = ["pending", "sent", "not-configured", "no-recipient"] as const;
 
 export type TriageStep = (typeof TRIAGE_STEPS)[number];
+/** Unacknowledged this long after opening (by status), a triage is escalated to the manager. */
+export type AcknowledgeMinutes = Readonly<Record<"open" | "callback-needed", number>>;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 export type StepStatus = (typeof STEP_STATUSES)[number];
 export type TriageOrigin = (typeof TRIAGE_ORIGINS)[number];
@@ -62,6 +64,8 @@ export interface Triage {
   /** When the call came in: the 24 hours run from here. */
   readonly receivedAt: string;
   readonly openedAt?: string | undefined;
+  /** When an unacknowledged triage goes to the manager: the municipality's settings when the call came in. */
+  readonly acknowledgeMinutes?: AcknowledgeMinutes | undefined;
   readonly answeredBy?: string | undefined;
   readonly answeredRole?: ChainRole | undefined;
   /** Who an unacknowledged triage goes to; from the schedule when the call came in. */

@@ -22,7 +22,7 @@ import { moveReleaseDate, recordPlanReady, withdrawNotice } from "../domain/rele
 import { readReferralNamed, readSource } from "../store/reads";
 import { sourceTombstone } from "../store/transaction";
 import { eventActor } from "./context";
-import { placementOf, prepareReceipt, type Receipt } from "./receive-referral";
+import { placementOf, prepareReceipt, type Receipt, settingsOnReceipt } from "./receive-referral";
 import { prepareTransition } from "./referral-changes";
 import { openIdentity } from "./sealing";
 
@@ -153,11 +153,12 @@ export const intakeEventHandlers = (deps: IntakeDeps): Record<string, Handler> =
           ? [{ purpose: "financial-assistance", financialAssistance: true }]
           : []),
       ];
+      const settings = await settingsOnReceipt(deps, base);
       const units = new Set<string>();
       const writes: NonNullable<Outcome["writes"]>[number][] = [];
       const events: Envelope[] = [];
       for (const { purpose, financialAssistance } of purposes) {
-        const unit = placementOf({ ...base, financialAssistance }).unit;
+        const unit = placementOf({ ...base, financialAssistance }, settings).unit;
         if (units.has(unit)) continue;
         units.add(unit);
         if (await readSource(deps, "hotline-triage", data.triageId, purpose)) continue;

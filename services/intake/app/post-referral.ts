@@ -12,7 +12,7 @@ import type { ReportedSubject } from "../domain/subject";
 import { readIdempotency, readReferralNamed } from "../store/reads";
 import { combineWrites, commitWrite, conflictingParts, type IdempotencyClaim } from "../store/transaction";
 import { actorOf, type RequestContext } from "./context";
-import { placementOf, prepareReceipt, type Receipt } from "./receive-referral";
+import { placementOf, prepareReceipt, type Receipt, settingsOnReceipt } from "./receive-referral";
 import { toView } from "./views";
 
 type ReceiptView = { id: string; receivedAt: string };
@@ -98,10 +98,15 @@ export const postReferral = async (
       ? { closeRelativeViolence: { at: now.toISOString(), by: context.caller.subject } }
       : {}),
   }));
+  // Every child of one report is received by one municipality on one day: one set of settings.
+  const settings = await settingsOnReceipt(deps, {
+    municipality: body.municipality,
+    receivedAt: report.receivedAt,
+  });
   orThrow(
     checkRulesInForce(
       receipts.map((r) => {
-        const placement = placementOf(r);
+        const placement = placementOf(r, settings);
         return {
           kind: r.kind,
           child: placement.child,

@@ -3,9 +3,13 @@ import type { Envelope } from "../../../shared/events/envelope";
 import { keyedHash } from "../../../shared/hashing";
 import { subjectRef } from "../../../shared/identity";
 import { newId } from "../../../shared/ids";
+import type { Settings } from "../../../shared/settings";
+import { stockholmDate } from "../../../shared/time";
 import type { IntakeDeps } from "../deps";
+import { localDeadlineRules } from "../domain/deadlines/local";
 import { type NewReferral, placeReferral, receiveReferral } from "../domain/receipt";
 import type { Referral } from "../domain/referral";
+import { routingWithOverrides } from "../domain/routing";
 import { ageOfSubject, type ReportedSubject, unidentifiedDescription } from "../domain/subject";
 import { readOpenCase } from "../store/reads";
 import type { IdempotencyClaim, PreparedWrite } from "../store/transaction";
@@ -40,16 +44,32 @@ export type Receipt = Omit<
   readonly backdatedReason?: string;
 };
 
-/** The age the referral is routed by: from the number, the birth date or the approximate age given. */
+/**
+ * The municipality's settings in force on the Swedish date the referral was received (a report
+ * dated back falls under the settings of its own day).
+ */
+export const settingsOnReceipt = (
+  deps: IntakeDeps,
+  receipt: Pick<Receipt, "municipality" | "receivedAt">,
+): Promise<Settings> => deps.settings.settingsOn(receipt.municipality, stockholmDate(receipt.receivedAt));
+
+/**
+ * The age the referral is routed by: from the number, the birth date or the approximate age given;
+ * the table: the municipality's routing overrides, then the default rows.
+ */
 export const placementOf = (
   receipt: Pick<Receipt, "municipality" | "kind" | "subject" | "receivedAt" | "financialAssistance">,
+  settings: Pick<Settings, "routing">,
 ) =>
-  placeReferral({
-    municipality: receipt.municipality,
-    kind: receipt.kind,
-    age: ageOfSubject(receipt.subject, receipt.receivedAt),
-    financialAssistance: receipt.financialAssistance,
-  });
+  placeReferral(
+    {
+      municipality: receipt.municipality,
+      kind: receipt.kind,
+      age: ageOfSubject(receipt.subject, receipt.receivedAt),
+      financialAssistance: receipt.financialAssistance,
+    },
+    routingWithOverrides(settings.routing),
+  );
 
 const sealedJson = (keys: Parameters<typeof sealNote>[0], id: string, value: unknown): string | undefined =>
   value === undefined ? undefined : sealNote(keys, id, JSON.stringify(value));
@@ -72,7 +92,8 @@ export const prepareReceipt = async (
   const keys = await deps.keys.get();
   const id = newId(now.getTime());
   const { subject, summary, reporter, guardians, backdatedReason, ...rest } = receipt;
-  const placement = placementOf(receipt);
+  const settings = await settingsOnReceipt(deps, receipt);
+  const placement = placementOf(receipt, settings);
   const identified = subject.kind === "identified" ? subject.identity : undefined;
   const ref = identified
     ? subjectRef(identified, keys.linkingKey)
@@ -99,6 +120,7 @@ export const prepareReceipt = async (
     open,
     actor.actor,
     now,
+    localDeadlineRules(settings),
   );
   const prepared = prepareTransition(deps, transition, {
     correlationId: actor.correlationId,

@@ -1,11 +1,12 @@
 /** What staff record on a referral: the assessments, the decision, the conversation, the close. */
 import type { CLOSE_REASONS } from "../../../shared/events/catalogue/intake";
+import { stockholmDate } from "../../../shared/time";
 import type { ReferralView } from "../contract";
 import type { IntakeDeps } from "../deps";
 import { recordConversation, recordDecision, recordProtectionAssessment } from "../domain/assessment";
 import { closeReferral } from "../domain/closing";
 import { type ExtendableType, extendDeadline } from "../domain/extension";
-import { NO_TARGET } from "../domain/targets";
+import { targetPolicyOf } from "../domain/targets";
 import { markViolenceConcern } from "../domain/violence";
 import type { RequestContext } from "./context";
 import { changeReferral } from "./referral-changes";
@@ -35,14 +36,14 @@ export const recordDecisionStep = async (
   context: RequestContext,
 ): Promise<ReferralView> => {
   const reasonSealed = sealNote(await deps.keys.get(), id, body.reason) ?? "";
-  return changeReferral(deps, id, context, (current, now) =>
+  return changeReferral(deps, id, context, async (current, now) =>
     recordDecision(
       current,
       { openInvestigation: body.openInvestigation, reasonSealed },
       context.caller.subject,
       now,
-      // The seam for a municipality's own target for an adult's investigation: none has settings yet.
-      NO_TARGET,
+      // The municipality's own target for an adult's investigation, in its settings on the day it opens.
+      targetPolicyOf(await deps.settings.settingsOn(current.municipality, stockholmDate(now))),
     ),
   );
 };

@@ -5,6 +5,7 @@
 import { referralReceived } from "../../../shared/events/catalogue/intake";
 import type { IsoDate } from "../../../shared/time";
 import { type AgeGroup, ageGroupOf, isChild } from "./age";
+import { DEADLINE_RULES, type DeadlineRule } from "./deadlines/rules";
 import { type DeadlineFacts, deadlineOnTrigger, deadlinesOnReceipt } from "./deadlines/schedule";
 import {
   draft,
@@ -17,7 +18,7 @@ import {
 } from "./referral";
 import { referralFacts } from "./referral-events";
 import { researchSample } from "./retention";
-import { type ReferralKind, type RoutingRule, routeReferral, routingTableFor, type Unit } from "./routing";
+import { DEFAULT_ROUTING, type ReferralKind, type RoutingRule, routeReferral, type Unit } from "./routing";
 
 export interface Placement {
   readonly unit: Unit;
@@ -36,7 +37,8 @@ export const placeReferral = (
     readonly age: number;
     readonly financialAssistance: boolean;
   },
-  table: readonly RoutingRule[] = routingTableFor(facts.municipality),
+  /** The municipality's table (`routingWithOverrides` of its settings on the day received). */
+  table: readonly RoutingRule[] = DEFAULT_ROUTING,
 ): Placement => ({
   unit: routeReferral(
     { kind: facts.kind, age: facts.age, financialAssistance: facts.financialAssistance },
@@ -98,6 +100,8 @@ export const receiveReferral = (
   open: OpenCase,
   actor: string,
   now: Date,
+  /** The rows in force for the municipality (`localDeadlineRules` of its settings on the day received). */
+  rules: readonly DeadlineRule[] = DEADLINE_RULES,
 ): Transition => {
   const identified = input.subjectSealed !== undefined;
   const linkTo = identified && open.referral && isActive(open.referral) ? open.referral : undefined;
@@ -110,8 +114,10 @@ export const receiveReferral = (
     joinsInvestigation,
     closeRelativeViolence: input.closeRelativeViolence !== undefined,
   };
-  const deadlines = deadlinesOnReceipt(facts, input.receivedAt);
-  const plan = input.releaseDate ? deadlineOnTrigger("release-date", facts, input.releaseDate) : undefined;
+  const deadlines = deadlinesOnReceipt(facts, input.receivedAt, rules);
+  const plan = input.releaseDate
+    ? deadlineOnTrigger("release-date", facts, input.releaseDate, rules)
+    : undefined;
   if (plan) deadlines.push(plan);
   const receivedAt = input.receivedAt.toISOString();
   const referral: Referral = {

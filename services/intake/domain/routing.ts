@@ -1,4 +1,5 @@
 import type { REFERRAL_KINDS, UNITS } from "../../../shared/events/catalogue/intake";
+import type { RoutingOverride } from "../../../shared/settings";
 
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 export type Unit = (typeof UNITS)[number];
@@ -23,8 +24,8 @@ export interface RoutingRule {
 }
 
 /**
- * The default table. A municipality whose organisation differs gets its own table in
- * MUNICIPALITY_ROUTING; nothing in code below depends on these rows.
+ * The default table. A municipality whose organisation differs sets overrides in its settings
+ * (`routing`, shared/settings), tried before these rows; nothing in code below depends on them.
  */
 export const DEFAULT_ROUTING: readonly RoutingRule[] = [
   {
@@ -59,13 +60,28 @@ export const DEFAULT_ROUTING: readonly RoutingRule[] = [
   },
 ];
 
-/** Per-municipality overrides (kommunkod → table). None yet; an API to edit them may come later. */
-export const MUNICIPALITY_ROUTING: Readonly<Record<string, readonly RoutingRule[]>> = {};
-
-export const routingTableFor = (
-  municipality: string,
-  overrides: Readonly<Record<string, readonly RoutingRule[]>> = MUNICIPALITY_ROUTING,
-): readonly RoutingRule[] => overrides[municipality] ?? DEFAULT_ROUTING;
+/**
+ * The table for a municipality: its own overrides (its settings in force on the day received)
+ * first, then the default rows, so every referral still finds a unit. An override never takes a
+ * financial-assistance referral (those go to ekonomiskt bistånd) and, by the settings' own rule,
+ * never a child's (those go to Mottag barn).
+ */
+export const routingWithOverrides = (overrides: readonly RoutingOverride[]): readonly RoutingRule[] =>
+  overrides.length === 0
+    ? DEFAULT_ROUTING
+    : [
+        ...overrides.map(
+          (o): RoutingRule => ({
+            unit: o.unit,
+            ...(o.kinds ? { kinds: o.kinds } : {}),
+            ...(o.minAge !== undefined ? { minAge: o.minAge } : {}),
+            ...(o.maxAge !== undefined ? { maxAge: o.maxAge } : {}),
+            financialAssistance: false,
+            because: "the municipality's own routing (its settings)",
+          }),
+        ),
+        ...DEFAULT_ROUTING,
+      ];
 
 const matches = (rule: RoutingRule, facts: RoutingFacts): boolean =>
   (rule.kinds === undefined || rule.kinds.includes(facts.kind)) &&

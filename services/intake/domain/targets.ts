@@ -1,10 +1,10 @@
 /**
  * A municipality's own target for concluding an investigation that the law gives no period
  * (an adult's: the law asks for promptness only). A target is shown as a target and is never a
- * deadline: it is not swept, never breached, and emits nothing. No municipality has settings yet
- * (see the issue "Interventions, follow-up and settings"): the seam is the `targetPolicy`
- * parameter, whose default sets none.
+ * deadline: it is not swept, never breached, and emits nothing. It comes from the municipality's
+ * settings (`adultInvestigationTargetDays`, none by default) in force on the day the investigation opens.
  */
+import type { Settings } from "../../../shared/settings";
 import { addCalendarDays, startOfStockholmDay, stockholmDate } from "../../../shared/time";
 
 /** What a municipality's settings would say: conclude an adult's investigation within so many days. */
@@ -17,8 +17,16 @@ export interface MunicipalTarget {
   readonly dueAt: string;
 }
 
-/** No municipality has set a target yet. */
+/** No target: the default (shared/settings). */
 export const NO_TARGET: TargetPolicy | undefined = undefined;
+
+/** The policy a municipality's settings give: none when `adultInvestigationTargetDays` is null. */
+export const targetPolicyOf = (
+  settings: Pick<Settings, "adultInvestigationTargetDays">,
+): TargetPolicy | undefined =>
+  settings.adultInvestigationTargetDays === null
+    ? NO_TARGET
+    : { investigationDays: settings.adultInvestigationTargetDays };
 
 /** The target an investigation opened at `openedAt` gets under `policy`, if any: due when its last day ends. */
 export const investigationTarget = (

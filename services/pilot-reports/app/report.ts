@@ -1,7 +1,10 @@
 import { type Caller, requireMunicipalityAccess } from "../../../shared/domain/caller";
 import { findMunicipality } from "../../../shared/municipalities";
+import type { SettingsReader } from "../../../shared/settings";
+import { stockholmDate } from "../../../shared/time";
 import type { Report, ReportQuery } from "../contract";
 import type { MonthAggregate } from "../domain/aggregation";
+import { municipalThreshold } from "../domain/disclosure";
 import { monthFigures } from "../domain/month-figures";
 import { monthsBetween, stockholmMonth } from "../domain/months";
 import { RELATIONS } from "../domain/relations";
@@ -14,13 +17,17 @@ import type { TableDeps } from "../store/table";
 const READ_CONCURRENCY = 8;
 
 export interface ReportDeps extends TableDeps {
+  /** The national threshold. */
   readonly suppressionThreshold: number;
+  readonly settings: SettingsReader;
 }
 
 interface MunicipalityRead {
   readonly aggregates: ReadonlyMap<string, MonthAggregate>;
   readonly submissions: ReadonlyMap<string, Submission>;
   readonly coverage: SystemCoverage;
+  /** The municipality's own threshold, in force on the day the report is made. */
+  readonly threshold: number;
 }
 
 /**
@@ -34,15 +41,17 @@ const readMunicipality = async (
   query: ReportQuery,
   now: Date,
 ): Promise<MunicipalityRead> => {
-  const [aggregates, submissions] = await Promise.all([
+  const [aggregates, submissions, settings] = await Promise.all([
     readAggregates(deps.doc, deps.tableName, code, query.from, query.to),
     readSubmissions(deps, code, query.from, query.to),
+    deps.settings.settingsOn(code, stockholmDate(now)),
   ]);
   const from = aggregates.has(query.from) ? query.from : await readFirstMonth(deps.doc, deps.tableName, code);
   return {
     aggregates,
     submissions: new Map(submissions.map((s) => [s.month, s])),
     coverage: { from, through: stockholmMonth(now) },
+    threshold: municipalThreshold(deps.suppressionThreshold, settings.suppressionThreshold),
   };
 };
 
@@ -68,9 +77,11 @@ export const buildReport = async (deps: ReportDeps, query: ReportQuery, now: Dat
     period: { from: query.from, to: query.to },
     municipalities: query.municipality.map((code) => {
       const stored = read.get(code);
+      const threshold = stored?.threshold ?? deps.suppressionThreshold;
       return {
         code,
         name: findMunicipality(code)?.name ?? code,
+        suppressionThreshold: threshold,
         months: months.map((month) => {
           const submission = stored?.submissions.get(month);
           const figures = monthFigures(
@@ -80,7 +91,7 @@ export const buildReport = async (deps: ReportDeps, query: ReportQuery, now: Dat
               submission: submission && { figures: submission.figures, source: submission.source },
             },
             RELATIONS,
-            deps.suppressionThreshold,
+            threshold,
           );
           return { month, ...figures };
         }),

@@ -1,7 +1,14 @@
+import { NATIONAL_SUPPRESSION_THRESHOLD } from "../../../shared/settings";
 import type { MetricKind } from "./catalogue";
 import type { Relation } from "./relations";
 
-export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+export const DEFAULT_SUPPRESSION_THRESHOLD = NATIONAL_SUPPRESSION_THRESHOLD;
+
+/**
+ * The threshold for one municipality's figures: its own setting (`suppressionThreshold`, in force
+ * on the day the report is made), never below the national one this service runs with.
+ */
+export const municipalThreshold = (national: number, own: number): number => Math.max(national, own);
 
 /** A figure before disclosure control; `n` is how many values a median is over. */
 export interface RawCell {

@@ -1,4 +1,5 @@
 import { orThrow } from "../../../shared/domain/errors";
+import { stockholmDate } from "../../../shared/time";
 import type { Receipt, UpdateNoticeBody } from "../contract";
 import type { WithdrawalReason } from "../domain/notice";
 import { checkPersonAndPlace, checkRestatedNoticeId } from "../domain/notice-input";
@@ -31,7 +32,10 @@ export const updateNotice = async (
   // The restated fields only: an update with or without its own noticeId is the same update.
   const { noticeId: _noticeId, ...restated } = body;
   const { municipality, person: _person, ...details } = restated;
+  // A new release date's lead counts from today, by the lead agreed in the settings in force today.
+  const settings = await deps.settings.settingsOn(municipality, stockholmDate(now));
   const command = {
+    leadMonths: settings.releaseNoticeLeadMonths,
     municipality,
     details,
     subject: subjectOf(identity, keys),

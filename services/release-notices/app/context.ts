@@ -3,6 +3,7 @@ import type { Metrics } from "@aws-lambda-powertools/metrics";
 import type { Clock } from "../../../shared/clock";
 import type { Caller } from "../../../shared/domain/caller";
 import type { KeyRing } from "../../../shared/runtime/keys";
+import type { SettingsReader } from "../../../shared/settings";
 import type { NoticeTable } from "../store/notice-table";
 
 /** Who asks, and the id that ties their request's log lines, audit rows and events together. */
@@ -18,4 +19,6 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Each municipality's settings in force on a date (its store, cached a minute). */
+  readonly settings: SettingsReader;
 }

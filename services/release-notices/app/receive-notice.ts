@@ -1,5 +1,6 @@
 import { orThrow } from "../../../shared/domain/errors";
 import { newId } from "../../../shared/ids";
+import { stockholmDate } from "../../../shared/time";
 import type { CreateNoticeBody, Receipt } from "../contract";
 import { checkPersonAndPlace } from "../domain/notice-input";
 import { decideReceive } from "../domain/receive";
@@ -23,7 +24,9 @@ export const receiveNotice = async (
   );
   const keys = await deps.keys.get();
   const { noticeId, municipality, person: _person, ...details } = body;
+  const settings = await deps.settings.settingsOn(municipality, stockholmDate(now));
   const command = {
+    leadMonths: settings.releaseNoticeLeadMonths,
     id: newId(now.getTime()),
     noticeId,
     municipality,

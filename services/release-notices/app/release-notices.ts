@@ -28,6 +28,7 @@ export const createReleaseNotices = (deps: ReleaseNoticesDeps) => {
     clock: deps.clock,
     logger: deps.logger,
     metrics: deps.metrics,
+    settings: deps.settings,
   };
   const subscriptions: SubscriptionDeps = {
     subscriptions: subscriptionTable(deps),

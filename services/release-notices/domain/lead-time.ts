@@ -1,7 +1,5 @@
+import { DEFAULT_SETTINGS } from "../../../shared/settings";
 import { addCalendarMonths, calendarDaysBetween, type IsoDate, stockholmDate } from "../../../shared/time";
-
-/** The agreement with Kriminalvården (local agreement): notice at least three calendar months before release. */
-export const AGREED_LEAD_MONTHS = 3;
 
 export interface LeadTime {
   readonly leadDays: number;
@@ -10,13 +8,19 @@ export interface LeadTime {
 
 /**
  * Lead time in Swedish calendar dates. On time when the notice's date is on or before the release
- * date less three calendar months (the 31 May release needs notice by 28 Feb, or 29 Feb in a leap year).
+ * date less the lead the municipality agreed with Kriminalvården (a local agreement, not law; its
+ * setting `releaseNoticeLeadMonths` in force on the day the notice arrives, three calendar months by
+ * default: the 31 May release needs notice by 28 Feb, or 29 Feb in a leap year).
  */
-export const leadTime = (receivedAt: Date, releaseDate: IsoDate): LeadTime => {
+export const leadTime = (
+  receivedAt: Date,
+  releaseDate: IsoDate,
+  leadMonths: number = DEFAULT_SETTINGS.releaseNoticeLeadMonths,
+): LeadTime => {
   const receivedDate = stockholmDate(receivedAt);
   return {
     leadDays: calendarDaysBetween(receivedDate, releaseDate),
-    onTime: receivedDate <= addCalendarMonths(releaseDate, -AGREED_LEAD_MONTHS),
+    onTime: receivedDate <= addCalendarMonths(releaseDate, -leadMonths),
   };
 };
 

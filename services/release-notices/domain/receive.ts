@@ -17,6 +17,8 @@ export interface ReceiveCommand {
   readonly requestHash: string;
   /** The id we give the notice, minted by the application layer. */
   readonly id: string;
+  /** The lead agreed with Kriminalvården, in the municipality's settings in force today. */
+  readonly leadMonths: number;
 }
 
 export const releaseDatePassed = () =>
@@ -48,7 +50,7 @@ export const decideReceive = (
       ),
     );
   }
-  const { leadDays, onTime } = leadTime(now, releaseDate);
+  const { leadDays, onTime } = leadTime(now, releaseDate, command.leadMonths);
   const notice: Notice = {
     id: command.id,
     noticeId: command.noticeId,

@@ -15,6 +15,8 @@ export interface UpdateCommand {
   readonly subject: Subject;
   /** Keyed hash of the restated fields: the same update again changes nothing. */
   readonly requestHash: string;
+  /** The lead agreed with Kriminalvården, in the municipality's settings in force today. */
+  readonly leadMonths: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export const decideUpdate = (
   if (command.municipality !== notice.municipality) return fail(notForThisMunicipality());
 
   const dateChanged = releaseDate !== notice.expectedReleaseDate;
-  const lead = dateChanged ? leadTime(now, releaseDate) : notice;
+  const lead = dateChanged ? leadTime(now, releaseDate, command.leadMonths) : notice;
   const plan: PlanDeadline =
     dateChanged && notice.plan.readyAt === undefined
       ? { dueAt: planDueAt(releaseDate).toISOString(), state: "open", remindersSent: [] }

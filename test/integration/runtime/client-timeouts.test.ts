@@ -39,6 +39,7 @@ afterAll(async () => {
 const config = () =>
   runtimeConfigFromEnv("release-notices", {
     TABLE_NAME: "t",
+    SETTINGS_TABLE_NAME: "s",
     [AUDIT_TABLE_ENV]: "audit",
     IDENTITY_KEYS_JSON: DEVELOPMENT_KEYS_JSON,
   });

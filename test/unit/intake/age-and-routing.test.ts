@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ageGroupOf, ageOnReceipt, isChildGroup } from "../../../services/intake/domain/age";
 import {
   DEFAULT_ROUTING,
-  type RoutingRule,
   routeReferral,
-  routingTableFor,
+  routingWithOverrides,
 } from "../../../services/intake/domain/routing";
 import { at, identityOf } from "./referral-fixture";
 
@@ -71,10 +70,16 @@ describe("routing by kind and age", () => {
     ).toThrow();
   });
 
-  it("takes a municipality's own table over the default", () => {
-    const own: RoutingRule[] = [{ unit: "mottag-vuxen", because: "one unit for everyone" }];
-    const table = routingTableFor("1490", { "1490": own });
-    expect(routeReferral({ kind: "concern", age: 10 }, table)).toBe("mottag-vuxen");
-    expect(routingTableFor("0880", { "1490": own })).toBe(DEFAULT_ROUTING);
+  it("tries a municipality's own overrides before the default rows", () => {
+    const table = routingWithOverrides([{ unit: "mottag-vuxen", kinds: ["police"], minAge: 18, maxAge: 25 }]);
+    expect(routeReferral({ kind: "police", age: 20 }, table)).toBe("mottag-vuxen");
+    // What the overrides do not cover falls to the default rows.
+    expect(routeReferral({ kind: "police", age: 26 }, table)).toBe("utredning-unga-vuxna");
+    expect(routeReferral({ kind: "police", age: 16 }, table)).toBe("mottag-barn");
+    // An override never takes a financial-assistance referral.
+    expect(routeReferral({ kind: "hotline", age: 20, financialAssistance: true }, table)).toBe(
+      "ekonomiskt-bistand",
+    );
+    expect(routingWithOverrides([])).toBe(DEFAULT_ROUTING);
   });
 });

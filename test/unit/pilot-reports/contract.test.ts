@@ -52,6 +52,7 @@ describe("CSV", () => {
         {
           code: "0880",
           name: "Kalmar",
+          suppressionThreshold: 5,
           months: [
             {
               month: "2026-01",

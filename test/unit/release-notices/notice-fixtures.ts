@@ -41,6 +41,7 @@ export const receiveCommand = (overrides: Partial<ReceiveCommand> = {}): Receive
   details: DETAILS,
   subject: SUBJECT,
   requestHash: "create-hash-1",
+  leadMonths: 3,
   ...overrides,
 });
 

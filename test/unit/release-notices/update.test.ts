@@ -25,6 +25,7 @@ const update = (overrides: Partial<UpdateCommand> = {}): UpdateCommand => ({
   details: DETAILS,
   subject: SUBJECT,
   requestHash: "update-hash-1",
+  leadMonths: 3,
   ...overrides,
 });
 const moveTo = (expectedReleaseDate: string, overrides: Partial<UpdateCommand> = {}) =>

@@ -7,6 +7,7 @@
  * `DeadlineFacts` (schedule.ts matches them).
  */
 import type { REFERRAL_DEADLINE_TYPES } from "../../../../shared/events/catalogue/intake";
+import { DEFAULT_SETTINGS } from "../../../../shared/settings";
 import type { IsoDate } from "../../../../shared/time";
 import type { ReferralKind } from "../routing";
 import { type RuleSource, SOURCES, underNewAct } from "./sources";
@@ -160,7 +161,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     type: "first-offence-conversation",
     trigger: "received",
     effectiveFrom: ALWAYS,
-    due: { kind: "hours", hours: 48 },
+    // The default only (shared/settings); each municipality's own hours replace it (local.ts).
+    due: { kind: "hours", hours: DEFAULT_SETTINGS.firstOffenceConversationHours },
     lastDayOff: NOT_LAW,
     applies: { child: true, kinds: ["police"], firstOffence: true },
     source: {

@@ -1,0 +1,45 @@
+/**
+ * The settings routes' contract (intake serves the municipality's administration of its social
+ * services): the schemas themselves live in shared/settings, where every service reads them.
+ */
+import { z } from "zod";
+import { kommunkodSchema } from "../../shared/events/envelope";
+import { chosenSettingsSchema, isoDate, settingsSchema } from "../../shared/settings";
+import { SCOPES } from "./contract";
+
+export const SETTINGS_SCOPE = SCOPES.settings;
+
+export const settingsParamsSchema = z.object({ code: kommunkodSchema });
+
+/** A PUT: from `effectiveFrom` (a Swedish date, today or later) on, these settings; the rest keep their defaults. */
+export const putSettingsBodySchema = chosenSettingsSchema.extend({ effectiveFrom: isoDate });
+export type PutSettingsBody = z.infer<typeof putSettingsBodySchema>;
+
+const changeViewSchema = z.object({
+  effectiveFrom: isoDate,
+  /** What was chosen: fields left out keep their defaults. */
+  chosen: chosenSettingsSchema,
+  /** The settings that follow from it, defaults filled in. */
+  settings: settingsSchema,
+  changedBy: z.string(),
+  changedAt: z.iso.datetime({ offset: true }),
+});
+export type SettingsChangeView = z.infer<typeof changeViewSchema>;
+
+export const settingsViewSchema = z.object({
+  municipality: kommunkodSchema,
+  /** The Swedish date the answer is for. */
+  today: isoDate,
+  /** In force today; `since` is null while the defaults apply. */
+  inForce: z.object({ since: isoDate.nullable(), settings: settingsSchema }),
+  /** Changes still to take effect, in the order they will. */
+  scheduled: z.array(changeViewSchema),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+/** Every change ever made, oldest first, also those a later change replaced before they took effect. */
+export const settingsHistorySchema = z.object({
+  municipality: kommunkodSchema,
+  items: z.array(changeViewSchema),
+});
+export type SettingsHistoryView = z.infer<typeof settingsHistorySchema>;

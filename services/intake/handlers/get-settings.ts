@@ -1,0 +1,13 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { readSettings } from "../app/settings-admin";
+import { createDeps, type IntakeDeps } from "../deps";
+import { routes } from "../service";
+
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.getSettings, deps.logger, async ({ params, caller, correlationId }) =>
+    json(200, await readSettings(deps, params.code, { caller, correlationId })),
+  );
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

@@ -1,0 +1,13 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { changeSettings } from "../app/settings-admin";
+import { createDeps, type IntakeDeps } from "../deps";
+import { routes } from "../service";
+
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.putSettings, deps.logger, async ({ params, body, caller, correlationId }) =>
+    json(200, await changeSettings(deps, params.code, body, { caller, correlationId })),
+  );
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));
