@@ -8,6 +8,7 @@ import {
   hotlineTriageOpened,
 } from "./hotline";
 import { referralAssessed, referralAssigned, referralClosed, referralReceived } from "./intake";
+import { interventionDecided, interventionEnded, interventionStarted } from "./interventions";
 import {
   releaseNoticeReceived,
   releaseNoticeStatusChanged,
@@ -20,6 +21,7 @@ import {
 export * from "./deadlines";
 export * from "./hotline";
 export * from "./intake";
+export * from "./interventions";
 export * from "./release-notices";
 
 /**
@@ -45,6 +47,9 @@ export const CATALOGUE = [
   hotlineTriageCompleted,
   deadlineBreached,
   deadlineExtended,
+  interventionDecided,
+  interventionStarted,
+  interventionEnded,
 ] as const satisfies readonly EventContract[];
 
 export type CatalogueEntry = (typeof CATALOGUE)[number];
