@@ -76,6 +76,8 @@ export const INTERVENTION_CATALOGUE = [
     provider: "region-och-kommun",
   },
   {
+    // A sanction a court imposes on a young offender: brottsbalken 32 kap. 2 § (cited from memory,
+    // not verified with the search tool).
     id: "ungdomstjanst",
     name: { sv: "Ungdomstjänst", en: "Youth service (ungdomstjänst)" },
     ageBands: ["13-17", "18-30"],
@@ -94,12 +96,16 @@ export const INTERVENTION_CATALOGUE = [
     provider: "socialtjanst",
   },
   {
+    // Socialtjänstlagen (2001:453) 4 kap. 1 § (not verified with the search tool, nor its place in SFS 2025:400).
     id: "ekonomiskt-bistand",
     name: { sv: "Ekonomiskt bistånd", en: "Financial assistance" },
     ageBands: ["18-30", "31+"],
     provider: "ekonomiskt-bistand",
   },
   {
+    // Samordnad individuell plan: socialtjänstlagen (2001:453) 2 kap. 7 § and hälso- och
+    // sjukvårdslagen (2017:30) 16 kap. 4 §, in force from 1 April 2017 (verified against
+    // Socialstyrelsen's questions and answers on SIP; its section in SFS 2025:400 not verified).
     id: "sip-bup",
     name: {
       sv: "Samordnad individuell plan (SIP) med BUP",
