@@ -34,6 +34,11 @@ export interface RouteResponse {
   readonly schema?: z.ZodType;
   /** Defaults to application/json; errors are application/problem+json. */
   readonly contentType?: string;
+  /**
+   * Other representations of the same answer, chosen by the request (a `format` parameter or
+   * `Accept`): each documented beside the main one, as text.
+   */
+  readonly alternativeContentTypes?: readonly string[];
 }
 
 export interface HttpRoute {

@@ -121,7 +121,7 @@ const main = async (): Promise<void> => {
       {
         name: "KV_TOKEN",
         who: "Kriminalvården",
-        scope: "release-notices:write",
+        scope: "release-notices:write national",
         sub: "kriminalvarden-system",
       },
       {
@@ -148,7 +148,7 @@ const main = async (): Promise<void> => {
       {
         name: "SOS_TOKEN",
         who: "Socialstyrelsen's förstärkningsteam",
-        scope: "reports:read",
+        scope: "reports:read national",
         sub: "socialstyrelsen",
       },
       { name: "SUBMIT_TOKEN", who: "Borås's own figures", scope: "reports:submit", municipality: "1490" },
@@ -185,7 +185,7 @@ const main = async (): Promise<void> => {
       ...tokenLines,
       `  Telephony webhooks: each municipality has its own basic credential, derived from ${process.env.HOTLINE_WEBHOOK_USER}:${process.env.HOTLINE_WEBHOOK_PASSWORD}; Kalmar's: HOOK="-u ${Object.values(derivedCredentials(process.env.HOTLINE_WEBHOOK_USER ?? "", process.env.HOTLINE_WEBHOOK_PASSWORD ?? "", "0880")).join(":")}" (others: services/hotline/README.md)`,
       "  or mint one:",
-      `  Kriminalvården   TOKEN=$(npm run --silent token -- --scope "release-notices:write")`,
+      `  Kriminalvården   TOKEN=$(npm run --silent token -- --scope "release-notices:write national")`,
       `  Municipal staff  TOKEN=$(npm run --silent token -- --scope "release-notices:read release-notices:manage" --municipality 0880)`,
       `  then             curl -H "Authorization: Bearer $TOKEN" ${url}/v1/release-notices`,
       "",

@@ -9,7 +9,7 @@ import { developmentTokens, KOMMUNKOD } from "./tokens";
 const USAGE = `Usage: npm run --silent token -- --scope "<scope> [<scope>...]" [--municipality <kommunkod>] [--sub <id>] [--ttl <seconds>]
 
 Examples:
-  Kriminalvården:   npm run --silent token -- --scope "release-notices:write"
+  Kriminalvården:   npm run --silent token -- --scope "release-notices:write national"
   Municipal staff:  npm run --silent token -- --scope "release-notices:read release-notices:manage" --municipality 0880`;
 
 const fail = (message: string): never => {

@@ -8,7 +8,8 @@ import {
   reporterRoleSchema,
   unitSchema,
 } from "../../shared/events/catalogue/intake";
-import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { clientIdSchema, entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { containsIdentityNumber, IDENTITY_IN_ID_MESSAGE } from "../../shared/identity/in-text";
 import { identityNumberInputSchema, note } from "./contract-report";
 import { INTAKE_DEADLINE_STATES } from "./domain/deadlines/states";
 import { EXTENDABLE } from "./domain/extension";
@@ -19,12 +20,14 @@ export { REFERRAL_STATUSES };
 
 export const referralStatusSchema = z.enum(REFERRAL_STATUSES);
 export const referralIdSchema = entityIdSchema;
-export const caseworkerIdSchema = entityIdSchema;
+export const caseworkerIdSchema = clientIdSchema;
 
 /** Printable ASCII, as the IETF draft's examples; hashed before it is stored, so it may hold anything. */
 export const idempotencyKeySchema = z
   .string()
-  .regex(/^[\x21-\x7e]{1,128}$/, "must be 1-128 printable characters");
+  .regex(/^[\x21-\x7e]{1,128}$/, "must be 1-128 printable characters")
+  // Hashed before it is stored, but a key is also what a client logs and retries with.
+  .refine((key) => !containsIdentityNumber(key), IDENTITY_IN_ID_MESSAGE);
 
 export const referralParamsSchema = z.object({ id: referralIdSchema });
 
@@ -103,7 +106,7 @@ export const referralViewSchema = z.object({
   status: referralStatusSchema,
   receivedAt: isoDateTime,
   assignee: caseworkerIdSchema.optional(),
-  source: z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: entityIdSchema }).optional(),
+  source: z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: clientIdSchema }).optional(),
   /** The person's open referral in the same unit that this one was linked to. */
   linkedReferralId: referralIdSchema.optional(),
   /** `unknown` until staff identify the person (the report had no identity number). */

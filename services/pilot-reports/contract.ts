@@ -18,27 +18,33 @@ export const PILOT = "pilot";
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, YYYY-MM");
 
 /** `pilot`, a kommunkod, or a comma list of both; duplicates collapse, order is kept. */
-export const municipalitySelectionSchema = z.string().transform((raw, ctx): string[] => {
-  const codes: string[] = [];
-  for (const part of raw.split(",").map((p) => p.trim())) {
-    if (part === PILOT) codes.push(...PILOT_MUNICIPALITIES);
-    else if (isKommunkod(part)) codes.push(part);
-    else {
-      // The code is not echoed: the caller knows what it sent, and a log of problems stays clean.
-      ctx.addIssue({
-        code: "custom",
-        message: "must be kommunkoder of Swedish municipalities, comma-separated, or pilot",
-      });
+const SELECTION_RULE = "must be kommunkoder of Swedish municipalities, comma-separated, or pilot";
+/** The form, for the document (and a first check); that each code names a municipality is checked below. */
+const SELECTION_FORM = /^\s*(pilot|\d{4})\s*(,\s*(pilot|\d{4})\s*)*$/;
+export const municipalitySelectionSchema = z
+  .string()
+  .regex(SELECTION_FORM, SELECTION_RULE)
+  .transform((raw, ctx): string[] => {
+    const codes: string[] = [];
+    for (const part of raw.split(",").map((p) => p.trim())) {
+      if (part === PILOT) codes.push(...PILOT_MUNICIPALITIES);
+      else if (isKommunkod(part)) codes.push(part);
+      else {
+        // The code is not echoed: the caller knows what it sent, and a log of problems stays clean.
+        ctx.addIssue({
+          code: "custom",
+          message: SELECTION_RULE,
+        });
+        return z.NEVER;
+      }
+    }
+    const unique = [...new Set(codes)];
+    if (unique.length > MAX_MUNICIPALITIES) {
+      ctx.addIssue({ code: "custom", message: `must name at most ${MAX_MUNICIPALITIES} municipalities` });
       return z.NEVER;
     }
-  }
-  const unique = [...new Set(codes)];
-  if (unique.length > MAX_MUNICIPALITIES) {
-    ctx.addIssue({ code: "custom", message: `must name at most ${MAX_MUNICIPALITIES} municipalities` });
-    return z.NEVER;
-  }
-  return unique;
-});
+    return unique;
+  });
 
 type Period = { readonly from: string; readonly to: string };
 
@@ -139,7 +145,8 @@ export const metricsCatalogueSchema = z.object({
 });
 export type MetricsCatalogue = z.infer<typeof metricsCatalogueSchema>;
 
-export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
+export const CSV_MEDIA_TYPE = "text/csv";
+export const CSV_CONTENT_TYPE = `${CSV_MEDIA_TYPE}; charset=utf-8`;
 
 export const kommunkodSchema = z
   .string()

@@ -3,6 +3,7 @@ import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../sha
 import {
   CSV_BODY_CONTENT_TYPE,
   CSV_CONTENT_TYPE,
+  CSV_MEDIA_TYPE,
   metricsCatalogueSchema,
   reportQuerySchema,
   reportSchema,
@@ -34,6 +35,7 @@ export const routes = {
       200: {
         description: `The report as JSON; as ${CSV_CONTENT_TYPE} (header municipality,month,metric,value,suppressed,source,source_name; CRLF) with format=csv or Accept: text/csv`,
         schema: reportSchema,
+        alternativeContentTypes: [CSV_MEDIA_TYPE],
       },
       ...problems(400, 401, 403),
     },

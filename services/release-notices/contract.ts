@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { needSchema, releaseTypeSchema, STATUS_CHANGES } from "../../shared/events/catalogue/release-notices";
-import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { clientIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 import { SCOPES } from "./domain/access";
 import { secretKey } from "./domain/delivery";
 import { NOTICE_STATUSES, PLAN_MILESTONES, WITHDRAWAL_REASONS } from "./domain/notice";
@@ -9,7 +9,7 @@ import { NOTICE_STATUSES, PLAN_MILESTONES, WITHDRAWAL_REASONS } from "./domain/n
 export { SCOPES };
 
 /** Kriminalvården's own id for the notice: the idempotency key, and safe in keys and logs. */
-export const noticeIdSchema = entityIdSchema;
+export const noticeIdSchema = clientIdSchema;
 
 /** Format only; the calendar date and check digit are checked against the clock by the domain. */
 export const identityNumberInputSchema = z

@@ -15,9 +15,20 @@ export const requireScope = (caller: Caller, ...scopes: string[]): void => {
   if (!hasAnyScope(caller, scopes)) throw forbidden(`Requires scope ${scopes.join(" or ")}`);
 };
 
-/** Municipal staff may act only in their own municipality; a caller without the claim may act in any. */
+/**
+ * Access across municipalities is granted, never implied by a missing claim: Kriminalvården,
+ * Socialstyrelsen and national reporting systems hold this scope; any other token must carry a
+ * `municipality` claim (the edge refuses it otherwise, shared/http/edge.ts).
+ */
+export const NATIONAL_SCOPE = "national";
+
+/** Whether a token may act across municipalities: no municipality claim, and the national scope. */
+export const isNational = (caller: Caller): boolean =>
+  caller.municipality === undefined && caller.scopes.has(NATIONAL_SCOPE);
+
+/** Municipal staff may act only in their own municipality; a national caller in any. */
 export const requireMunicipalityAccess = (caller: Caller, municipality: string): void => {
-  if (caller.municipality !== undefined && caller.municipality !== municipality) {
+  if (caller.municipality === undefined ? !isNational(caller) : caller.municipality !== municipality) {
     throw forbidden("The token is not for this municipality");
   }
 };

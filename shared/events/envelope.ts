@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { containsIdentityNumber, IDENTITY_IN_ID_MESSAGE } from "../identity/in-text";
 import { SERVICES } from "../resources";
 
 /** Crockford base32, 26 characters: what `ulid` produces. */
@@ -7,6 +8,14 @@ export const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be 
 export const entityIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "must be 1-64 letters, digits or . _ : -");
+/**
+ * An id a client chose (Kriminalvården's noticeId, a caseworker's id): it goes into keys, logs,
+ * events and URLs, so one that holds a valid personnummer or samordningsnummer is refused.
+ */
+export const clientIdSchema = entityIdSchema.refine(
+  (id) => !containsIdentityNumber(id),
+  IDENTITY_IN_ID_MESSAGE,
+);
 export const kommunkodSchema = z.string().regex(/^\d{4}$/, "must be a four-digit kommunkod");
 /**
  * A keyed hash (HMAC-SHA256, hex) of a normalised identity number: links records about the same

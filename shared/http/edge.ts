@@ -7,7 +7,7 @@ import type {
   Context,
 } from "aws-lambda";
 import type { z } from "zod";
-import { type Caller, hasAnyScope } from "../domain/caller";
+import { type Caller, hasAnyScope, NATIONAL_SCOPE } from "../domain/caller";
 import { DomainError, type DomainErrorKind } from "../domain/errors";
 import { containsIdentityNumber } from "../identity/in-text";
 import { describeError } from "../logger";
@@ -258,6 +258,13 @@ export const createHttpHandler = <R extends HttpRoute>(
         if (!caller) throw new HttpProblem(401);
         if (!hasAnyScope(caller, route.auth.scopes)) {
           throw new HttpProblem(403, `Requires scope ${route.auth.scopes.join(" or ")}`);
+        }
+        // A missing claim is not national access: that is granted by its own scope.
+        if (caller.municipality === undefined && !caller.scopes.has(NATIONAL_SCOPE)) {
+          throw new HttpProblem(
+            403,
+            `A token without a municipality claim needs the scope ${NATIONAL_SCOPE}`,
+          );
         }
       }
       const errors: FieldError[] = [];

@@ -86,7 +86,7 @@ export const SECURITY_SCHEMES = {
     scheme: "bearer",
     bearerFormat: "JWT",
     description:
-      "An OAuth2 access token (JWT). `scope` lists the caller's scopes, space-separated; municipal staff carry a `municipality` claim that limits them to their own municipality.",
+      "An OAuth2 access token (JWT). `scope` lists the caller's scopes, space-separated; municipal staff carry a `municipality` claim that limits them to their own municipality. A token without that claim must hold the scope `national` (Kriminalvården, Socialstyrelsen, a national reporting system), or every route refuses it with 403.",
   },
   webhookBasic: {
     type: "http",
@@ -292,7 +292,19 @@ const operationOf = (route: HttpRoute, operationId: string, defaultTag: string, 
           status,
           {
             description: response.description,
-            ...(schema ? { content: { [contentType]: { schema } } } : {}),
+            ...(schema
+              ? {
+                  content: {
+                    [contentType]: { schema },
+                    ...Object.fromEntries(
+                      (response.alternativeContentTypes ?? []).map((type) => [
+                        type,
+                        { schema: { type: "string" } satisfies SchemaObject },
+                      ]),
+                    ),
+                  },
+                }
+              : {}),
           },
         ];
       }),

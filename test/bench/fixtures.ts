@@ -67,7 +67,7 @@ export const postEvent = (body: string, requestId: string): APIGatewayProxyEvent
         principalId: "",
         integrationLatency: 0,
         jwt: {
-          claims: { sub: "kriminalvarden-bench", scope: "release-notices:write" },
+          claims: { sub: "kriminalvarden-bench", scope: "release-notices:write national" },
           scopes: ["release-notices:write"],
         },
       },

@@ -78,7 +78,10 @@ const reportEvent = (format: "json" | "csv", requestId: string): APIGatewayProxy
       authorizer: {
         principalId: "",
         integrationLatency: 0,
-        jwt: { claims: { sub: "socialstyrelsen-bench", scope: "reports:read" }, scopes: ["reports:read"] },
+        jwt: {
+          claims: { sub: "socialstyrelsen-bench", scope: "reports:read national" },
+          scopes: ["reports:read", "national"],
+        },
       },
       domainName: "api.example.se",
       domainPrefix: "api",

@@ -10,8 +10,9 @@
  *   --load-runs N       fresh processes per bundle for the load time (default 7)
  *   --top N             the handler's costliest functions to list from the CPU profile (default 12)
  *   --skip-bundles, --skip-latency
- *   --skip intake,hotline,pilot-reports,worklists,local   leave out the other benches (each starts its own servers;
+ *   --skip intake,hotline,pilot-reports,worklists,faults,local   leave out the other benches (each starts its own servers;
  *                       worklists: 1,000 vs 100,000 stored, which takes a while to seed;
+ *                       faults: 1,000 notices while 30% of writes and sends fail;
  *                       local: 300 notices, the runtime killed and stopped mid-load, restarted)
  *   --json PATH         also write the figures as JSON to PATH (nothing is written otherwise)
  */
@@ -20,6 +21,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { type BundleReport, measureBundles } from "./bundles";
+import { runFaultBench } from "./faults";
 import { runHotlineWebhookBench } from "./hotline-webhook";
 import { runIntakeSweepBench } from "./intake-sweep";
 import { runLocalCrashBench } from "./local-crash";
@@ -83,6 +85,8 @@ if (!skipped.has("intake")) process.stdout.write(`\n${await runIntakeSweepBench(
 if (!skipped.has("hotline")) process.stdout.write(`\n${await runHotlineWebhookBench(progress)}\n`);
 if (!skipped.has("pilot-reports")) process.stdout.write(`\n${await runPilotReportBench()}\n`);
 if (!skipped.has("worklists")) process.stdout.write(`\n${await runWorklistBench({ progress })}\n`);
+// Prints its own figures, and throws if a notice was lost or doubled.
+if (!skipped.has("faults")) await runFaultBench();
 // Last: it starts the whole runtime as a process group and kills it, twice.
 if (!skipped.has("local")) await runLocalCrashBench({ notices: 300, concurrency: 16 }, progress);
 if (args.json) {

@@ -19,7 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([startConsoleRuntime(NOW), launchBrowser()]);
-  const kv = await runtime.token({ scope: "release-notices:write", sub: "kriminalvarden-system" });
+  const kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden-system" });
   const posted = await postJson(runtime, "/v1/release-notices", kv, {
     noticeId: "KV-2026-000301",
     municipality: "0880",
@@ -79,7 +79,7 @@ describe("the pilot reports", () => {
     ]);
     expect(download.suggestedFilename()).toBe("pilotrapport-2026-11-2026-11.csv");
     const saved = await readFile((await download.path()) ?? "", "utf8");
-    const sos = await runtime.token({ scope: "reports:read", sub: "socialstyrelsen" });
+    const sos = await runtime.token({ scope: "reports:read national", sub: "socialstyrelsen" });
     // Fetched as it is: the OpenAPI document does not list this route's text/csv answer yet (issue
     // 14), so the runtime's response check would refuse a CSV it cannot look up.
     const fromApi = await fetch(

@@ -28,7 +28,7 @@ const notice = (noticeId: string, expectedReleaseDate: string, needs: string[]) 
 
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([startConsoleRuntime(NOW), launchBrowser()]);
-  const kv = await runtime.token({ scope: "release-notices:write", sub: "kriminalvarden-system" });
+  const kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden-system" });
   for (const body of [
     notice("KV-2027-000201", "2027-04-30", ["housing", "employment"]),
     notice("KV-2027-000202", "2027-01-08", ["housing", "addiction", "threat"]),

@@ -32,7 +32,7 @@ export const desk = (municipality = "0880", sub = "intake-desk"): Claims => ({
 /** A school's or the Police's system: may post referrals, for one municipality or any. */
 export const reporter = (municipality?: string): Claims => ({
   sub: "reporting-system",
-  scope: SCOPE.write,
+  scope: municipality ? SCOPE.write : `${SCOPE.write} national`,
   ...(municipality ? { municipality } : {}),
 });
 

@@ -78,7 +78,10 @@ export const updateBody = (body: NoticeBody, overrides: Partial<Omit<NoticeBody,
 // Callers
 
 /** Kriminalvården's machine client: write scope, no municipality. */
-export const KRIMINALVARDEN: Claims = { sub: "kriminalvarden-client", scope: "release-notices:write" };
+export const KRIMINALVARDEN: Claims = {
+  sub: "kriminalvarden-client",
+  scope: "release-notices:write national",
+};
 export const staff = (municipality: string, sub = `staff-${municipality}`): Claims => ({
   sub,
   scope: "release-notices:read release-notices:manage",

@@ -22,9 +22,9 @@ const idempotencyKeyOf = (headers: Readonly<Record<string, string | undefined>>)
   if (value === undefined) return undefined;
   const parsed = idempotencyKeySchema.safeParse(value);
   if (!parsed.success) {
-    throw invalid("Some fields are not valid", [
-      { path: "header.idempotency-key", message: "must be 1-128 printable characters" },
-    ]);
+    // The schema's own rule in words (its form, or that it holds a personnummer), never the value.
+    const message = parsed.error.issues[0]?.message ?? "must be 1-128 printable characters";
+    throw invalid("Some fields are not valid", [{ path: "header.idempotency-key", message }]);
   }
   return parsed.data;
 };

@@ -110,7 +110,7 @@ export const runFaultScenario = async (options: {
 }): Promise<FaultFigures> => {
   const started = Date.now();
   const { runtime, injector } = options;
-  const kv = await runtime.token({ scope: "release-notices:write", sub: "kriminalvarden" });
+  const kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden" });
   let serverErrors = 0;
   const post = async (i: number) => {
     const body = JSON.stringify({
@@ -196,7 +196,7 @@ export const runFaultScenario = async (options: {
     startKey = out.LastEvaluatedKey;
   } while (startKey);
 
-  const socialstyrelsen = await runtime.token({ scope: "reports:read", sub: "socialstyrelsen" });
+  const socialstyrelsen = await runtime.token({ scope: "reports:read national", sub: "socialstyrelsen" });
   const answer = await runtime.request("/v1/reports/pilot?municipality=0880&from=2026-11&to=2026-11", {
     token: socialstyrelsen,
   });

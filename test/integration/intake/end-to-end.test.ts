@@ -41,7 +41,7 @@ beforeAll(async () => {
     municipality: "0880",
     sub: "handlaggare-1",
   });
-  kv = await runtime.token({ scope: "release-notices:write", sub: "kriminalvarden" });
+  kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden" });
   const pinned = await runtime.request("/_local/clock", {
     method: "POST",
     headers: json,

@@ -34,7 +34,7 @@ describe("the deployed services in the local runtime", () => {
     expect((await runtime.request("/v1/release-notices", { method: "POST" })).status).toBe(401);
     const staff = await runtime.token({ scope: "release-notices:read", municipality: "0880" });
     expect((await runtime.request("/v1/release-notices", { method: "POST", token: staff })).status).toBe(403);
-    const kriminalvarden = await runtime.token({ scope: "release-notices:write" });
+    const kriminalvarden = await runtime.token({ scope: "release-notices:write national" });
     const bad = await runtime.request("/v1/release-notices", {
       method: "POST",
       token: kriminalvarden,

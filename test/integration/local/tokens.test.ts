@@ -31,7 +31,7 @@ describe("development tokens", () => {
 
   it("keeps its key in the data folder, so tokens survive a restart", async () => {
     const before = await developmentTokens({ dir });
-    const token = await before.signToken({ scope: "release-notices:write" });
+    const token = await before.signToken({ scope: "release-notices:write national" });
     const after = await developmentTokens({ dir });
     await expect(after.verifyToken(token)).resolves.toBeDefined();
     expect(statSync(join(dir, "jwt-signing-key.json")).mode & 0o777).toBe(0o600);

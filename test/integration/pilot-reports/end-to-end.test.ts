@@ -31,7 +31,7 @@ afterAll(() => runtime?.stop());
 
 describe("release notices in the pilot report", () => {
   it("counts what Kriminalvården posted, on time and late, once each, with no identity in the answer", async () => {
-    const kv = await runtime.token({ scope: "release-notices:write", sub: "kriminalvarden" });
+    const kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden" });
     const post = (i: number, expectedReleaseDate: string) =>
       runtime.request("/v1/release-notices", {
         method: "POST",
@@ -54,7 +54,7 @@ describe("release notices in the pilot report", () => {
     expect((await post(5, "2027-01-15")).status).toBe(201);
     await runtime.tick();
 
-    const socialstyrelsen = await runtime.token({ scope: "reports:read", sub: "socialstyrelsen" });
+    const socialstyrelsen = await runtime.token({ scope: "reports:read national", sub: "socialstyrelsen" });
     const response = await runtime.request("/v1/reports/pilot?municipality=0880&from=2026-11&to=2026-11", {
       token: socialstyrelsen,
     });

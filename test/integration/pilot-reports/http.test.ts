@@ -43,7 +43,7 @@ beforeAll(async () => {
     services: [pilotReportsService],
     resources: await provisionForTest(["pilot-reports"]),
   });
-  socialstyrelsen = await runtime.token({ scope: "reports:read", sub: "socialstyrelsen" });
+  socialstyrelsen = await runtime.token({ scope: "reports:read national", sub: "socialstyrelsen" });
   kalmar = await runtime.token({ scope: "reports:read", municipality: "0880", sub: "kalmar-analytiker" });
 
   const referrals = [

@@ -61,7 +61,7 @@ beforeAll(async () => {
     body: JSON.stringify({ now: "2026-11-23T10:00:00+01:00" }),
   });
   expect(pinned.status).toBe(200);
-  socialstyrelsen = await runtime.token({ scope: "reports:read", sub: "socialstyrelsen" });
+  socialstyrelsen = await runtime.token({ scope: "reports:read national", sub: "socialstyrelsen" });
   boras = await runtime.token({ scope: "reports:submit", municipality: "1490", sub: "statistik-boras" });
   kalmar = await runtime.token({ scope: "reports:submit reports:read", municipality: "0880", sub: "kalmar" });
 

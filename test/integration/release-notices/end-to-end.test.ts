@@ -39,7 +39,7 @@ let kv: string;
 let staffToken: string;
 beforeAll(async () => {
   runtime = await startRuntimeForTest({ resources: await provisionForTest(["release-notices"]) });
-  kv = await runtime.token({ scope: "release-notices:write", sub: "kriminalvarden" });
+  kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden" });
   staffToken = await runtime.token({
     scope: "release-notices:read release-notices:manage",
     municipality: "0880",
@@ -126,7 +126,7 @@ describe("Kriminalvården's walk-through", () => {
     expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
     await problemOf(none);
     const stranger = await runtime.token({
-      scope: "release-notices:write",
+      scope: "release-notices:write national",
       issuer: "https://stranger.invalid/",
     });
     expect((await post({ ...NOTICE, noticeId: "KV-2026-401" }, stranger)).status).toBe(401);

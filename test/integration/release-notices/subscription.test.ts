@@ -29,7 +29,7 @@ let staff: string;
 beforeAll(async () => {
   runtime = await startRuntimeForTest({ resources: await provisionForTest(["release-notices"]) });
   receiver = await startWebhookReceiver();
-  kv = await runtime.token({ scope: "release-notices:write", sub: "kriminalvarden" });
+  kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden" });
   staff = await runtime.token({
     scope: "release-notices:read release-notices:manage",
     municipality: "0880",
@@ -91,7 +91,7 @@ describe("registering a receiver", () => {
   });
 
   it("is shown without its secret, one per client, and can be removed", async () => {
-    const other = await runtime.token({ scope: "release-notices:write", sub: "another-client" });
+    const other = await runtime.token({ scope: "release-notices:write national", sub: "another-client" });
     expect((await runtime.request("/v1/release-notices/subscription", { token: other })).status).toBe(404);
     const put = await subscribe({ url: receiver.url, secret: receiver.secret }, other);
     expect(put.status).toBe(200);

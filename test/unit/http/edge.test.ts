@@ -26,7 +26,7 @@ const route = {
 const context = { awsRequestId: "req-1", functionName: "test" } as Context;
 const event = (
   overrides: Partial<HttpEvent> = {},
-  claims: Record<string, string> | null = { sub: "u1", scope: "things:write" },
+  claims: Record<string, string> | null = { sub: "u1", scope: "things:write", municipality: "0880" },
 ): HttpEvent =>
   ({
     version: "2.0",
@@ -182,6 +182,16 @@ describe("the HTTP edge", () => {
     expect(unauthenticated.statusCode).toBe(401);
     expect(unauthenticated.headers?.["www-authenticate"]).toBe("Bearer");
     expect((await handler(event({}, { sub: "u1", scope: "other:read" }), context)).statusCode).toBe(403);
+  });
+
+  it("refuses a token without a municipality claim unless it holds the national scope", async () => {
+    const local = await handler(event({}, { sub: "u1", scope: "things:write" }), context);
+    expect(local.statusCode).toBe(403);
+    expect(JSON.parse(local.body ?? "").detail).toBe(
+      "A token without a municipality claim needs the scope national",
+    );
+    const national = await handler(event({}, { sub: "u1", scope: "things:write national" }), context);
+    expect(national.statusCode).toBe(201);
   });
 
   it.each([

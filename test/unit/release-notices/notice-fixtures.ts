@@ -4,12 +4,15 @@ import { SCOPES } from "../../../services/release-notices/domain/access";
 import type { Notice } from "../../../services/release-notices/domain/notice";
 import { decideReceive, type ReceiveCommand } from "../../../services/release-notices/domain/receive";
 import type { Outcome, Transition } from "../../../services/release-notices/domain/transition";
-import type { Caller } from "../../../shared/domain/caller";
+import { type Caller, NATIONAL_SCOPE } from "../../../shared/domain/caller";
 import type { Decision, DomainError } from "../../../shared/domain/errors";
 
 export const at = (iso: string): Date => new Date(iso);
 
-export const KRIMINALVARDEN: Caller = { subject: "kv-client", scopes: new Set([SCOPES.write]) };
+export const KRIMINALVARDEN: Caller = {
+  subject: "kv-client",
+  scopes: new Set([SCOPES.write, NATIONAL_SCOPE]),
+};
 export const staff = (municipality = "0880", subject = "handlaggare-7"): Caller => ({
   subject,
   scopes: new Set([SCOPES.read, SCOPES.manage]),

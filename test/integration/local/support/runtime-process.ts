@@ -115,7 +115,10 @@ export const startRuntimeProcess = async (
 export const tokensFor = async (dataDir: string) => {
   const tokens = await developmentTokens({ dir: dataDir });
   return {
-    kriminalvarden: await tokens.signToken({ scope: "release-notices:write", sub: "kriminalvarden-system" }),
+    kriminalvarden: await tokens.signToken({
+      scope: "release-notices:write national",
+      sub: "kriminalvarden-system",
+    }),
     intakeStaff: await tokens.signToken({
       scope: "referrals:read",
       municipality: "0880",
