@@ -45,7 +45,11 @@ export const scheduleBodySchema = z
   .strictObject({
     /** The municipality's hotline number: a call the provider reports to another number rings nobody. */
     hotlineNumber: e164Schema,
-    timeZone: z.string().max(64).refine(isTimeZone, "must be an IANA time zone such as Europe/Stockholm"),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, "must be an IANA time zone such as Europe/Stockholm")
+      .meta({ description: "An IANA time zone name (tz database)", examples: ["Europe/Stockholm"] }),
     handoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM"),
     rotation: z.strictObject({
       startDate: z.iso.date(),
@@ -66,6 +70,8 @@ export const scheduleBodySchema = z
     fallbackMessage: z
       .url({ protocol: /^https$/ })
       .max(1000)
+      // The protocol rule is not JSON Schema's `uri` format: say it as a pattern too.
+      .meta({ pattern: "^https://", description: "An https URL of the recorded message" })
       .optional(),
   })
   .superRefine((body, ctx) => {

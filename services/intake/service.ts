@@ -15,6 +15,7 @@ import {
   extendBodySchema,
   extendParamsSchema,
   groupReceiptSchema,
+  idempotencyKeySchema,
   identifyBodySchema,
   listQuerySchema,
   protectionAssessmentBodySchema,
@@ -58,7 +59,11 @@ export const routes = {
     description:
       "Routed to a unit by kind and (approximate) age on the day received, with its legal deadlines; `subjects` makes one referral per child, sharing a `groupId`. A person without an identity number is given by name and birth date or approximate age (`identity: unknown`). An `Idempotency-Key` header makes a retry safe for 30 days: the same key and body again answers the same (200); the same key with another body is a conflict (409). A write-only caller learns only `{ id, receivedAt }`. A `receivedAt` more than 15 minutes back needs `backdatedReason` and may be at most 30 days back (422).",
     tags,
-    request: { body: createReferralBodySchema },
+    request: {
+      body: createReferralBodySchema,
+      // Checked by the handler (handlers/create.ts); declared here so that the document shows it.
+      headers: z.object({ "idempotency-key": idempotencyKeySchema.optional() }),
+    },
     responses: {
       201: { description: "Received", schema: posted },
       200: { description: "The same request was already received: the same answer", schema: posted },

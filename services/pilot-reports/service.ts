@@ -94,12 +94,6 @@ export const routes = {
   },
 } as const satisfies Record<string, HttpRoute>;
 
-/** The CSV variant of the report, for the OpenAPI document's readers. */
-export const REPORT_CSV_RESPONSE = {
-  description: "The report as CSV",
-  contentType: CSV_CONTENT_TYPE,
-} as const;
-
 const functions: FunctionDefinition[] = [
   { kind: "http", id: "pilot-reports-report", entry: `${dir}/report.ts`, route: routes.report },
   { kind: "http", id: "pilot-reports-metrics", entry: `${dir}/catalogue.ts`, route: routes.metrics },

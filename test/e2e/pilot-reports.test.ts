@@ -80,11 +80,10 @@ describe("the pilot reports", () => {
     expect(download.suggestedFilename()).toBe("pilotrapport-2026-11-2026-11.csv");
     const saved = await readFile((await download.path()) ?? "", "utf8");
     const sos = await runtime.token({ scope: "reports:read national", sub: "socialstyrelsen" });
-    // Fetched as it is: the OpenAPI document does not list this route's text/csv answer yet (issue
-    // 14), so the runtime's response check would refuse a CSV it cannot look up.
-    const fromApi = await fetch(
-      `${runtime.url}/v1/reports/pilot?municipality=0880,0380&from=2026-11&to=2026-11&format=csv`,
-      { headers: { authorization: `Bearer ${sos}` } },
+    // Through the runtime's response check: the CSV answer is in the OpenAPI document too.
+    const fromApi = await runtime.request(
+      "/v1/reports/pilot?municipality=0880,0380&from=2026-11&to=2026-11&format=csv",
+      { token: sos },
     );
     expect(saved).toBe(await fromApi.text());
     expect(saved).toContain("0880,2026-11,release-notices-received,,true,system,");

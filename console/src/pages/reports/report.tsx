@@ -258,13 +258,19 @@ const Report = ({
   );
 };
 
+/** The report is asked for as JSON (no `format`, the client's Accept): the document's CSV alternative never comes here. */
+const asJson = (report: PilotReport | string): PilotReport => {
+  if (typeof report === "string") throw new Error("the pilot report came as text, not JSON");
+  return report;
+};
+
 export const ReportsPage = ({ query, own }: { query: URLSearchParams; own: string | undefined }) => {
   const choice = readChoice(query, new Date(), own);
   const key = choiceToQuery(choice).toString();
   const { loaded, reload } = useLoad(
     (signal) =>
       Promise.all([
-        unwrap(api.GET("/v1/reports/pilot", { params: { query: reportQuery(choice) }, signal })),
+        unwrap(api.GET("/v1/reports/pilot", { params: { query: reportQuery(choice) }, signal })).then(asJson),
         unwrap(api.GET("/v1/reports/pilot/metrics", { signal })),
       ]),
     key,
