@@ -77,7 +77,7 @@ describe("an SIG for a 19-year-old in the month's pilot report", () => {
     }
     await runtime.tick();
 
-    const socialstyrelsen = await runtime.token({ scope: "reports:read", sub: "socialstyrelsen" });
+    const socialstyrelsen = await runtime.token({ scope: "reports:read national", sub: "socialstyrelsen" });
     const response = await runtime.request("/v1/reports/pilot?municipality=1490&from=2026-11&to=2026-11", {
       token: socialstyrelsen,
     });
