@@ -71,6 +71,14 @@ export const LOCAL_ROLES: readonly LocalRole[] = [
     municipal: false,
     defaultSub: "socialstyrelsen",
   },
+  {
+    id: "auditor",
+    title: "Granskare",
+    description: "Granskningsloggen: vem som läste eller ändrade vad och när, som CSV om det behövs.",
+    scope: "audit:read",
+    municipal: true,
+    defaultSub: "granskare-1",
+  },
 ];
 
 /** The pilot municipalities, and Stockholm and Botkyrka from the source material. */

@@ -47,6 +47,8 @@ const Nav = ({ capabilities, path }: { capabilities: Capabilities; path: string 
     ["/jour/schema", t.nav.onCall, capabilities.hotline || capabilities.hotlineAdmin],
     ["/frigivningar", t.nav.releases, capabilities.releaseNotices],
     ["/rapporter", t.nav.reports, capabilities.reports],
+    ["/underrattelser", t.nav.integrator, capabilities.releaseWrite],
+    ["/granskning", t.nav.audit, capabilities.audit],
   ];
   return (
     <nav aria-label={t.nav.label}>

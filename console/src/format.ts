@@ -3,15 +3,15 @@ import { t } from "./i18n";
 
 export const TIME_ZONE = "Europe/Stockholm";
 
-const dateTime = new Intl.DateTimeFormat(t.locale, {
-  timeZone: TIME_ZONE,
+const DATE_TIME: Intl.DateTimeFormatOptions = {
   weekday: "short",
   day: "numeric",
   month: "short",
   year: "numeric",
   hour: "2-digit",
   minute: "2-digit",
-});
+};
+const dateTime = new Intl.DateTimeFormat(t.locale, { ...DATE_TIME, timeZone: TIME_ZONE });
 const date = new Intl.DateTimeFormat(t.locale, {
   timeZone: TIME_ZONE,
   day: "numeric",
@@ -26,3 +26,15 @@ export const formatDateTime = (iso: string | Date): string => dateTime.format(ne
 export const formatDate = (iso: string | Date): string => date.format(new Date(iso));
 /** "10:00" */
 export const formatTime = (iso: string | Date): string => time.format(new Date(iso));
+
+const zoned = new Map<string, Intl.DateTimeFormat>();
+
+/** "sön 28 mars 2027 08:00" in another zone than Sweden's: an on-call schedule's own. */
+export const formatDateTimeIn = (iso: string | Date, timeZone: string): string => {
+  let format = zoned.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(t.locale, { ...DATE_TIME, timeZone });
+    zoned.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
+};

@@ -1,6 +1,6 @@
 /** Reading and writing through the API from a component, with the states a page must show. */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, ConnectionLost, type Problem } from "./api/problem";
+import { ApiError, ConnectionLost, type FieldProblem, type Problem } from "./api/problem";
 
 export type Loaded<T> =
   | { readonly state: "loading" }
@@ -84,7 +84,14 @@ export const useAction = () => {
       },
     });
   }, []);
-  return { outcome, run, reset, refuse };
+  /** A form's own check found these fields at fault, each in the API's words: nothing sent. */
+  const reject = useCallback((fields: readonly FieldProblem[]) => {
+    setOutcome({
+      state: "failed",
+      problem: { status: 400, code: undefined, detail: undefined, correlationId: undefined, fields },
+    });
+  }, []);
+  return { outcome, run, reset, refuse, reject };
 };
 
 /** The current time, updated every `intervalMs`, for countdowns. */

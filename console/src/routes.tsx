@@ -1,5 +1,6 @@
 import type { Capabilities } from "./auth/roles";
 import type { Claims } from "./auth/session";
+import { AuditTrailPage } from "./pages/audit/trail";
 import { BoardPage } from "./pages/hotline/board";
 import { OnCallPage } from "./pages/hotline/on-call";
 import { TriagePage } from "./pages/hotline/triage";
@@ -7,6 +8,7 @@ import { CaseworkersPage } from "./pages/intake/caseworkers";
 import { ReferralPage } from "./pages/intake/referral";
 import { WorklistPage } from "./pages/intake/worklist";
 import { NoAccessPage, NotFoundPage } from "./pages/no-access";
+import { IntegratorPage } from "./pages/release/integrator";
 import { NoticePage } from "./pages/release/notice";
 import { NoticesPage } from "./pages/release/notices";
 import { ReportsPage } from "./pages/reports/report";
@@ -46,7 +48,7 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
     return capabilities.hotline ? <TriagePage key={triage.id} id={triage.id} /> : <NoAccessPage />;
   if (path === "/jour/schema") {
     return (capabilities.hotline || capabilities.hotlineAdmin) && claims.municipality ? (
-      <OnCallPage municipality={claims.municipality} />
+      <OnCallPage municipality={claims.municipality} canEdit={capabilities.hotlineAdmin} />
     ) : (
       <NoAccessPage />
     );
@@ -64,6 +66,12 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
   }
   if (path === "/rapporter") {
     return capabilities.reports ? <ReportsPage query={query} own={claims.municipality} /> : <NoAccessPage />;
+  }
+  if (path === "/underrattelser") {
+    return capabilities.releaseWrite ? <IntegratorPage /> : <NoAccessPage />;
+  }
+  if (path === "/granskning") {
+    return capabilities.audit ? <AuditTrailPage query={query} /> : <NoAccessPage />;
   }
   if (path === "/") return null;
   return <NotFoundPage />;

@@ -33,7 +33,8 @@ describe("the signed-in user", () => {
     expect(homePath(capabilitiesOf(claims(["hotline:admin"], "0880")))).toBe("/jour/schema");
     expect(homePath(capabilitiesOf(claims(["release-notices:read"], "0880")))).toBe("/frigivningar");
     expect(homePath(capabilitiesOf(claims(["reports:read"])))).toBe("/rapporter");
-    expect(homePath(capabilitiesOf(claims(["release-notices:write"])))).toBe("/ingen-behorighet");
+    expect(homePath(capabilitiesOf(claims(["release-notices:write"])))).toBe("/underrattelser");
+    expect(homePath(capabilitiesOf(claims([])))).toBe("/ingen-behorighet");
     expect(capabilitiesOf(claims(["release-notices:read"])).releaseNotices).toBe(false);
     expect(capabilitiesOf(claims(["referrals:read"])).intake).toBe(false);
   });

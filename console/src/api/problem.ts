@@ -75,6 +75,19 @@ const FIELD_RULES: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^must be at least (\d+)$/, (m) => t.problem.field.min(Number(m[1]))],
   [/^must be (an integer|a number)$/, () => t.problem.field.wholeNumber],
   [/personnummer/, () => t.problem.field.identity],
+  [/E\.164/, () => t.problem.field.phone],
+  [/IANA time zone/, () => t.problem.field.timeZone],
+  [/^must be HH:MM$/, () => t.problem.field.clock],
+  [/^must be a date \(/, () => t.problem.field.date],
+  [/^must be a date and time/, () => t.problem.field.dateTime],
+  [/^must be 1-64 letters/, () => t.problem.field.id],
+  [/^must not repeat a member id$/, () => t.problem.field.repeatedId],
+  [/^must be a member of the rotation or the manager$/, () => t.problem.field.notMember],
+  [/^must be after start$/, () => t.problem.field.afterStart],
+  [/^must have at least 1 item$/, () => t.problem.field.atLeastOne],
+  [/URL/, () => t.problem.field.https],
+  [/^must be whsec_/, () => t.problem.field.webhookSecret],
+  [/^must not be before from$/, () => t.problem.field.beforeFrom],
 ];
 
 export const fieldMessage = (field: FieldProblem): string => {

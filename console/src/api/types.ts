@@ -29,6 +29,10 @@ export type StepName = keyof TriageSummary["steps"];
 export type StepStatus = TriageSummary["steps"][StepName]["status"];
 export type OnCall = Json<paths["/v1/hotline/on-call"]["get"]["responses"][200]>;
 export type ScheduleGaps = Json<paths["/v1/hotline/schedules/{municipality}/gaps"]["get"]["responses"][200]>;
+export type ScheduleView = Json<paths["/v1/hotline/schedules/{municipality}"]["get"]["responses"][200]>;
+export type ScheduleBody = NonNullable<
+  paths["/v1/hotline/schedules/{municipality}"]["put"]["requestBody"]
+>["content"]["application/json"];
 
 /**
  * Every value of an API enum, in the order the console lists them: a value the API adds and the
@@ -75,6 +79,9 @@ export type NoticeSummary = NoticeList["items"][number];
 export type NoticeRead = Json<paths["/v1/release-notices/{noticeId}"]["get"]["responses"][200]>;
 /** The staff's view: the status view Kriminalvården gets lacks the person and the milestones. */
 export type NoticeDetail = Extract<NoticeRead, { milestones: unknown }>;
+/** Kriminalvården's view of a notice it posted: its status, nothing personal. */
+export type NoticeStatusView = Exclude<NoticeRead, { milestones: unknown }>;
+export type Subscription = Json<paths["/v1/release-notices/subscription"]["get"]["responses"][200]>;
 export type NoticeStatus = NoticeSummary["status"];
 export type Milestone = NoticeDetail["milestones"][number]["milestone"];
 export const NOTICE_STATUSES = every<NoticeStatus>()(["received", "planning", "plan-ready", "withdrawn"]);

@@ -9,6 +9,8 @@ export interface Capabilities {
   readonly hotlineAdmin: boolean;
   readonly releaseNotices: boolean;
   readonly releaseManage: boolean;
+  /** Kriminalvården's system and its integrator: posts notices, keeps its receiver of status changes. */
+  readonly releaseWrite: boolean;
   /** The pilot reports: Socialstyrelsen without a municipality, or a municipality's own figures. */
   readonly reports: boolean;
 }
@@ -25,6 +27,7 @@ export const capabilitiesOf = (claims: Claims): Capabilities => {
     hotlineAdmin: municipal && has("hotline:admin"),
     releaseNotices: municipal && has("release-notices:read"),
     releaseManage: municipal && has("release-notices:manage"),
+    releaseWrite: has("release-notices:write"),
     reports: has("reports:read"),
   };
 };
@@ -41,4 +44,8 @@ export const homePath = (capabilities: Capabilities): string =>
           ? "/frigivningar"
           : capabilities.reports
             ? "/rapporter"
-            : "/ingen-behorighet";
+            : capabilities.releaseWrite
+              ? "/underrattelser"
+              : capabilities.audit
+                ? "/granskning"
+                : "/ingen-behorighet";

@@ -50,6 +50,8 @@ interface TextProps {
   readonly maxLength?: number;
   readonly inputMode?: "numeric" | "text";
   readonly autoComplete?: string;
+  /** A text field by default; a date or time gets the browser's own picker. */
+  readonly type?: "text" | "tel" | "url" | "date" | "time" | "datetime-local";
 }
 
 /** A labelled text field or text area, its hint and errors tied to it. */
@@ -77,7 +79,8 @@ export const TextField = (props: TextProps) => {
       ) : (
         <input
           {...common}
-          type="text"
+          // Preact's types split inputs by type; each of ours takes every attribute given here.
+          type={(props.type ?? "text") as "text"}
           inputMode={props.inputMode}
           autoComplete={props.autoComplete ?? "off"}
         />

@@ -1,11 +1,14 @@
 import { api, unwrap } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import type { OnCall, ScheduleGaps } from "../../api/types";
+import type { OnCall } from "../../api/types";
 import { Page } from "../../components/page";
 import { Loading, ProblemNotice } from "../../components/problem";
 import { formatDateTime } from "../../format";
 import { useLoad } from "../../hooks";
+import { loadOutlook } from "../../hotline/outlook";
 import { t } from "../../i18n";
+import { ScheduleForm } from "./schedule-form";
+import { GapList, Timeline } from "./timeline";
 
 type OnCallNow =
   | { readonly kind: "on-call"; readonly onCall: OnCall }
@@ -23,21 +26,6 @@ const loadOnCall = async (municipality: string, signal: AbortSignal): Promise<On
       if (error.problem.code === "nobody-on-call") return { kind: "nobody" };
       if (error.problem.code === "no-schedule") return { kind: "no-schedule" };
     }
-    throw error;
-  }
-};
-
-const loadGaps = async (municipality: string, signal: AbortSignal): Promise<ScheduleGaps | undefined> => {
-  try {
-    return await unwrap(
-      api.GET("/v1/hotline/schedules/{municipality}/gaps", {
-        params: { path: { municipality }, query: { days: 7 } },
-        signal,
-      }),
-    );
-  } catch (error) {
-    // Without a schedule there are no gaps to list; the on-call part says so.
-    if (error instanceof ApiError && error.problem.code === "no-schedule") return undefined;
     throw error;
   }
 };
@@ -63,32 +51,21 @@ const Now = ({ now }: { now: OnCallNow }) => {
   );
 };
 
-const Gaps = ({ gaps }: { gaps: ScheduleGaps }) => {
-  const o = t.onCall;
-  return (
-    <>
-      {gaps.fallbackMessageMissing ? <p class="notice notice-error">{o.fallbackMissing}</p> : null}
-      {gaps.gaps.length === 0 ? (
-        <p>{o.noGaps}</p>
-      ) : (
-        <ul>
-          {gaps.gaps.map((gap) => (
-            <li key={`${gap.kind}|${gap.start}`}>
-              <strong>{o.gapKind[gap.kind]}</strong>
-              {gap.memberId ? ` (${gap.memberId})` : ""}:{" "}
-              {o.gapPeriod(formatDateTime(gap.start), formatDateTime(gap.end))}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-};
+interface OnCallPageProps {
+  readonly municipality: string;
+  /** The schedule's administrator edits it here; on-call staff only read it. */
+  readonly canEdit: boolean;
+}
 
-export const OnCallPage = ({ municipality }: { municipality: string }) => {
+export const OnCallPage = ({ municipality, canEdit }: OnCallPageProps) => {
   const onCall = useLoad((signal) => loadOnCall(municipality, signal), municipality);
-  const gaps = useLoad((signal) => loadGaps(municipality, signal), municipality);
+  const outlook = useLoad((signal) => loadOutlook(municipality, signal), municipality);
   const o = t.onCall;
+  const ready = outlook.loaded.state === "ready" ? outlook.loaded.data : undefined;
+  const saved = () => {
+    onCall.reload();
+    outlook.reload();
+  };
   return (
     <Page title={o.title} lead={o.lead}>
       <section aria-labelledby="on-call-now">
@@ -99,14 +76,25 @@ export const OnCallPage = ({ municipality }: { municipality: string }) => {
         ) : null}
         {onCall.loaded.state === "ready" ? <Now now={onCall.loaded.data} /> : null}
       </section>
-      <section aria-labelledby="on-call-gaps">
-        <h2 id="on-call-gaps">{o.gaps}</h2>
-        {gaps.loaded.state === "loading" ? <Loading /> : null}
-        {gaps.loaded.state === "failed" ? (
-          <ProblemNotice problem={gaps.loaded.problem} onRetry={gaps.reload} />
-        ) : null}
-        {gaps.loaded.state === "ready" && gaps.loaded.data ? <Gaps gaps={gaps.loaded.data} /> : null}
-      </section>
+      {outlook.loaded.state === "loading" ? <Loading /> : null}
+      {outlook.loaded.state === "failed" ? (
+        <ProblemNotice problem={outlook.loaded.problem} onRetry={outlook.reload} />
+      ) : null}
+      {ready ? (
+        <>
+          <section aria-labelledby="on-call-timeline">
+            <h2 id="on-call-timeline">{t.timeline.title}</h2>
+            <Timeline rows={ready.rows} timeZone={ready.schedule.timeZone} />
+          </section>
+          <section aria-labelledby="on-call-gaps">
+            <h2 id="on-call-gaps">{o.gaps}</h2>
+            <GapList gaps={ready.gaps} timeZone={ready.schedule.timeZone} />
+          </section>
+        </>
+      ) : null}
+      {canEdit && outlook.loaded.state === "ready" ? (
+        <ScheduleForm municipality={municipality} schedule={ready?.schedule} onSaved={saved} />
+      ) : null}
     </Page>
   );
 };

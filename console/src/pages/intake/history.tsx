@@ -5,18 +5,7 @@ import { Loading, OutcomeNotice, ProblemNotice } from "../../components/problem"
 import { formatDateTime } from "../../format";
 import { useAction, useLoad } from "../../hooks";
 import { t } from "../../i18n";
-
-const actionWords = (action: string): string => {
-  const [name, detail] = action.split(":");
-  if (name === "close") {
-    const reason = detail as keyof typeof t.referral.closure | undefined;
-    return t.audit.close(
-      reason && reason in t.referral.closure ? t.referral.closure[reason] : (detail ?? ""),
-    );
-  }
-  const known = t.audit[name as keyof typeof t.audit];
-  return typeof known === "string" ? known : t.audit.other(action);
-};
+import { auditActionWords } from "../../intake/audit-words";
 
 /** The audit trail: who did what, reads included, oldest first; `version` reloads it after a write. */
 export const History = ({ referralId, version }: { referralId: string; version: number }) => {
@@ -53,7 +42,7 @@ export const History = ({ referralId, version }: { referralId: string; version: 
             <tr key={`${entry.at}|${entry.correlationId}|${entry.action}`}>
               <td data-label={t.history.when}>{formatDateTime(entry.at)}</td>
               <td data-label={t.history.who}>{entry.actor}</td>
-              <td data-label={t.history.what}>{actionWords(entry.action)}</td>
+              <td data-label={t.history.what}>{auditActionWords(entry.action)}</td>
             </tr>
           ))}
         </tbody>

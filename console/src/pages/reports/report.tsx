@@ -119,6 +119,15 @@ const saveText = (text: string, type: string, name: string) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
+/** The report as JSON: the route answers CSV too, but only when asked for it. */
+const readReport = async (choice: ReportChoice, signal: AbortSignal): Promise<PilotReport> => {
+  const report = await unwrap(
+    api.GET("/v1/reports/pilot", { params: { query: reportQuery(choice) }, signal }),
+  );
+  if (typeof report === "string") throw new Error("The pilot report came as text where JSON was asked for");
+  return report;
+};
+
 const Downloads = ({ choice }: { choice: ReportChoice }) => {
   const { outcome, run } = useAction();
   const r = t.reports;
@@ -258,21 +267,12 @@ const Report = ({
   );
 };
 
-/** The report is asked for as JSON (no `format`, the client's Accept): the document's CSV alternative never comes here. */
-const asJson = (report: PilotReport | string): PilotReport => {
-  if (typeof report === "string") throw new Error("the pilot report came as text, not JSON");
-  return report;
-};
-
 export const ReportsPage = ({ query, own }: { query: URLSearchParams; own: string | undefined }) => {
   const choice = readChoice(query, new Date(), own);
   const key = choiceToQuery(choice).toString();
   const { loaded, reload } = useLoad(
     (signal) =>
-      Promise.all([
-        unwrap(api.GET("/v1/reports/pilot", { params: { query: reportQuery(choice) }, signal })).then(asJson),
-        unwrap(api.GET("/v1/reports/pilot/metrics", { signal })),
-      ]),
+      Promise.all([readReport(choice, signal), unwrap(api.GET("/v1/reports/pilot/metrics", { signal }))]),
     key,
   );
   const problem = loaded.state === "failed" ? loaded.problem : undefined;
