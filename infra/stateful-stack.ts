@@ -8,6 +8,8 @@ import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import {
+  AUDIT_TABLE,
+  type AuditTableDefinition,
   QUEUES,
   type QueueDefinition,
   type ServiceName,
@@ -27,9 +29,16 @@ export interface ServiceQueue {
   readonly deadLetterQueue: Queue;
 }
 
+/** The append-only audit table (shared/resources AUDIT_TABLE). */
+export interface AuditTable {
+  readonly definition: AuditTableDefinition;
+  readonly table: TableV2;
+}
+
 /** What the stateless side may use of the stateful one. */
 export interface StatefulResources {
   readonly key: IKey;
+  readonly auditTable: AuditTable;
   readonly queues: ReadonlyMap<ServiceName, ServiceQueue>;
   readonly identityKeysSecret: ISecret;
   readonly telephonyWebhookSecret: ISecret;
@@ -52,6 +61,7 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack implements StatefulResources {
   readonly key: Key;
   readonly tables: ReadonlyMap<ServiceName, ServiceTable>;
+  readonly auditTable: AuditTable;
   readonly queues: ReadonlyMap<ServiceName, ServiceQueue>;
   /**
    * The identity keys (`{linkingKey, sealingKid, sealingKeys: {kid: base64 of 32 bytes}}`, see
@@ -104,6 +114,21 @@ export class StatefulStack extends Stack implements StatefulResources {
       tables.set(service, { definition: def, table });
     }
     this.tables = tables;
+
+    // Audit rows apart from the data they audit, with their own TTL (docs/retention.md); the
+    // functions may only add and read rows (infra/constructs/bind.ts bindAuditTable).
+    const auditTable = new TableV2(this, AUDIT_TABLE.logicalId, {
+      partitionKey: { name: AUDIT_TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: AUDIT_TABLE.sortKey, type: AttributeType.STRING },
+      timeToLiveAttribute: AUDIT_TABLE.ttlAttribute,
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.customerManagedKey(this.key),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    stableId(auditTable, AUDIT_TABLE.logicalId);
+    this.auditTable = { definition: AUDIT_TABLE, table: auditTable };
 
     // Every queue in QUEUES, not only those whose consumer is deployed: a producer may publish
     // before its consumer exists, and the consumer then starts on the backlog.

@@ -118,3 +118,32 @@ export const ENV = {
   serviceName: "POWERTOOLS_SERVICE_NAME",
   publicBaseUrl: "PUBLIC_BASE_URL",
 } as const;
+
+/**
+ * The audit trail of every service, kept apart from the data it audits (issue 13): the services
+ * may only add rows (PutItem on a new key) and read their own (each under its own partition-key
+ * prefix, `<service>#`), never update or delete one; its TTL outlives the record a row is about
+ * (docs/retention.md). One table, not one per service: an auditor reads one place, and the IAM
+ * condition on the leading key keeps each service to its own rows.
+ */
+export interface AuditTableDefinition {
+  readonly logicalId: "AuditTable";
+  readonly partitionKey: "pk";
+  readonly sortKey: "sk";
+  readonly ttlAttribute: "expiresAt";
+}
+
+export const AUDIT_TABLE: AuditTableDefinition = {
+  logicalId: "AuditTable",
+  partitionKey: "pk",
+  sortKey: "sk",
+  ttlAttribute: "expiresAt",
+};
+
+/** The audit rows a service may write and read begin with this (IAM `dynamodb:LeadingKeys`). */
+export const auditPartitionPrefix = (service: ServiceName): string => `${service}#`;
+
+export const localAuditTableName = (prefix = PROJECT): string => `${prefix}-audit`;
+
+/** The audit table's name for every function (set by infra/constructs/bind.ts `bindAuditTable`). */
+export const AUDIT_TABLE_ENV = "AUDIT_TABLE_NAME";

@@ -3,9 +3,9 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { subscribersOf } from "../../shared/events/subscriptions";
-import { ENV, type ServiceName } from "../../shared/resources";
+import { AUDIT_TABLE_ENV, auditPartitionPrefix, ENV, type ServiceName } from "../../shared/resources";
 import type { ServiceDefinition } from "../../shared/service";
-import type { ServiceTable, StatefulResources } from "../stateful-stack";
+import type { AuditTable, ServiceTable, StatefulResources } from "../stateful-stack";
 import type { ProjectFunction } from "./project-function";
 
 /**
@@ -45,6 +45,34 @@ export const bindTable = (fn: ProjectFunction, { table, definition }: ServiceTab
     ]);
   }
   fn.addEnvironment(ENV.tableName, table.tableName);
+};
+
+/**
+ * What a function may do on the audit table: add a row (PutItem, alone or inside a transaction;
+ * the stores condition it on attribute_not_exists) and read rows (GetItem, Query), only under its
+ * own service's partition-key prefix. No UpdateItem, DeleteItem or BatchWriteItem (which would
+ * allow deletes): a service can never edit or remove the trail of what it did.
+ */
+export const AUDIT_TABLE_ACTIONS = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"];
+
+export const bindAuditTable = (fn: ProjectFunction, service: ServiceName, { table }: AuditTable): void => {
+  fn.function.addToRolePolicy(
+    new PolicyStatement({
+      actions: AUDIT_TABLE_ACTIONS,
+      resources: [table.tableArn],
+      conditions: {
+        "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${auditPartitionPrefix(service)}*`] },
+      },
+    }),
+  );
+  if (table.encryptionKey) {
+    allowKeyUseVia(fn, table.encryptionKey, "dynamodb", [
+      "kms:Decrypt",
+      "kms:Encrypt",
+      "kms:GenerateDataKey",
+    ]);
+  }
+  fn.addEnvironment(AUDIT_TABLE_ENV, table.tableName);
 };
 
 /** The consuming services whose queues receive what `service` publishes (shared/events/subscriptions). */

@@ -17,7 +17,7 @@ import {
 import { acknowledgeWebhookRoute } from "../nag";
 import type { StatefulResources } from "../stateful-stack";
 import { deadlineBreachedAlarm, functionErrorsAlarm } from "./alarms";
-import { bindIdentityKeys, bindPublisher, bindSecret, bindTable } from "./bind";
+import { bindAuditTable, bindIdentityKeys, bindPublisher, bindSecret, bindTable } from "./bind";
 import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
 import { type ProjectApi, routeMethods, routeThrottle } from "./http-api";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
@@ -70,6 +70,7 @@ export class ServiceFunctions extends Construct {
         ...(def.reservedConcurrency ? { reservedConcurrency: def.reservedConcurrency } : {}),
       });
       bindTable(fn, table);
+      bindAuditTable(fn, service.name, stateful.auditTable);
       // Every function may write through the outbox, and the outbox sends right away.
       bindPublisher(fn, service, stateful);
       // Only what seals, opens or links identities may read the keys; the key ring of any other

@@ -19,6 +19,9 @@ import {
   type SQSClient,
 } from "@aws-sdk/client-sqs";
 import {
+  AUDIT_TABLE,
+  type AuditTableDefinition,
+  localAuditTableName,
   localDeadLetterQueueName,
   localQueueName,
   localTableName,
@@ -46,6 +49,8 @@ export interface ProvisionedQueue extends ProvisionedQueueRef {
 export interface ProvisionedResources {
   readonly prefix: string;
   readonly tables: Readonly<Partial<Record<ServiceName, string>>>;
+  /** The append-only audit table every service writes to (always provisioned). */
+  readonly auditTable: string;
   readonly queues: Readonly<Partial<Record<ServiceName, ProvisionedQueue>>>;
   /** Queue URL per consuming service: what RuntimeConfig.queueUrls wants. */
   readonly queueUrls: Readonly<Partial<Record<ServiceName, string>>>;
@@ -86,12 +91,24 @@ const describeTable = async (dynamodb: DynamoDBClient, name: string) => {
 };
 
 /** Creates the table, or brings an existing one (a kept data folder) up to the definition's indexes and TTL. */
-export const provisionTable = async (
+export const provisionTable = (
   dynamodb: DynamoDBClient,
   definition: TableDefinition,
   prefix = PROJECT,
+): Promise<string> => ensureTable(dynamodb, localTableName(definition.service, prefix), definition);
+
+/** The audit table: keys and TTL as deployed, no indexes (the services read it by partition only). */
+export const provisionAuditTable = (
+  dynamodb: DynamoDBClient,
+  definition: AuditTableDefinition = AUDIT_TABLE,
+  prefix = PROJECT,
+): Promise<string> => ensureTable(dynamodb, localAuditTableName(prefix), { ...definition, indexes: [] });
+
+const ensureTable = async (
+  dynamodb: DynamoDBClient,
+  name: string,
+  definition: Omit<TableDefinition, "service" | "logicalId">,
 ): Promise<string> => {
-  const name = localTableName(definition.service, prefix);
   const existing = await describeTable(dynamodb, name);
   if (!existing) {
     try {
@@ -195,8 +212,9 @@ export const provisionLocalResources = async (
   const queueDefinitions =
     options.queues ?? Object.values(QUEUES).filter((q): q is QueueDefinition => q !== undefined);
 
-  const [tableNames, queues] = await Promise.all([
+  const [tableNames, auditTable, queues] = await Promise.all([
     Promise.all(tableDefinitions.map((t) => provisionTable(clients.dynamodb, t, prefix))),
+    provisionAuditTable(clients.dynamodb, AUDIT_TABLE, prefix),
     Promise.all(queueDefinitions.map((q) => provisionQueue(clients.sqs, q, prefix))),
   ]);
 
@@ -210,5 +228,5 @@ export const provisionLocalResources = async (
     byService[q.service] = q;
     queueUrls[q.service] = q.url;
   }
-  return { prefix, tables, queues: byService, queueUrls };
+  return { prefix, tables, auditTable, queues: byService, queueUrls };
 };

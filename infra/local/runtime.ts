@@ -137,6 +137,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       dynamodb: clients.dynamodb,
       sqs: clients.sqs,
       tableName,
+      auditTableName: resources.auditTable,
       queueUrls: resources.queueUrls,
       keys,
       publicBaseUrl: server.url,

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { type Clock, systemClock } from "../clock";
-import { ENV, SERVICES, type ServiceName } from "../resources";
+import { AUDIT_TABLE_ENV, ENV, SERVICES, type ServiceName } from "../resources";
 import { CLIENT_OPTIONS } from "./client-options";
 import { type KeyRing, keyRingFromEnv } from "./keys";
 
@@ -15,6 +15,8 @@ export interface RuntimeConfig {
   readonly dynamodb: DynamoDBClient;
   readonly sqs: SQSClient;
   readonly tableName: string;
+  /** The append-only audit table every service writes its audit rows to (shared/resources AUDIT_TABLE). */
+  readonly auditTableName: string;
   /** Queue URL per consuming service, for fanning out events. */
   readonly queueUrls: Readonly<Partial<Record<ServiceName, string>>>;
   readonly keys: KeyRing;
@@ -45,6 +47,7 @@ export const runtimeConfigFromEnv = (
     dynamodb: new DynamoDBClient(CLIENT_OPTIONS),
     sqs: new SQSClient(CLIENT_OPTIONS),
     tableName: required(env, ENV.tableName),
+    auditTableName: required(env, AUDIT_TABLE_ENV),
     queueUrls,
     keys: keyRingFromEnv(env),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),

@@ -14,6 +14,8 @@ import type { KeyRing } from "./keys";
 export interface ServiceDeps {
   readonly clock: Clock;
   readonly tableName: string;
+  /** Where the service's audit rows go: append-only, kept longer than the records (shared/audit-trail.ts). */
+  readonly auditTableName: string;
   readonly doc: DynamoDBDocumentClient;
   readonly publisher: EventPublisher;
   readonly keys: KeyRing;
@@ -29,6 +31,7 @@ export const createServiceDeps = (service: ServiceName, runtime: RuntimeConfig):
   return {
     clock: runtime.clock,
     tableName: runtime.tableName,
+    auditTableName: runtime.auditTableName,
     doc,
     publisher: new EventPublisher(runtime, doc, logger, { sink: metrics, service }),
     keys: runtime.keys,

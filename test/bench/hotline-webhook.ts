@@ -59,12 +59,18 @@ const SCHEDULE = scheduleBodySchema.parse({
   ringSeconds: 25,
 });
 
-const runtimeFor = (clients: LocalClients, tableName: string, queueUrls: RuntimeConfig["queueUrls"]) => ({
+const runtimeFor = (
+  clients: LocalClients,
+  tableName: string,
+  auditTableName: string,
+  queueUrls: RuntimeConfig["queueUrls"],
+) => ({
   service: "hotline" as const,
   clock: systemClock,
   dynamodb: clients.dynamodb,
   sqs: clients.sqs,
   tableName,
+  auditTableName,
   queueUrls,
   keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
   publicBaseUrl: "https://api.example.se",
@@ -244,7 +250,7 @@ export const runHotlineWebhookBench = async (
     const provisioned = await provisionLocalResources(clients, { prefix: `bench-hl-${runId}` });
     const tableName = provisioned.tables.hotline;
     if (!tableName) throw new Error("no hotline table was provisioned");
-    const deps = createDeps(runtimeFor(clients, tableName, provisioned.queueUrls), {
+    const deps = createDeps(runtimeFor(clients, tableName, provisioned.auditTable, provisioned.queueUrls), {
       webhookCredentials: staticWebhookCredentials(CREDENTIALS),
     });
     await new ScheduleAdmin(deps).put(MUNICIPALITY, SCHEDULE, {

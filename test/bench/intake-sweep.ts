@@ -154,6 +154,7 @@ export const runIntakeSweepBench = async (options: IntakeSweepBenchOptions = {})
         dynamodb: clients.dynamodb,
         sqs: clients.sqs,
         tableName,
+        auditTableName: shared.auditTable,
         queueUrls: shared.queueUrls,
         keys: staticKeyRing(keys),
       });

@@ -148,6 +148,7 @@ export const runPilotReportBench = async (options: PilotReportBenchOptions = {})
           dynamodb: clients.dynamodb,
           sqs: clients.sqs,
           tableName,
+          auditTableName: provisioned.auditTable,
           queueUrls: {},
           keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
         },

@@ -91,7 +91,7 @@ export const measureLatency = async (options: LatencyOptions): Promise<LatencyRe
     const provisioned = await provisionLocalResources(admin, { prefix: `bench-${runId}` });
     const tableName = provisioned.tables["release-notices"];
     if (!tableName) throw new Error("no release-notices table was provisioned");
-    const target = { tableName, queueUrls: provisioned.queueUrls };
+    const target = { tableName, auditTableName: provisioned.auditTable, queueUrls: provisioned.queueUrls };
     progress(`provisioned ${tableName} and queues ${Object.keys(provisioned.queueUrls).join(", ")}`);
 
     const templates = await captureCalls(localClients(servers), target, runId);
@@ -187,7 +187,7 @@ const measureCpu = async (
   queueUrls: Target["queueUrls"],
 ): Promise<LatencyReport["cpu"]> => {
   const { stubClients } = await import("./stub");
-  const target = { tableName: "stub", queueUrls };
+  const target = { tableName: "stub", auditTableName: "stub-audit", queueUrls };
   const handler = handlerWorkload(HANDLER, stubClients(), target, `${runId}s`);
   const raw = rawWorkload(RAW, stubClients(), templates, `${runId}s`);
   const cursor = new Map<string, number>();

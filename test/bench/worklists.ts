@@ -232,6 +232,7 @@ export const runWorklistBench = async (options: WorklistBenchOptions = {}): Prom
         dynamodb: clients.dynamodb,
         sqs: clients.sqs,
         tableName: names.get(service) ?? "",
+        auditTableName: shared.auditTable,
         queueUrls: shared.queueUrls,
         keys: staticKeyRing(keys),
       });

@@ -36,6 +36,7 @@ export interface RawSteps {
 
 export interface Target {
   readonly tableName: string;
+  readonly auditTableName: string;
   readonly queueUrls: Readonly<Partial<Record<ServiceName, string>>>;
 }
 
@@ -47,6 +48,7 @@ export const runtimeFor = (clients: LocalClients, target: Target): RuntimeConfig
   dynamodb: clients.dynamodb,
   sqs: clients.sqs,
   tableName: target.tableName,
+  auditTableName: target.auditTableName,
   queueUrls: target.queueUrls,
   keys,
 });

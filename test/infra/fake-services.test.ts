@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../infra/build-app";
 import { OFFLINE_JWT_ISSUER } from "../../infra/config";
 import { OLDEST_MESSAGE_AGE_LIMIT, UNCONSUMED_EXPIRY_MARGIN } from "../../infra/constructs/alarms";
-import { ENV, QUEUES, TABLES } from "../../shared/resources";
+import { AUDIT_TABLE, ENV, QUEUES, TABLES } from "../../shared/resources";
 import type { FunctionDefinition, HttpRoute, RouteAuth, ServiceDefinition } from "../../shared/service";
 import { logicalId, overlyBroadStatements, resourcesOf, type Synthesised, synthesise } from "./synth";
 
@@ -210,9 +210,9 @@ describe("queue consumers", () => {
 });
 
 describe("deployed services decide the tables", () => {
-  it("creates the tables of the deployed services only, and every queue", () => {
+  it("creates the tables of the deployed services only (and the shared audit table), and every queue", () => {
     expect(Object.keys(resourcesOf(s.stateful, "AWS::DynamoDB::GlobalTable")).sort()).toEqual(
-      [TABLES.hotline.logicalId, TABLES.intake.logicalId].sort(),
+      [TABLES.hotline.logicalId, TABLES.intake.logicalId, AUDIT_TABLE.logicalId].sort(),
     );
     s.stateful.resourceCountIs("AWS::SQS::Queue", Object.values(QUEUES).length * 2);
   });

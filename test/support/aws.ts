@@ -78,6 +78,7 @@ export const provisionForTest = async (
         dynamodb: local.dynamodb,
         sqs: local.sqs,
         tableName,
+        auditTableName: resources.auditTable,
         queueUrls: resources.queueUrls,
         keys,
         ...(runtimeOptions.publicBaseUrl ? { publicBaseUrl: runtimeOptions.publicBaseUrl } : {}),

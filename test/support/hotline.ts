@@ -7,8 +7,9 @@ import { GetCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { sweepTriages } from "../../services/hotline/app/sweep";
 import { createDeps, type HotlineDepsOptions } from "../../services/hotline/deps";
 import { staticSmsConfig } from "../../services/hotline/sms-config";
-import { auditKey, callKey, triageKey } from "../../services/hotline/store/keys";
+import { callKey, triageKey } from "../../services/hotline/store/keys";
 import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
+import { auditPartition } from "../../shared/audit-trail";
 import type { CatalogueEvent } from "../../shared/events/parse";
 import { provisionForTest } from "./aws";
 import { queueEvents, type ReceivedEvent } from "./events";
@@ -75,10 +76,10 @@ export const hotlineFixture = async (now: Date, options: HotlineDepsOptions = {}
     call: (callId: string) => getItem(callKey(callId)),
     triage: (id: string) => getItem(triageKey(id)),
     async audit(triageId: string): Promise<Record<string, unknown>[]> {
-      const { pk } = auditKey(`TRIAGE#${triageId}`, new Date(0), "x");
+      const pk = auditPartition("hotline", `TRIAGE#${triageId}`);
       const out = await doc.send(
         new QueryCommand({
-          TableName: tableName,
+          TableName: deps.auditTableName,
           KeyConditionExpression: "pk = :pk",
           ExpressionAttributeValues: { ":pk": pk },
           ConsistentRead: true,
@@ -86,17 +87,22 @@ export const hotlineFixture = async (now: Date, options: HotlineDepsOptions = {}
       );
       return out.Items ?? [];
     },
-    /** Every item in the table (a test-only Scan): for "nothing written" and "no number at rest". */
+    /**
+     * Every item in the hotline table and the audit table (a test-only Scan): for "nothing
+     * written" and "no number at rest".
+     */
     async items(): Promise<Record<string, unknown>[]> {
       const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
-        );
-        items.push(...(out.Items ?? []));
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
+      for (const TableName of [tableName, deps.auditTableName]) {
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const out = await doc.send(
+            new ScanCommand({ TableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+          );
+          items.push(...(out.Items ?? []));
+          startKey = out.LastEvaluatedKey;
+        } while (startKey);
+      }
       return items;
     },
   };

@@ -4,12 +4,14 @@
  * bodies, handler wiring and other services' events live beside it (intake-*.ts) and are
  * re-exported here, so that a test imports from one place.
  */
+
 import { GetCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { SQSBatchResponse } from "aws-lambda";
 import { sweepDeadlines } from "../../services/intake/app/sweep-deadlines";
 import { createDeps } from "../../services/intake/deps";
 import { createHandler as createConsumer } from "../../services/intake/handlers/consumer";
-import { referralKey } from "../../services/intake/store/keys";
+import { auditSubject, referralKey } from "../../services/intake/store/keys";
+import { auditPartition } from "../../shared/audit-trail";
 import type { Envelope } from "../../shared/events/envelope";
 import type { CatalogueEvent } from "../../shared/events/parse";
 import { provisionForTest } from "./aws";
@@ -67,18 +69,22 @@ export const intakeFixture = async (now: Date) => {
       );
       return (out.Items ?? []).map((i) => String(i.id));
     },
+    /** Items in the intake table and the audit table: "writes nothing" covers both. */
     async itemCount(): Promise<number> {
-      const out = await doc.send(
-        new ScanCommand({ TableName: tableName, Select: "COUNT", ConsistentRead: true }),
-      );
-      return out.Count ?? 0;
+      let count = 0;
+      for (const TableName of [tableName, deps.auditTableName]) {
+        const out = await doc.send(new ScanCommand({ TableName, Select: "COUNT", ConsistentRead: true }));
+        count += out.Count ?? 0;
+      }
+      return count;
     },
+    /** The referral's rows in the audit table (kept apart from the intake table). */
     async auditRows(id: string): Promise<Record<string, unknown>[]> {
       const out = await doc.send(
         new QueryCommand({
-          TableName: tableName,
+          TableName: deps.auditTableName,
           KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": `AUDIT#${id}` },
+          ExpressionAttributeValues: { ":pk": auditPartition("intake", auditSubject(id)) },
           ConsistentRead: true,
         }),
       );

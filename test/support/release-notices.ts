@@ -13,7 +13,8 @@ import { createHandler as createList } from "../../services/release-notices/hand
 import { createHandler as createPlan } from "../../services/release-notices/handlers/plan";
 import { createHandler as createUpdate } from "../../services/release-notices/handlers/update";
 import { createHandler as createWithdraw } from "../../services/release-notices/handlers/withdraw";
-import { auditKey, noticeKey } from "../../services/release-notices/store/keys";
+import { auditSubjectKey, noticeKey } from "../../services/release-notices/store/keys";
+import { auditPartition } from "../../shared/audit-trail";
 import type { CatalogueEvent } from "../../shared/events/parse";
 import { provisionForTest } from "./aws";
 import { queueEvents, type ReceivedEvent } from "./events";
@@ -248,10 +249,10 @@ export const releaseNoticesFixture = async (now: Date) => {
     },
     /** The notice's audit trail, oldest first. */
     async audit(noticeId: string): Promise<Record<string, unknown>[]> {
-      const { pk } = auditKey(noticeId, new Date(0), "x");
+      const pk = auditPartition("release-notices", auditSubjectKey(noticeId));
       const out = await doc.send(
         new QueryCommand({
-          TableName: tableName,
+          TableName: deps.auditTableName,
           KeyConditionExpression: "pk = :pk",
           ExpressionAttributeValues: { ":pk": pk },
           ConsistentRead: true,
@@ -259,22 +260,24 @@ export const releaseNoticesFixture = async (now: Date) => {
       );
       return out.Items ?? [];
     },
-    /** Every item in the table: what "nothing written" is measured by. */
+    /** Every item in the table and the audit table: what "nothing written" is measured by. */
     async itemCount(): Promise<number> {
       let count = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new ScanCommand({
-            TableName: tableName,
-            Select: "COUNT",
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        count += out.Count ?? 0;
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
+      for (const TableName of [tableName, deps.auditTableName]) {
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const out = await doc.send(
+            new ScanCommand({
+              TableName,
+              Select: "COUNT",
+              ConsistentRead: true,
+              ExclusiveStartKey: startKey,
+            }),
+          );
+          count += out.Count ?? 0;
+          startKey = out.LastEvaluatedKey;
+        } while (startKey);
+      }
       return count;
     },
   };

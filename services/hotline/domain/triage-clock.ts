@@ -1,4 +1,5 @@
 import type { DeadlineState } from "../../../shared/domain/deadline";
+import { callExpiresAt, HOTLINE_RETENTION_DAYS } from "./retention";
 import type { TriageStatus } from "./triage-state";
 
 /**
@@ -22,8 +23,8 @@ export const RINGING_STALE_MINUTES = 10;
  * over after this long (well above the send's 10 s timeout).
  */
 export const SMS_CLAIM_MINUTES = 2;
-/** Calls, triages and their audit trail are thinned out (gallring) this long after the call. */
-export const RETENTION_DAYS = 730;
+/** Calls and triages are thinned out (gallring) this long after the call: domain/retention.ts. */
+export const RETENTION_DAYS = HOTLINE_RETENTION_DAYS;
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -31,8 +32,7 @@ const HOUR_MS = 60 * MINUTE_MS;
 export const triageDueAt = (receivedAt: Date): Date =>
   new Date(receivedAt.getTime() + TRIAGE_HOURS * HOUR_MS);
 
-export const retentionExpiry = (receivedAt: Date): number =>
-  Math.floor((receivedAt.getTime() + RETENTION_DAYS * 24 * HOUR_MS) / 1000);
+export const retentionExpiry = (receivedAt: Date): number => callExpiresAt(receivedAt);
 
 export interface ClockState {
   readonly status: TriageStatus;

@@ -1,7 +1,12 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { batchPutAll, type TransactItem } from "../../../shared/dynamo";
+import {
+  type AuditRow,
+  auditPut as appendOnlyPut,
+  auditKey,
+  putAuditRows,
+} from "../../../shared/audit-trail";
+import type { TransactItem } from "../../../shared/dynamo";
 import { newId } from "../../../shared/ids";
-import { auditKey } from "./keys";
+import { auditExpiresAfter } from "../domain/retention";
 import type { TableDeps } from "./table";
 
 /** Who (the token's subject) did what, when, to which triage or schedule. */
@@ -11,7 +16,7 @@ export interface AuditEntry {
   readonly action: string;
   readonly at: Date;
   readonly correlationId: string;
-  /** Thinned out with what it is about. */
+  /** When the record it is about expires (epoch seconds): the row outlives it (domain/retention.ts). */
   readonly expiresAt: number;
 }
 
@@ -20,32 +25,33 @@ export const auditSubject = {
   schedule: (municipality: string) => `SCHEDULE#${municipality}`,
 } as const;
 
-/** The one audit row builder. */
-const auditItem = (entry: AuditEntry): Record<string, unknown> => ({
-  ...auditKey(entry.subject, entry.at, newId()),
-  subject: entry.subject,
-  action: entry.action,
-  actor: entry.actor,
-  at: entry.at.toISOString(),
-  correlationId: entry.correlationId,
-  expiresAt: entry.expiresAt,
+/** The one audit row builder: in the audit table, under the hotline's prefix and the subject. */
+const auditRow = (entry: AuditEntry): AuditRow => ({
+  key: auditKey("hotline", entry.subject, entry.at, newId()),
+  attributes: {
+    subject: entry.subject,
+    action: entry.action,
+    actor: entry.actor,
+    at: entry.at.toISOString(),
+    correlationId: entry.correlationId,
+  },
+  expiresAt: auditExpiresAfter(entry.expiresAt),
 });
 
 /** The row to commit in the same transaction as the change it records. */
-export const auditPut = (tableName: string, entry: AuditEntry): TransactItem => ({
-  Put: { TableName: tableName, Item: auditItem(entry) },
-});
+export const auditPut = (auditTableName: string, entry: AuditEntry): TransactItem =>
+  appendOnlyPut(auditTableName, auditRow(entry));
 
 /** Reads are recorded before their answer leaves: what could not be audited is not shown. */
 export class AuditTrail {
-  constructor(private readonly deps: Pick<TableDeps, "doc" | "tableName">) {}
+  constructor(private readonly deps: Pick<TableDeps, "doc" | "auditTableName">) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.deps.doc.send(new PutCommand({ TableName: this.deps.tableName, Item: auditItem(entry) }));
+    await putAuditRows(this.deps, [auditRow(entry)]);
   }
 
   /** Throttling fails the read rather than show what was not audited. */
   async recordAll(entries: readonly AuditEntry[]): Promise<void> {
-    await batchPutAll(this.deps.doc, this.deps.tableName, entries.map(auditItem));
+    await putAuditRows(this.deps, entries.map(auditRow));
   }
 }

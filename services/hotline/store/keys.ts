@@ -12,12 +12,6 @@ export const callKey = (callId: string) => ({ pk: `CALL#${callId}`, sk: "CALL" a
 
 export const triageKey = (triageId: string) => ({ pk: `TRIAGE#${triageId}`, sk: "TRIAGE" as const });
 
-/** Who read or changed what, under the thing it was about (`TRIAGE#…`, `SCHEDULE#…`). */
-export const auditKey = (subject: string, at: Date, id: string) => ({
-  pk: `AUDIT#${subject}`,
-  sk: `${at.toISOString()}#${id}`,
-});
-
 /** gsi1: triages with a stage falling due, so the sweep reads only what is due. */
 export const dueIndex = {
   name: "gsi1",

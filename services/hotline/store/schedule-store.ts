@@ -29,7 +29,7 @@ export class ScheduleStore {
             ...condition,
           },
         },
-        auditPut(this.deps.tableName, audit),
+        auditPut(this.deps.auditTableName, audit),
       ],
       [],
     );

@@ -5,7 +5,7 @@ import { outboxPut } from "../../../shared/events/outbox";
 import type { ServiceDeps } from "../../../shared/runtime/service-deps";
 
 /** What the store needs of the service's dependencies. */
-export type TableDeps = Pick<ServiceDeps, "doc" | "tableName" | "publisher">;
+export type TableDeps = Pick<ServiceDeps, "doc" | "tableName" | "auditTableName" | "publisher">;
 
 /** One item by its key, through its parser; undefined when there is none. */
 export const readItem = async <T>(

@@ -2,6 +2,7 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
 import { encodeCursor, queryDue, resumeKey } from "../../../shared/dynamo";
 import type { Envelope } from "../../../shared/events/envelope";
+import { triageExpiresAt } from "../domain/retention";
 import { nextDue } from "../domain/triage-clock";
 import type { Triage, TriageStatus } from "../domain/triage-state";
 import { type AuditEntry, auditPut } from "./audit-trail";
@@ -30,9 +31,11 @@ export const triageIndexes = (triage: Triage) => {
 };
 
 /** The whole item: a Put of it replaces the stored one, index attributes included. */
+/** The item, its TTL moved to its rule's period after the last entry (domain/retention.ts). */
 export const triageItem = (triage: Triage): Record<string, unknown> => ({
   ...triageKey(triage.id),
   ...triage,
+  expiresAt: triageExpiresAt(triage),
   ...triageIndexes(triage),
 });
 
@@ -115,7 +118,15 @@ export class TriageStore {
             ExpressionAttributeValues: { ":v": expectedVersion },
           },
         },
-        ...(with_.audit ? [auditPut(this.deps.tableName, with_.audit)] : []),
+        // The row outlives the triage as now stored, its TTL moved by this very change.
+        ...(with_.audit
+          ? [
+              auditPut(this.deps.auditTableName, {
+                ...with_.audit,
+                expiresAt: Math.max(with_.audit.expiresAt, triageExpiresAt(next)),
+              }),
+            ]
+          : []),
       ],
       with_.events ?? [],
     );

@@ -42,7 +42,11 @@ export const identifyPerson = (
       const transition = orThrow(
         identifyReferral(
           current,
-          { subjectRef: ref, subjectSealed: sealIdentity(keys, identity.canonical) },
+          {
+            subjectRef: ref,
+            subjectSealed: sealIdentity(keys, identity.canonical),
+            birthDate: identity.birthDate,
+          },
           open,
           context.caller.subject,
           now,

@@ -24,7 +24,7 @@ import {
 } from "../domain/intervention";
 import type { Referral } from "../domain/referral";
 import { prepareInterventionWrite, readInterventions } from "../store/interventions";
-import { putAuditRows } from "../store/transaction";
+import { auditReads } from "../store/transaction";
 import type { RequestContext } from "./context";
 import { toEnvelopes } from "./envelopes";
 import { readForStaff } from "./referral-changes";
@@ -66,7 +66,7 @@ const commit = async (
   transition: InterventionTransition,
   on: { readonly correlationId: string; readonly now: Date },
 ): Promise<void> => {
-  const items = prepareInterventionWrite(deps.tableName, transition, on.correlationId);
+  const items = prepareInterventionWrite(deps, referral, transition, on);
   const events = toEnvelopes(transition.events, {
     municipality: referral.municipality,
     correlationId: on.correlationId,
@@ -165,9 +165,10 @@ export const listInterventions = async (
   const referral = await readForStaff(deps, referralId, context.caller);
   const ledger = await readInterventions(deps, referral.id);
   const keys = await deps.keys.get();
-  await putAuditRows(
+  await auditReads(
     deps,
-    [{ referralId: referral.id, action: "interventions:list", actor: context.caller.subject, at: now }],
+    [referral],
+    { action: "interventions:list", actor: context.caller.subject, at: now },
     context.correlationId,
   );
   return { items: ledger.interventions.map((i) => toInterventionView(referral.id, i, keys)) };
@@ -184,16 +185,10 @@ export const getIntervention = async (
   const ledger = await readInterventions(deps, referral.id);
   const intervention = orThrow(findIntervention(ledger, interventionId));
   const keys = await deps.keys.get();
-  await putAuditRows(
+  await auditReads(
     deps,
-    [
-      {
-        referralId: referral.id,
-        action: `intervention:read:${intervention.id}`,
-        actor: context.caller.subject,
-        at: now,
-      },
-    ],
+    [referral],
+    { action: `intervention:read:${intervention.id}`, actor: context.caller.subject, at: now },
     context.correlationId,
   );
   return toInterventionView(referral.id, intervention, keys);

@@ -162,7 +162,7 @@ export const postReferral = async (
     }
     const referrals = prepared.map((p) => p.referral);
     const write = combineWrites(
-      deps.tableName,
+      deps,
       prepared.map((p) => p.write),
       group && idem && groupId
         ? { claim: idem, referralIds: referrals.map((r) => r.id), groupId }

@@ -6,7 +6,7 @@ import type { IntakeDeps } from "../deps";
 import { isActive } from "../domain/referral";
 import { type AuditEntry, listReferrals, readAuditTrail } from "../store/queries";
 import { readLinks } from "../store/reads";
-import { putAuditRows } from "../store/transaction";
+import { auditReads } from "../store/transaction";
 import { listWorklist, type WorklistFilter } from "../store/worklist";
 import type { RequestContext } from "./context";
 import { readForStaff } from "./referral-changes";
@@ -24,9 +24,10 @@ export const getReferral = async (
   const referral = await readForStaff(deps, id, context.caller);
   const keys = await deps.keys.get();
   const links = await readLinks(deps, referral.id);
-  await putAuditRows(
+  await auditReads(
     deps,
-    [{ referralId: referral.id, action: "read", actor: context.caller.subject, at: now }],
+    [referral],
+    { action: "read", actor: context.caller.subject, at: now },
     context.correlationId,
   );
   return toDetail(referral, keys, now, links);
@@ -64,9 +65,10 @@ export const listForStaff = async (
       ? await listWorklist(deps, municipality, filter, { limit, cursor }, now)
       : await listReferrals(deps, municipality, filter, { limit, cursor }, now);
   if (!page.ok) throw notOurCursor();
-  await putAuditRows(
+  await auditReads(
     deps,
-    page.items.map((r) => ({ referralId: r.id, action: "list", actor: context.caller.subject, at: now })),
+    page.items,
+    { action: "list", actor: context.caller.subject, at: now },
     context.correlationId,
   );
   return { items: page.items.map((r) => toView(r, now)), ...(page.cursor ? { cursor: page.cursor } : {}) };

@@ -92,6 +92,7 @@ export const prepareReceipt = async (
       ...rest,
       id,
       subjectRef: ref,
+      ...(identified ? { birthDate: identified.birthDate } : {}),
       ...Object.fromEntries(Object.entries(sealed).filter(([, v]) => v !== undefined)),
     },
     placement,

@@ -14,11 +14,11 @@ import { toView } from "./views";
 
 /** A transition as transaction items and enveloped events, ready to commit (or to hand to the consumer). */
 export const prepareTransition = (
-  deps: Pick<IntakeDeps, "tableName">,
+  deps: Pick<IntakeDeps, "tableName" | "auditTableName">,
   transition: Transition,
   on: { readonly correlationId: string; readonly now: Date; readonly idempotency?: IdempotencyClaim },
 ): { write: PreparedWrite; events: Envelope[] } => ({
-  write: prepareWrite(deps.tableName, transition, on),
+  write: prepareWrite(deps, transition, on),
   events: toEnvelopes(transition.events, {
     municipality: transition.referral.municipality,
     correlationId: on.correlationId,

@@ -5,6 +5,7 @@
  * was received: they are what the law attached to the report when it came in.
  */
 import { conflict, type Decision, fail, ok } from "../../../shared/domain/errors";
+import type { IsoDate } from "../../../shared/time";
 import { isChildGroup } from "./age";
 import { isRunning } from "./deadlines/states";
 import type { OpenCase } from "./receipt";
@@ -16,10 +17,11 @@ import {
   revise,
   type Transition,
 } from "./referral";
+import { researchSample } from "./retention";
 
 export const identifyReferral = (
   current: Referral,
-  person: { readonly subjectRef: string; readonly subjectSealed: string },
+  person: { readonly subjectRef: string; readonly subjectSealed: string; readonly birthDate?: IsoDate },
   open: OpenCase,
   actor: string,
   now: Date,
@@ -28,7 +30,12 @@ export const identifyReferral = (
     return fail(conflict("The person in this referral is already identified", "already-identified"));
   }
   const { identity: _unknown, ...known } = current;
-  const identified = { ...known, subjectRef: person.subjectRef, subjectSealed: person.subjectSealed };
+  const identified = {
+    ...known,
+    subjectRef: person.subjectRef,
+    subjectSealed: person.subjectSealed,
+    ...(researchSample(current.municipality, person.birthDate) ? { keptForResearch: true as const } : {}),
+  };
   const audit = [{ referralId: current.id, action: "identify", actor, at: now }];
   if (!isActive(current)) {
     return ok({ referral: revise(identified, {}, now), expectedVersion: current.version, events: [], audit });

@@ -16,6 +16,7 @@ import {
   type Transition,
 } from "./referral";
 import { referralFacts } from "./referral-events";
+import { researchSample } from "./retention";
 import { type ReferralKind, type RoutingRule, routeReferral, routingTableFor, type Unit } from "./routing";
 
 export interface Placement {
@@ -70,6 +71,8 @@ export interface NewReferral {
   /** A release referral's release date, which sets its plan deadline. */
   readonly releaseDate?: IsoDate;
   readonly sourceUpdatedAt?: string;
+  /** The person's real birth date, only to decide the research exception; never stored. */
+  readonly birthDate?: IsoDate;
 }
 
 /** The person's open case in the unit, as read: the referral the row names (if a row exists), and that referral. */
@@ -122,6 +125,7 @@ export const receiveReferral = (
     updatedAt: now.toISOString(),
     subjectRef: input.subjectRef,
     ...optional("subjectSealed", input.subjectSealed),
+    ...(researchSample(input.municipality, input.birthDate) ? { keptForResearch: true as const } : {}),
     ...(identified ? {} : { identity: "unknown" as const }),
     ...optional("unidentifiedSealed", input.unidentifiedSealed),
     ...optional("groupId", input.groupId),

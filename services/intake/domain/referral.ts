@@ -82,6 +82,8 @@ export interface Referral {
   readonly closure?: Recorded & { readonly reason: CloseReason; readonly noteSealed?: string };
   /** Optimistic concurrency: every change is conditioned on the version it was decided from. */
   readonly version: number;
+  /** Exempt from gallring for research (domain/retention.ts): set when the person becomes known. */
+  readonly keptForResearch?: true;
 }
 
 export const isActive = (referral: Pick<Referral, "status">): boolean =>

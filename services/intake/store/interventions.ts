@@ -4,16 +4,18 @@
  * audit rows and the outbox rows of its events. Keys hold the referral's id only.
  */
 import { z } from "zod";
+import { auditPut } from "../../../shared/audit-trail";
 import type { TransactItem } from "../../../shared/dynamo";
 import {
   interventionOutcomeSchema,
   interventionTypeSchema,
 } from "../../../shared/events/catalogue/interventions";
 import { emptyLedger, type Intervention, type InterventionLedger } from "../domain/intervention";
-import type { AuditFact } from "../domain/referral";
+import type { AuditFact, Referral } from "../domain/referral";
+import { referralExpiry } from "../domain/retention";
 import { type IntakeTable, readItem } from "./reads";
-import { parseStored } from "./records";
-import { auditRow } from "./transaction";
+import { optionalExpiry, parseStored } from "./records";
+import { auditRow, type IntakeWriteTarget } from "./transaction";
 
 export const interventionsKey = (referralId: string) => ({
   pk: `INTERVENTIONS#${referralId}`,
@@ -45,6 +47,8 @@ export const ledgerRecordSchema = z.object({
   referralId: z.string(),
   interventions: z.array(interventionRecordSchema),
   version: z.number().int().positive(),
+  /** Epoch seconds; DynamoDB's TTL deletes the item some time after. */
+  expiresAt: z.number().optional(),
 });
 
 /** The referral's interventions, or an empty ledger (version 0) when none is recorded yet. */
@@ -64,25 +68,29 @@ export const readInterventions = async (
 
 /**
  * The ledger's Put first (item 0, so that a lost race is recognised by `retryOnLostRace`): a new
- * one only if none exists, otherwise only at the version decided from; then the audit rows.
+ * one only if none exists, otherwise only at the version decided from; then the audit rows, in the
+ * audit table. The ledger is kept as long as a referral whose last entry is this change
+ * (domain/retention.ts); the referral's own expiry does not yet move with it (see the README).
  */
 export const prepareInterventionWrite = (
-  tableName: string,
+  target: IntakeWriteTarget,
+  referral: Referral,
   change: {
     readonly ledger: InterventionLedger;
     readonly expectedVersion: number;
     readonly audit: readonly AuditFact[];
   },
-  correlationId: string,
+  on: { readonly correlationId: string; readonly now: Date },
 ): TransactItem[] => [
   {
     Put: {
-      TableName: tableName,
+      TableName: target.tableName,
       Item: {
         ...interventionsKey(change.ledger.referralId),
         referralId: change.ledger.referralId,
         interventions: change.ledger.interventions.map((i) => ({ ...i })),
         version: change.ledger.version,
+        ...optionalExpiry(referralExpiry({ ...referral, updatedAt: on.now.toISOString() })),
       },
       ...(change.expectedVersion === 0
         ? { ConditionExpression: "attribute_not_exists(pk)" }
@@ -92,5 +100,5 @@ export const prepareInterventionWrite = (
           }),
     },
   },
-  ...change.audit.map((fact) => ({ Put: { TableName: tableName, Item: auditRow(fact, correlationId) } })),
+  ...change.audit.map((fact) => auditPut(target.auditTableName, auditRow(fact, referral, on.correlationId))),
 ];

@@ -4,11 +4,8 @@
  */
 export const referralKey = (id: string) => ({ pk: `REF#${id}`, sk: "REF" as const });
 
-export const auditKey = (referralId: string, at: Date, id: string) => ({
-  pk: `AUDIT#${referralId}`,
-  sk: `${at.toISOString()}#${id}`,
-});
-export const auditPartition = (referralId: string) => `AUDIT#${referralId}`;
+/** A referral's trail in the audit table (shared/audit-trail.ts), under intake's prefix. */
+export const auditSubject = (referralId: string) => `REF#${referralId}`;
 
 /** One row per source (a release notice, a hotline triage's purpose): the same source never makes two referrals. */
 export const sourceKey = (type: string, id: string, purpose = "main") => ({

@@ -1,10 +1,10 @@
 /** The listings: a municipality's referrals, a referral's audit trail, and what the sweep finds due. */
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
+import { type AuditTableDeps, auditPartition, queryAuditTrail } from "../../../shared/audit-trail";
 import { encodeCursor, queryDue, queryPage, resumeKey } from "../../../shared/dynamo";
 import type { Referral, ReferralStatus } from "../domain/referral";
 import type { ReferralKind, Unit } from "../domain/routing";
-import { auditPartition, dueIndex, municipalityIndex } from "./keys";
+import { auditSubject, dueIndex, municipalityIndex } from "./keys";
 import type { IntakeTable } from "./reads";
 import { auditRecordSchema, parseReferral, parseStored } from "./records";
 
@@ -84,32 +84,23 @@ export interface AuditEntry {
   readonly correlationId: string;
 }
 
-/** Who read or changed the referral, oldest first. */
+/** Who read or changed the referral, oldest first, from the audit table. */
 export const readAuditTrail = async (
-  table: IntakeTable,
+  table: AuditTableDeps,
   referralId: string,
   request: { readonly limit: number; readonly cursor?: string | undefined },
 ): Promise<Page<AuditEntry>> => {
-  const partition = auditPartition(referralId);
+  const partition = auditPartition("intake", auditSubject(referralId));
   const resume = resumeKey(request.cursor, { attributes: ["pk", "sk"], fixed: { pk: partition } });
   if (!resume.ok) return { ok: false, reason: "not-our-cursor" };
-  const out = await table.doc.send(
-    new QueryCommand({
-      TableName: table.tableName,
-      KeyConditionExpression: "pk = :p",
-      ExpressionAttributeValues: { ":p": partition },
-      Limit: request.limit,
-      ExclusiveStartKey: resume.key,
-      ConsistentRead: true,
-    }),
-  );
-  const items = (out.Items ?? []).flatMap((item) => {
+  const out = await queryAuditTrail(table, partition, { limit: request.limit, startKey: resume.key });
+  const items = out.items.flatMap((item) => {
     const row = parseStored(auditRecordSchema, item, "audit row");
     return row
       ? [{ at: row.at, actor: row.actor, action: row.action, correlationId: row.correlationId }]
       : [];
   });
-  return page(items, out.LastEvaluatedKey);
+  return page(items, out.lastKey);
 };
 
 /** The referrals with a deadline due at `now`, from the due index: never more than what is due. */

@@ -8,8 +8,10 @@ import {
   reporterRoleSchema,
   unitSchema,
 } from "../../../shared/events/catalogue/intake";
+import { epochSecondsOf } from "../../../shared/retention";
 import { INTAKE_DEADLINE_STATES, nextOpenDueAt, pendingDueAt } from "../domain/deadlines/states";
 import { isActive, REFERRAL_STATUSES, type Referral } from "../domain/referral";
+import { referralExpiry } from "../domain/retention";
 import { dueIndex, municipalityIndex, referralKey, worklistIndex } from "./keys";
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -77,6 +79,9 @@ export const referralRecordSchema = z.object({
     .optional(),
   /** Optimistic concurrency: every write conditions on the version it read. */
   version: z.number().int().nonnegative(),
+  keptForResearch: z.literal(true).optional(),
+  /** TTL (gallring), epoch seconds: domain/retention.ts from the last entry; absent while kept for research. */
+  expiresAt: z.number().int().optional(),
   /** The earliest step still to do: what `overdue=true` filters on. */
   pendingDueAt: isoDateTime.optional(),
   gsi1pk: z.string().optional(),
@@ -161,6 +166,7 @@ export const parseReferral = (item: Record<string, unknown> | undefined): Referr
     gsi3pk: _p3,
     gsi3sk: _s3,
     pendingDueAt: _d,
+    expiresAt: _e,
     ...referral
   } = record;
   return referral;
@@ -172,6 +178,10 @@ export const parseReferral = (item: Record<string, unknown> | undefined): Referr
  * `overdue` filters on), and the worklist by that earliest step. A closed or withdrawn referral
  * leaves the due index and the worklist: a rewrite without them removes the attributes.
  */
+/** The TTL attribute, or nothing: a rewrite without it removes an earlier one (kept for research). */
+export const optionalExpiry = (expiresAt: Date | undefined): { expiresAt?: number } =>
+  expiresAt ? { expiresAt: epochSecondsOf(expiresAt) } : {};
+
 export const toRecord = (referral: Referral): ReferralRecord => {
   const next = isActive(referral) ? nextOpenDueAt(referral.deadlines) : undefined;
   const pending = isActive(referral) ? pendingDueAt(referral.deadlines) : undefined;
@@ -189,6 +199,7 @@ export const toRecord = (referral: Referral): ReferralRecord => {
       isActive(referral) && referral.closeRelativeViolence !== undefined,
     ),
     ...(pending ? { pendingDueAt: pending } : {}),
+    ...optionalExpiry(referralExpiry(referral)),
     ...(next ? { gsi1pk: dueIndex.partition, gsi1sk: dueIndex.sort(next, referral.id) } : {}),
     ...(isActive(referral)
       ? {

@@ -3,14 +3,22 @@
  * person's open-case row, the source and idempotency rows, caseload counters and audit rows, all
  * in one transaction with the outbox rows of its events.
  */
-import { batchPutAll, epochSeconds, failedConditions, type TransactItem } from "../../../shared/dynamo";
+import { type AuditRow, auditKey, auditPut, putAuditRows } from "../../../shared/audit-trail";
+import { epochSeconds, failedConditions, type TransactItem } from "../../../shared/dynamo";
 import type { Envelope } from "../../../shared/events/envelope";
 import type { EventPublisher } from "../../../shared/events/outbox";
 import { newMonotonicId } from "../../../shared/ids";
-import type { AuditFact, SourceType, Transition } from "../domain/referral";
-import { auditKey, caseworkerKey, idempotencyKey, linkKey, openInUnitKey, sourceKey } from "./keys";
+import type { AuditFact, Referral, SourceType, Transition } from "../domain/referral";
+import { referralAuditExpiry, referralExpiry } from "../domain/retention";
+import { auditSubject, caseworkerKey, idempotencyKey, linkKey, openInUnitKey, sourceKey } from "./keys";
 import type { IntakeTable } from "./reads";
-import { toRecord } from "./records";
+import { optionalExpiry, toRecord } from "./records";
+
+/** Where a transition is written: the intake table, and the audit table for its audit rows. */
+export interface IntakeWriteTarget {
+  readonly tableName: string;
+  readonly auditTableName: string;
+}
 
 /** What each transaction item is, so that a cancelled transaction says which condition failed. */
 export type WritePart = "referral" | "open-case" | "source" | "idempotency" | "audit" | "caseload" | "link";
@@ -54,22 +62,35 @@ export const idempotencyPut = (
   },
 });
 
-/** Audit rows sort by time and then by this id: monotonic, so rows written in one millisecond keep their order. */
-export const auditRow = (fact: AuditFact, correlationId: string): Record<string, unknown> => ({
-  ...auditKey(fact.referralId, fact.at, newMonotonicId()),
-  referralId: fact.referralId,
-  action: fact.action,
-  actor: fact.actor,
-  at: fact.at.toISOString(),
-  correlationId,
+/**
+ * Audit rows sort by time and then by this id: monotonic, so rows written in one millisecond keep
+ * their order. Kept beyond the referral's expiry as it stands now (domain/retention.ts).
+ */
+export const auditRow = (
+  fact: AuditFact,
+  referral: Parameters<typeof referralExpiry>[0],
+  correlationId: string,
+): AuditRow => ({
+  key: auditKey("intake", auditSubject(fact.referralId), fact.at, newMonotonicId()),
+  attributes: {
+    referralId: fact.referralId,
+    action: fact.action,
+    actor: fact.actor,
+    at: fact.at.toISOString(),
+    correlationId,
+  },
+  expiresAt: referralAuditExpiry(referral),
 });
 
 export const prepareWrite = (
-  tableName: string,
+  target: IntakeWriteTarget,
   transition: Transition,
   options: { readonly correlationId: string; readonly idempotency?: IdempotencyClaim },
 ): PreparedWrite => {
   const { referral } = transition;
+  const { tableName } = target;
+  // Rows written once beside the referral go when it would go as it stands now.
+  const besideReferral = optionalExpiry(referralExpiry(referral));
   const items: TransactItem[] = [];
   const parts: WritePart[] = [];
   const add = (part: WritePart, item: TransactItem) => {
@@ -113,13 +134,17 @@ export const prepareWrite = (
     add("source", {
       Put: {
         TableName: tableName,
-        Item: { ...sourceKey(source.type, source.id, source.purpose), referralId: referral.id },
+        Item: {
+          ...sourceKey(source.type, source.id, source.purpose),
+          referralId: referral.id,
+          ...besideReferral,
+        },
         ConditionExpression: "attribute_not_exists(pk)",
       },
     });
   }
   for (const fact of transition.audit) {
-    add("audit", { Put: { TableName: tableName, Item: auditRow(fact, options.correlationId) } });
+    add("audit", auditPut(target.auditTableName, auditRow(fact, referral, options.correlationId)));
   }
   for (const change of transition.caseload ?? []) {
     add("caseload", {
@@ -142,6 +167,7 @@ export const prepareWrite = (
           referralId: link.referralId,
           kind: link.kind,
           receivedAt: link.receivedAt,
+          ...besideReferral,
         },
       },
     });
@@ -154,7 +180,7 @@ export const prepareWrite = (
 
 /** Several referrals' writes as one transaction (a report about siblings), with the key's row for them all. */
 export const combineWrites = (
-  tableName: string,
+  target: IntakeWriteTarget,
   writes: readonly PreparedWrite[],
   idempotency?: {
     readonly claim: IdempotencyClaim;
@@ -167,7 +193,7 @@ export const combineWrites = (
   if (!idempotency) return { items, parts };
   const { claim, referralIds, groupId } = idempotency;
   return {
-    items: [...items, idempotencyPut(tableName, claim, { referralIds, groupId })],
+    items: [...items, idempotencyPut(target.tableName, claim, { referralIds, groupId })],
     parts: [...parts, "idempotency"],
   };
 };
@@ -198,14 +224,14 @@ export const sourceTombstone = (tableName: string, type: SourceType, id: string)
   },
 });
 
-/** Audit rows for reads, outside any transaction: a read changes nothing else. */
-export const putAuditRows = (
-  table: IntakeTable,
-  facts: readonly AuditFact[],
+/** Audit rows for reads of these referrals, outside any transaction: a read changes nothing else. */
+export const auditReads = (
+  table: Pick<IntakeTable, "doc"> & Pick<IntakeWriteTarget, "auditTableName">,
+  referrals: readonly Referral[],
+  read: Omit<AuditFact, "referralId">,
   correlationId: string,
 ): Promise<void> =>
-  batchPutAll(
-    table.doc,
-    table.tableName,
-    facts.map((fact) => auditRow(fact, correlationId)),
+  putAuditRows(
+    table,
+    referrals.map((referral) => auditRow({ ...read, referralId: referral.id }, referral, correlationId)),
   );

@@ -63,8 +63,5 @@ export const submissionVersionsPrefix = (municipality: string, month: string) =>
   prefix: `VERSION#${month}#`,
 });
 
-/** The audit trail of one municipality's submissions, by time. */
-export const auditKey = (municipality: string, at: string, id: string) => ({
-  pk: `AUDIT#${municipality}`,
-  sk: `${at}#${id}`,
-});
+/** The audit trail of one municipality's submissions, in the audit table (shared/audit-trail.ts). */
+export const auditSubject = (municipality: string) => `SUB#${municipality}`;

@@ -1,9 +1,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { newId } from "../../../shared/ids";
 import type { Submission, SubmissionAuditFact } from "../domain/submission";
 import {
-  auditKey,
+  auditSubject,
   submissionKey,
   submissionRange,
   submissionVersionKey,
@@ -149,12 +150,13 @@ export const commitSubmission = async (
             ConditionExpression: "attribute_not_exists(pk)",
           },
         },
-        {
-          Put: {
-            TableName: deps.tableName,
-            Item: { ...auditKey(municipality, audit.at, newId()), ...audit, correlationId },
-          },
-        },
+        // Apart from the figures, append-only; kept as long as the submissions (no TTL: they
+        // hold no personal data and are never deleted, docs/retention.md).
+        auditPut(deps.auditTableName, {
+          key: auditKey("pilot-reports", auditSubject(municipality), audit.at, newId()),
+          attributes: { ...audit, correlationId },
+          expiresAt: undefined,
+        }),
       ],
     }),
   );

@@ -4,4 +4,6 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 export interface TableDeps {
   readonly doc: DynamoDBDocumentClient;
   readonly tableName: string;
+  /** Where the submissions' audit rows go: apart, append-only (shared/audit-trail.ts). */
+  readonly auditTableName: string;
 }

@@ -10,6 +10,7 @@ import { toFullView, toStatusView, toSummaryView } from "./views";
 const auditSubject = (notice: Notice) => ({
   noticeId: notice.noticeId,
   releaseDate: notice.expectedReleaseDate,
+  updatedAt: notice.updatedAt,
 });
 
 /** GET one: Kriminalvården sees the status; the municipality's staff see the notice; nobody else sees it exists. */

@@ -4,10 +4,8 @@
  */
 export const noticeKey = (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: "NOTICE" as const });
 
-export const auditKey = (noticeId: string, at: Date, id: string) => ({
-  pk: `AUDIT#${noticeId}`,
-  sk: `${at.toISOString()}#${id}`,
-});
+/** A notice's trail in the audit table (shared/audit-trail.ts), under release-notices' prefix. */
+export const auditSubjectKey = (noticeId: string) => `NOTICE#${noticeId}`;
 
 /** gsi1: plan stages falling due, so the sweep reads only what is due. */
 export const dueIndex = {

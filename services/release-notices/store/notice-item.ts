@@ -9,7 +9,7 @@ import {
   PLAN_MILESTONES,
   WITHDRAWAL_REASONS,
 } from "../domain/notice";
-import { retainUntil } from "../domain/retention";
+import { noticeExpiry } from "../domain/retention";
 import { dueIndex, municipalityIndex, noticeKey, statusIndex } from "./keys";
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -127,5 +127,5 @@ export const noticeItem = (notice: Notice, version: number, nextDueAt: Date | un
         gsi3pk: statusIndex.partition(notice.municipality, notice.status),
         gsi3sk: statusIndex.sort(notice.expectedReleaseDate, notice.noticeId),
       }),
-  expiresAt: epochSeconds(retainUntil(notice.expectedReleaseDate)),
+  expiresAt: epochSeconds(noticeExpiry(notice)),
 });

@@ -1,33 +1,30 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
-import {
-  batchPutAll,
-  encodeCursor,
-  epochSeconds,
-  queryDue,
-  queryPage,
-  resumeKey,
-  type TransactItem,
-} from "../../../shared/dynamo";
+import { type AuditRow, auditKey, auditPut, putAuditRows } from "../../../shared/audit-trail";
+import { encodeCursor, queryDue, queryPage, resumeKey, type TransactItem } from "../../../shared/dynamo";
 import type { Envelope } from "../../../shared/events/envelope";
 import type { EventPublisher } from "../../../shared/events/outbox";
 import { newId } from "../../../shared/ids";
 import type { NoticeStatus } from "../domain/notice";
-import { retainUntil } from "../domain/retention";
+import { noticeAuditExpiry } from "../domain/retention";
 import type { AuditFact, Transition } from "../domain/transition";
-import { auditKey, dueIndex, municipalityIndex, noticeKey, statusIndex } from "./keys";
+import { auditSubjectKey, dueIndex, municipalityIndex, noticeKey, statusIndex } from "./keys";
 import { noticeItem, parseNoticeItem, type VersionedNotice } from "./notice-item";
 
 export interface NoticeTableDeps {
   readonly doc: DynamoDBDocumentClient;
   readonly tableName: string;
+  /** Where the audit rows go: apart from the notices, append-only (shared/audit-trail.ts). */
+  readonly auditTableName: string;
   readonly publisher: EventPublisher;
 }
 
-/** Where a notice's audit row sits and how long it is kept: as long as the notice. */
+/** Where a notice's audit row sits and how long it is kept: beyond the notice (domain/retention.ts). */
 export interface AuditSubject {
   readonly noticeId: string;
   readonly releaseDate: string;
+  /** The notice's last change, which may keep it (and so its audit rows) longer. */
+  readonly updatedAt?: string;
 }
 
 /** Every status but withdrawn has a list of its own (gsi3). */
@@ -50,14 +47,19 @@ export interface ListPageQuery {
 export const noticeTable = (deps: NoticeTableDeps) => {
   const { doc, tableName } = deps;
 
-  const auditItem = (subject: AuditSubject, fact: AuditFact, correlationId: string) => ({
-    ...auditKey(subject.noticeId, fact.at, newId()),
-    noticeId: subject.noticeId,
-    action: fact.action,
-    actor: fact.actor,
-    at: fact.at.toISOString(),
-    correlationId,
-    expiresAt: epochSeconds(retainUntil(subject.releaseDate)),
+  const auditItem = (subject: AuditSubject, fact: AuditFact, correlationId: string): AuditRow => ({
+    key: auditKey("release-notices", auditSubjectKey(subject.noticeId), fact.at, newId()),
+    attributes: {
+      noticeId: subject.noticeId,
+      action: fact.action,
+      actor: fact.actor,
+      at: fact.at.toISOString(),
+      correlationId,
+    },
+    expiresAt: noticeAuditExpiry({
+      expectedReleaseDate: subject.releaseDate,
+      ...(subject.updatedAt ? { updatedAt: subject.updatedAt } : {}),
+    }),
   });
 
   /** The notice's put, conditioned on the version read ("new": on no notice under this id). */
@@ -90,19 +92,21 @@ export const noticeTable = (deps: NoticeTableDeps) => {
       events: readonly Envelope[],
       correlationId: string,
     ): Promise<void> {
-      const subject = { noticeId: t.notice.noticeId, releaseDate: t.notice.expectedReleaseDate };
+      const subject = {
+        noticeId: t.notice.noticeId,
+        releaseDate: t.notice.expectedReleaseDate,
+        updatedAt: t.notice.updatedAt,
+      };
       const writes: TransactItem[] = [
         noticePut(t, expected),
-        ...(t.audit
-          ? [{ Put: { TableName: tableName, Item: auditItem(subject, t.audit, correlationId) } }]
-          : []),
+        ...(t.audit ? [auditPut(deps.auditTableName, auditItem(subject, t.audit, correlationId))] : []),
       ];
       await deps.publisher.commit(writes, events);
     },
 
     /** Reads are audited as well as writes: who looked at whose notice, and when. */
     async auditRead(subject: AuditSubject, fact: AuditFact, correlationId: string): Promise<void> {
-      await doc.send(new PutCommand({ TableName: tableName, Item: auditItem(subject, fact, correlationId) }));
+      await putAuditRows(deps, [auditItem(subject, fact, correlationId)]);
     },
 
     async auditReads(
@@ -110,9 +114,8 @@ export const noticeTable = (deps: NoticeTableDeps) => {
       fact: AuditFact,
       correlationId: string,
     ): Promise<void> {
-      await batchPutAll(
-        doc,
-        tableName,
+      await putAuditRows(
+        deps,
         subjects.map((subject) => auditItem(subject, fact, correlationId)),
       );
     },

@@ -183,9 +183,10 @@ describe("submitting a municipality's own figures", () => {
     const doc = documentClient(runtime.resources.clients.dynamodb);
     const { Items: audit = [] } = await doc.send(
       new QueryCommand({
-        TableName: runtime.resources.tables["pilot-reports"],
+        // Kept apart from the figures, in the append-only audit table.
+        TableName: runtime.resources.auditTable,
         KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": "AUDIT#1490" },
+        ExpressionAttributeValues: { ":pk": "pilot-reports#SUB#1490" },
       }),
     );
     expect(audit.map((a) => [a.action, a.version, a.actor])).toEqual([

@@ -261,7 +261,7 @@ describe("a plan made ready after the release day began", () => {
 });
 
 describe("what the sweep reads", () => {
-  it("reads only the notices that are due: 5 of 300", { timeout: 90_000 }, async () => {
+  it("reads only the notices that are due: 5 of 300", { timeout: 180_000 }, async () => {
     const { f, sweepAt, reminders, breaches } = await setup("2026-03-01T10:00:00Z");
     const later: string[] = [];
     const soon: string[] = [];

@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_TABLE_ENV } from "../../../shared/resources";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { DEVELOPMENT_KEYS_JSON } from "../../../shared/runtime/keys";
 
@@ -36,7 +37,11 @@ afterAll(async () => {
 
 /** The function's own config, as in Lambda; the SDK reads the endpoint from the environment. */
 const config = () =>
-  runtimeConfigFromEnv("release-notices", { TABLE_NAME: "t", IDENTITY_KEYS_JSON: DEVELOPMENT_KEYS_JSON });
+  runtimeConfigFromEnv("release-notices", {
+    TABLE_NAME: "t",
+    [AUDIT_TABLE_ENV]: "audit",
+    IDENTITY_KEYS_JSON: DEVELOPMENT_KEYS_JSON,
+  });
 
 describe("the clients a function builds", () => {
   it("give up on a DynamoDB that never answers: each attempt times out, and after three the call fails", async () => {
