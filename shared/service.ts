@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ServiceName } from "./resources";
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type RouteAuth =
   /** Bearer JWT verified by API Gateway's authorizer (locally by infra/local); any one of `scopes` suffices. */

@@ -30,6 +30,13 @@ import {
   violenceConcernBodySchema,
 } from "./contract";
 import {
+  interventionListSchema,
+  interventionParamsSchema,
+  interventionViewSchema,
+  patchInterventionBodySchema,
+  postInterventionBodySchema,
+} from "./contract-interventions";
+import {
   putSettingsBodySchema,
   SETTINGS_SCOPE,
   settingsHistorySchema,
@@ -277,6 +284,58 @@ export const routes = {
       ...problems(400, 401, 403),
     },
   },
+  decideIntervention: {
+    method: "POST",
+    path: "/v1/referrals/{id}/interventions",
+    auth: staffManage,
+    summary: "Record an intervention decided for the referral's person (SIG, FFT, SIP with BUP, …)",
+    description:
+      "`type` from the catalogue (shared/interventions); `other` needs a `description`. Dates are Swedish calendar dates: `decidedAt` not before the referral was received, `startedAt` not before it, neither in the future (422). The note and description are sealed; the step is audited and emits `intervention.decided` (and `intervention.started` with a start).",
+    tags,
+    request: { params: referralParamsSchema, body: postInterventionBodySchema },
+    responses: {
+      201: { description: "Recorded", schema: interventionViewSchema },
+      ...problems(400, 401, 403, 404, 409, 422),
+    },
+  },
+  changeIntervention: {
+    method: "PATCH",
+    path: "/v1/referrals/{id}/interventions/{interventionId}",
+    auth: staffManage,
+    summary: "Record an intervention's start, or its end with the outcome",
+    description:
+      "`startedAt` not before the decision; `endedAt` with `outcome` (`completed`, `ended-early`, `declined`, `moved`), not before the start; `completed` and `ended-early` need a start. The same step sent again changes nothing; another date for a recorded step is a conflict (409). Audited; emits `intervention.started` or `intervention.ended`.",
+    tags,
+    request: { params: interventionParamsSchema, body: patchInterventionBodySchema },
+    responses: {
+      200: { description: "The intervention", schema: interventionViewSchema },
+      ...problems(400, 401, 403, 404, 409, 422),
+    },
+  },
+  listInterventions: {
+    method: "GET",
+    path: "/v1/referrals/{id}/interventions",
+    auth: staffRead,
+    summary: "The referral's interventions, oldest first, with their notes (audited)",
+    tags,
+    request: { params: referralParamsSchema },
+    responses: {
+      200: { description: "The interventions", schema: interventionListSchema },
+      ...problems(400, 401, 403, 404),
+    },
+  },
+  getIntervention: {
+    method: "GET",
+    path: "/v1/referrals/{id}/interventions/{interventionId}",
+    auth: staffRead,
+    summary: "Read one intervention, with its note (audited)",
+    tags,
+    request: { params: interventionParamsSchema },
+    responses: {
+      200: { description: "The intervention", schema: interventionViewSchema },
+      ...problems(400, 401, 403, 404),
+    },
+  },
 } as const satisfies Record<string, HttpRoute>;
 
 const http = (id: string, file: string, route: HttpRoute, usesIdentityKeys = false): FunctionDefinition => ({
@@ -304,6 +363,10 @@ const functions: FunctionDefinition[] = [
   http("audit", "audit", routes.audit, true),
   http("list-tasks", "list-tasks", routes.listTasks),
   http("complete-task", "complete-task", routes.completeTask),
+  http("decide-intervention", "intervention-decide", routes.decideIntervention, true),
+  http("change-intervention", "intervention-change", routes.changeIntervention, true),
+  http("list-interventions", "intervention-list", routes.listInterventions, true),
+  http("get-intervention", "intervention-get", routes.getIntervention, true),
   {
     kind: "queue",
     id: "intake-consumer",
@@ -332,5 +395,8 @@ export const intakeService: ServiceDefinition = {
     "deadline.breached",
     "deadline.extended",
     "task.opened",
+    "intervention.decided",
+    "intervention.started",
+    "intervention.ended",
   ],
 };

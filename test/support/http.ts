@@ -10,7 +10,7 @@ export interface Claims {
 }
 
 export interface EventRequest {
-  readonly method: "GET" | "POST" | "PUT";
+  readonly method: "GET" | "POST" | "PUT" | "PATCH";
   readonly rawPath: string;
   readonly routePath: string;
   readonly pathParameters?: Record<string, string>;

@@ -1,7 +1,10 @@
 import {
+  deadlineExtended,
   hotlineCallReceived,
   hotlineCallRouted,
   hotlineTriageCompleted,
+  interventionEnded,
+  interventionStarted,
   referralAssessed,
   referralReceived,
   releaseNoticeReceived,
@@ -17,6 +20,16 @@ import {
   kindMetricId,
   METRICS,
 } from "./catalogue";
+import {
+  DEADLINE_EXTENSIONS,
+  extendedDeadlineOf,
+  extensionMetricId,
+  FIRST_INTERVENTIONS_STARTED,
+  INTERVENTIONS_ENDED_EARLY,
+  INTERVENTIONS_STARTED,
+  interventionAgeGroupMetricId,
+  interventionTypeMetricId,
+} from "./catalogue-interventions";
 import type { RawCell } from "./disclosure";
 import { type Month, stockholmMonth } from "./months";
 
@@ -40,10 +53,15 @@ const inTime = (assessedAt: string, dueAt: string | undefined, fallback: () => b
 
 /** The increment an event makes, or undefined when it counts towards no figure. Pure. */
 export const incrementFor = (event: CatalogueEvent): Increment | undefined => {
-  const at = (instant: string, counters: readonly string[], histograms: Increment["histograms"] = {}) =>
+  const inMonth = (month: Month, counters: readonly string[], histograms: Increment["histograms"] = {}) =>
     counters.length === 0 && Object.keys(histograms).length === 0
       ? undefined
-      : { municipality: event.municipality, month: stockholmMonth(instant), counters, histograms };
+      : { municipality: event.municipality, month, counters, histograms };
+  const at = (instant: string, counters: readonly string[], histograms: Increment["histograms"] = {}) =>
+    inMonth(stockholmMonth(instant), counters, histograms);
+  /** A Swedish calendar date (`YYYY-MM-DD`) belongs to its own month. */
+  const onDate = (date: string, counters: readonly string[], histograms: Increment["histograms"] = {}) =>
+    inMonth(date.slice(0, 7), counters, histograms);
 
   if (isEvent(event, referralReceived)) {
     const d = event.data;
@@ -102,6 +120,27 @@ export const incrementFor = (event: CatalogueEvent): Increment | undefined => {
     if (d.steps["financial-assistance"] === "done") counters.push("financial-assistance-referrals");
     return at(d.receivedAt, counters, { triageHours: Math.floor(d.hoursToComplete) });
   }
+  if (isEvent(event, interventionStarted)) {
+    const d = event.data;
+    const counters = [
+      INTERVENTIONS_STARTED,
+      interventionTypeMetricId(d.type),
+      interventionAgeGroupMetricId(d.ageGroup),
+    ];
+    if (!d.firstOnReferral) return onDate(d.startedAt, counters);
+    counters.push(FIRST_INTERVENTIONS_STARTED);
+    return onDate(d.startedAt, counters, { daysToFirst: d.daysFromReferral });
+  }
+  if (isEvent(event, interventionEnded)) {
+    return onDate(
+      event.data.endedAt,
+      event.data.outcome === "ended-early" ? [INTERVENTIONS_ENDED_EARLY] : [],
+    );
+  }
+  if (isEvent(event, deadlineExtended)) {
+    const d = event.data;
+    return at(d.extendedAt, [DEADLINE_EXTENSIONS, extensionMetricId(extendedDeadlineOf(d.deadline))]);
+  }
   return undefined;
 };
 
@@ -121,10 +160,14 @@ export interface MonthAggregate {
   readonly medians: Readonly<Record<HistogramName, MedianCell>>;
 }
 
-export const emptyAggregate = (): MonthAggregate => ({
-  counters: new Map(),
-  medians: { leadDays: { median: null, n: 0 }, triageHours: { median: null, n: 0 } },
-});
+/** Every distribution's median as it stands over no values. */
+export const emptyMedians = (): Record<HistogramName, MedianCell> =>
+  Object.fromEntries(HISTOGRAM_NAMES.map((name) => [name, { median: null, n: 0 }])) as Record<
+    HistogramName,
+    MedianCell
+  >;
+
+export const emptyAggregate = (): MonthAggregate => ({ counters: new Map(), medians: emptyMedians() });
 
 /** One distribution as the consumer read it: version 0 when it has no item yet. */
 export interface HistogramState {
@@ -186,10 +229,9 @@ export const histogramChanges = (increment: Increment, read: HistogramsRead): Hi
     };
   });
 
-const medianOf: ReadonlyMap<string, HistogramName> = new Map([
-  [HISTOGRAMS.leadDays, "leadDays"],
-  [HISTOGRAMS.triageHours, "triageHours"],
-]);
+const medianOf: ReadonlyMap<string, HistogramName> = new Map(
+  HISTOGRAM_NAMES.map((name): [string, HistogramName] => [HISTOGRAMS[name], name]),
+);
 
 /** Every metric of the catalogue for one month, before disclosure control. */
 export const rawCells = (aggregate: MonthAggregate): Record<string, RawCell> =>

@@ -1,4 +1,6 @@
 import { AGE_GROUPS, REFERRAL_KINDS } from "../../../shared/events/catalogue/intake";
+import { DAYS_TO_FIRST_MEDIAN, INTERVENTION_METRICS } from "./catalogue-interventions";
+import type { MetricDefinition } from "./metric-definition";
 
 /**
  * The metrics catalogue: every figure the report shows, defined once. The aggregation, the
@@ -9,30 +11,7 @@ import { AGE_GROUPS, REFERRAL_KINDS } from "../../../shared/events/catalogue/int
  * that counts it, so a late or redelivered event always lands in the same month.
  */
 
-export type MetricKind =
-  /** How many events matched: disclosure control suppresses 1..threshold-1. */
-  | "count"
-  /** The median of a distribution kept as whole-unit buckets; suppressed when fewer than threshold values. */
-  | "median";
-
-export interface MetricDefinition {
-  readonly id: string;
-  readonly kind: MetricKind;
-  readonly title: { readonly sv: string; readonly en: string };
-  readonly definition: string;
-  /** The event type (version 1) that counts towards it. */
-  readonly event: string;
-  /** The field whose Stockholm month the figure belongs to. */
-  readonly monthOf: string;
-  readonly unit: "count" | "days" | "hours";
-  /** For a breakdown: the metric it breaks down. */
-  readonly breakdownOf?: string;
-  /**
-   * For a median: the count it is a median over, so that a submitted median has its number of
-   * values for disclosure control (the system keeps that number itself).
-   */
-  readonly over?: string;
-}
+export type { MetricDefinition, MetricKind } from "./metric-definition";
 
 const KIND_SV: Readonly<Record<(typeof REFERRAL_KINDS)[number], string>> = {
   concern: "orosanmälan",
@@ -256,6 +235,7 @@ export const METRICS: readonly MetricDefinition[] = [
     monthOf: "data.receivedAt",
     unit: "count",
   },
+  ...INTERVENTION_METRICS,
 ];
 
 export const METRIC_IDS: readonly string[] = METRICS.map((m) => m.id);
@@ -267,6 +247,7 @@ export const COUNT_METRIC_IDS: readonly string[] = METRICS.filter((m) => m.kind 
 export const HISTOGRAMS = {
   leadDays: "release-notice-lead-days-median",
   triageHours: "hotline-triage-hours-median",
+  daysToFirst: DAYS_TO_FIRST_MEDIAN,
 } as const;
 export type HistogramName = keyof typeof HISTOGRAMS;
 export const isHistogramName = (name: string): name is HistogramName => Object.hasOwn(HISTOGRAMS, name);
@@ -287,4 +268,5 @@ export const EVENTS_NOT_COUNTED: Readonly<Record<string, string>> = {
   "hotline.triage.opened": "one per call, so it would repeat hotline-calls",
   "deadline.breached": "the figures count what was done in time from the events that record it",
   "task.opened": "a task is intake's work list, not an outcome",
+  "intervention.decided": "interventions are counted as they start (interventions-started), not as decided",
 };

@@ -1,5 +1,14 @@
 import { AGE_GROUPS, REFERRAL_KINDS } from "../../../shared/events/catalogue/intake";
+import { INTERVENTION_TYPES } from "../../../shared/interventions";
 import { ageGroupMetricId, kindMetricId } from "./catalogue";
+import {
+  DEADLINE_EXTENSIONS,
+  EXTENDED_DEADLINES,
+  extensionMetricId,
+  INTERVENTIONS_STARTED,
+  interventionAgeGroupMetricId,
+  interventionTypeMetricId,
+} from "./catalogue-interventions";
 
 /**
  * Every exact linear relation between the figures of one municipality and month: `total` equals
@@ -30,5 +39,20 @@ export const RELATIONS: readonly Relation[] = [
     id: "referrals-by-age-group",
     total: "referrals-received",
     parts: AGE_GROUPS.map(ageGroupMetricId),
+  },
+  {
+    id: "interventions-by-type",
+    total: INTERVENTIONS_STARTED,
+    parts: INTERVENTION_TYPES.map(interventionTypeMetricId),
+  },
+  {
+    id: "interventions-by-age-group",
+    total: INTERVENTIONS_STARTED,
+    parts: AGE_GROUPS.map(interventionAgeGroupMetricId),
+  },
+  {
+    id: "deadline-extensions-by-deadline",
+    total: DEADLINE_EXTENSIONS,
+    parts: EXTENDED_DEADLINES.map(extensionMetricId),
   },
 ];

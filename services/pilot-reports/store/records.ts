@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { HistogramState, MedianCell, MonthAggregate } from "../domain/aggregation";
-import { COUNT_METRIC_IDS, type HistogramName, isHistogramName } from "../domain/catalogue";
+import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName, isHistogramName } from "../domain/catalogue";
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const municipalitySchema = z.string().regex(/^\d{4}$/);
@@ -52,10 +52,9 @@ export const parseAggregateRecord = (item: Record<string, unknown>): StoredAggre
   if (!parsed.success) throw schemaError("aggregate", parsed.error.issues[0]?.path ?? []);
   const { municipality, month } = parsed.data;
   const counters = new Map<string, number>();
-  const medians: Record<HistogramName, { median: number | null; n: number }> = {
-    leadDays: { median: null, n: 0 },
-    triageHours: { median: null, n: 0 },
-  };
+  const medians = Object.fromEntries(
+    HISTOGRAM_NAMES.map((name) => [name, { median: null as number | null, n: 0 }]),
+  ) as Record<HistogramName, { median: number | null; n: number }>;
   const count = (name: string, value: unknown): number => {
     const checked = countSchema.safeParse(value);
     if (!checked.success) throw schemaError("aggregate", [name]);

@@ -8,6 +8,7 @@ import {
   hotlineTriageOpened,
 } from "./hotline";
 import { referralAssessed, referralAssigned, referralClosed, referralReceived } from "./intake";
+import { interventionDecided, interventionEnded, interventionStarted } from "./interventions";
 import {
   releaseNoticeReceived,
   releaseNoticeStatusChanged,
@@ -21,6 +22,7 @@ import { taskOpened } from "./tasks";
 export * from "./deadlines";
 export * from "./hotline";
 export * from "./intake";
+export * from "./interventions";
 export * from "./release-notices";
 export * from "./tasks";
 
@@ -48,6 +50,9 @@ export const CATALOGUE = [
   deadlineBreached,
   deadlineExtended,
   taskOpened,
+  interventionDecided,
+  interventionStarted,
+  interventionEnded,
 ] as const satisfies readonly EventContract[];
 
 export type CatalogueEntry = (typeof CATALOGUE)[number];

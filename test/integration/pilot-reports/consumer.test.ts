@@ -155,6 +155,8 @@ describe("the pilot-reports consumer", () => {
       ...Object.fromEntries(COUNT_METRIC_IDS.map((id) => [`n:${id}`, 0])),
       "m:leadDays": null,
       "mn:leadDays": 0,
+      "m:daysToFirst": null,
+      "mn:daysToFirst": 0,
       "n:hotline-triages-completed": 1,
       "n:hotline-triages-completed-within-24h": 1,
       "n:financial-assistance-referrals": 1,

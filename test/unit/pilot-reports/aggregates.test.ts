@@ -54,7 +54,7 @@ describe("the writes for one increment", () => {
       municipality: "0880",
       month: "2026-03",
       counters: ["hotline-calls"],
-      histograms: { leadDays: 3, triageHours: 4 },
+      histograms: { leadDays: 3, triageHours: 4, daysToFirst: 5 },
     };
     const [month] = writesFor(both, {});
     expect(month?.Update?.ExpressionAttributeValues).toHaveProperty(":zero");
@@ -118,6 +118,7 @@ describe("stored items, validated on the way out", () => {
     expect(aggregate.medians).toEqual({
       leadDays: { median: -2.5, n: 8 },
       triageHours: { median: null, n: 0 },
+      daysToFirst: { median: null, n: 0 },
     });
   });
 

@@ -42,6 +42,7 @@ const aggregateOf = (input: {
     medians: {
       leadDays: histogramMedian(histogram(input.leadDays)),
       triageHours: histogramMedian(histogram(input.triageHours)),
+      daysToFirst: histogramMedian(new Map()),
     },
   };
 };

@@ -1,0 +1,195 @@
+/**
+ * Interventions on a referral: read the referral (the caller's municipality only) and its
+ * interventions, let the domain decide, commit the interventions with their audit rows and events
+ * in one transaction. A concurrent change to the same referral's interventions is a lost race:
+ * read and decide again.
+ */
+import { retryOnLostRace } from "../../../shared/app/lost-race";
+import { orThrow } from "../../../shared/domain/errors";
+import { newId } from "../../../shared/ids";
+import { interventionTypeOf } from "../../../shared/interventions";
+import type { KeyMaterial } from "../../../shared/runtime/keys";
+import type {
+  InterventionView,
+  PatchInterventionBody,
+  PostInterventionBody,
+} from "../contract-interventions";
+import type { IntakeDeps } from "../deps";
+import {
+  changeIntervention,
+  decideIntervention,
+  findIntervention,
+  type Intervention,
+  type InterventionTransition,
+} from "../domain/intervention";
+import type { Referral } from "../domain/referral";
+import { prepareInterventionWrite, readInterventions } from "../store/interventions";
+import { auditReads } from "../store/transaction";
+import type { RequestContext } from "./context";
+import { toEnvelopes } from "./envelopes";
+import { readForStaff } from "./referral-changes";
+import { openNote, sealNote } from "./sealing";
+
+const statusOf = (i: Intervention): InterventionView["status"] =>
+  i.endedAt !== undefined ? "ended" : i.startedAt !== undefined ? "started" : "decided";
+
+/** The intervention as staff read it, its sealed text opened (sealed to the referral). */
+export const toInterventionView = (
+  referralId: string,
+  i: Intervention,
+  keys: KeyMaterial,
+): InterventionView => {
+  const description = openNote(keys, referralId, i.descriptionSealed);
+  const note = openNote(keys, referralId, i.noteSealed);
+  return {
+    id: i.id,
+    referralId,
+    type: i.type,
+    provider: interventionTypeOf(i.type).provider,
+    status: statusOf(i),
+    decidedAt: i.decidedAt,
+    ...(i.startedAt !== undefined ? { startedAt: i.startedAt } : {}),
+    ...(i.endedAt !== undefined ? { endedAt: i.endedAt } : {}),
+    ...(i.outcome !== undefined ? { outcome: i.outcome } : {}),
+    ...(i.firstOnReferral ? { firstOnReferral: true as const } : {}),
+    ...(description !== undefined ? { description } : {}),
+    ...(note !== undefined ? { note } : {}),
+    recorded: i.recorded,
+    ...(i.startRecorded ? { startRecorded: i.startRecorded } : {}),
+    ...(i.endRecorded ? { endRecorded: i.endRecorded } : {}),
+  };
+};
+
+const commit = async (
+  deps: IntakeDeps,
+  referral: Referral,
+  transition: InterventionTransition,
+  on: { readonly correlationId: string; readonly now: Date },
+): Promise<void> => {
+  const items = prepareInterventionWrite(deps, referral, transition, on);
+  const events = toEnvelopes(transition.events, {
+    municipality: referral.municipality,
+    correlationId: on.correlationId,
+    now: on.now,
+  });
+  await deps.publisher.commit(items, events);
+};
+
+/** Read, decide, commit; again on a lost race. `undefined` from the domain writes nothing. */
+const change = (
+  deps: IntakeDeps,
+  referralId: string,
+  context: RequestContext,
+  decide: (
+    referral: Referral,
+    ledger: Awaited<ReturnType<typeof readInterventions>>,
+    now: Date,
+  ) => InterventionTransition | Intervention,
+): Promise<Intervention> =>
+  retryOnLostRace("intervention", async () => {
+    const now = deps.clock.now();
+    const referral = await readForStaff(deps, referralId, context.caller);
+    const ledger = await readInterventions(deps, referral.id);
+    const decided = decide(referral, ledger, now);
+    if (!("ledger" in decided)) return decided;
+    await commit(deps, referral, decided, { correlationId: context.correlationId, now });
+    return decided.intervention;
+  });
+
+export const decideInterventionStep = async (
+  deps: IntakeDeps,
+  referralId: string,
+  body: PostInterventionBody,
+  context: RequestContext,
+): Promise<InterventionView> => {
+  const keys = await deps.keys.get();
+  const id = newId(deps.clock.now().getTime());
+  const descriptionSealed = sealNote(keys, referralId, body.description);
+  const noteSealed = sealNote(keys, referralId, body.note);
+  const decided = await change(deps, referralId, context, (referral, ledger, now) =>
+    orThrow(
+      decideIntervention(
+        referral,
+        ledger,
+        {
+          id,
+          type: body.type,
+          decidedAt: body.decidedAt,
+          startedAt: body.startedAt,
+          descriptionSealed,
+          noteSealed,
+        },
+        context.caller.subject,
+        now,
+      ),
+    ),
+  );
+  return toInterventionView(referralId, decided, keys);
+};
+
+export const changeInterventionStep = async (
+  deps: IntakeDeps,
+  referralId: string,
+  interventionId: string,
+  body: PatchInterventionBody,
+  context: RequestContext,
+): Promise<InterventionView> => {
+  const keys = await deps.keys.get();
+  const end =
+    body.endedAt !== undefined && body.outcome !== undefined
+      ? { endedAt: body.endedAt, outcome: body.outcome }
+      : undefined;
+  const changed = await change(deps, referralId, context, (referral, ledger, now) => {
+    const decided = orThrow(
+      changeIntervention(
+        referral,
+        ledger,
+        interventionId,
+        { startedAt: body.startedAt, end },
+        context.caller.subject,
+        now,
+      ),
+    );
+    return decided ?? orThrow(findIntervention(ledger, interventionId));
+  });
+  return toInterventionView(referralId, changed, keys);
+};
+
+/** The referral's interventions, oldest first; the read is audited, since it opens notes. */
+export const listInterventions = async (
+  deps: IntakeDeps,
+  referralId: string,
+  context: RequestContext,
+): Promise<{ items: InterventionView[] }> => {
+  const now = deps.clock.now();
+  const referral = await readForStaff(deps, referralId, context.caller);
+  const ledger = await readInterventions(deps, referral.id);
+  const keys = await deps.keys.get();
+  await auditReads(
+    deps,
+    [referral],
+    { action: "interventions:list", actor: context.caller.subject, at: now },
+    context.correlationId,
+  );
+  return { items: ledger.interventions.map((i) => toInterventionView(referral.id, i, keys)) };
+};
+
+export const getIntervention = async (
+  deps: IntakeDeps,
+  referralId: string,
+  interventionId: string,
+  context: RequestContext,
+): Promise<InterventionView> => {
+  const now = deps.clock.now();
+  const referral = await readForStaff(deps, referralId, context.caller);
+  const ledger = await readInterventions(deps, referral.id);
+  const intervention = orThrow(findIntervention(ledger, interventionId));
+  const keys = await deps.keys.get();
+  await auditReads(
+    deps,
+    [referral],
+    { action: `intervention:read:${intervention.id}`, actor: context.caller.subject, at: now },
+    context.correlationId,
+  );
+  return toInterventionView(referral.id, intervention, keys);
+};

@@ -1,0 +1,83 @@
+/** The interventions API: what staff post and patch on a referral, and what they read back. */
+import { z } from "zod";
+import {
+  interventionOutcomeSchema,
+  interventionTypeSchema,
+} from "../../shared/events/catalogue/interventions";
+import { isoDateSchema } from "../../shared/events/envelope";
+import { PROVIDER_UNITS } from "../../shared/interventions";
+import { referralIdSchema } from "./contract";
+import { note } from "./contract-report";
+
+export const interventionIdSchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be an intervention id");
+
+export const interventionParamsSchema = z.object({
+  id: referralIdSchema,
+  interventionId: interventionIdSchema,
+});
+
+/** A Swedish calendar date: a decision, a start and an end are dated, not timed. */
+const date = isoDateSchema;
+
+export const postInterventionBodySchema = z
+  .strictObject({
+    type: interventionTypeSchema,
+    decidedAt: date,
+    startedAt: date.optional(),
+    /** What an `other` intervention is; sealed, since free text may name a person. */
+    description: z.string().trim().min(1).max(200).optional(),
+    note: note.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.type === "other" && b.description === undefined)
+      ctx.addIssue({ code: "custom", path: ["description"], message: "is required when type is other" });
+    if (b.type !== "other" && b.description !== undefined)
+      ctx.addIssue({ code: "custom", path: ["description"], message: "applies to type other only" });
+  });
+export type PostInterventionBody = z.infer<typeof postInterventionBodySchema>;
+
+export const patchInterventionBodySchema = z
+  .strictObject({
+    startedAt: date.optional(),
+    endedAt: date.optional(),
+    outcome: interventionOutcomeSchema.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.endedAt !== undefined && b.outcome === undefined)
+      ctx.addIssue({ code: "custom", path: ["outcome"], message: "is required with endedAt" });
+    if (b.outcome !== undefined && b.endedAt === undefined)
+      ctx.addIssue({ code: "custom", path: ["endedAt"], message: "is required with outcome" });
+    if (b.startedAt === undefined && b.endedAt === undefined && b.outcome === undefined)
+      ctx.addIssue({ code: "custom", path: [], message: "must give startedAt, or endedAt with outcome" });
+  });
+export type PatchInterventionBody = z.infer<typeof patchInterventionBodySchema>;
+
+const recorded = z.object({ at: z.iso.datetime({ offset: true }), by: z.string() });
+
+/** One intervention for the municipality's staff, its note and description opened; every read is audited. */
+export const interventionViewSchema = z.object({
+  id: interventionIdSchema,
+  referralId: referralIdSchema,
+  type: interventionTypeSchema,
+  /** From the catalogue: who provides it. */
+  provider: z.enum(
+    Object.keys(PROVIDER_UNITS) as [keyof typeof PROVIDER_UNITS, ...(keyof typeof PROVIDER_UNITS)[]],
+  ),
+  status: z.enum(["decided", "started", "ended"]),
+  decidedAt: date,
+  startedAt: date.optional(),
+  endedAt: date.optional(),
+  outcome: interventionOutcomeSchema.optional(),
+  /** The first intervention started on the referral. */
+  firstOnReferral: z.literal(true).optional(),
+  description: z.string().optional(),
+  note: z.string().optional(),
+  recorded,
+  startRecorded: recorded.optional(),
+  endRecorded: recorded.optional(),
+});
+export type InterventionView = z.infer<typeof interventionViewSchema>;
+
+export const interventionListSchema = z.object({ items: z.array(interventionViewSchema) });

@@ -1,0 +1,13 @@
+import { createHttpHandler, json } from "../../../shared/http/edge";
+import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
+import { lazyHandler } from "../../../shared/runtime/lambda";
+import { listInterventions } from "../app/interventions";
+import { createDeps, type IntakeDeps } from "../deps";
+import { routes } from "../service";
+
+export const createHandler = (deps: IntakeDeps) =>
+  createHttpHandler(routes.listInterventions, deps.logger, async ({ params, caller, correlationId }) =>
+    json(200, await listInterventions(deps, params.id, { caller, correlationId })),
+  );
+
+export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

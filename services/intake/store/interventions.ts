@@ -1,0 +1,104 @@
+/**
+ * A referral's interventions: one item per referral, beside the referral, holding them all with a
+ * version. Every change is a Put conditioned on the version read, in one transaction with its
+ * audit rows and the outbox rows of its events. Keys hold the referral's id only.
+ */
+import { z } from "zod";
+import { auditPut } from "../../../shared/audit-trail";
+import type { TransactItem } from "../../../shared/dynamo";
+import {
+  interventionOutcomeSchema,
+  interventionTypeSchema,
+} from "../../../shared/events/catalogue/interventions";
+import { emptyLedger, type Intervention, type InterventionLedger } from "../domain/intervention";
+import type { AuditFact, Referral } from "../domain/referral";
+import { referralExpiry } from "../domain/retention";
+import { type IntakeTable, readItem } from "./reads";
+import { optionalExpiry, parseStored } from "./records";
+import { auditRow, type IntakeWriteTarget } from "./transaction";
+
+export const interventionsKey = (referralId: string) => ({
+  pk: `INTERVENTIONS#${referralId}`,
+  sk: "INTERVENTIONS" as const,
+});
+
+const isoDate = z.iso.date();
+const recorded = z.object({ at: z.iso.datetime({ offset: true }), by: z.string() });
+
+const interventionRecordSchema = z.object({
+  id: z.string(),
+  type: interventionTypeSchema,
+  descriptionSealed: z.string().optional(),
+  noteSealed: z.string().optional(),
+  decidedAt: isoDate,
+  startedAt: isoDate.optional(),
+  endedAt: isoDate.optional(),
+  outcome: interventionOutcomeSchema.optional(),
+  firstOnReferral: z.literal(true).optional(),
+  recorded,
+  startRecorded: recorded.optional(),
+  endRecorded: recorded.optional(),
+});
+
+/** The item as stored, validated on the way out of the table, never cast. */
+export const ledgerRecordSchema = z.object({
+  pk: z.string(),
+  sk: z.literal("INTERVENTIONS"),
+  referralId: z.string(),
+  interventions: z.array(interventionRecordSchema),
+  version: z.number().int().positive(),
+  /** Epoch seconds; DynamoDB's TTL deletes the item some time after. */
+  expiresAt: z.number().optional(),
+});
+
+/** The referral's interventions, or an empty ledger (version 0) when none is recorded yet. */
+export const readInterventions = async (
+  table: IntakeTable,
+  referralId: string,
+): Promise<InterventionLedger> => {
+  const record = parseStored(
+    ledgerRecordSchema,
+    await readItem(table, interventionsKey(referralId)),
+    "interventions",
+  );
+  if (!record) return emptyLedger(referralId);
+  const interventions: Intervention[] = record.interventions;
+  return { referralId: record.referralId, interventions, version: record.version };
+};
+
+/**
+ * The ledger's Put first (item 0, so that a lost race is recognised by `retryOnLostRace`): a new
+ * one only if none exists, otherwise only at the version decided from; then the audit rows, in the
+ * audit table. The ledger is kept as long as a referral whose last entry is this change
+ * (domain/retention.ts); the referral's own expiry does not yet move with it (see the README).
+ */
+export const prepareInterventionWrite = (
+  target: IntakeWriteTarget,
+  referral: Referral,
+  change: {
+    readonly ledger: InterventionLedger;
+    readonly expectedVersion: number;
+    readonly audit: readonly AuditFact[];
+  },
+  on: { readonly correlationId: string; readonly now: Date },
+): TransactItem[] => [
+  {
+    Put: {
+      TableName: target.tableName,
+      Item: {
+        ...interventionsKey(change.ledger.referralId),
+        referralId: change.ledger.referralId,
+        interventions: change.ledger.interventions.map((i) => ({ ...i })),
+        version: change.ledger.version,
+        ...optionalExpiry(referralExpiry({ ...referral, updatedAt: on.now.toISOString() })),
+      },
+      ...(change.expectedVersion === 0
+        ? { ConditionExpression: "attribute_not_exists(pk)" }
+        : {
+            ConditionExpression: "version = :v",
+            ExpressionAttributeValues: { ":v": change.expectedVersion },
+          }),
+    },
+  },
+  ...change.audit.map((fact) => auditPut(target.auditTableName, auditRow(fact, referral, on.correlationId))),
+];
