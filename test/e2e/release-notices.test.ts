@@ -64,7 +64,7 @@ describe("Frigivningar", () => {
     // A malformed date is the API's 400, said next to its field.
     await page.getByLabel("Frigivning från och med").fill("2027-13-01");
     await page.getByRole("button", { name: "Visa", exact: true }).click();
-    await expect.poll(() => page.locator("#filter-from-error").textContent()).toBe("har ett ogiltigt värde");
+    await expect.poll(() => page.locator("#filter-from-error").textContent()).toBe("måste vara ett datum");
     await page.getByLabel("Frigivning från och med").fill("2027-03-01");
     await page.getByRole("button", { name: "Visa", exact: true }).click();
     await expect.poll(() => rows.count()).toBe(1);

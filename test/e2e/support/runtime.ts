@@ -39,7 +39,7 @@ export const signIn = async (page: Page, baseUrl: string, as: SignInAs): Promise
   await page.getByRole("button", { name: "Logga in" }).click();
   await expect.poll(() => page.url()).toContain("/_local/sign-in");
   await page.getByRole("radio", { name: as.role }).check();
-  if (as.municipality) await page.getByLabel("Kommun").selectOption({ label: as.municipality });
+  if (as.municipality) await page.getByLabel("Kommun", { exact: true }).selectOption({ label: as.municipality });
   if (as.sub) await page.getByLabel("Användar-id (frivilligt)").fill(as.sub);
   await page.getByRole("button", { name: "Logga in" }).click();
   await page.getByRole("button", { name: "Logga ut" }).waitFor();
