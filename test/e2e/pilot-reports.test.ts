@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestRuntime } from "../support/runtime";
 import { expectAccessible, launchBrowser, openPage, SCREENSHOT_DIR } from "./support/browser";
-import { postJson, signIn, startConsoleRuntime } from "./support/runtime";
+import { postReleaseNotices, signIn, startConsoleRuntime } from "./support/runtime";
 
 /** Tuesday 24 November 2026, 09:00 in Sweden (before the real date: the sign-in's token is minted on the real clock). */
 const NOW = new Date("2026-11-24T09:00:00+01:00");
@@ -19,18 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([startConsoleRuntime(NOW), launchBrowser()]);
-  const kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden-system" });
-  const posted = await postJson(runtime, "/v1/release-notices", kv, {
-    noticeId: "KV-2026-000301",
-    municipality: "0880",
-    person: { personalIdentityNumber: "19900101-0017" },
-    institution: "Anstalten Kumla",
-    expectedReleaseDate: "2027-04-30",
-    releaseType: "conditional",
-    needs: ["housing"],
-    contact: { name: "Anna Andersson", phone: "+46101234567", email: "anna.andersson@kriminalvarden.se" },
-  });
-  expect(posted.status).toBe(201);
+  await postReleaseNotices(runtime, [{ noticeId: "KV-2026-000301", expectedReleaseDate: "2027-04-30" }]);
   // The notice's event reaches pilot-reports through the queue.
   await runtime.tick();
 });

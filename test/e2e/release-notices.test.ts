@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestRuntime } from "../support/runtime";
 import { expectAccessible, launchBrowser, openPage, screenshot } from "./support/browser";
-import { postJson, signIn, startConsoleRuntime } from "./support/runtime";
+import { postReleaseNotices, signIn, startConsoleRuntime } from "./support/runtime";
 
 /** Tuesday 24 November 2026, 09:00 in Sweden (before the real date: the sign-in's token is minted on the real clock). */
 const NOW = new Date("2026-11-24T09:00:00+01:00");
@@ -15,27 +15,16 @@ const NOW = new Date("2026-11-24T09:00:00+01:00");
 let runtime: TestRuntime;
 let browser: Browser;
 
-const notice = (noticeId: string, expectedReleaseDate: string, needs: string[]) => ({
-  noticeId,
-  municipality: "0880",
-  person: { personalIdentityNumber: "19900101-0017" },
-  institution: "Anstalten Kumla",
-  expectedReleaseDate,
-  releaseType: "conditional",
-  needs,
-  contact: { name: "Anna Andersson", phone: "+46101234567", email: "anna.andersson@kriminalvarden.se" },
-});
-
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([startConsoleRuntime(NOW), launchBrowser()]);
-  const kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden-system" });
-  for (const body of [
-    notice("KV-2027-000201", "2027-04-30", ["housing", "employment"]),
-    notice("KV-2027-000202", "2027-01-08", ["housing", "addiction", "threat"]),
-  ]) {
-    const posted = await postJson(runtime, "/v1/release-notices", kv, body);
-    expect(posted.status).toBe(201);
-  }
+  await postReleaseNotices(runtime, [
+    { noticeId: "KV-2027-000201", expectedReleaseDate: "2027-04-30", needs: ["housing", "employment"] },
+    {
+      noticeId: "KV-2027-000202",
+      expectedReleaseDate: "2027-01-08",
+      needs: ["housing", "addiction", "threat"],
+    },
+  ]);
 });
 
 afterAll(async () => {

@@ -39,7 +39,8 @@ export const signIn = async (page: Page, baseUrl: string, as: SignInAs): Promise
   await page.getByRole("button", { name: "Logga in" }).click();
   await expect.poll(() => page.url()).toContain("/_local/sign-in");
   await page.getByRole("radio", { name: as.role }).check();
-  if (as.municipality) await page.getByLabel("Kommun", { exact: true }).selectOption({ label: as.municipality });
+  if (as.municipality)
+    await page.getByLabel("Kommun", { exact: true }).selectOption({ label: as.municipality });
   if (as.sub) await page.getByLabel("Användar-id (frivilligt)").fill(as.sub);
   await page.getByRole("button", { name: "Logga in" }).click();
   await page.getByRole("button", { name: "Logga ut" }).waitFor();
@@ -53,3 +54,30 @@ export const postJson = (runtime: TestRuntime, path: string, token: string, body
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
+
+export interface NoticeToPost {
+  readonly noticeId: string;
+  readonly expectedReleaseDate: string;
+  readonly needs?: readonly string[];
+}
+
+/** Kriminalvården's system posts a notice about one person released to Kalmar; anything but 201 fails the test. */
+export const postReleaseNotices = async (
+  runtime: TestRuntime,
+  notices: readonly NoticeToPost[],
+): Promise<void> => {
+  const kv = await runtime.token({ scope: "release-notices:write national", sub: "kriminalvarden-system" });
+  for (const { noticeId, expectedReleaseDate, needs = ["housing"] } of notices) {
+    const posted = await postJson(runtime, "/v1/release-notices", kv, {
+      noticeId,
+      municipality: "0880",
+      person: { personalIdentityNumber: "19900101-0017" },
+      institution: "Anstalten Kumla",
+      expectedReleaseDate,
+      releaseType: "conditional",
+      needs,
+      contact: { name: "Anna Andersson", phone: "+46101234567", email: "anna.andersson@kriminalvarden.se" },
+    });
+    expect(posted.status).toBe(201);
+  }
+};

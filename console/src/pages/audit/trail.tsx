@@ -6,6 +6,7 @@ import { TextField } from "../../components/fields";
 import { Page } from "../../components/page";
 import { Loading, ProblemNotice } from "../../components/problem";
 import { Select } from "../../components/select";
+import { saveText } from "../../download";
 import { formatDateTime } from "../../format";
 import { useAction, useLoad } from "../../hooks";
 import { t } from "../../i18n";
@@ -113,16 +114,6 @@ const SearchForm = ({ asked, problem }: { asked: Asked; problem: Problem | undef
       </button>
     </form>
   );
-};
-
-/** A document made here, saved under a name. */
-const saveText = (text: string, type: string, name: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
 const Trail = ({ asked, rows }: { asked: Asked; rows: readonly AuditRow[] }) => {

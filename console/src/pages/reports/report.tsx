@@ -6,6 +6,7 @@ import type { MetricCatalogue, PilotReport, RateCell } from "../../api/types";
 import { TextField } from "../../components/fields";
 import { Page } from "../../components/page";
 import { FieldErrors, Loading, OutcomeNotice, ProblemNotice } from "../../components/problem";
+import { saveText } from "../../download";
 import { formatDateTime } from "../../format";
 import { useAction, useLoad } from "../../hooks";
 import { t } from "../../i18n";
@@ -107,16 +108,6 @@ const ChoiceForm = ({
       </button>
     </form>
   );
-};
-
-/** The API's document as it came, saved under a name; the console neither parses nor rewrites it. */
-const saveText = (text: string, type: string, name: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
 /** The report as JSON: the route answers CSV too, but only when asked for it. */
