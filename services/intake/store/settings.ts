@@ -5,6 +5,7 @@
  * deleted: the history is the record of who set what, from when.
  */
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { newMonotonicId } from "../../../shared/ids";
 import {
   cachedSettingsReader,
@@ -25,9 +26,15 @@ export const readSettingsHistory = (
 export const settingsReader = (table: SettingsTable): SettingsReader =>
   cachedSettingsReader((municipality) => readSettingsHistory(table, municipality));
 
-/** The change and its audit row (in intake's own table) together, or neither. */
+/** A municipality's settings trail in the audit table, beside the referrals' trails. */
+export const settingsAuditSubject = (municipality: string): string => `settings#${municipality}`;
+
+/**
+ * The change and its audit row (in the append-only audit table) together, or neither. The
+ * history is kept for good, and so is its audit row (no expiry).
+ */
 export const appendSettingsChange = async (
-  table: SettingsTable & { readonly tableName: string },
+  table: SettingsTable & { readonly auditTableName: string },
   change: SettingsChange,
   correlationId: string,
 ): Promise<void> => {
@@ -46,21 +53,18 @@ export const appendSettingsChange = async (
             ConditionExpression: "attribute_not_exists(pk)",
           },
         },
-        {
-          Put: {
-            TableName: table.tableName,
-            Item: {
-              pk: `AUDIT#SETTINGS#${change.municipality}`,
-              sk: `${change.changedAt}#${id}`,
-              municipality: change.municipality,
-              action: "settings-change",
-              actor: change.changedBy,
-              at: change.changedAt,
-              effectiveFrom: change.effectiveFrom,
-              correlationId,
-            },
+        auditPut(table.auditTableName, {
+          key: auditKey("intake", settingsAuditSubject(change.municipality), change.changedAt, id),
+          attributes: {
+            municipality: change.municipality,
+            action: "settings-change",
+            actor: change.changedBy,
+            at: change.changedAt,
+            effectiveFrom: change.effectiveFrom,
+            correlationId,
           },
-        },
+          expiresAt: undefined,
+        }),
       ],
     }),
   );

@@ -7,8 +7,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { settingsHistorySchema, settingsViewSchema } from "../../../services/intake/contract-settings";
 import { createDeps as createIntakeDeps } from "../../../services/intake/deps";
+import { settingsAuditSubject } from "../../../services/intake/store/settings";
 import { receiptSchema } from "../../../services/release-notices/contract";
 import { createDeps as createNoticeDeps } from "../../../services/release-notices/deps";
+import { auditPartition, queryAuditTrail } from "../../../shared/audit-trail";
 import { problemSchema } from "../../../shared/http/problem";
 import { DEFAULT_SETTINGS } from "../../../shared/settings";
 import { provisionForTest } from "../../support/aws";
@@ -24,6 +26,7 @@ const UPPSALA = "0380";
 let settings: ReturnType<typeof settingsHandlers>;
 let notices: ReturnType<typeof releaseNoticeHandlers>;
 let setClock: (at: Date) => void;
+let intakeDeps: ReturnType<typeof createIntakeDeps>;
 
 beforeAll(async () => {
   const resources = await provisionForTest(["intake", "release-notices"]);
@@ -35,7 +38,8 @@ beforeAll(async () => {
     intake.clock.set(at);
     releaseNotices.clock.set(at);
   };
-  settings = settingsHandlers(createIntakeDeps(intake));
+  intakeDeps = createIntakeDeps(intake);
+  settings = settingsHandlers(intakeDeps);
   notices = releaseNoticeHandlers(createNoticeDeps(releaseNotices));
 });
 
@@ -157,6 +161,14 @@ describe("the release-notice lead agreed with Kriminalvården", () => {
       changedBy: "uppsala-admin",
       changedAt: "2026-01-15T09:00:00.000Z",
     });
+    // One audit row, in the append-only audit table, kept as long as the history (no expiry).
+    const trail = await queryAuditTrail(intakeDeps, auditPartition("intake", settingsAuditSubject(UPPSALA)), {
+      limit: 10,
+      startKey: undefined,
+    });
+    expect(trail.items).toHaveLength(1);
+    expect(trail.items[0]).toMatchObject({ action: "settings-change", actor: "uppsala-admin" });
+    expect(trail.items[0]?.expiresAt).toBeUndefined();
     const now = settingsViewSchema.parse((await settings.get(UPPSALA, settingsAdmin(UPPSALA))).body);
     expect(now).toMatchObject({ today: "2026-02-02", inForce: { since: "2026-02-01" }, scheduled: [] });
     setClock(NOW);
