@@ -79,6 +79,9 @@ export const runFaultBench = async (notices = NOTICES): Promise<FaultFigures> =>
         },
         injector,
         clean,
+        queues: Object.values(resources.queues).flatMap((q) =>
+          q ? [{ url: q.url, deadLetterUrl: q.deadLetter.url }] : [],
+        ),
         tables: {
           intake: resources.tables.intake ?? "",
           "release-notices": resources.tables["release-notices"] ?? "",
@@ -106,7 +109,9 @@ export const runFaultBench = async (notices = NOTICES): Promise<FaultFigures> =>
       `  referrals in intake: ${figures.referrals} (distinct notices ${figures.distinctReferralNotices})`,
     );
     console.log(`  notices in the pilot report: ${figures.reported}`);
-    console.log(`  outbox rows left: ${figures.outboxLeft}, dead letters: ${figures.deadLetters}`);
+    console.log(
+      `  outbox rows left: ${figures.outboxLeft}; dead-lettered: ${figures.deadLetters}, redriven: ${figures.redriven}, left: ${figures.deadLettersLeft}`,
+    );
     console.log(
       `  consumer record failures retried: ${figures.consumerFailures}, ticks: ${figures.ticks}, ${figures.ms} ms`,
     );
@@ -115,7 +120,7 @@ export const runFaultBench = async (notices = NOTICES): Promise<FaultFigures> =>
       figures.distinctReferralNotices === notices &&
       figures.reported === notices &&
       figures.outboxLeft === 0 &&
-      figures.deadLetters === 0;
+      figures.deadLettersLeft === 0;
     if (!exact) throw new Error("fault bench: something was lost or doubled (figures above)");
     return figures;
   } finally {

@@ -6,6 +6,8 @@
  * answer every call that goes through. Then the sweeps and the queues drain it all; the figures
  * say what was injected and what arrived. Shared by the integration suite and `npm run bench`.
  */
+
+import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import { QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { LocalClients } from "../../../infra/local/aws";
 import { reportSchema } from "../../../services/pilot-reports/contract";
@@ -83,7 +85,12 @@ export interface FaultFigures {
   readonly distinctReferralNotices: number;
   readonly reported: number | null;
   readonly outboxLeft: number;
+  /** The most messages any dead-letter queue held: each a failure someone was alarmed about. */
   readonly deadLetters: number;
+  /** Moved back to their queue by the operator's redrive (as docs/operations.md describes) and handled. */
+  readonly redriven: number;
+  /** Still dead-lettered after the redrive. */
+  readonly deadLettersLeft: number;
   readonly consumerFailures: number;
   readonly ticks: number;
   readonly ms: number;
@@ -105,6 +112,8 @@ export const runFaultScenario = async (options: {
   /** Clients that the injector does not touch, to read the tables afterwards. */
   readonly clean: LocalClients;
   readonly tables: { readonly intake: string; readonly "release-notices": string };
+  /** The consumers' queues and their dead-letter queues, for the operator's redrive. */
+  readonly queues: readonly { readonly url: string; readonly deadLetterUrl: string }[];
   readonly notices: number;
   readonly concurrency?: number;
 }): Promise<FaultFigures> => {
@@ -178,6 +187,43 @@ export const runFaultScenario = async (options: {
   }
   await tick();
 
+  // Under 30% faults on every write a message can fail all its receives: it waits in its
+  // dead-letter queue, alarmed, and the operator redrives it once the faults are over.
+  const redrive = async (): Promise<number> => {
+    let moved = 0;
+    for (const queue of options.queues) {
+      for (;;) {
+        const out = await options.clean.sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: queue.deadLetterUrl,
+            MaxNumberOfMessages: 10,
+            MessageAttributeNames: ["All"],
+            WaitTimeSeconds: 0,
+          }),
+        );
+        const messages = out.Messages ?? [];
+        if (messages.length === 0) break;
+        for (const message of messages) {
+          await options.clean.sqs.send(
+            new SendMessageCommand({
+              QueueUrl: queue.url,
+              MessageBody: message.Body ?? "",
+              ...(message.MessageAttributes ? { MessageAttributes: message.MessageAttributes } : {}),
+            }),
+          );
+          await options.clean.sqs.send(
+            new DeleteMessageCommand({ QueueUrl: queue.deadLetterUrl, ReceiptHandle: message.ReceiptHandle }),
+          );
+          moved += 1;
+        }
+      }
+    }
+    return moved;
+  };
+  const redriven = await redrive();
+  if (redriven > 0) await tick();
+  const deadLettersLeft = await redrive();
+
   const noticeIds: string[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -211,6 +257,8 @@ export const runFaultScenario = async (options: {
     reported: received?.value ?? null,
     outboxLeft: await outboxRows(),
     deadLetters,
+    redriven,
+    deadLettersLeft,
     consumerFailures,
     ticks,
     ms: Date.now() - started,
