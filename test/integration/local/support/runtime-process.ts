@@ -15,6 +15,9 @@ export interface RuntimePorts {
   readonly http: number;
   readonly dynamodb: number;
   readonly sqs: number;
+  /** The local Kriminalvården receiver and the mailbox (by default PORT+3 and PORT+4). */
+  readonly receiver: number;
+  readonly mail: number;
 }
 
 export interface RuntimeProcess {
@@ -28,16 +31,24 @@ export interface RuntimeProcess {
   signal(signal: NodeJS.Signals): void;
 }
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
+const listenable = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
     const server = createServer();
-    server.once("error", reject);
-    server.listen({ port: 0, exclusive: true }, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once("error", () => resolve(false));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolve(true)));
   });
+
+/**
+ * A free port below Linux's ephemeral range (32768-60999): a restart binds the same ports again, and
+ * a port from the ephemeral range may meanwhile be the local end of any test's outgoing connection
+ * (EADDRINUSE). Below it, only a listener can hold one.
+ */
+const freePort = async (): Promise<number> => {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await listenable(port)) return port;
+  }
+};
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -53,6 +64,8 @@ export const startRuntimeProcess = async (
     http: await freePort(),
     dynamodb: await freePort(),
     sqs: await freePort(),
+    receiver: await freePort(),
+    mail: await freePort(),
   };
   const child = spawn(process.execPath, ["--import", "tsx", "infra/local/start.ts"], {
     cwd: REPO_ROOT,
@@ -63,6 +76,8 @@ export const startRuntimeProcess = async (
       PORT: String(ports.http),
       LOCAL_DYNAMODB_PORT: String(ports.dynamodb),
       LOCAL_SQS_PORT: String(ports.sqs),
+      LOCAL_RECEIVER_PORT: String(ports.receiver),
+      LOCAL_MAIL_PORT: String(ports.mail),
       LOCAL_DATA_DIR: dataDir,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
