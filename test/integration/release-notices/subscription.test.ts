@@ -154,6 +154,14 @@ describe("status deliveries", () => {
   it("tells of the withdrawal, and nothing once the receiver is removed", async () => {
     expect((await subscribe({ url: receiver.url, secret: receiver.secret })).status).toBe(200);
     const noticeId = await postNotice();
+    // The clock is pinned: the withdrawal comes a minute later, as it would in life, so that the
+    // two changes carry different times for the receiver to order them by.
+    const later = await runtime.request("/_local/clock", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ now: "2026-11-23T10:01:00+01:00" }),
+    });
+    expect(later.status).toBe(200);
     const withdrawn = await runtime.request(`/v1/release-notices/${noticeId}/withdraw`, {
       method: "POST",
       headers: json,
@@ -171,8 +179,8 @@ describe("status deliveries", () => {
     expect(
       (await runtime.request("/v1/release-notices/subscription", { method: "DELETE", token: kv })).status,
     ).toBe(204);
-    const later = await postNotice();
+    const afterRemoval = await postNotice();
     await runtime.tick();
-    expect(deliveriesOf(later)).toEqual([]);
+    expect(deliveriesOf(afterRemoval)).toEqual([]);
   });
 });
