@@ -1,5 +1,5 @@
 /** The tasks API (GET /v1/tasks, POST /v1/tasks/{id}/done): what a task looks like to staff. */
-import { z } from "zod";
+import * as z from "zod";
 import { taskTypeSchema, taskUnitSchema } from "../../shared/events/catalogue/tasks";
 import { entityIdSchema, isoDateTimeSchema, kommunkodSchema } from "../../shared/events/envelope";
 

@@ -4,7 +4,7 @@
  * and one entry of the history as stored. Pure: imported by intake (which edits them) and by every
  * service that applies a rule (each through its own store).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { REFERRAL_KINDS, UNITS } from "../events/catalogue/intake";
 import { isValidIsoDate } from "../time";
 
