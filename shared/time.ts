@@ -1,5 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, differenceInCalendarDays, format } from "date-fns";
+// Without Intl where it can: see there why.
+import { stockholmIsoDate, stockholmStartOfDay } from "./runtime/stockholm-clock";
 
 /** Days and months in Swedish law and agreements are counted in Swedish local dates. */
 export const TIME_ZONE = "Europe/Stockholm";
@@ -15,7 +17,7 @@ const parts = (date: IsoDate): [number, number, number] => {
 
 /** The date an instant falls on in Sweden. */
 export const stockholmDate = (instant: Date): IsoDate =>
-  format(new TZDate(instant.getTime(), TIME_ZONE), "yyyy-MM-dd");
+  stockholmIsoDate(instant.getTime()) ?? format(new TZDate(instant.getTime(), TIME_ZONE), "yyyy-MM-dd");
 
 /**
  * Time-zone lookups are the costliest step of a request's date work, and a process sees few
@@ -28,7 +30,7 @@ export const startOfStockholmDay = (date: IsoDate): Date => {
   const cached = dayStarts.get(date);
   if (cached !== undefined) return new Date(cached);
   const [y, m, d] = parts(date);
-  const start = new TZDate(y, m - 1, d, TIME_ZONE).getTime();
+  const start = stockholmStartOfDay(Date.UTC(y, m - 1, d)) ?? new TZDate(y, m - 1, d, TIME_ZONE).getTime();
   if (dayStarts.size >= 10_000) dayStarts.clear();
   dayStarts.set(date, start);
   return new Date(start);
