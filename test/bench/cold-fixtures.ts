@@ -89,11 +89,25 @@ export const prepareFixtures = async (
   };
 };
 
-/** The environment a function's process gets: as the CDK sets it, pointed at the local servers. */
+/** The secrets the fake Secrets Manager (cold-secrets.ts) holds: the same values the environment gave before. */
+export const IDENTITY_KEYS_ARN = "arn:aws:secretsmanager:eu-north-1:000000000000:secret:identity-keys-AbCdEf";
+export const TELEPHONY_SECRET_ARN = "arn:aws:secretsmanager:eu-north-1:000000000000:secret:telephony-AbCdEf";
+export const BENCH_SECRETS = {
+  [IDENTITY_KEYS_ARN]: DEVELOPMENT_KEYS_JSON,
+  [TELEPHONY_SECRET_ARN]: JSON.stringify(CREDENTIALS),
+};
+
+/**
+ * The environment a function's process gets: as the CDK sets it, pointed at the local servers.
+ * With `secrets`, the identity keys and the telephony secret come from the fake Secrets Manager
+ * at that endpoint (the functions that are deployed with them, as `uses` says), as in AWS;
+ * without, from the environment, as locally.
+ */
 export const functionEnv = (
   service: string,
   provisioned: ProvisionedResources,
   endpoints: { dynamodbEndpoint: string; sqsEndpoint: string },
+  secrets?: { endpoint: string; uses: { identityKeys: boolean; telephony: boolean } },
 ): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NODE_OPTIONS;
@@ -119,6 +133,14 @@ export const functionEnv = (
   });
   for (const [name, url] of Object.entries(provisioned.queueUrls)) {
     env[ENV.queueUrl(name as ServiceName)] = url;
+  }
+  if (secrets) {
+    env.AWS_ENDPOINT_URL_SECRETS_MANAGER = secrets.endpoint;
+    delete env.IDENTITY_KEYS_JSON;
+    delete env.HOTLINE_WEBHOOK_USER;
+    delete env.HOTLINE_WEBHOOK_PASSWORD;
+    if (secrets.uses.identityKeys) env[ENV.identityKeysSecretArn] = IDENTITY_KEYS_ARN;
+    if (secrets.uses.telephony) env[ENV.telephonyWebhookSecretArn] = TELEPHONY_SECRET_ARN;
   }
   return env;
 };

@@ -8,7 +8,7 @@
  * function's, so that drift on the shared cores hits both. After the first answer each process
  * serves a few warm requests and reports their CPU (user + system). Prints figures only.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,8 +23,9 @@ import {
   compositionOf,
   FLOOR_ID,
 } from "./cold-build";
-import { type EventMaker, functionEnv, prepareFixtures } from "./cold-fixtures";
+import { BENCH_SECRETS, type EventMaker, functionEnv, prepareFixtures } from "./cold-fixtures";
 import { genericEvent } from "./cold-requests";
+import { startFakeSecretsManager } from "./cold-secrets";
 import { startServers } from "./servers-client";
 import { kib, median, ms, table } from "./stats";
 
@@ -58,24 +59,32 @@ export interface ColdRow {
   readonly composition: string;
 }
 
-const runChild = (bundle: string, fixture: string, env: NodeJS.ProcessEnv): Sample => {
-  const out = spawnSync(process.execPath, [CHILD, bundle, fixture], {
-    encoding: "utf8",
-    env,
-    timeout: 60_000,
+/** One process at a time, awaited: this process keeps serving the fake Secrets Manager meanwhile. */
+const runChild = (bundle: string, fixture: string, env: NodeJS.ProcessEnv): Promise<Sample> =>
+  new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [CHILD, bundle, fixture],
+      { encoding: "utf8", env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const line = stdout.split("\n").find((l) => l.startsWith("COLD "));
+        if (error || !line) {
+          reject(
+            new Error(`${bundle} failed (${error?.message ?? "no COLD line"}): ${stderr.slice(0, 800)}`),
+          );
+          return;
+        }
+        resolve(JSON.parse(line.slice("COLD ".length)) as Sample);
+      },
+    );
   });
-  const line = out.stdout?.split("\n").find((l) => l.startsWith("COLD "));
-  if (out.status !== 0 || !line) {
-    throw new Error(`${bundle} failed (exit ${out.status}): ${(out.stderr ?? "").slice(0, 800)}`);
-  }
-  return JSON.parse(line.slice("COLD ".length)) as Sample;
-};
 
 export const runColdBench = async (options: ColdOptions): Promise<{ text: string; rows: ColdRow[] }> => {
   const { runs, warm, progress } = options;
   const functions = coldFunctions(options.only.length ? new Set(options.only) : undefined);
   const dir = mkdtempSync(join(tmpdir(), "ny-riktning-cold-"));
   const servers = await startServers();
+  const secretsManager = await startFakeSecretsManager(BENCH_SECRETS);
   try {
     progress(`cold: bundling ${functions.length} entries`);
     const { metafile, warnings } = await bundleFunctions(functions, dir);
@@ -103,11 +112,11 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
       for (const f of measured) {
         const into = samples.get(f.id);
         const floorFixture = await fixtureFile(floor, run);
-        into?.floor.push(runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv));
+        into?.floor.push(await runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv));
         const fixture = await fixtureFile(f, run);
-        into?.own.push(
-          runChild(bundleFileOf(dir, f.id), fixture, functionEnv(f.service, provisioned, servers)),
-        );
+        const secrets = { endpoint: secretsManager.endpoint, uses: f.secrets };
+        const env = functionEnv(f.service, provisioned, servers, secrets);
+        into?.own.push(await runChild(bundleFileOf(dir, f.id), fixture, env));
       }
     }
     const warmOf = (list: Sample[]) => median(list.flatMap((s) => s.warmCpuMs));
@@ -129,8 +138,10 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
       };
     });
     const floorBytes = statSync(bundleFileOf(dir, FLOOR_ID)).size;
-    return { text: render(rows, { runs, warm, warnings, floorBytes }), rows };
+    const secretFetches = [...secretsManager.fetches.values()].reduce((a, b) => a + b, 0);
+    return { text: render(rows, { runs, warm, warnings, floorBytes, secretFetches }), rows };
   } finally {
+    await secretsManager.stop();
     await servers.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -140,7 +151,7 @@ const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : "-");
 
 const render = (
   rows: readonly ColdRow[],
-  meta: { runs: number; warm: number; warnings: number; floorBytes: number },
+  meta: { runs: number; warm: number; warnings: number; floorBytes: number; secretFetches: number },
 ) => {
   const floorLoad = median(rows.map((r) => r.floorLoadMs));
   const floorFirst = median(rows.map((r) => r.floorFirstAnswerMs));
@@ -149,6 +160,7 @@ const render = (
     "cold starts: each function bundled as the CDK bundles it, in fresh node processes, beside the floor",
     `floor: the project's SDK, DynamoDB + SQS clients built at load, one GetItem: ${kib(meta.floorBytes)} KiB, load ${ms(floorLoad, 1)} ms, first answer ${ms(floorFirst, 1)} ms, warm CPU ${ms(floorCpu)} ms (medians over every run)`,
     `median of ${meta.runs} processes each; a floor process right before each; ratios to the floor samples taken beside it; warm CPU: median over ${meta.warm} requests per process (user + system, SDK included); esbuild warnings: ${meta.warnings}`,
+    `secrets from a local Secrets Manager (cold-secrets.ts), as deployed: ${meta.secretFetches} GetSecretValue answered in all`,
     "",
     table(
       ["function", "KiB", "load ms", "x floor", "first ms", "x floor", "warm CPU ms", "- floor", "answer"],
