@@ -17,21 +17,29 @@ export interface KeyRing {
   get(): Promise<KeyMaterial>;
 }
 
-const key32 = z
-  .string()
-  .transform((s) => new Uint8Array(Buffer.from(s, "base64")))
-  .refine((k) => k.length === 32, "must be 32 bytes, base64");
+const buildKeySecretSchema = () => {
+  const key32 = z
+    .string()
+    .transform((s) => new Uint8Array(Buffer.from(s, "base64")))
+    .refine((k) => k.length === 32, "must be 32 bytes, base64");
+  return z
+    .object({
+      linkingKey: key32,
+      sealingKid: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+      sealingKeys: z.record(z.string(), key32),
+    })
+    .refine((s) => s.sealingKid in s.sealingKeys, "sealingKid must name one of sealingKeys");
+};
 
-/** The shape of the secret in Secrets Manager (and of IDENTITY_KEYS_JSON locally). */
-export const keySecretSchema = z
-  .object({
-    linkingKey: key32,
-    sealingKid: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
-    sealingKeys: z.record(z.string(), key32),
-  })
-  .refine((s) => s.sealingKid in s.sealingKeys, "sealingKid must name one of sealingKeys");
+/**
+ * The shape of the secret in Secrets Manager (and of IDENTITY_KEYS_JSON locally). Built on first use:
+ * every function bundles this module, most never open a key, and each zod schema built as a bundle
+ * loads costs its cold start (13 of them here; npm run bench -- cold).
+ */
+let keySecretSchema: ReturnType<typeof buildKeySecretSchema> | undefined;
 
 export const parseKeySecret = (json: string): KeyMaterial => {
+  keySecretSchema ??= buildKeySecretSchema();
   const parsed = keySecretSchema.parse(JSON.parse(json));
   return {
     linkingKey: parsed.linkingKey,

@@ -5,7 +5,7 @@
  * service that applies a rule (each through its own store).
  */
 import * as z from "zod";
-import { REFERRAL_KINDS, UNITS } from "../events/catalogue/intake";
+import { REFERRAL_KINDS, UNITS } from "../events/catalogue/intake-lists";
 import { isValidIsoDate } from "../time";
 
 /** The national floor for disclosure control: no municipality may show smaller counts than this. */
