@@ -1,7 +1,6 @@
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import * as z from "zod";
 import { ENV } from "../resources";
-import { CLIENT_OPTIONS } from "./client-options";
+import { fetchSecretString, type SecretFetcher } from "./secrets";
 
 /**
  * The keys that protect identities: one to link records (HMAC) and a set to seal identities that
@@ -129,13 +128,13 @@ export const cachedKeyRing = (
 /** Fetched on first use and again after KEY_CACHE_TTL_MS or an unknown key id (see cachedKeyRing). */
 export const secretsManagerKeyRing = (
   secretArn: string,
-  client = new SecretsManagerClient(CLIENT_OPTIONS),
+  fetchSecret: SecretFetcher = fetchSecretString,
   options: { ttlMs?: number; now?: () => number } = {},
 ): KeyRing =>
   cachedKeyRing(async () => {
-    const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
-    if (!out.SecretString) throw new Error("identity key secret has no string value");
-    return parseKeySecret(out.SecretString);
+    const value = await fetchSecret(secretArn);
+    if (!value) throw new Error("identity key secret has no string value");
+    return parseKeySecret(value);
   }, options);
 
 /**

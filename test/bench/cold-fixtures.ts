@@ -89,7 +89,7 @@ export const prepareFixtures = async (
   };
 };
 
-/** The secrets the fake Secrets Manager (cold-secrets.ts) holds: the same values the environment gave before. */
+/** What the fake Secrets Manager (test/support/fake-secrets-manager.ts) holds: the values the environment gave before. */
 export const IDENTITY_KEYS_ARN = "arn:aws:secretsmanager:eu-north-1:000000000000:secret:identity-keys-AbCdEf";
 export const TELEPHONY_SECRET_ARN = "arn:aws:secretsmanager:eu-north-1:000000000000:secret:telephony-AbCdEf";
 export const BENCH_SECRETS = {

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
+import { startFakeSecretsManager } from "../support/fake-secrets-manager";
 import {
   bundleFileOf,
   bundleFunctions,
@@ -25,7 +26,6 @@ import {
 } from "./cold-build";
 import { BENCH_SECRETS, type EventMaker, functionEnv, prepareFixtures } from "./cold-fixtures";
 import { genericEvent } from "./cold-requests";
-import { startFakeSecretsManager } from "./cold-secrets";
 import { startServers } from "./servers-client";
 import { kib, median, ms, table } from "./stats";
 
@@ -160,7 +160,7 @@ const render = (
     "cold starts: each function bundled as the CDK bundles it, in fresh node processes, beside the floor",
     `floor: the project's SDK, DynamoDB + SQS clients built at load, one GetItem: ${kib(meta.floorBytes)} KiB, load ${ms(floorLoad, 1)} ms, first answer ${ms(floorFirst, 1)} ms, warm CPU ${ms(floorCpu)} ms (medians over every run)`,
     `median of ${meta.runs} processes each; a floor process right before each; ratios to the floor samples taken beside it; warm CPU: median over ${meta.warm} requests per process (user + system, SDK included); esbuild warnings: ${meta.warnings}`,
-    `secrets from a local Secrets Manager (cold-secrets.ts), as deployed: ${meta.secretFetches} GetSecretValue answered in all`,
+    `secrets from a local Secrets Manager (test/support/fake-secrets-manager.ts), as deployed: ${meta.secretFetches} GetSecretValue answered in all`,
     "",
     table(
       ["function", "KiB", "load ms", "x floor", "first ms", "x floor", "warm CPU ms", "- floor", "answer"],

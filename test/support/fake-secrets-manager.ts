@@ -1,10 +1,10 @@
 /**
- * A local Secrets Manager for the cold-start bench, so that a function's first answer includes the
- * secret fetch a deployed function makes (the identity keys; a hotline function's telephony
- * secret), through the SDK client it builds, pointed here by AWS_ENDPOINT_URL_SECRETS_MANAGER.
- * It speaks GetSecretValue's wire format (awsJson1_1: POST /, `X-Amz-Target:
- * secretsmanager.GetSecretValue`, a JSON body naming `SecretId`) and nothing else; an unknown id
- * gets ResourceNotFoundException as the service sends it. It counts the fetches it answered.
+ * A local Secrets Manager, for the cold-start bench (a function's first answer includes the secret
+ * fetch a deployed function makes) and test/integration/runtime/secrets.test.ts: the SDK client a
+ * function builds reaches it through AWS_ENDPOINT_URL_SECRETS_MANAGER. It speaks GetSecretValue's
+ * wire format (awsJson1_1: POST /, `X-Amz-Target: secretsmanager.GetSecretValue`, a JSON body
+ * naming `SecretId`) and nothing else; an unknown id gets ResourceNotFoundException as the service
+ * sends it. It counts the fetches it answered.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
