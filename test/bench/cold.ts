@@ -42,6 +42,8 @@ export interface ColdOptions {
 interface Sample {
   readonly importMs: number;
   readonly firstAnswerMs: number;
+  readonly importCpuMs: number;
+  readonly firstAnswerCpuMs: number;
   readonly outcome: string;
   readonly warmCpuMs: number[];
 }
@@ -53,6 +55,11 @@ export interface ColdRow {
   readonly firstAnswerMs: number;
   readonly floorLoadMs: number;
   readonly floorFirstAnswerMs: number;
+  /** The same as CPU time of the process (user + system). */
+  readonly loadCpuMs: number;
+  readonly firstAnswerCpuMs: number;
+  readonly floorLoadCpuMs: number;
+  readonly floorFirstAnswerCpuMs: number;
   readonly warmCpuMs: number;
   readonly floorWarmCpuMs: number;
   readonly outcome: string;
@@ -131,6 +138,10 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
         firstAnswerMs: median(s.own.map((x) => x.firstAnswerMs)),
         floorLoadMs: median(s.floor.map((x) => x.importMs)),
         floorFirstAnswerMs: median(s.floor.map((x) => x.firstAnswerMs)),
+        loadCpuMs: median(s.own.map((x) => x.importCpuMs)),
+        firstAnswerCpuMs: median(s.own.map((x) => x.firstAnswerCpuMs)),
+        floorLoadCpuMs: median(s.floor.map((x) => x.importCpuMs)),
+        floorFirstAnswerCpuMs: median(s.floor.map((x) => x.firstAnswerCpuMs)),
         warmCpuMs: warmOf(s.own),
         floorWarmCpuMs: warmOf(s.floor),
         outcome: outcomes,
@@ -156,14 +167,29 @@ const render = (
   const floorLoad = median(rows.map((r) => r.floorLoadMs));
   const floorFirst = median(rows.map((r) => r.floorFirstAnswerMs));
   const floorCpu = median(rows.map((r) => r.floorWarmCpuMs));
+  const floorLoadCpu = median(rows.map((r) => r.floorLoadCpuMs));
+  const floorFirstCpu = median(rows.map((r) => r.floorFirstAnswerCpuMs));
   const lines = [
     "cold starts: each function bundled as the CDK bundles it, in fresh node processes, beside the floor",
-    `floor: the project's SDK, DynamoDB + SQS clients built at load, one GetItem: ${kib(meta.floorBytes)} KiB, load ${ms(floorLoad, 1)} ms, first answer ${ms(floorFirst, 1)} ms, warm CPU ${ms(floorCpu)} ms (medians over every run)`,
+    `floor: the project's SDK, DynamoDB + SQS clients built at load, one GetItem: ${kib(meta.floorBytes)} KiB, load ${ms(floorLoad, 1)} ms (CPU ${ms(floorLoadCpu, 1)}), first answer ${ms(floorFirst, 1)} ms (CPU ${ms(floorFirstCpu, 1)}), warm CPU ${ms(floorCpu)} ms (medians over every run)`,
+    "CPU x floor: the same ratios of the process's own CPU time (user + system), which the other processes on the shared cores disturb far less than the wall clock",
     `median of ${meta.runs} processes each; a floor process right before each; ratios to the floor samples taken beside it; warm CPU: median over ${meta.warm} requests per process (user + system, SDK included); esbuild warnings: ${meta.warnings}`,
     `secrets from a local Secrets Manager (test/support/fake-secrets-manager.ts), as deployed: ${meta.secretFetches} GetSecretValue answered in all`,
     "",
     table(
-      ["function", "KiB", "load ms", "x floor", "first ms", "x floor", "warm CPU ms", "- floor", "answer"],
+      [
+        "function",
+        "KiB",
+        "load ms",
+        "x floor",
+        "first ms",
+        "x floor",
+        "CPU x floor: load",
+        "first",
+        "warm CPU ms",
+        "- floor",
+        "answer",
+      ],
       rows.map((r) => [
         r.id,
         kib(r.bytes),
@@ -171,6 +197,8 @@ const render = (
         x(r.loadMs, r.floorLoadMs),
         ms(r.firstAnswerMs, 1),
         x(r.firstAnswerMs, r.floorFirstAnswerMs),
+        x(r.loadCpuMs, r.floorLoadCpuMs),
+        x(r.firstAnswerCpuMs, r.floorFirstAnswerCpuMs),
         ms(r.warmCpuMs),
         ms(r.warmCpuMs - r.floorWarmCpuMs),
         r.outcome,
