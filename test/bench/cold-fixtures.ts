@@ -3,6 +3,7 @@
  * someone), and the events that need something stored first: a `next` reports on a ring of a call
  * that an `incoming` began, with the signed attempt and token that call's answer handed out.
  */
+import { FUNCTION_NODE_OPTIONS } from "../../infra/constructs/bundling";
 import type { LocalClients } from "../../infra/local/aws";
 import type { ProvisionedResources } from "../../infra/local/provision";
 import { ScheduleAdmin } from "../../services/hotline/app/schedule-admin";
@@ -109,8 +110,8 @@ export const functionEnv = (
   endpoints: { dynamodbEndpoint: string; sqsEndpoint: string },
   secrets?: { endpoint: string; uses: { identityKeys: boolean; telephony: boolean } },
 ): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.NODE_OPTIONS;
+  // NODE_OPTIONS as deployed (source maps on), not this process's.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: FUNCTION_NODE_OPTIONS };
   // Reading a CA bundle at start costs ~80 ms here; Lambda's Node 20+ runtimes load none by default.
   delete env.NODE_EXTRA_CA_CERTS;
   const tables = provisioned.tables as Record<string, string | undefined>;
