@@ -4,7 +4,7 @@
  */
 import { auditExpiry, expiryAfter, keptForResearch, type RetentionRule } from "../../../shared/retention";
 import type { IsoDate } from "../../../shared/time";
-import type { Referral } from "./referral";
+import { type Referral, revise } from "./referral";
 
 const SOL_2001_GALLRING =
   "Socialtjänstlagen (2001:453) 12 kap. 1 § första stycket, as worded by SFS 2003:135; from 1 July 2025 socialtjänstlag (2025:400), whose chapter and paragraph for this rule could not be verified";
@@ -72,3 +72,11 @@ export const referralExpiry = (
 /** When an audit row written now about this referral may be deleted. */
 export const referralAuditExpiry = (referral: Parameters<typeof referralExpiry>[0]): Date | undefined =>
   auditExpiry(referralExpiry(referral));
+
+/**
+ * Recording an intervention (its decision, start or end) is an entry in the case: the referral's
+ * last entry moves to now, and its expiry with it, so a referral is never deleted while an
+ * intervention recorded on it is under five years old. The referral's version moves too, so the
+ * entry is written on the referral as it was read.
+ */
+export const withInterventionEntry = (referral: Referral, now: Date): Referral => revise(referral, {}, now);
