@@ -31,7 +31,7 @@ import {
   readTask,
   readTaskBySource,
   type TaskFilter,
-  taskUpdateWrite,
+  taskDoneWrites,
 } from "../store/tasks";
 import type { RequestContext } from "./context";
 import { toEnvelopes } from "./envelopes";
@@ -123,15 +123,15 @@ export const listTasksForStaff = async (
   return { items: page.items.map(toTaskView), ...(page.cursor ? { cursor: page.cursor } : {}) };
 };
 
-/** Marks a task done; two at once: the second is told it is done already. */
+/** Marks a task done, audited in the same transaction; two at once: the second is told it is done already. */
 export const completeTask = (deps: IntakeDeps, id: string, context: RequestContext): Promise<TaskView> =>
   retryOnLostRace("task", async () => {
     const municipality = requireStaffMunicipality(context.caller);
     const now = deps.clock.now();
     const current = orThrow(taskVisibleTo(await readTask(deps, id), municipality));
     const done = orThrow(markTaskDone(current, context.caller.subject, now));
-    await deps.publisher.commit([taskUpdateWrite(deps.tableName, done)], []);
-    return toTaskView(done);
+    await deps.publisher.commit(taskDoneWrites(deps, done.task, done.audit, context.correlationId), []);
+    return toTaskView(done.task);
   });
 
 /** What staff see: the task without its source key. */

@@ -142,11 +142,26 @@ export const openTask = (
   return { task, events: [draft(taskOpened, { ...facts, taskId: task.id })] };
 };
 
+/** Who marked which task done, and when: one audit row, ids only. */
+export interface TaskAuditFact {
+  readonly taskId: string;
+  readonly action: "task-done";
+  readonly actor: string;
+  readonly at: Date;
+}
+
 /** Done once: marking a done task again is a conflict, so two people learn that someone got there first. */
-export const markTaskDone = (task: Task, actor: string, now: Date): Decision<Task> =>
+export const markTaskDone = (
+  task: Task,
+  actor: string,
+  now: Date,
+): Decision<{ readonly task: Task; readonly audit: TaskAuditFact }> =>
   task.status === "done"
     ? fail(conflict("The task is already done", "task-done"))
-    : ok({ ...task, status: "done", doneAt: now.toISOString(), doneBy: actor });
+    : ok({
+        task: { ...task, status: "done", doneAt: now.toISOString(), doneBy: actor },
+        audit: { taskId: task.id, action: "task-done", actor, at: now },
+      });
 
 /** Staff see their own municipality's tasks; another's does not exist as far as they can tell. */
 export const taskVisibleTo = (task: Task | undefined, municipality: string): Decision<Task> =>

@@ -1,5 +1,6 @@
 /** Tasks and their mail as pure rules: who a task is for, once per source, done once, and a mail with no personal data. */
 import { describe, expect, it } from "vitest";
+import { RETENTION, taskAuditExpiry, taskExpiry } from "../../../services/intake/domain/retention";
 import { composeTaskMail, recipientOf, tasksLink } from "../../../services/intake/domain/task-mail";
 import {
   markTaskDone,
@@ -101,15 +102,29 @@ describe("opening a task", () => {
 describe("marking a task done", () => {
   const task = opened(reminder, { kind: "referral", referral: release })?.task as Task;
 
-  it("records who and when, once; a second time is a conflict", () => {
+  it("records who and when, once, with its audit fact; a second time is a conflict", () => {
     const done = markTaskDone(task, "cw-2001", at("2026-12-02T08:00:00Z"));
     expect(done).toEqual({
       ok: true,
-      value: { ...task, status: "done", doneAt: "2026-12-02T08:00:00.000Z", doneBy: "cw-2001" },
+      value: {
+        task: { ...task, status: "done", doneAt: "2026-12-02T08:00:00.000Z", doneBy: "cw-2001" },
+        audit: { taskId: task.id, action: "task-done", actor: "cw-2001", at: at("2026-12-02T08:00:00Z") },
+      },
     });
-    const again = done.ok ? markTaskDone(done.value, "chef-1", NOW) : done;
+    const again = done.ok ? markTaskDone(done.value.task, "chef-1", NOW) : done;
     expect(again.ok).toBe(false);
     expect(!again.ok && again.error.kind).toBe("conflict");
+  });
+
+  it("is kept a year after it was done (local default), and its audit row two years beyond; an open one has no expiry", () => {
+    expect(taskExpiry(task)).toBeUndefined();
+    const done = markTaskDone(task, "cw-2001", at("2026-12-02T08:00:00Z"));
+    if (!done.ok) throw new Error("expected done");
+    // Done 2 December 2026 (Swedish date): deletable from 3 December 2027, 00:00 in Sweden.
+    expect(taskExpiry(done.value.task)).toEqual(at("2027-12-02T23:00:00Z"));
+    // Its audit row: two years after that day, from the start of the day after.
+    expect(taskAuditExpiry(done.value.task)).toEqual(at("2029-12-03T23:00:00Z"));
+    expect(RETENTION.doneTask.source.kind).toBe("local");
   });
 
   it("shows another municipality's task to nobody", () => {
