@@ -4,6 +4,8 @@ import { RETENTION, taskAuditExpiry, taskExpiry } from "../../../services/intake
 import { composeTaskMail, recipientOf, tasksLink } from "../../../services/intake/domain/task-mail";
 import {
   markTaskDone,
+  mayCompleteTask,
+  mayListTasks,
   openTask,
   type Task,
   type TaskSource,
@@ -131,6 +133,37 @@ describe("marking a task done", () => {
     expect(taskVisibleTo(task, "0880").ok).toBe(true);
     const hidden = taskVisibleTo(task, "1490");
     expect(!hidden.ok && hidden.error.kind).toBe("not-found");
+  });
+});
+
+describe("who may list and complete tasks", () => {
+  const task = opened(reminder, { kind: "referral", referral: release })?.task as Task;
+  const triage = breach({
+    service: "hotline",
+    subject: { type: "triage", id: "01KTRIAGE000000000000000001" },
+  });
+  const hotlineTask = opened(triage, { kind: "hotline" })?.task as Task;
+  const onCall = { readsReferrals: false, managesReferrals: false, handlesHotline: true };
+  const reader = { readsReferrals: true, managesReferrals: false, handlesHotline: false };
+  const kind = (decision: { ok: boolean; error?: { kind: string } }) => decision.error?.kind ?? "ok";
+
+  it("lets the on-call staff list the hotline's inbox and nothing else", () => {
+    expect(kind(mayListTasks(onCall, "avhoppartelefonen"))).toBe("ok");
+    expect(kind(mayListTasks(onCall, "mottag-barn"))).toBe("forbidden");
+    expect(kind(mayListTasks(onCall, undefined))).toBe("forbidden");
+    expect(kind(mayListTasks({ ...onCall, handlesHotline: false }, "avhoppartelefonen"))).toBe("forbidden");
+    for (const unit of ["mottag-barn", "avhoppartelefonen", undefined] as const)
+      expect(kind(mayListTasks(reader, unit))).toBe("ok");
+  });
+
+  it("lets the on-call staff mark done a hotline task only; intake's managing staff any", () => {
+    expect(hotlineTask.unit).toBe("avhoppartelefonen");
+    expect(kind(mayCompleteTask(onCall, hotlineTask))).toBe("ok");
+    expect(kind(mayCompleteTask(onCall, task))).toBe("forbidden");
+    expect(kind(mayCompleteTask(reader, hotlineTask))).toBe("forbidden");
+    const manager = { ...reader, managesReferrals: true };
+    expect(kind(mayCompleteTask(manager, task))).toBe("ok");
+    expect(kind(mayCompleteTask(manager, hotlineTask))).toBe("ok");
   });
 });
 
