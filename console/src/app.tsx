@@ -43,7 +43,7 @@ const Nav = ({ capabilities, path }: { capabilities: Capabilities; path: string 
   const links: [string, string, boolean][] = [
     ["/arbetslista", t.nav.worklist, capabilities.intake],
     ["/handlaggare", t.nav.caseworkers, capabilities.intake],
-    ["/uppgifter", t.tasksNav, capabilities.intake],
+    ["/uppgifter", t.tasksNav, capabilities.tasks],
     ["/jour", t.nav.board, capabilities.hotline],
     ["/jour/schema", t.nav.onCall, capabilities.hotline || capabilities.hotlineAdmin],
     ["/frigivningar", t.nav.releases, capabilities.releaseNotices],

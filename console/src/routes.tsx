@@ -44,11 +44,7 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
     );
   }
   if (path === "/uppgifter") {
-    return capabilities.intake ? (
-      <TasksPage query={query} canManage={capabilities.intakeManage} />
-    ) : (
-      <NoAccessPage />
-    );
+    return capabilities.tasks ? <TasksPage query={query} capabilities={capabilities} /> : <NoAccessPage />;
   }
   if (path === "/jour") return capabilities.hotline ? <BoardPage /> : <NoAccessPage />;
   const triage = match(path, "/jour/triage/:id");

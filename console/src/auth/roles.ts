@@ -7,6 +7,8 @@ export interface Capabilities {
   readonly audit: boolean;
   readonly hotline: boolean;
   readonly hotlineAdmin: boolean;
+  /** Uppgifter: intake's staff (theirs, any unit's), the hotline's on-call staff (its inbox only). */
+  readonly tasks: boolean;
   readonly releaseNotices: boolean;
   readonly releaseManage: boolean;
   /** Kriminalvården's system and its integrator: posts notices, keeps its receiver of status changes. */
@@ -25,6 +27,7 @@ export const capabilitiesOf = (claims: Claims): Capabilities => {
     audit: municipal && has("audit:read"),
     hotline: municipal && has("hotline:handle"),
     hotlineAdmin: municipal && has("hotline:admin"),
+    tasks: municipal && (has("referrals:read") || has("hotline:handle")),
     releaseNotices: municipal && has("release-notices:read"),
     releaseManage: municipal && has("release-notices:manage"),
     releaseWrite: has("release-notices:write"),
