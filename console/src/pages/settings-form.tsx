@@ -1,0 +1,160 @@
+/**
+ * The settings from a date on, in one form: checked here with the API's own schema, the API's
+ * errors (400, and 422 for a date in the past) at their fields, and what the change changes said
+ * before and after it is saved.
+ */
+import { useState } from "preact/hooks";
+import { api, unwrap } from "../api/client";
+import { problemsFor } from "../api/problem";
+import { TextField } from "../components/fields";
+import { OutcomeNotice } from "../components/problem";
+import { formatDate } from "../format";
+import { useAction } from "../hooks";
+import { t } from "../i18n";
+import {
+  changesBetween,
+  checkDraft,
+  draftOf,
+  NUMBER_FIELDS,
+  type NumberField,
+  type SettingChange,
+  type SettingsDraft,
+} from "../settings/draft";
+import { settingsBefore } from "../settings/rules";
+import type { ChangeView, SettingsView } from "../settings/types";
+import { hintOf, labelOf, valueWords } from "../settings/words";
+import { RoutingFieldset } from "./settings-routing";
+
+const NUMBER_GROUPS: readonly (readonly NumberField[])[] = [
+  ["firstOffenceConversationHours", "adultInvestigationTargetDays"],
+  ["releaseNoticeLeadMonths"],
+  ["acknowledgeMinutes", "escalateMinutes"],
+  ["suppressionThreshold"],
+];
+
+export const ChangeList = ({ changes, id }: { changes: readonly SettingChange[]; id?: string }) => (
+  <ul id={id}>
+    {changes.map((change) => (
+      <li key={change.key}>
+        {t.settings.change(
+          labelOf(change.key),
+          valueWords(change.key, change.from).join("; "),
+          valueWords(change.key, change.to).join("; "),
+        )}
+      </li>
+    ))}
+  </ul>
+);
+
+interface SettingsFormProps {
+  readonly municipality: string;
+  readonly view: SettingsView;
+  readonly history: readonly ChangeView[];
+  readonly onSaved: () => void;
+}
+
+type Confirmation =
+  | { readonly kind: "saved"; readonly effectiveFrom: string; readonly changes: readonly SettingChange[] }
+  | { readonly kind: "nothing" };
+
+export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsFormProps) => {
+  const s = t.settings;
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(view.inForce.settings, view.today));
+  const [confirmation, setConfirmation] = useState<Confirmation | undefined>(undefined);
+  const { outcome, run, reject, reset } = useAction();
+  const problem = outcome.state === "failed" ? outcome.problem : undefined;
+  const edit = (change: Partial<SettingsDraft>) => {
+    setConfirmation(undefined);
+    setDraft((d) => ({ ...d, ...change }));
+  };
+
+  // What the change would change, against what is in force or scheduled on its date today.
+  const checked = checkDraft(draft);
+  const preview =
+    checked.ok && checked.settings
+      ? changesBetween(settingsBefore(history, checked.body.effectiveFrom), checked.settings)
+      : undefined;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setConfirmation(undefined);
+    if (!checked.ok) return reject(checked.fields);
+    if (preview && preview.length === 0) {
+      reset();
+      return setConfirmation({ kind: "nothing" });
+    }
+    const done = await run(() =>
+      unwrap(
+        api.PUT("/v1/municipalities/{code}/settings", {
+          params: { path: { code: municipality } },
+          body: checked.body,
+        }),
+      ),
+    );
+    if (done) {
+      setConfirmation({ kind: "saved", effectiveFrom: checked.body.effectiveFrom, changes: preview ?? [] });
+      onSaved();
+    }
+  };
+
+  const numberField = (field: NumberField) => (
+    <TextField
+      key={field}
+      id={`settings-${field}`}
+      label={labelOf(field)}
+      hint={hintOf(field)}
+      inputMode="numeric"
+      value={draft[field]}
+      onInput={(value) => edit({ [field]: value })}
+      required={field !== "firstOffenceConversationHours" && field !== "adultInvestigationTargetDays"}
+      problems={problemsFor(problem, NUMBER_FIELDS[field])}
+    />
+  );
+
+  return (
+    <form noValidate onSubmit={submit} class="card settings-form" aria-labelledby="settings-form-title">
+      <h2 id="settings-form-title">{s.form}</h2>
+      <p class="hint">{s.formLead}</p>
+      <TextField
+        id="settings-effectiveFrom"
+        label={s.effectiveFrom}
+        hint={s.effectiveFromHint(formatDate(view.today))}
+        type="date"
+        value={draft.effectiveFrom}
+        onInput={(effectiveFrom) => edit({ effectiveFrom })}
+        required
+        problems={problemsFor(problem, "effectiveFrom")}
+      />
+      <RoutingFieldset rules={draft.routing} onChange={(routing) => edit({ routing })} problem={problem} />
+      {NUMBER_GROUPS.map((group) => (
+        <div key={group.join()} class="settings-group">
+          {group.map(numberField)}
+        </div>
+      ))}
+      <section aria-labelledby="settings-preview-title" class="settings-preview">
+        <h3 id="settings-preview-title">{s.preview}</h3>
+        {preview === undefined ? null : preview.length === 0 ? (
+          <p>{s.previewNone}</p>
+        ) : (
+          <ChangeList changes={preview} />
+        )}
+      </section>
+      <OutcomeNotice outcome={outcome} />
+      <div role="status" class={confirmation ? "notice notice-ok" : undefined}>
+        {confirmation?.kind === "saved" ? (
+          <>
+            <p>
+              <strong>{s.saved(formatDate(confirmation.effectiveFrom))}</strong>
+            </p>
+            <ChangeList changes={confirmation.changes} />
+          </>
+        ) : confirmation?.kind === "nothing" ? (
+          <p>{s.nothingToSave}</p>
+        ) : null}
+      </div>
+      <button type="submit" class="primary" disabled={outcome.state === "pending"}>
+        {outcome.state === "pending" ? t.saving : s.save}
+      </button>
+    </form>
+  );
+};
