@@ -17,6 +17,7 @@ import {
   draftOf,
   NUMBER_FIELDS,
   type NumberField,
+  SETTING_KEYS,
   type SettingChange,
   type SettingsDraft,
 } from "../settings/draft";
@@ -25,12 +26,8 @@ import type { ChangeView, SettingsView } from "../settings/types";
 import { hintOf, labelOf, valueWords } from "../settings/words";
 import { RoutingFieldset } from "./settings-routing";
 
-const NUMBER_GROUPS: readonly (readonly NumberField[])[] = [
-  ["firstOffenceConversationHours", "adultInvestigationTargetDays"],
-  ["releaseNoticeLeadMonths"],
-  ["acknowledgeMinutes", "escalateMinutes"],
-  ["suppressionThreshold"],
-];
+/** The number fields in the order the table of settings in force lists them. */
+const NUMBER_FIELD_ORDER = SETTING_KEYS.filter((key): key is NumberField => key !== "routing");
 
 export const ChangeList = ({ changes, id }: { changes: readonly SettingChange[]; id?: string }) => (
   <ul id={id}>
@@ -126,11 +123,7 @@ export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsF
         problems={problemsFor(problem, "effectiveFrom")}
       />
       <RoutingFieldset rules={draft.routing} onChange={(routing) => edit({ routing })} problem={problem} />
-      {NUMBER_GROUPS.map((group) => (
-        <div key={group.join()} class="settings-group">
-          {group.map(numberField)}
-        </div>
-      ))}
+      {NUMBER_FIELD_ORDER.map(numberField)}
       <section aria-labelledby="settings-preview-title" class="settings-preview">
         <h3 id="settings-preview-title">{s.preview}</h3>
         {preview === undefined ? null : preview.length === 0 ? (
