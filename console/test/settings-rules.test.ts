@@ -8,6 +8,7 @@ import { putSettingsBodySchema } from "../../services/intake/contract-settings";
 import { ruleMessage } from "../../shared/http/messages";
 import { type SettingsChange, settingsInForce } from "../../shared/settings";
 import { deriveSettingsRules } from "../settings-rules";
+import { fieldMessage } from "../src/api/problem";
 import { changesBetween, checkDraft, draftOf } from "../src/settings/draft";
 import { type BodyCandidate, checkBody, settingsBefore } from "../src/settings/rules";
 import * as generated from "../src/settings/rules.generated";
@@ -119,5 +120,23 @@ describe("a change made in the form", () => {
       { path: "hotline.acknowledgeMinutes", message: "is required" },
       { path: "releaseNoticeLeadMonths", message: "must be a number" },
     ]);
+  });
+});
+
+describe("the settings' own rules, in Swedish", () => {
+  it.each([
+    ["must be today (2027-01-15) or later", "måste vara i dag (2027-01-15) eller senare"],
+    [
+      "must be at least 5: never below the national threshold",
+      "måste vara minst 5, aldrig under den nationella gränsen",
+    ],
+    [
+      "must be at least 18 for a unit other than mottag-barn: a child's referral always goes to Mottag barn",
+      "måste vara minst 18 för en annan enhet än Mottag barn: ett barns ärende går alltid till Mottag barn",
+    ],
+    ["must be at least minAge", "måste vara minst lika med Från ålder"],
+    ["must have at most 50 items", "får vara högst 50"],
+  ])("%s", (message, swedish) => {
+    expect(fieldMessage({ path: "x", message })).toBe(swedish);
   });
 });
