@@ -5,11 +5,9 @@
  */
 import { useState } from "preact/hooks";
 import { api, unwrap } from "../api/client";
-import { problemsFor } from "../api/problem";
 import { TextField } from "../components/fields";
 import { OutcomeNotice } from "../components/problem";
 import { formatDate } from "../format";
-import { useAction } from "../hooks";
 import { t } from "../i18n";
 import {
   changesBetween,
@@ -24,6 +22,7 @@ import {
 import { settingsBefore } from "../settings/rules";
 import type { ChangeView, SettingsView } from "../settings/types";
 import { hintOf, labelOf, valueWords } from "../settings/words";
+import { useForm } from "../use-form";
 import { RoutingFieldset } from "./settings-routing";
 
 /** The number fields in the order the table of settings in force lists them. */
@@ -58,8 +57,6 @@ export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsF
   const s = t.settings;
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(view.inForce.settings, view.today));
   const [confirmation, setConfirmation] = useState<Confirmation | undefined>(undefined);
-  const { outcome, run, reject, reset } = useAction();
-  const problem = outcome.state === "failed" ? outcome.problem : undefined;
   const edit = (change: Partial<SettingsDraft>) => {
     setConfirmation(undefined);
     setDraft((d) => ({ ...d, ...change }));
@@ -72,26 +69,28 @@ export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsF
       ? changesBetween(settingsBefore(history, checked.body.effectiveFrom), checked.settings)
       : undefined;
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const form = useForm({
+    check: () => checked,
+    write: (body) =>
+      unwrap(
+        api.PUT("/v1/municipalities/{code}/settings", { params: { path: { code: municipality } }, body }),
+      ),
+    onDone: (_view, body) => {
+      setConfirmation({ kind: "saved", effectiveFrom: body.effectiveFrom, changes: preview ?? [] });
+      onSaved();
+    },
+  });
+  const { outcome, pending, problems } = form;
+
+  const submit = (event: Event) => {
     setConfirmation(undefined);
-    if (!checked.ok) return reject(checked.fields);
-    if (preview && preview.length === 0) {
-      reset();
+    if (preview?.length === 0) {
+      // The same settings again: nothing to send, and said so.
+      event.preventDefault();
+      form.reset();
       return setConfirmation({ kind: "nothing" });
     }
-    const done = await run(() =>
-      unwrap(
-        api.PUT("/v1/municipalities/{code}/settings", {
-          params: { path: { code: municipality } },
-          body: checked.body,
-        }),
-      ),
-    );
-    if (done) {
-      setConfirmation({ kind: "saved", effectiveFrom: checked.body.effectiveFrom, changes: preview ?? [] });
-      onSaved();
-    }
+    return form.submit(event);
   };
 
   const numberField = (field: NumberField) => (
@@ -104,7 +103,7 @@ export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsF
       value={draft[field]}
       onInput={(value) => edit({ [field]: value })}
       required={field !== "firstOffenceConversationHours" && field !== "adultInvestigationTargetDays"}
-      problems={problemsFor(problem, NUMBER_FIELDS[field])}
+      problems={problems(NUMBER_FIELDS[field])}
     />
   );
 
@@ -120,9 +119,9 @@ export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsF
         value={draft.effectiveFrom}
         onInput={(effectiveFrom) => edit({ effectiveFrom })}
         required
-        problems={problemsFor(problem, "effectiveFrom")}
+        problems={problems("effectiveFrom")}
       />
-      <RoutingFieldset rules={draft.routing} onChange={(routing) => edit({ routing })} problem={problem} />
+      <RoutingFieldset rules={draft.routing} onChange={(routing) => edit({ routing })} problems={problems} />
       {NUMBER_FIELD_ORDER.map(numberField)}
       <section aria-labelledby="settings-preview-title" class="settings-preview">
         <h3 id="settings-preview-title">{s.preview}</h3>
@@ -145,8 +144,8 @@ export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsF
           <p>{s.nothingToSave}</p>
         ) : null}
       </div>
-      <button type="submit" class="primary" disabled={outcome.state === "pending"}>
-        {outcome.state === "pending" ? t.saving : s.save}
+      <button type="submit" class="primary" disabled={pending}>
+        {pending ? t.saving : s.save}
       </button>
     </form>
   );

@@ -1,5 +1,5 @@
 /** The routing overrides as a list the administrator grows and trims, each checked as the API checks it. */
-import { type Problem, problemsFor } from "../api/problem";
+import type { FieldProblem } from "../api/problem";
 import { TextField } from "../components/fields";
 import { FieldErrors } from "../components/problem";
 import { Select } from "../components/select";
@@ -11,12 +11,13 @@ import { ageHint, meaningOf } from "../settings/words";
 interface RoutingProps {
   readonly rules: readonly RuleDraft[];
   readonly onChange: (rules: readonly RuleDraft[]) => void;
-  readonly problem: Problem | undefined;
+  /** The errors of one field, by the API's path. */
+  readonly problems: (path: string) => readonly FieldProblem[];
 }
 
-export const RoutingFieldset = ({ rules, onChange, problem }: RoutingProps) => {
+export const RoutingFieldset = ({ rules, onChange, problems }: RoutingProps) => {
   const r = t.settings.routing;
-  const listProblems = problemsFor(problem, "routing");
+  const listProblems = problems("routing");
   const describedBy = ["routing-hint", listProblems.length > 0 ? "routing-error" : ""].filter(Boolean);
   const replace = (index: number, rule: RuleDraft) =>
     onChange(rules.map((old, i) => (i === index ? rule : old)));
@@ -30,7 +31,7 @@ export const RoutingFieldset = ({ rules, onChange, problem }: RoutingProps) => {
       {rules.map((rule, i) => {
         const path = `routing.${i}`;
         const edit = (change: Partial<RuleDraft>) => replace(i, { ...rule, ...change });
-        const kindProblems = problemsFor(problem, `${path}.kinds`);
+        const kindProblems = problems(`${path}.kinds`);
         return (
           <fieldset key={rule.key} class="row-group">
             <legend>{r.rule(i + 1)}</legend>
@@ -43,7 +44,7 @@ export const RoutingFieldset = ({ rules, onChange, problem }: RoutingProps) => {
               empty={r.chooseUnit}
               onChange={(unit) => edit({ unit: unit ?? "" })}
               required
-              problems={problemsFor(problem, `${path}.unit`)}
+              problems={problems(`${path}.unit`)}
             />
             <fieldset
               aria-describedby={[
@@ -82,7 +83,7 @@ export const RoutingFieldset = ({ rules, onChange, problem }: RoutingProps) => {
               inputMode="numeric"
               value={rule.minAge}
               onInput={(minAge) => edit({ minAge })}
-              problems={problemsFor(problem, `${path}.minAge`)}
+              problems={problems(`${path}.minAge`)}
             />
             <TextField
               id={`rule-${rule.key}-maxAge`}
@@ -90,7 +91,7 @@ export const RoutingFieldset = ({ rules, onChange, problem }: RoutingProps) => {
               inputMode="numeric"
               value={rule.maxAge}
               onInput={(maxAge) => edit({ maxAge })}
-              problems={problemsFor(problem, `${path}.maxAge`)}
+              problems={problems(`${path}.maxAge`)}
             />
             <div class="row-actions">
               <button
