@@ -115,4 +115,53 @@ describe("the municipality's administrator", () => {
     expect(Object.keys(saved.scheduled[0].chosen)).toEqual(["releaseNoticeLeadMonths"]);
     expect(errors).toEqual([]);
   });
+
+  it("adds a routing override by keyboard, is told a child always goes to Mottag barn, and replaces the scheduled lead", async () => {
+    // An hour after the first change: with the clock pinned, both would be made at the same instant.
+    runtime.clock.set(new Date(NOW.getTime() + 60 * 60_000));
+    const { page, errors } = await openPage(browser, { now: new Date() });
+    await signIn(page, runtime.url, { role: "Kommunens administratör", municipality: "Kalmar (0880)" });
+    const form = page.getByRole("form", { name: "Ändra inställningarna" });
+    await form.getByLabel("Gäller från").fill("2027-02-01");
+    // A change from 1 February replaces the four months scheduled from 1 March: said before saving.
+    const preview = form.getByRole("region", { name: "Det här ändras" });
+    await preview.getByText(/Det här blir aldrig av/).waitFor();
+    await preview
+      .getByRole("listitem")
+      .filter({ hasText: "Från 1 mars 2027 (ändrat av kommun-admin)" })
+      .waitFor();
+
+    await form.getByRole("button", { name: "Lägg till undantag" }).press("Enter");
+    const rule = form.getByRole("group", { name: "Undantag 1", exact: true });
+    await rule.getByLabel("Enhet").selectOption({ label: "Mottag vuxen" });
+    await rule.getByRole("checkbox", { name: "Från polisen" }).press("Space");
+    await rule.getByLabel("Från ålder").fill("15");
+    await rule.getByLabel("Till och med ålder").fill("24");
+    await rule.getByLabel("Till och med ålder").press("Enter");
+    await rule
+      .getByText(
+        "måste vara minst 18 för en annan enhet än Mottag barn: ett barns ärende går alltid till Mottag barn",
+      )
+      .waitFor();
+    expect(await rule.getByLabel("Från ålder").getAttribute("aria-invalid")).toBe("true");
+
+    await rule.getByLabel("Från ålder").fill("18");
+    await rule.getByLabel("Från ålder").press("Enter");
+    const confirmation = form.getByRole("status");
+    await confirmation.getByText("Inställningarna är sparade. Från 1 feb. 2027 ändras:").waitFor();
+    expect(await confirmation.getByRole("listitem").allInnerTexts()).toEqual([
+      "Dirigering: Inga undantag: den nationella tabellen gäller → Mottag vuxen: Från polisen, 18–24 år",
+    ]);
+
+    const scheduled = page.getByRole("region", { name: "Planerade ändringar" });
+    await scheduled.getByRole("heading", { name: "Från 1 feb. 2027 (ändrat av kommun-admin)" }).waitFor();
+    expect(await scheduled.getByRole("heading", { level: 3 }).allInnerTexts()).toEqual([
+      "Från 1 feb. 2027 (ändrat av kommun-admin)",
+    ]);
+    const history = page.getByRole("region", { name: "Historik" });
+    const march = history.getByRole("row").filter({ hasText: "1 mars 2027" });
+    await march.getByText("Ersattes innan den började gälla").waitFor();
+    await expectAccessible(page, "the settings page with a routing override");
+    expect(errors).toEqual([]);
+  });
 });

@@ -68,6 +68,10 @@ export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsF
     checked.ok && checked.settings
       ? changesBetween(settingsBefore(history, checked.body.effectiveFrom), checked.settings)
       : undefined;
+  // A change replaces whatever was scheduled from its date on: said before it is saved.
+  const replaces = checked.ok
+    ? view.scheduled.filter((change) => change.effectiveFrom >= checked.body.effectiveFrom)
+    : [];
 
   const form = useForm({
     check: () => checked,
@@ -84,7 +88,7 @@ export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsF
 
   const submit = (event: Event) => {
     setConfirmation(undefined);
-    if (preview?.length === 0) {
+    if (preview?.length === 0 && replaces.length === 0) {
       // The same settings again: nothing to send, and said so.
       event.preventDefault();
       form.reset();
@@ -130,6 +134,18 @@ export const SettingsForm = ({ municipality, view, history, onSaved }: SettingsF
         ) : (
           <ChangeList changes={preview} />
         )}
+        {replaces.length > 0 ? (
+          <div class="notice notice-info">
+            <p>{s.replacesScheduled}</p>
+            <ul>
+              {replaces.map((change) => (
+                <li key={change.changedAt}>
+                  {s.scheduledItem(formatDate(change.effectiveFrom), change.changedBy)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
       <OutcomeNotice outcome={outcome} />
       <div role="status" class={confirmation ? "notice notice-ok" : undefined}>

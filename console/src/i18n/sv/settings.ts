@@ -26,6 +26,8 @@ export const settingsAdmin = {
     effectiveFromHint: (today: string) => `Ett datum, i dag (${today}) eller senare.`,
     preview: "Det här ändras",
     previewNone: "Inget ändras jämfört med det som gäller från datumet.",
+    replacesScheduled:
+      "Ändringen ersätter också det som är planerat från samma eller ett senare datum. Det här blir aldrig av:",
     save: "Spara inställningarna",
     nothingToSave: "Inget att spara: inställningarna är desamma som de som gäller från datumet.",
     saved: (date: string) => `Inställningarna är sparade. Från ${date} ändras:`,
