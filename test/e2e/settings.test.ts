@@ -5,6 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { TestRuntime } from "../support/runtime";
 import { expectAccessible, launchBrowser, openPage, screenshot } from "./support/browser";
 import { signIn, startConsoleRuntime } from "./support/runtime";
@@ -112,7 +113,10 @@ describe("the municipality's administrator", () => {
         },
       ],
     });
-    expect(Object.keys(saved.scheduled[0].chosen)).toEqual(["releaseNoticeLeadMonths"]);
+    const { scheduled: held } = z
+      .object({ scheduled: z.array(z.object({ chosen: z.record(z.string(), z.unknown()) })) })
+      .parse(saved);
+    expect(Object.keys(held[0]?.chosen ?? {})).toEqual(["releaseNoticeLeadMonths"]);
     expect(errors).toEqual([]);
   });
 
