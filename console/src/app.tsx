@@ -50,6 +50,7 @@ const Nav = ({ capabilities, path }: { capabilities: Capabilities; path: string 
     ["/rapporter", t.nav.reports, capabilities.reports],
     ["/underrattelser", t.nav.integrator, capabilities.releaseWrite],
     ["/granskning", t.nav.audit, capabilities.audit],
+    ["/installningar", t.settingsNav, capabilities.settingsAdmin],
   ];
   return (
     <nav aria-label={t.nav.label}>

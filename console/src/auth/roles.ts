@@ -15,6 +15,8 @@ export interface Capabilities {
   readonly releaseWrite: boolean;
   /** The pilot reports: Socialstyrelsen without a municipality, or a municipality's own figures. */
   readonly reports: boolean;
+  /** Kommunens administratör: the rules the municipality sets for itself. */
+  readonly settingsAdmin: boolean;
 }
 
 export const capabilitiesOf = (claims: Claims): Capabilities => {
@@ -32,6 +34,7 @@ export const capabilitiesOf = (claims: Claims): Capabilities => {
     releaseManage: municipal && has("release-notices:manage"),
     releaseWrite: has("release-notices:write"),
     reports: has("reports:read"),
+    settingsAdmin: municipal && has("settings:admin"),
   };
 };
 
@@ -51,4 +54,6 @@ export const homePath = (capabilities: Capabilities): string =>
               ? "/underrattelser"
               : capabilities.audit
                 ? "/granskning"
-                : "/ingen-behorighet";
+                : capabilities.settingsAdmin
+                  ? "/installningar"
+                  : "/ingen-behorighet";
