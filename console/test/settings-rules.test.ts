@@ -14,7 +14,7 @@ import { type BodyCandidate, checkBody, settingsBefore } from "../src/settings/r
 import * as generated from "../src/settings/rules.generated";
 import type { ChangeView } from "../src/settings/types";
 
-const REGENERATE = "shared/settings changed: run `node --import tsx console/settings-rules.ts` and commit";
+const REGENERATE = "shared/settings changed: run `npm run console:api` and commit";
 
 /** The API's answer to a body: the fields at fault, each rule once, in any order. */
 const apiFields = (body: unknown) => {
