@@ -22,10 +22,11 @@ export class AuditReading {
   }
 
   async read(query: HotlineAuditQuery, context: Context): Promise<{ items: AuditEntry[]; cursor?: string }> {
+    // The contract asks for exactly one of the two.
     const subject =
-      query.schedule !== undefined
-        ? { schedule: this.scheduleOf(query.schedule, query.municipality, context) }
-        : { triage: await this.triageOf(query.triage ?? "", query.municipality, context) };
+      query.triage === undefined
+        ? { schedule: this.scheduleOf(query.schedule ?? "", query.municipality, context) }
+        : { triage: await this.triageOf(query.triage, query.municipality, context) };
     const page = await readHotlineAuditTrail(this.deps, subject, {
       limit: query.limit,
       cursor: query.cursor,
