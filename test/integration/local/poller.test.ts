@@ -2,7 +2,8 @@ import { SendMessageBatchCommand, SendMessageCommand } from "@aws-sdk/client-sqs
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { QueueFunction } from "../../../infra/local/lambda";
 import { silentLogger } from "../../../infra/local/log";
-import { drainQueues, failedMessageIds, QueuePoller, toSqsRecord } from "../../../infra/local/poller";
+import { drainQueues, QueuePoller } from "../../../infra/local/poller";
+import { failedMessageIds, toSqsRecord } from "../../../infra/local/sqs-record";
 import {
   localClientsFromInject,
   provisionForTest,
