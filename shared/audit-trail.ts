@@ -78,9 +78,13 @@ export const putAuditRows = async (deps: AuditTableDeps, rows: readonly AuditRow
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const instantSchema = z.iso.datetime({ offset: true });
 
-/** A bound of the period: a Swedish calendar date, or an instant with its offset. */
+/**
+ * A bound of the period: a Swedish calendar date, or an instant with its offset; before the year
+ * 9999 ends, so that the instant after it still sorts as the sort key's four-digit year does.
+ */
 const isPeriodBound = (value: string): boolean =>
-  DATE.test(value) ? isValidIsoDate(value) : instantSchema.safeParse(value).success;
+  (DATE.test(value) ? isValidIsoDate(value) : instantSchema.safeParse(value).success) &&
+  !value.startsWith("9999");
 
 /** Rows at or after `from` and strictly before `before` (instants), by the person `actor`. */
 export interface AuditTrailFilter {
@@ -108,7 +112,8 @@ export const auditPeriod = (
     : {}),
 });
 
-const BOUND_RULE = "must be a date (YYYY-MM-DD, Swedish time) or an ISO 8601 instant with an offset";
+const BOUND_RULE =
+  "must be a date (YYYY-MM-DD, Swedish time) or an ISO 8601 instant with an offset, before the year 9999";
 const periodBound = (which: string) =>
   z
     .string()

@@ -1,6 +1,6 @@
 /** The audit routes' period: Swedish days or instants, as the instants the key condition uses. */
 import { describe, expect, it } from "vitest";
-import { auditFilterOf, auditPeriod, periodInOrder } from "../../shared/audit-trail";
+import { auditFilterOf, auditFilterQueryFields, auditPeriod, periodInOrder } from "../../shared/audit-trail";
 
 describe("the period asked for", () => {
   it("takes a date as the whole Swedish day, in winter and in summer time", () => {
@@ -34,5 +34,19 @@ describe("the period asked for", () => {
   it("leaves out what was not asked for", () => {
     expect(auditFilterOf({})).toEqual({});
     expect(auditFilterOf({ actor: "cw-1001" })).toEqual({ actor: "cw-1001" });
+  });
+
+  it("refuses what is not a date or an instant with its offset, and the last year a sort key can hold", () => {
+    const bound = auditFilterQueryFields.from;
+    for (const good of ["2026-11-25", "2026-11-25T14:00:00+01:00", "2026-11-25T13:00:00.123Z"])
+      expect(bound.safeParse(good).success, good).toBe(true);
+    for (const bad of [
+      "2026-02-30",
+      "25/11/2026",
+      "2026-11-25T14:00:00",
+      "9999-12-31",
+      "9999-12-31T00:00:00Z",
+    ])
+      expect(bound.safeParse(bad).success, bad).toBe(false);
   });
 });
