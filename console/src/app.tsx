@@ -43,13 +43,14 @@ const Nav = ({ capabilities, path }: { capabilities: Capabilities; path: string 
   const links: [string, string, boolean][] = [
     ["/arbetslista", t.nav.worklist, capabilities.intake],
     ["/handlaggare", t.nav.caseworkers, capabilities.intake],
-    ["/uppgifter", t.tasksNav, capabilities.intake],
+    ["/uppgifter", t.tasksNav, capabilities.tasks],
     ["/jour", t.nav.board, capabilities.hotline],
     ["/jour/schema", t.nav.onCall, capabilities.hotline || capabilities.hotlineAdmin],
     ["/frigivningar", t.nav.releases, capabilities.releaseNotices],
     ["/rapporter", t.nav.reports, capabilities.reports],
     ["/underrattelser", t.nav.integrator, capabilities.releaseWrite],
     ["/granskning", t.nav.audit, capabilities.audit],
+    ["/installningar", t.settingsNav, capabilities.settingsAdmin],
   ];
   return (
     <nav aria-label={t.nav.label}>

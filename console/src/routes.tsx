@@ -13,6 +13,7 @@ import { IntegratorPage } from "./pages/release/integrator";
 import { NoticePage } from "./pages/release/notice";
 import { NoticesPage } from "./pages/release/notices";
 import { ReportsPage } from "./pages/reports/report";
+import { SettingsPage } from "./pages/settings";
 import { type Location, match } from "./router";
 
 interface RoutesProps {
@@ -44,11 +45,7 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
     );
   }
   if (path === "/uppgifter") {
-    return capabilities.intake ? (
-      <TasksPage query={query} canManage={capabilities.intakeManage} />
-    ) : (
-      <NoAccessPage />
-    );
+    return capabilities.tasks ? <TasksPage query={query} capabilities={capabilities} /> : <NoAccessPage />;
   }
   if (path === "/jour") return capabilities.hotline ? <BoardPage /> : <NoAccessPage />;
   const triage = match(path, "/jour/triage/:id");
@@ -80,6 +77,13 @@ export const Routes = ({ location, capabilities, claims }: RoutesProps) => {
   }
   if (path === "/granskning") {
     return capabilities.audit ? <AuditTrailPage query={query} /> : <NoAccessPage />;
+  }
+  if (path === "/installningar") {
+    return capabilities.settingsAdmin && claims.municipality ? (
+      <SettingsPage municipality={claims.municipality} />
+    ) : (
+      <NoAccessPage />
+    );
   }
   if (path === "/") return null;
   return <NotFoundPage />;

@@ -43,7 +43,13 @@ import {
   settingsParamsSchema,
   settingsViewSchema,
 } from "./contract-settings";
-import { taskListQuerySchema, taskListSchema, taskParamsSchema, taskViewSchema } from "./contract-tasks";
+import {
+  HOTLINE_HANDLE_SCOPE,
+  taskListQuerySchema,
+  taskListSchema,
+  taskParamsSchema,
+  taskViewSchema,
+} from "./contract-tasks";
 
 const problems = problemResponses;
 
@@ -220,10 +226,10 @@ export const routes = {
   listTasks: {
     method: "GET",
     path: "/v1/tasks",
-    auth: staffRead,
+    auth: { type: "jwt", scopes: [SCOPES.read, HOTLINE_HANDLE_SCOPE] },
     summary: "Tasks: reminders and breached deadlines for a caseworker or a unit's inbox",
     description:
-      "`assignee=me`: the caller's own tasks; `unit`: a unit's (including those given to its caseworkers). Open tasks first, the soonest due first, then done ones, the newest done first (`status` for one of the two). Each task names a referral or a notice by id, never the person.",
+      "`assignee=me`: the caller's own tasks; `unit`: a unit's (including those given to its caseworkers). Open tasks first, the soonest due first, then done ones, the newest done first (`status` for one of the two). Each task names a referral or a notice by id, never the person. The hotline's on-call staff (`hotline:handle` without `referrals:read`) may list only their inbox, `unit=avhoppartelefonen` (403 otherwise).",
     tags,
     request: { query: taskListQuerySchema },
     responses: {
@@ -234,9 +240,10 @@ export const routes = {
   completeTask: {
     method: "POST",
     path: "/v1/tasks/{id}/done",
-    auth: staffManage,
+    auth: { type: "jwt", scopes: [SCOPES.manage, HOTLINE_HANDLE_SCOPE] },
     summary: "Mark a task done",
-    description: "A task already done is a conflict (409): someone else got there first.",
+    description:
+      "Audited. A task already done is a conflict (409): someone else got there first. The hotline's on-call staff (`hotline:handle` without `referrals:manage`) may mark done only a task in the `avhoppartelefonen` inbox (403 otherwise).",
     tags,
     request: { params: taskParamsSchema },
     responses: {

@@ -88,6 +88,14 @@ const FIELD_RULES: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/URL/, () => t.problem.field.https],
   [/^must be whsec_/, () => t.problem.field.webhookSecret],
   [/^must not be before from$/, () => t.problem.field.beforeFrom],
+  [/^must be today \((\d{4}-\d{2}-\d{2})\) or later$/, (m) => t.settings.problem.notBeforeToday(m[1] ?? "")],
+  [
+    /^must be at least (\d+): never below the national/,
+    (m) => t.settings.problem.atLeastNational(Number(m[1])),
+  ],
+  [/^must be at least (\d+) for a unit other than/, (m) => t.settings.problem.adultOnly(Number(m[1]))],
+  [/^must be at least minAge$/, () => t.settings.problem.atLeastMinAge],
+  [/^must have at most (\d+) items?$/, (m) => t.settings.problem.atMostItems(Number(m[1]))],
 ];
 
 export const fieldMessage = (field: FieldProblem): string => {

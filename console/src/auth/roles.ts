@@ -7,12 +7,16 @@ export interface Capabilities {
   readonly audit: boolean;
   readonly hotline: boolean;
   readonly hotlineAdmin: boolean;
+  /** Uppgifter: intake's staff (theirs, any unit's), the hotline's on-call staff (its inbox only). */
+  readonly tasks: boolean;
   readonly releaseNotices: boolean;
   readonly releaseManage: boolean;
   /** Kriminalvården's system and its integrator: posts notices, keeps its receiver of status changes. */
   readonly releaseWrite: boolean;
   /** The pilot reports: Socialstyrelsen without a municipality, or a municipality's own figures. */
   readonly reports: boolean;
+  /** Kommunens administratör: the rules the municipality sets for itself. */
+  readonly settingsAdmin: boolean;
 }
 
 export const capabilitiesOf = (claims: Claims): Capabilities => {
@@ -25,10 +29,12 @@ export const capabilitiesOf = (claims: Claims): Capabilities => {
     audit: municipal && has("audit:read"),
     hotline: municipal && has("hotline:handle"),
     hotlineAdmin: municipal && has("hotline:admin"),
+    tasks: municipal && (has("referrals:read") || has("hotline:handle")),
     releaseNotices: municipal && has("release-notices:read"),
     releaseManage: municipal && has("release-notices:manage"),
     releaseWrite: has("release-notices:write"),
     reports: has("reports:read"),
+    settingsAdmin: municipal && has("settings:admin"),
   };
 };
 
@@ -48,4 +54,6 @@ export const homePath = (capabilities: Capabilities): string =>
               ? "/underrattelser"
               : capabilities.audit
                 ? "/granskning"
-                : "/ingen-behorighet";
+                : capabilities.settingsAdmin
+                  ? "/installningar"
+                  : "/ingen-behorighet";

@@ -62,13 +62,12 @@ export const toInterventionView = (
 
 const commit = async (
   deps: IntakeDeps,
-  referral: Referral,
   transition: InterventionTransition,
   on: { readonly correlationId: string; readonly now: Date },
 ): Promise<void> => {
-  const items = prepareInterventionWrite(deps, referral, transition, on);
+  const items = prepareInterventionWrite(deps, transition, on);
   const events = toEnvelopes(transition.events, {
-    municipality: referral.municipality,
+    municipality: transition.referral.municipality,
     correlationId: on.correlationId,
     now: on.now,
   });
@@ -92,7 +91,7 @@ const change = (
     const ledger = await readInterventions(deps, referral.id);
     const decided = decide(referral, ledger, now);
     if (!("ledger" in decided)) return decided;
-    await commit(deps, referral, decided, { correlationId: context.correlationId, now });
+    await commit(deps, decided, { correlationId: context.correlationId, now });
     return decided.intervention;
   });
 

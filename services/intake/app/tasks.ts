@@ -4,7 +4,7 @@
  * `task.opened` has it mailed. Staff list their tasks and mark them done.
  */
 import { retryOnLostRace } from "../../../shared/app/lost-race";
-import { requireStaffMunicipality } from "../../../shared/domain/caller";
+import { type Caller, requireStaffMunicipality } from "../../../shared/domain/caller";
 import { invalid, orThrow } from "../../../shared/domain/errors";
 import { deadlineBreached } from "../../../shared/events/catalogue/deadlines";
 import { releasePlanReminder } from "../../../shared/events/catalogue/release-notices";
@@ -13,12 +13,16 @@ import type { Outcome } from "../../../shared/events/consumer";
 import type { Envelope } from "../../../shared/events/envelope";
 import { isEvent } from "../../../shared/events/parse";
 import { newMonotonicId } from "../../../shared/ids";
-import type { TaskView } from "../contract-tasks";
+import { SCOPES } from "../contract";
+import { HOTLINE_HANDLE_SCOPE, type TaskView } from "../contract-tasks";
 import type { IntakeDeps } from "../deps";
 import {
   markTaskDone,
+  mayCompleteTask,
+  mayListTasks,
   openTask,
   type Task,
+  type TaskAccess,
   type TaskOwner,
   type TaskSource,
   taskSourceKey,
@@ -31,7 +35,7 @@ import {
   readTask,
   readTaskBySource,
   type TaskFilter,
-  taskUpdateWrite,
+  taskDoneWrites,
 } from "../store/tasks";
 import type { RequestContext } from "./context";
 import { toEnvelopes } from "./envelopes";
@@ -103,13 +107,23 @@ export interface TaskQuery {
   readonly cursor?: string | undefined;
 }
 
-/** The caller's municipality's tasks; `assignee=me`: those given to the caller by their id. */
+const accessOf = (caller: Caller): TaskAccess => ({
+  readsReferrals: caller.scopes.has(SCOPES.read),
+  managesReferrals: caller.scopes.has(SCOPES.manage),
+  handlesHotline: caller.scopes.has(HOTLINE_HANDLE_SCOPE),
+});
+
+/**
+ * The caller's municipality's tasks; `assignee=me`: those given to the caller by their id. The
+ * on-call staff list the hotline's inbox only.
+ */
 export const listTasksForStaff = async (
   deps: IntakeDeps,
   query: TaskQuery,
   context: RequestContext,
 ): Promise<{ items: TaskView[]; cursor?: string }> => {
   const municipality = requireStaffMunicipality(context.caller);
+  orThrow(mayListTasks(accessOf(context.caller), query.unit));
   const filter: TaskFilter = {
     ...(query.unit ? { unit: query.unit } : {}),
     ...(query.assignee === "me" ? { assignee: context.caller.subject } : {}),
@@ -123,15 +137,16 @@ export const listTasksForStaff = async (
   return { items: page.items.map(toTaskView), ...(page.cursor ? { cursor: page.cursor } : {}) };
 };
 
-/** Marks a task done; two at once: the second is told it is done already. */
+/** Marks a task done, audited in the same transaction; two at once: the second is told it is done already. */
 export const completeTask = (deps: IntakeDeps, id: string, context: RequestContext): Promise<TaskView> =>
   retryOnLostRace("task", async () => {
     const municipality = requireStaffMunicipality(context.caller);
     const now = deps.clock.now();
-    const current = orThrow(taskVisibleTo(await readTask(deps, id), municipality));
+    const visible = orThrow(taskVisibleTo(await readTask(deps, id), municipality));
+    const current = orThrow(mayCompleteTask(accessOf(context.caller), visible));
     const done = orThrow(markTaskDone(current, context.caller.subject, now));
-    await deps.publisher.commit([taskUpdateWrite(deps.tableName, done)], []);
-    return toTaskView(done);
+    await deps.publisher.commit(taskDoneWrites(deps, done.task, done.audit, context.correlationId), []);
+    return toTaskView(done.task);
   });
 
 /** What staff see: the task without its source key. */

@@ -30,6 +30,7 @@ import {
 import { calendarDaysBetween, type IsoDate, stockholmDate } from "../../../shared/time";
 import { type AuditFact, draft, type EventDraft, type Recorded, type Referral } from "./referral";
 import { referralFacts } from "./referral-events";
+import { withInterventionEntry } from "./retention";
 
 export interface Intervention {
   readonly id: string;
@@ -69,6 +70,10 @@ export const emptyLedger = (referralId: string): InterventionLedger => ({
 export const MAX_INTERVENTIONS_PER_REFERRAL = 50;
 
 export interface InterventionTransition {
+  /** The referral with this change as its last entry (domain/retention.ts): its expiry moves. */
+  readonly referral: Referral;
+  /** The referral's version the change was decided from. */
+  readonly expectedReferralVersion: number;
   readonly ledger: InterventionLedger;
   /** The version decided from; 0 when the referral had none stored. */
   readonly expectedVersion: number;
@@ -190,6 +195,8 @@ export const decideIntervention = (
     { referralId: referral.id, action: `intervention:decide:${intervention.id}`, actor, at: now },
   ];
   return ok({
+    referral: withInterventionEntry(referral, now),
+    expectedReferralVersion: referral.version,
     ledger: withIntervention(ledger, intervention),
     expectedVersion: ledger.version,
     intervention,
@@ -281,6 +288,8 @@ export const changeIntervention = (
     audit.push({ referralId: referral.id, action: `intervention:end:${next.id}`, actor, at: now });
   }
   return ok({
+    referral: withInterventionEntry(referral, now),
+    expectedReferralVersion: referral.version,
     ledger: withIntervention(ledger, next),
     expectedVersion: ledger.version,
     intervention: next,

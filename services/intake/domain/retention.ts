@@ -4,7 +4,8 @@
  */
 import { auditExpiry, expiryAfter, keptForResearch, type RetentionRule } from "../../../shared/retention";
 import type { IsoDate } from "../../../shared/time";
-import type { Referral } from "./referral";
+import { type Referral, revise } from "./referral";
+import type { Task } from "./tasks";
 
 const SOL_2001_GALLRING =
   "Socialtjänstlagen (2001:453) 12 kap. 1 § första stycket, as worded by SFS 2003:135; from 1 July 2025 socialtjänstlag (2025:400), whose chapter and paragraph for this rule could not be verified";
@@ -46,6 +47,21 @@ export const RETENTION = {
     countsFrom: "the referral's last entry when the row was written",
     source: { kind: "statute", citation: SOL_2001_GALLRING, inForce: "2003-07-01", verified: true },
   },
+  /**
+   * A task (a reminder or a breach made into work) once done: ids, a unit, times and the staff id
+   * that did it, never the person. What was done is recorded in the case, kept by the referral's
+   * rule, and who marked it done in the audit trail, kept beyond the task. A local decision with
+   * this default; an open task has no expiry (it is still work to do).
+   */
+  doneTask: {
+    period: { days: 365 },
+    countsFrom: "the task being marked done",
+    source: {
+      kind: "local",
+      decidedBy: "the municipality (its document plan, arkivlagen (1990:782) 10 §)",
+      note: "default one year; no national rule for a working list's items verified",
+    },
+  },
 } as const satisfies Record<string, RetentionRule>;
 
 /** Whether this referral is exempt from gallring (research): decided when the person is known. */
@@ -72,3 +88,21 @@ export const referralExpiry = (
 /** When an audit row written now about this referral may be deleted. */
 export const referralAuditExpiry = (referral: Parameters<typeof referralExpiry>[0]): Date | undefined =>
   auditExpiry(referralExpiry(referral));
+
+/**
+ * Recording an intervention (its decision, start or end) is an entry in the case: the referral's
+ * last entry moves to now, and its expiry with it, so a referral is never deleted while an
+ * intervention recorded on it is under five years old. The referral's version moves too, so the
+ * entry is written on the referral as it was read.
+ */
+export const withInterventionEntry = (referral: Referral, now: Date): Referral => revise(referral, {}, now);
+
+/** When a task may be deleted: a year after it was done; an open one is kept (no expiry). */
+export const taskExpiry = (task: Pick<Task, "status" | "doneAt">): Date | undefined =>
+  task.status === "done" && task.doneAt !== undefined
+    ? expiryAfter(new Date(task.doneAt), RETENTION.doneTask.period)
+    : undefined;
+
+/** When the audit row of a task's change written now may be deleted: beyond the task. */
+export const taskAuditExpiry = (task: Pick<Task, "status" | "doneAt">): Date | undefined =>
+  auditExpiry(taskExpiry(task));

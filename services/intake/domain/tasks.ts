@@ -4,7 +4,7 @@
  * of a notice on a given day before release, the breach of one deadline due at one time), whatever
  * event id brought it, and is done when someone marks it done.
  */
-import { conflict, type Decision, fail, notFound, ok } from "../../../shared/domain/errors";
+import { conflict, type Decision, fail, forbidden, notFound, ok } from "../../../shared/domain/errors";
 import { type TASK_TYPES, type TASK_UNITS, taskOpened } from "../../../shared/events/catalogue/tasks";
 import { draft, type EventDraft } from "../../../shared/events/draft";
 import { type IsoDate, startOfStockholmDay } from "../../../shared/time";
@@ -142,12 +142,63 @@ export const openTask = (
   return { task, events: [draft(taskOpened, { ...facts, taskId: task.id })] };
 };
 
+/** Who marked which task done, and when: one audit row, ids only. */
+export interface TaskAuditFact {
+  readonly taskId: string;
+  readonly action: "task-done";
+  readonly actor: string;
+  readonly at: Date;
+}
+
 /** Done once: marking a done task again is a conflict, so two people learn that someone got there first. */
-export const markTaskDone = (task: Task, actor: string, now: Date): Decision<Task> =>
+export const markTaskDone = (
+  task: Task,
+  actor: string,
+  now: Date,
+): Decision<{ readonly task: Task; readonly audit: TaskAuditFact }> =>
   task.status === "done"
     ? fail(conflict("The task is already done", "task-done"))
-    : ok({ ...task, status: "done", doneAt: now.toISOString(), doneBy: actor });
+    : ok({
+        task: { ...task, status: "done", doneAt: now.toISOString(), doneBy: actor },
+        audit: { taskId: task.id, action: "task-done", actor, at: now },
+      });
 
 /** Staff see their own municipality's tasks; another's does not exist as far as they can tell. */
 export const taskVisibleTo = (task: Task | undefined, municipality: string): Decision<Task> =>
   task && task.municipality === municipality ? ok(task) : fail(notFound("No task with this id"));
+
+/** The hotline's on-call inbox: triages whose 24 hours ran out, with no referral behind them yet. */
+export const HOTLINE_INBOX = "avhoppartelefonen" satisfies TaskUnit;
+
+/** What the caller's token allows on tasks, as the application layer reads its scopes. */
+export interface TaskAccess {
+  /** `referrals:read`: any of the municipality's tasks may be listed. */
+  readonly readsReferrals: boolean;
+  /** `referrals:manage`: any of the municipality's tasks may be marked done. */
+  readonly managesReferrals: boolean;
+  /**
+   * `hotline:handle`: the on-call staff, who get the hotline's breaches as tasks and a mail, work
+   * that inbox and nothing else: no other unit's tasks, no referral.
+   */
+  readonly handlesHotline: boolean;
+}
+
+/** Listing: intake's staff any list; the on-call staff only the hotline's inbox (`unit=avhoppartelefonen`). */
+export const mayListTasks = (access: TaskAccess, unit: TaskUnit | undefined): Decision<true> =>
+  access.readsReferrals || (access.handlesHotline && unit === HOTLINE_INBOX)
+    ? ok(true)
+    : fail(
+        forbidden(
+          `Requires scope referrals:read; with hotline:handle only the ${HOTLINE_INBOX} inbox (unit=${HOTLINE_INBOX})`,
+        ),
+      );
+
+/** Marking done: intake's managing staff any task; the on-call staff only a task in the hotline's inbox. */
+export const mayCompleteTask = (access: TaskAccess, task: Task): Decision<Task> =>
+  access.managesReferrals || (access.handlesHotline && task.unit === HOTLINE_INBOX)
+    ? ok(task)
+    : fail(
+        forbidden(
+          `Requires scope referrals:manage; with hotline:handle only a task in the ${HOTLINE_INBOX} inbox`,
+        ),
+      );

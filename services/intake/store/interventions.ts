@@ -14,7 +14,7 @@ import { emptyLedger, type Intervention, type InterventionLedger } from "../doma
 import type { AuditFact, Referral } from "../domain/referral";
 import { referralExpiry } from "../domain/retention";
 import { type IntakeTable, readItem } from "./reads";
-import { optionalExpiry, parseStored } from "./records";
+import { optionalExpiry, parseStored, toRecord } from "./records";
 import { auditRow, type IntakeWriteTarget } from "./transaction";
 
 export const interventionsKey = (referralId: string) => ({
@@ -67,21 +67,31 @@ export const readInterventions = async (
 };
 
 /**
- * The ledger's Put first (item 0, so that a lost race is recognised by `retryOnLostRace`): a new
- * one only if none exists, otherwise only at the version decided from; then the audit rows, in the
- * audit table. The ledger is kept as long as a referral whose last entry is this change
- * (domain/retention.ts); the referral's own expiry does not yet move with it (see the README).
+ * The referral first (item 0, so that a lost race is recognised by `retryOnLostRace`), rewritten
+ * with this change as its last entry, conditioned on the version read: its TTL moves with it, and
+ * every ledger change also moves the referral's version, so two changes to one referral's
+ * interventions race on it. Then the ledger (a new one only if none exists, otherwise only at the
+ * version decided from), kept as long as the referral; then the audit rows, in the audit table.
  */
 export const prepareInterventionWrite = (
   target: IntakeWriteTarget,
-  referral: Referral,
   change: {
+    readonly referral: Referral;
+    readonly expectedReferralVersion: number;
     readonly ledger: InterventionLedger;
     readonly expectedVersion: number;
     readonly audit: readonly AuditFact[];
   },
-  on: { readonly correlationId: string; readonly now: Date },
+  on: { readonly correlationId: string },
 ): TransactItem[] => [
+  {
+    Put: {
+      TableName: target.tableName,
+      Item: toRecord(change.referral),
+      ConditionExpression: "version = :v",
+      ExpressionAttributeValues: { ":v": change.expectedReferralVersion },
+    },
+  },
   {
     Put: {
       TableName: target.tableName,
@@ -90,7 +100,7 @@ export const prepareInterventionWrite = (
         referralId: change.ledger.referralId,
         interventions: change.ledger.interventions.map((i) => ({ ...i })),
         version: change.ledger.version,
-        ...optionalExpiry(referralExpiry({ ...referral, updatedAt: on.now.toISOString() })),
+        ...optionalExpiry(referralExpiry(change.referral)),
       },
       ...(change.expectedVersion === 0
         ? { ConditionExpression: "attribute_not_exists(pk)" }
@@ -100,5 +110,7 @@ export const prepareInterventionWrite = (
           }),
     },
   },
-  ...change.audit.map((fact) => auditPut(target.auditTableName, auditRow(fact, referral, on.correlationId))),
+  ...change.audit.map((fact) =>
+    auditPut(target.auditTableName, auditRow(fact, change.referral, on.correlationId)),
+  ),
 ];

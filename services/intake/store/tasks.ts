@@ -5,12 +5,15 @@
  * ones. A source row (`TASKSRC#…`) in the same transaction makes one task per source.
  */
 import { z } from "zod";
+import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { queryPage, type TransactItem } from "../../../shared/dynamo";
 import { TASK_TYPES, TASK_UNITS } from "../../../shared/events/catalogue/tasks";
-import type { Task, TaskUnit } from "../domain/tasks";
+import { newMonotonicId } from "../../../shared/ids";
+import { taskAuditExpiry, taskExpiry } from "../domain/retention";
+import type { Task, TaskAuditFact, TaskUnit } from "../domain/tasks";
 import type { IntakeTable } from "./reads";
 import { readItem } from "./reads";
-import { parseStored } from "./records";
+import { optionalExpiry, parseStored } from "./records";
 
 export const taskKey = (id: string) => ({ pk: `TASK#${id}`, sk: "TASK" as const });
 export const taskSourceRowKey = (source: string) => ({ pk: `TASKSRC#${source}`, sk: "TASKSRC" as const });
@@ -50,6 +53,8 @@ const taskRecordSchema = z.object({
   doneBy: z.string().optional(),
   mailedAt: isoDateTime.optional(),
   source: z.string(),
+  /** TTL (gallring), epoch seconds: a done task's (domain/retention.ts); an open task has none. */
+  expiresAt: z.number().int().optional(),
 });
 
 const sourceRowSchema = z.object({ taskId: z.string() });
@@ -57,14 +62,15 @@ const sourceRowSchema = z.object({ taskId: z.string() });
 export const parseTask = (item: Record<string, unknown> | undefined): Task | undefined => {
   const record = parseStored(taskRecordSchema, item, "task");
   if (!record) return undefined;
-  const { pk: _pk, sk: _sk, ...task } = record;
+  const { pk: _pk, sk: _sk, expiresAt: _e, ...task } = record;
   return task;
 };
 
-/** The item: on gsi3 while open, on gsi2 once done. */
+/** The item: on gsi3 while open, on gsi2 once done, and then with its TTL. */
 const taskItem = (task: Task): Record<string, unknown> => ({
   ...taskKey(task.id),
   ...task,
+  ...optionalExpiry(taskExpiry(task)),
   ...(task.status === "open"
     ? {
         gsi3pk: openTasksIndex.partition(task.municipality),
@@ -89,7 +95,7 @@ export const newTaskWrites = (tableName: string, task: Task): TransactItem[] => 
 ];
 
 /** The task changed, on the condition that it is as it was read (still open). First in its transaction. */
-export const taskUpdateWrite = (tableName: string, task: Task): TransactItem => ({
+const taskUpdateWrite = (tableName: string, task: Task): TransactItem => ({
   Put: {
     TableName: tableName,
     Item: taskItem(task),
@@ -98,6 +104,43 @@ export const taskUpdateWrite = (tableName: string, task: Task): TransactItem => 
     ExpressionAttributeValues: { ":open": "open" },
   },
 });
+
+/** A task's trail in the audit table, beside the referrals' trails: ids only. */
+export const taskAuditSubject = (taskId: string): string => `task#${taskId}`;
+
+/**
+ * A task marked done: the task (first, conditioned on being open), its source row given the
+ * task's TTL (it says only that the source made this task; a source redelivered after a year is
+ * long gone from the queues), and the audit row of who did it, kept beyond the task.
+ */
+export const taskDoneWrites = (
+  target: { readonly tableName: string; readonly auditTableName: string },
+  task: Task,
+  audit: TaskAuditFact,
+  correlationId: string,
+): TransactItem[] => [
+  taskUpdateWrite(target.tableName, task),
+  {
+    Put: {
+      TableName: target.tableName,
+      Item: { ...taskSourceRowKey(task.source), taskId: task.id, ...optionalExpiry(taskExpiry(task)) },
+    },
+  },
+  auditPut(target.auditTableName, {
+    key: auditKey("intake", taskAuditSubject(task.id), audit.at, newMonotonicId()),
+    attributes: {
+      taskId: task.id,
+      municipality: task.municipality,
+      unit: task.unit,
+      ...(task.referralId ? { referralId: task.referralId } : {}),
+      action: audit.action,
+      actor: audit.actor,
+      at: audit.at.toISOString(),
+      correlationId,
+    },
+    expiresAt: taskAuditExpiry(task),
+  }),
+];
 
 /** The task's mail went out at `at`: committed with the event's dedupe mark. */
 export const taskMailedWrite = (tableName: string, id: string, at: Date): TransactItem => ({

@@ -19,6 +19,7 @@ import { createHandler as createDecide } from "../../../services/intake/handlers
 import { createHandler as createGet } from "../../../services/intake/handlers/intervention-get";
 import { createHandler as createList } from "../../../services/intake/handlers/intervention-list";
 import { interventionsKey } from "../../../services/intake/store/interventions";
+import { epochSecondsOf } from "../../../shared/retention";
 import { type Claims, httpEvent } from "../../support/http";
 import {
   type IntakeFixture,
@@ -264,6 +265,34 @@ describe("what is refused, writing nothing", () => {
     const decided = intervention(await api.decide(referral.id, body), 201);
     expect((await api.get(referral.id, decided.id, BORAS)).status).toBe(404);
     expect((await api.change(referral.id, decided.id, { startedAt: "2026-11-23" }, READER)).status).toBe(403);
+  });
+});
+
+describe("gallring", () => {
+  it("recording an intervention is an entry: the referral's TTL, and the ledger's, move to five years after it", async () => {
+    f.clock.set(NOW);
+    const referral = await youngAdultsReferral();
+    const ttl = async (key: Record<string, string>) => {
+      const item = (await f.deps.doc.send(new GetCommand({ TableName: f.deps.tableName, Key: key }))).Item;
+      return Number(item?.expiresAt);
+    };
+    const stored = async () => Number((await f.stored(referral.id))?.expiresAt);
+    // Received 23 November 2026: deletable from 24 November 2031, 00:00 in Sweden.
+    expect(await stored()).toBe(epochSecondsOf(new Date("2031-11-23T23:00:00Z")));
+    f.clock.set(new Date("2027-02-10T09:00:00+01:00"));
+    const decided = intervention(
+      await api.decide(referral.id, { type: "sig", decidedAt: "2027-02-10" }),
+      201,
+    );
+    expect(await stored()).toBe(epochSecondsOf(new Date("2032-02-10T23:00:00Z")));
+    f.clock.set(new Date("2027-06-15T09:00:00+02:00"));
+    intervention(await api.change(referral.id, decided.id, { startedAt: "2027-06-15" }));
+    expect(await stored()).toBe(epochSecondsOf(new Date("2032-06-15T22:00:00Z")));
+    expect(await ttl(interventionsKey(referral.id))).toBe(await stored());
+    // Its last entry is the start, and its audit rows outlive it.
+    expect((await f.stored(referral.id))?.updatedAt).toBe("2027-06-15T07:00:00.000Z");
+    for (const row of await f.auditRows(referral.id))
+      expect(Number(row.expiresAt)).toBeGreaterThan(await stored());
   });
 });
 

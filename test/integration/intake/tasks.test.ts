@@ -5,14 +5,18 @@
  * assessment runs out; the same reminder delivered again makes no second task or mail.
  */
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { referralListSchema, referralViewSchema } from "../../../services/intake/contract";
 import { taskListSchema, taskViewSchema } from "../../../services/intake/contract-tasks";
 import { intakeService } from "../../../services/intake/service";
+import { taskAuditSubject, taskKey } from "../../../services/intake/store/tasks";
 import { releaseNoticesService } from "../../../services/release-notices/service";
+import { auditPartition } from "../../../shared/audit-trail";
 import { releasePlanReminder } from "../../../shared/events/catalogue/release-notices";
 import { newEvent } from "../../../shared/events/outbox";
+import { epochSecondsOf } from "../../../shared/retention";
 import { provisionForTest } from "../../support/aws";
 import { CONTACT } from "../../support/release-notices";
 import { startRuntimeForTest, type TestRuntime } from "../../support/runtime";
@@ -60,6 +64,25 @@ const setClock = async (now: string) =>
   ).toBe(200);
 const tick = async () =>
   expect((await runtime.request("/_local/tick", { method: "POST", headers: json })).status).toBe(200);
+const doc = () => DynamoDBDocumentClient.from(runtime.resources.clients.dynamodb);
+/** The task as stored (its TTL is not in the API). */
+const storedTask = async (id: string) =>
+  (
+    await doc().send(
+      new GetCommand({ TableName: runtime.resources.tables.intake, Key: taskKey(id), ConsistentRead: true }),
+    )
+  ).Item;
+const taskAuditRows = async (id: string) =>
+  (
+    await doc().send(
+      new QueryCommand({
+        TableName: runtime.resources.auditTable,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": auditPartition("intake", taskAuditSubject(id)) },
+        ConsistentRead: true,
+      }),
+    )
+  ).Items ?? [];
 const mails = async () => mailListSchema.parse(await (await runtime.request("/_local/mail")).json());
 const tasks = async (query: string, token = caseworker) => {
   const response = await call(`/v1/tasks?${query}`, token);
@@ -153,6 +176,23 @@ describe("reminders and breaches reach a person", () => {
     expect((await call(`/v1/tasks/${task?.id}/done`, caseworker, "POST")).status).toBe(409);
     expect(await tasks("assignee=me&status=open")).toEqual([]);
     expect((await tasks("unit=mottag-vuxen")).map((t) => [t.id, t.status])).toEqual([[task?.id, "done"]]);
+    // Kept a year after it was done (local default): done 1 December 2026, deletable from 2 December 2027.
+    const ttl = epochSecondsOf(new Date("2027-12-01T23:00:00Z"));
+    expect((await storedTask(task?.id ?? ""))?.expiresAt).toBe(ttl);
+    // Who and when, in the audit table, in the same transaction, kept beyond the task; no person.
+    const rows = await taskAuditRows(task?.id ?? "");
+    expect(rows).toEqual([
+      expect.objectContaining({
+        taskId: task?.id,
+        action: "task-done",
+        actor: "cw-2001",
+        at: "2026-12-01T07:00:00.000Z",
+        municipality: "0880",
+      }),
+    ]);
+    expect(Number(rows[0]?.expiresAt)).toBeGreaterThan(ttl);
+    for (const secret of [PERSON, "19900101", CONTACT.name])
+      expect(JSON.stringify(rows)).not.toContain(secret);
     const stranger = await runtime.token({ scope: "referrals:read referrals:manage", municipality: "1490" });
     expect((await call(`/v1/tasks/${task?.id}/done`, stranger, "POST")).status).toBe(404);
     expect(await tasks("", stranger)).toEqual([]);
@@ -174,6 +214,8 @@ describe("reminders and breaches reach a person", () => {
     expect(inbox.map((t) => [t.type, t.deadline, t.assignee])).toEqual([
       ["deadline-breached", "protection-assessment", undefined],
     ]);
+    // Still to do: no expiry.
+    expect((await storedTask(inbox[0]?.id ?? ""))?.expiresAt).toBeUndefined();
     const latest = (await mails())[0];
     expect(latest?.to).toEqual(["mottag-barn.0880@kommun.invalid"]);
     expect(latest?.subject).toBe("Ny uppgift: En tidsfrist har passerats (Mottag barn)");

@@ -1,8 +1,11 @@
 /** Tasks and their mail as pure rules: who a task is for, once per source, done once, and a mail with no personal data. */
 import { describe, expect, it } from "vitest";
+import { RETENTION, taskAuditExpiry, taskExpiry } from "../../../services/intake/domain/retention";
 import { composeTaskMail, recipientOf, tasksLink } from "../../../services/intake/domain/task-mail";
 import {
   markTaskDone,
+  mayCompleteTask,
+  mayListTasks,
   openTask,
   type Task,
   type TaskSource,
@@ -101,21 +104,66 @@ describe("opening a task", () => {
 describe("marking a task done", () => {
   const task = opened(reminder, { kind: "referral", referral: release })?.task as Task;
 
-  it("records who and when, once; a second time is a conflict", () => {
+  it("records who and when, once, with its audit fact; a second time is a conflict", () => {
     const done = markTaskDone(task, "cw-2001", at("2026-12-02T08:00:00Z"));
     expect(done).toEqual({
       ok: true,
-      value: { ...task, status: "done", doneAt: "2026-12-02T08:00:00.000Z", doneBy: "cw-2001" },
+      value: {
+        task: { ...task, status: "done", doneAt: "2026-12-02T08:00:00.000Z", doneBy: "cw-2001" },
+        audit: { taskId: task.id, action: "task-done", actor: "cw-2001", at: at("2026-12-02T08:00:00Z") },
+      },
     });
-    const again = done.ok ? markTaskDone(done.value, "chef-1", NOW) : done;
+    const again = done.ok ? markTaskDone(done.value.task, "chef-1", NOW) : done;
     expect(again.ok).toBe(false);
     expect(!again.ok && again.error.kind).toBe("conflict");
+  });
+
+  it("is kept a year after it was done (local default), and its audit row two years beyond; an open one has no expiry", () => {
+    expect(taskExpiry(task)).toBeUndefined();
+    const done = markTaskDone(task, "cw-2001", at("2026-12-02T08:00:00Z"));
+    if (!done.ok) throw new Error("expected done");
+    // Done 2 December 2026 (Swedish date): deletable from 3 December 2027, 00:00 in Sweden.
+    expect(taskExpiry(done.value.task)).toEqual(at("2027-12-02T23:00:00Z"));
+    // Its audit row: two years after that day, from the start of the day after.
+    expect(taskAuditExpiry(done.value.task)).toEqual(at("2029-12-03T23:00:00Z"));
+    expect(RETENTION.doneTask.source.kind).toBe("local");
   });
 
   it("shows another municipality's task to nobody", () => {
     expect(taskVisibleTo(task, "0880").ok).toBe(true);
     const hidden = taskVisibleTo(task, "1490");
     expect(!hidden.ok && hidden.error.kind).toBe("not-found");
+  });
+});
+
+describe("who may list and complete tasks", () => {
+  const task = opened(reminder, { kind: "referral", referral: release })?.task as Task;
+  const triage = breach({
+    service: "hotline",
+    subject: { type: "triage", id: "01KTRIAGE000000000000000001" },
+  });
+  const hotlineTask = opened(triage, { kind: "hotline" })?.task as Task;
+  const onCall = { readsReferrals: false, managesReferrals: false, handlesHotline: true };
+  const reader = { readsReferrals: true, managesReferrals: false, handlesHotline: false };
+  const kind = (decision: { ok: boolean; error?: { kind: string } }) => decision.error?.kind ?? "ok";
+
+  it("lets the on-call staff list the hotline's inbox and nothing else", () => {
+    expect(kind(mayListTasks(onCall, "avhoppartelefonen"))).toBe("ok");
+    expect(kind(mayListTasks(onCall, "mottag-barn"))).toBe("forbidden");
+    expect(kind(mayListTasks(onCall, undefined))).toBe("forbidden");
+    expect(kind(mayListTasks({ ...onCall, handlesHotline: false }, "avhoppartelefonen"))).toBe("forbidden");
+    for (const unit of ["mottag-barn", "avhoppartelefonen", undefined] as const)
+      expect(kind(mayListTasks(reader, unit))).toBe("ok");
+  });
+
+  it("lets the on-call staff mark done a hotline task only; intake's managing staff any", () => {
+    expect(hotlineTask.unit).toBe("avhoppartelefonen");
+    expect(kind(mayCompleteTask(onCall, hotlineTask))).toBe("ok");
+    expect(kind(mayCompleteTask(onCall, task))).toBe("forbidden");
+    expect(kind(mayCompleteTask(reader, hotlineTask))).toBe("forbidden");
+    const manager = { ...reader, managesReferrals: true };
+    expect(kind(mayCompleteTask(manager, task))).toBe("ok");
+    expect(kind(mayCompleteTask(manager, hotlineTask))).toBe("ok");
   });
 });
 

@@ -9,6 +9,7 @@ import { intake } from "./intake";
 import { integrator } from "./integrator";
 import { release } from "./release";
 import { reports } from "./reports";
+import { settingsAdmin } from "./settings";
 import { tasks } from "./tasks";
 
 export const sv = {
@@ -20,5 +21,6 @@ export const sv = {
   ...integrator,
   ...auditTrail,
   ...tasks,
+  ...settingsAdmin,
 };
 export type Catalogue = typeof sv;

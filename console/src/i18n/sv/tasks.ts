@@ -29,6 +29,8 @@ export const tasks = {
       "deadline-breached": "En tidsfrist har passerats",
     },
     deadline: (name: string) => `Frist: ${name}`,
+    /** Deadlines a task can name beyond a referral's own (those are `referral.deadline`). */
+    otherDeadline: { "triage-24h": "Triagering inom 24 timmar" } as Record<string, string>,
     unitName: {
       "mottag-barn": "Mottag barn",
       "mottag-vuxen": "Mottag vuxen",

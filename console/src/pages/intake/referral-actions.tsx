@@ -1,13 +1,12 @@
 /** The steps a caseworker records on a referral, each a form that says what went wrong beside it. */
 import { useState } from "preact/hooks";
 import { api, unwrap } from "../../api/client";
-import { problemsFor } from "../../api/problem";
 import { CLOSURE_REASONS, type ClosureReason, type ReferralDetail } from "../../api/types";
 import { RadioGroup, TextField } from "../../components/fields";
 import { OutcomeNotice } from "../../components/problem";
 import { Select } from "../../components/select";
-import { useAction } from "../../hooks";
 import { t } from "../../i18n";
+import { missingFields, requireFields, useForm } from "../../use-form";
 
 export interface ActionProps {
   readonly referral: Pick<ReferralDetail, "id" | "unit" | "assignee">;
@@ -16,28 +15,25 @@ export interface ActionProps {
 }
 
 type YesNo = "ja" | "nej";
-const problemOf = (outcome: ReturnType<typeof useAction>["outcome"]) =>
-  outcome.state === "failed" ? outcome.problem : undefined;
+
+/** A note is sent only when something was written. */
+const noteOf = (note: string) => (note.trim() ? { note: note.trim() } : {});
 
 export const ProtectionAssessmentForm = ({ referral, onDone }: ActionProps) => {
   const [needed, setNeeded] = useState<YesNo>();
   const [note, setNote] = useState("");
-  const { outcome, run, refuse } = useAction();
-  const problem = problemOf(outcome);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (needed === undefined) return refuse(["immediateProtectionNeeded"]);
-    const body = {
-      immediateProtectionNeeded: needed === "ja",
-      ...(note.trim() ? { note: note.trim() } : {}),
-    };
-    const done = await run(() =>
+  const { outcome, pending, problems, submit } = useForm({
+    check: () =>
+      requireFields([needed === undefined && "immediateProtectionNeeded"], () => ({
+        immediateProtectionNeeded: needed === "ja",
+        ...noteOf(note),
+      })),
+    write: (body) =>
       unwrap(
         api.POST("/v1/referrals/{id}/protection-assessment", { params: { path: { id: referral.id } }, body }),
       ),
-    );
-    if (done) onDone();
-  };
+    onDone,
+  });
   return (
     <form noValidate onSubmit={submit} class="card" aria-labelledby="protection-title">
       <h3 id="protection-title">{t.protection.title}</h3>
@@ -50,7 +46,7 @@ export const ProtectionAssessmentForm = ({ referral, onDone }: ActionProps) => {
           ["nej", t.protection.no],
         ]}
         onChange={setNeeded}
-        problems={problemsFor(problem, "immediateProtectionNeeded")}
+        problems={problems("immediateProtectionNeeded")}
       />
       <TextField
         id="protection-note"
@@ -59,10 +55,10 @@ export const ProtectionAssessmentForm = ({ referral, onDone }: ActionProps) => {
         onInput={setNote}
         multiline
         maxLength={4000}
-        problems={problemsFor(problem, "note")}
+        problems={problems("note")}
       />
       <OutcomeNotice outcome={outcome} />
-      <button type="submit" class="primary" disabled={outcome.state === "pending"}>
+      <button type="submit" class="primary" disabled={pending}>
         {t.protection.submit}
       </button>
     </form>
@@ -72,20 +68,16 @@ export const ProtectionAssessmentForm = ({ referral, onDone }: ActionProps) => {
 export const DecisionForm = ({ referral, onDone }: ActionProps) => {
   const [open, setOpen] = useState<YesNo>();
   const [reason, setReason] = useState("");
-  const { outcome, run, refuse } = useAction();
-  const problem = problemOf(outcome);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const missing = [open === undefined ? "openInvestigation" : "", reason.trim() ? "" : "reason"].filter(
-      Boolean,
-    );
-    if (missing.length > 0) return refuse(missing);
-    const body = { openInvestigation: open === "ja", reason: reason.trim() };
-    const done = await run(() =>
+  const { outcome, pending, problems, submit } = useForm({
+    check: () =>
+      requireFields([open === undefined && "openInvestigation", !reason.trim() && "reason"], () => ({
+        openInvestigation: open === "ja",
+        reason: reason.trim(),
+      })),
+    write: (body) =>
       unwrap(api.POST("/v1/referrals/{id}/decision", { params: { path: { id: referral.id } }, body })),
-    );
-    if (done) onDone();
-  };
+    onDone,
+  });
   return (
     <form noValidate onSubmit={submit} class="card" aria-labelledby="decision-title">
       <h3 id="decision-title">{t.decision.title}</h3>
@@ -98,7 +90,7 @@ export const DecisionForm = ({ referral, onDone }: ActionProps) => {
           ["nej", t.decision.no],
         ]}
         onChange={setOpen}
-        problems={problemsFor(problem, "openInvestigation")}
+        problems={problems("openInvestigation")}
       />
       <TextField
         id="decision-reason"
@@ -109,10 +101,10 @@ export const DecisionForm = ({ referral, onDone }: ActionProps) => {
         multiline
         required
         maxLength={4000}
-        problems={problemsFor(problem, "reason")}
+        problems={problems("reason")}
       />
       <OutcomeNotice outcome={outcome} />
-      <button type="submit" class="primary" disabled={outcome.state === "pending"}>
+      <button type="submit" class="primary" disabled={pending}>
         {t.decision.submit}
       </button>
     </form>
@@ -121,19 +113,17 @@ export const DecisionForm = ({ referral, onDone }: ActionProps) => {
 
 export const ConversationForm = ({ referral, onDone }: ActionProps) => {
   const [note, setNote] = useState("");
-  const { outcome, run } = useAction();
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const done = await run(() =>
+  const { outcome, pending, problems, submit } = useForm({
+    check: () => requireFields([], () => noteOf(note)),
+    write: (body) =>
       unwrap(
         api.POST("/v1/referrals/{id}/first-offence-conversation", {
           params: { path: { id: referral.id } },
-          body: note.trim() ? { note: note.trim() } : {},
+          body,
         }),
       ),
-    );
-    if (done) onDone();
-  };
+    onDone,
+  });
   return (
     <form noValidate onSubmit={submit} class="card" aria-labelledby="conversation-title">
       <h3 id="conversation-title">{t.conversation.title}</h3>
@@ -145,10 +135,10 @@ export const ConversationForm = ({ referral, onDone }: ActionProps) => {
         onInput={setNote}
         multiline
         maxLength={4000}
-        problems={problemsFor(problemOf(outcome), "note")}
+        problems={problems("note")}
       />
       <OutcomeNotice outcome={outcome} />
-      <button type="submit" class="primary" disabled={outcome.state === "pending"}>
+      <button type="submit" class="primary" disabled={pending}>
         {t.conversation.submit}
       </button>
     </form>
@@ -158,17 +148,13 @@ export const ConversationForm = ({ referral, onDone }: ActionProps) => {
 export const CloseForm = ({ referral, onDone }: ActionProps) => {
   const [reason, setReason] = useState<ClosureReason>();
   const [note, setNote] = useState("");
-  const { outcome, run, refuse } = useAction();
-  const problem = problemOf(outcome);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (reason === undefined) return refuse(["reason"]);
-    const body = { reason, ...(note.trim() ? { note: note.trim() } : {}) };
-    const done = await run(() =>
+  const { outcome, pending, problems, submit } = useForm({
+    check: () =>
+      reason === undefined ? missingFields(["reason"]) : { ok: true, body: { reason, ...noteOf(note) } },
+    write: (body) =>
       unwrap(api.POST("/v1/referrals/{id}/close", { params: { path: { id: referral.id } }, body })),
-    );
-    if (done) onDone();
-  };
+    onDone,
+  });
   return (
     <form noValidate onSubmit={submit} class="card" aria-labelledby="close-title">
       <h3 id="close-title">{t.close.title}</h3>
@@ -181,7 +167,7 @@ export const CloseForm = ({ referral, onDone }: ActionProps) => {
         empty=""
         required
         onChange={setReason}
-        problems={problemsFor(problem, "reason")}
+        problems={problems("reason")}
       />
       <TextField
         id="close-note"
@@ -190,10 +176,10 @@ export const CloseForm = ({ referral, onDone }: ActionProps) => {
         onInput={setNote}
         multiline
         maxLength={4000}
-        problems={problemsFor(problem, "note")}
+        problems={problems("note")}
       />
       <OutcomeNotice outcome={outcome} />
-      <button type="submit" disabled={outcome.state === "pending"}>
+      <button type="submit" disabled={pending}>
         {t.close.submit}
       </button>
     </form>

@@ -1,10 +1,12 @@
 /**
  * Uppgifter: the reminders and breached deadlines given to the signed-in caseworker, or to a
  * unit's shared inbox; open ones first, the soonest due first, each marked done with one button.
+ * The hotline's on-call staff see only the avhoppartelefon's inbox (the API allows them no other).
  */
 import { useState } from "preact/hooks";
 import { api, unwrap } from "../../api/client";
 import type { Task } from "../../api/types";
+import type { Capabilities } from "../../auth/roles";
 import { Page } from "../../components/page";
 import { Loading, OutcomeNotice, ProblemNotice } from "../../components/problem";
 import { Select } from "../../components/select";
@@ -21,6 +23,17 @@ const TASK_UNITS: readonly TaskUnit[] = [
   "ekonomiskt-bistand",
   "avhoppartelefonen",
 ];
+const HOTLINE_INBOX: TaskUnit = "avhoppartelefonen";
+
+/** Intake's managing staff mark any task done; the on-call staff a task in the hotline's inbox. */
+const mayComplete = (capabilities: Capabilities, task: Task): boolean =>
+  capabilities.intakeManage || (capabilities.hotline && task.unit === HOTLINE_INBOX);
+
+/** A deadline's Swedish name; one the console does not know yet, as the API names it. */
+const deadlineName = (deadline: string): string =>
+  (t.referral.deadline as Record<string, string | undefined>)[deadline] ??
+  t.tasks.otherDeadline[deadline] ??
+  deadline;
 
 const about = (task: Task): string =>
   task.referralId
@@ -29,7 +42,15 @@ const about = (task: Task): string =>
       ? t.tasks.notice(task.noticeId)
       : t.tasks.triage;
 
-const TaskRow = ({ task, canManage, onDone }: { task: Task; canManage: boolean; onDone: () => void }) => {
+const TaskRow = ({
+  task,
+  capabilities,
+  onDone,
+}: {
+  task: Task;
+  capabilities: Capabilities;
+  onDone: () => void;
+}) => {
   const c = t.tasks;
   const { outcome, run } = useAction();
   const markDone = async () => {
@@ -42,12 +63,14 @@ const TaskRow = ({ task, canManage, onDone }: { task: Task; canManage: boolean; 
     <tr>
       <th scope="row" data-label={c.task}>
         {c.type[task.type]}
-        {task.deadline ? <div class="muted">{c.deadline(task.deadline)}</div> : null}
+        {task.deadline ? <div class="muted">{c.deadline(deadlineName(task.deadline))}</div> : null}
       </th>
       <td data-label={c.due}>{task.dueAt ? formatDate(task.dueAt) : "–"}</td>
       <td data-label={c.about}>
-        {task.referralId ? (
+        {task.referralId && capabilities.intake ? (
           <a href={`#/arenden/${encodeURIComponent(task.referralId)}`}>{about(task)}</a>
+        ) : task.triageId && !task.referralId && !task.noticeId && capabilities.hotline ? (
+          <a href={`#/jour/triage/${encodeURIComponent(task.triageId)}`}>{about(task)}</a>
         ) : (
           about(task)
         )}
@@ -58,7 +81,7 @@ const TaskRow = ({ task, canManage, onDone }: { task: Task; canManage: boolean; 
       <td data-label={c.action}>
         {task.status === "done" ? (
           c.doneAt(task.doneAt ? formatDateTime(task.doneAt) : "", task.doneBy ?? "")
-        ) : canManage ? (
+        ) : mayComplete(capabilities, task) ? (
           <button type="button" onClick={markDone} disabled={outcome.state === "pending"}>
             {c.markDone}
           </button>
@@ -71,11 +94,11 @@ const TaskRow = ({ task, canManage, onDone }: { task: Task; canManage: boolean; 
 
 const TaskTable = ({
   tasks,
-  canManage,
+  capabilities,
   onDone,
 }: {
   tasks: readonly Task[];
-  canManage: boolean;
+  capabilities: Capabilities;
   onDone: () => void;
 }) => {
   const c = t.tasks;
@@ -92,7 +115,7 @@ const TaskTable = ({
       </thead>
       <tbody>
         {tasks.map((task) => (
-          <TaskRow key={task.id} task={task} canManage={canManage} onDone={onDone} />
+          <TaskRow key={task.id} task={task} capabilities={capabilities} onDone={onDone} />
         ))}
       </tbody>
     </table>
@@ -124,8 +147,15 @@ const WhoseForm = ({ unit }: { unit: TaskUnit | undefined }) => {
   );
 };
 
-export const TasksPage = ({ query, canManage }: { query: URLSearchParams; canManage: boolean }) => {
-  const unit = TASK_UNITS.find((u) => u === query.get("unit"));
+export const TasksPage = ({
+  query,
+  capabilities,
+}: {
+  query: URLSearchParams;
+  capabilities: Capabilities;
+}) => {
+  // The on-call staff have no tasks of their own and no other unit: the hotline's inbox it is.
+  const unit = capabilities.intake ? TASK_UNITS.find((u) => u === query.get("unit")) : HOTLINE_INBOX;
   const [message, setMessage] = useState("");
   const { loaded, reload } = useLoad(
     (signal) =>
@@ -146,7 +176,7 @@ export const TasksPage = ({ query, canManage }: { query: URLSearchParams; canMan
   const done = items.filter((task) => task.status === "done");
   return (
     <Page title={t.tasks.title} lead={t.tasks.lead}>
-      <WhoseForm key={unit ?? "me"} unit={unit} />
+      {capabilities.intake ? <WhoseForm key={unit ?? "me"} unit={unit} /> : null}
       <h2>{unit ? `${t.tasks.unitTasks}: ${t.tasks.unitName[unit]}` : t.tasks.mine}</h2>
       <p role="status">{message}</p>
       {loaded.state === "loading" ? <Loading /> : null}
@@ -155,13 +185,13 @@ export const TasksPage = ({ query, canManage }: { query: URLSearchParams; canMan
         <>
           <h3>{t.tasks.open}</h3>
           {open.length ? (
-            <TaskTable tasks={open} canManage={canManage} onDone={onDone} />
+            <TaskTable tasks={open} capabilities={capabilities} onDone={onDone} />
           ) : (
             <p class="notice notice-info">{t.tasks.none}</p>
           )}
           <h3>{t.tasks.done}</h3>
           {done.length ? (
-            <TaskTable tasks={done} canManage={false} onDone={onDone} />
+            <TaskTable tasks={done} capabilities={capabilities} onDone={onDone} />
           ) : (
             <p class="notice notice-info">{t.tasks.noneDone}</p>
           )}
