@@ -16,6 +16,7 @@ import {
   triageParamsSchema,
   triageViewSchema,
 } from "./contract";
+import { auditRoutes } from "./routes/audit";
 import { TELEPHONY_THROTTLE, telephonyRoutes } from "./routes/telephony";
 
 const problems = problemResponses;
@@ -163,6 +164,7 @@ export const routes = {
     },
     throttle: THROTTLE.staffWrite,
   },
+  ...auditRoutes,
 } as const satisfies Record<string, HttpRoute>;
 
 const functions: FunctionDefinition[] = [
@@ -238,6 +240,7 @@ const functions: FunctionDefinition[] = [
     usesIdentityKeys: true,
   },
   { kind: "schedule", id: "hotline-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
+  { kind: "http", id: "hotline-audit", entry: `${dir}/audit.ts`, route: routes.audit },
 ];
 
 export const hotlineService: ServiceDefinition = {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { auditFilterQueryFields, PERIOD_ORDER_ISSUE, periodInOrder } from "../../shared/audit-trail";
 import {
   ageGroupSchema,
   CLOSE_REASONS,
@@ -79,11 +80,16 @@ export const putCaseworkerBodySchema = z.strictObject({
   capacity: z.number().int().min(0).max(200),
 });
 
-export const auditQuerySchema = z.object({
-  referral: referralIdSchema,
-  limit: z.coerce.number().int().min(1).max(100).default(100),
-  cursor: z.string().max(1024).optional(),
-});
+/** The referral's trail, by the person acting and the period (shared/audit-trail.ts) if asked. */
+export const auditQuerySchema = z
+  .object({
+    referral: referralIdSchema,
+    ...auditFilterQueryFields,
+    limit: z.coerce.number().int().min(1).max(100).default(100),
+    cursor: z.string().max(1024).optional(),
+  })
+  .refine(periodInOrder, PERIOD_ORDER_ISSUE);
+export type AuditQuery = z.output<typeof auditQuerySchema>;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

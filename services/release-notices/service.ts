@@ -15,6 +15,7 @@ import {
   updateNoticeBodySchema,
   withdrawBodySchema,
 } from "./contract";
+import { auditRoutes } from "./routes/audit";
 
 const problems = problemResponses;
 
@@ -139,6 +140,7 @@ export const routes = {
       ...problems(401, 403, 404),
     },
   },
+  ...auditRoutes,
 } as const satisfies Record<string, HttpRoute>;
 
 const functions: FunctionDefinition[] = [
@@ -226,6 +228,7 @@ const functions: FunctionDefinition[] = [
     usesIdentityKeys: true,
   },
   { kind: "schedule", id: "release-notices-outbox-sweep", entry: `${dir}/outbox-sweep.ts`, everyMinutes: 1 },
+  { kind: "http", id: "release-notices-audit", entry: `${dir}/audit.ts`, route: routes.audit },
 ];
 
 export const releaseNoticesService: ServiceDefinition = {

@@ -1,7 +1,9 @@
 /** Staff reading referrals: one with its personal data, a filtered list, and the audit trail. Every read is audited. */
+
+import { auditFilterOf } from "../../../shared/audit-trail";
 import { requireStaffMunicipality } from "../../../shared/domain/caller";
 import { invalid } from "../../../shared/domain/errors";
-import type { ReferralDetail, ReferralView } from "../contract";
+import type { AuditQuery, ReferralDetail, ReferralView } from "../contract";
 import type { IntakeDeps } from "../deps";
 import { isActive } from "../domain/referral";
 import { type AuditEntry, listReferrals, readAuditTrail } from "../store/queries";
@@ -76,11 +78,15 @@ export const listForStaff = async (
 
 export const auditTrailFor = async (
   deps: IntakeDeps,
-  query: { referral: string; limit: number; cursor?: string | undefined },
+  query: AuditQuery,
   context: RequestContext,
 ): Promise<{ items: AuditEntry[]; cursor?: string }> => {
   const referral = await readForStaff(deps, query.referral, context.caller);
-  const page = await readAuditTrail(deps, referral.id, { limit: query.limit, cursor: query.cursor });
+  const page = await readAuditTrail(deps, referral.id, {
+    limit: query.limit,
+    cursor: query.cursor,
+    filter: auditFilterOf(query),
+  });
   if (!page.ok) throw notOurCursor();
   return { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) };
 };

@@ -1,6 +1,11 @@
 /** The listings: a municipality's referrals, a referral's audit trail, and what the sweep finds due. */
 import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
-import { type AuditTableDeps, auditPartition, queryAuditTrail } from "../../../shared/audit-trail";
+import {
+  type AuditTableDeps,
+  type AuditTrailFilter,
+  auditPartition,
+  queryAuditTrail,
+} from "../../../shared/audit-trail";
 import { encodeCursor, queryDue, queryPage, resumeKey } from "../../../shared/dynamo";
 import type { Referral, ReferralStatus } from "../domain/referral";
 import type { ReferralKind, Unit } from "../domain/routing";
@@ -88,12 +93,21 @@ export interface AuditEntry {
 export const readAuditTrail = async (
   table: AuditTableDeps,
   referralId: string,
-  request: { readonly limit: number; readonly cursor?: string | undefined },
+  request: {
+    readonly limit: number;
+    readonly cursor?: string | undefined;
+    readonly filter?: AuditTrailFilter;
+  },
 ): Promise<Page<AuditEntry>> => {
   const partition = auditPartition("intake", auditSubject(referralId));
   const resume = resumeKey(request.cursor, { attributes: ["pk", "sk"], fixed: { pk: partition } });
   if (!resume.ok) return { ok: false, reason: "not-our-cursor" };
-  const out = await queryAuditTrail(table, partition, { limit: request.limit, startKey: resume.key });
+  const out = await queryAuditTrail(
+    table,
+    partition,
+    { limit: request.limit, startKey: resume.key },
+    request.filter,
+  );
   const items = out.items.flatMap((item) => {
     const row = parseStored(auditRecordSchema, item, "audit row");
     return row

@@ -7,8 +7,18 @@ export const auditTrail = {
     lead: "Vem som läste eller ändrade vad och när. Välj en post; avgränsa gärna till en person och en period.",
     filters: "Sök i granskningsloggen",
     source: "Register",
-    sources: { referrals: "Ärenden i Mottag" },
-    records: { referral: "Ärendets id" },
+    sources: {
+      referrals: "Ärenden i Mottag",
+      releaseNotices: "Underrättelser inför frigivning",
+      triages: "Avhoppartelefonen: triageringar",
+      schedules: "Avhoppartelefonen: jourschema",
+    },
+    records: {
+      referral: "Ärendets id",
+      notice: "Underrättelsens id (Kriminalvårdens)",
+      triage: "Triageringens id",
+      schedule: "Kommunkod (fyra siffror)",
+    },
     actor: "Person (användar-id, frivilligt)",
     from: "Från och med (frivilligt)",
     to: "Till och med (frivilligt)",
@@ -26,5 +36,25 @@ export const auditTrail = {
       record: "Post",
       correlationId: "Referens",
     },
+    /** What a release notice's audit row records, in words (console/src/audit/release-words.ts). */
+    releaseActions: {
+      create: "Underrättelsen togs emot från Kriminalvården",
+      update: "Kriminalvården ändrade underrättelsen",
+      withdraw: "Kriminalvården återkallade underrättelsen",
+      read: "Underrättelsen lästes med personuppgifter",
+      list: "Underrättelsen visades i en lista",
+      "read-status": "Kriminalvården läste statusen",
+      milestone: (milestone: string) => `Planering registrerades: ${milestone}`,
+    },
+    /** What a hotline audit row records, in words (console/src/audit/hotline-words.ts). */
+    hotlineActions: {
+      read: "Triageringen lästes med uppringarens nummer",
+      list: "Triageringen visades på jourtavlan",
+      step: (step: string, status: string) => `Steg registrerades: ${step} – ${status}`,
+      acknowledge: "Triageringen togs",
+      complete: "Triageringen avslutades",
+      "schedule:put": "Jourschemat sparades",
+    },
+    other: (action: string) => `Händelse: ${action}`,
   },
 };

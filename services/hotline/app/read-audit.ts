@@ -1,0 +1,57 @@
+/** The auditor's reading of a triage's or an on-call schedule's trail, in the municipality read for. */
+import { type AuditEntry, auditedMunicipality, auditFilterOf } from "../../../shared/audit-trail";
+import { invalid, orThrow } from "../../../shared/domain/errors";
+import type { HotlineAuditQuery } from "../contract-audit";
+import type { HotlineDeps } from "../deps";
+import { requireKnownMunicipality } from "../domain/access";
+import { visibleTriage } from "../domain/triage-work";
+import { readHotlineAuditTrail } from "../store/audit-reads";
+import { TriageStore } from "../store/triage-store";
+import type { Context } from "./context";
+
+/**
+ * A triage is read first: one that is not the municipality's is 404, as on the staff routes. A
+ * schedule's trail is the named municipality's (`schedule`), which the token must reach (403). The
+ * trail itself is not audited (nor is intake's): it holds no personal data.
+ */
+export class AuditReading {
+  private readonly triages: TriageStore;
+
+  constructor(private readonly deps: HotlineDeps) {
+    this.triages = new TriageStore(deps);
+  }
+
+  async read(query: HotlineAuditQuery, context: Context): Promise<{ items: AuditEntry[]; cursor?: string }> {
+    // The contract asks for exactly one of the two.
+    const subject =
+      query.triage === undefined
+        ? { schedule: this.scheduleOf(query.schedule ?? "", query.municipality, context) }
+        : { triage: await this.triageOf(query.triage, query.municipality, context) };
+    const page = await readHotlineAuditTrail(this.deps, subject, {
+      limit: query.limit,
+      cursor: query.cursor,
+      filter: auditFilterOf(query),
+    });
+    if (!page.ok) {
+      throw invalid("Some fields are not valid", [
+        { path: "query.cursor", message: "is not a cursor we issued" },
+      ]);
+    }
+    return { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  private scheduleOf(schedule: string, named: string | undefined, context: Context): string {
+    if (named !== undefined && named !== schedule) {
+      throw invalid("Some fields are not valid", [
+        { path: "query.municipality", message: "must be the schedule's municipality, or left out" },
+      ]);
+    }
+    requireKnownMunicipality(schedule);
+    return auditedMunicipality(context.caller, schedule);
+  }
+
+  private async triageOf(id: string, named: string | undefined, context: Context): Promise<string> {
+    const municipality = auditedMunicipality(context.caller, named);
+    return orThrow(visibleTriage(await this.triages.read(id), municipality)).id;
+  }
+}

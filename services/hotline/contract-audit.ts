@@ -1,0 +1,35 @@
+/** The hotline's audit trails, for whoever holds `audit:read` (routes/audit.ts). */
+import * as z from "zod";
+import {
+  auditFilterQueryFields,
+  auditListResponseSchema,
+  PERIOD_ORDER_ISSUE,
+  periodInOrder,
+} from "../../shared/audit-trail";
+import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+
+export const AUDIT_SCOPE = "audit:read";
+
+export const hotlineAuditQuerySchema = z
+  .object({
+    triage: entityIdSchema.optional().meta({ description: "A triage's id: its trail" }),
+    schedule: kommunkodSchema
+      .optional()
+      .meta({ description: "A municipality's kommunkod: the trail of its on-call schedule" }),
+    municipality: kommunkodSchema.optional().meta({
+      description:
+        "Whose triage: a token with a municipality reads its own (the default); a national token names one.",
+    }),
+    ...auditFilterQueryFields,
+    limit: z.coerce.number().int().min(1).max(100).default(100),
+    cursor: z.string().max(1024).optional(),
+  })
+  .refine((q) => (q.triage === undefined) !== (q.schedule === undefined), {
+    path: ["triage"],
+    message: "give either triage or schedule, not both",
+  })
+  .refine(periodInOrder, PERIOD_ORDER_ISSUE);
+
+export type HotlineAuditQuery = z.output<typeof hotlineAuditQuerySchema>;
+
+export const hotlineAuditListSchema = auditListResponseSchema;

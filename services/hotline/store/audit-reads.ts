@@ -1,0 +1,29 @@
+import {
+  type AuditEntryPage,
+  type AuditTrailFilter,
+  auditPartition,
+  readAuditEntries,
+} from "../../../shared/audit-trail";
+import { auditSubject } from "./audit-trail";
+import type { TableDeps } from "./table";
+
+type Request = {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  readonly filter: AuditTrailFilter;
+};
+
+/** One page of a triage's or a schedule's trail from the audit table, filtered (shared/audit-trail.ts). */
+export const readHotlineAuditTrail = (
+  deps: Pick<TableDeps, "doc" | "auditTableName">,
+  subject: { readonly triage: string } | { readonly schedule: string },
+  request: Request,
+): Promise<AuditEntryPage> =>
+  readAuditEntries(
+    deps,
+    auditPartition(
+      "hotline",
+      "triage" in subject ? auditSubject.triage(subject.triage) : auditSubject.schedule(subject.schedule),
+    ),
+    request,
+  );
