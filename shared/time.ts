@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 // Without Intl where it can: see there why.
-import { stockholmIsoDate, stockholmStartOfDay } from "./runtime/stockholm-clock";
+import { stockholmIsoDate, stockholmStartOfDay } from "./stockholm-clock";
 
 /** Days and months in Swedish law and agreements are counted in Swedish local dates. */
 export const TIME_ZONE = "Europe/Stockholm";

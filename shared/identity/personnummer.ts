@@ -5,7 +5,7 @@
  * Interim numbers (a letter in the serial) are not identities in the population register and are
  * rejected.
  */
-import { stockholmIsoDate } from "../runtime/stockholm-clock";
+import { stockholmIsoDate } from "../stockholm-clock";
 
 export type IdentityKind = "personnummer" | "samordningsnummer";
 
@@ -28,7 +28,7 @@ const SAMORDNING_DAY_OFFSET = 60;
 const FORM = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
 
 // Built on first use, and only outside the years stockholmIsoDate knows: the first Intl formatter
-// of a process costs its cold start tens of milliseconds (shared/runtime/stockholm-clock.ts).
+// of a process costs its cold start tens of milliseconds (shared/stockholm-clock.ts).
 let stockholmDate: Intl.DateTimeFormat | undefined;
 
 /** The calendar date (`YYYY-MM-DD`) that the instant falls on in Europe/Stockholm. */

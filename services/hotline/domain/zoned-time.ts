@@ -2,7 +2,7 @@
  * Wall-clock time in a schedule's IANA time zone with Node's own Intl, no time-zone library: a
  * caller's webhook loads less (date-fns and @date-fns/tz were 24 KiB of every hotline bundle).
  */
-import { STOCKHOLM, stockholmWallClock } from "../../../shared/runtime/stockholm-clock";
+import { STOCKHOLM, stockholmWallClock } from "../../../shared/stockholm-clock";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -1,5 +1,5 @@
 /**
- * Stockholm's clock without Intl (shared/runtime/stockholm-clock.ts) agrees with Intl's tz data at
+ * Stockholm's clock without Intl (shared/stockholm-clock.ts) agrees with Intl's tz data at
  * every instant it answers for, around every switch, and leaves the years it does not know to Intl.
  */
 import fc from "fast-check";
@@ -9,7 +9,7 @@ import {
   stockholmOffsetMs,
   stockholmStartOfDay,
   stockholmWallClock,
-} from "../../../shared/runtime/stockholm-clock";
+} from "../../../shared/stockholm-clock";
 
 const intl = new Intl.DateTimeFormat("en-US", {
   timeZone: "Europe/Stockholm",
