@@ -10,12 +10,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
-import {
-  DEFAULT_SETTINGS,
-  NATIONAL_SUPPRESSION_THRESHOLD,
-  routingOverrideSchema,
-  settingsSchema,
-} from "../shared/settings";
+import { DEFAULT_SETTINGS, NATIONAL_SUPPRESSION_THRESHOLD, settingsSchemas } from "../shared/settings";
 
 export const RULES_FILE = fileURLToPath(new URL("src/settings/rules.generated.ts", import.meta.url));
 
@@ -42,6 +37,7 @@ const CHILD_UNIT = "mottag-barn";
 
 /** Every value the console needs, from the schema and its defaults. */
 export const deriveSettingsRules = () => {
+  const { settings: settingsSchema, routingOverride: routingOverrideSchema } = settingsSchemas();
   const shape = settingsSchema.shape;
   const override = routingOverrideSchema.shape;
   const age = boundsOf(override.minAge.unwrap());

@@ -4,10 +4,13 @@
  */
 import * as z from "zod";
 import { kommunkodSchema } from "../../shared/events/envelope";
-import { chosenSettingsSchema, isoDate, settingsSchema } from "../../shared/settings";
+import { settingsSchemas } from "../../shared/settings";
 import { SCOPES } from "./contract";
 
 export const SETTINGS_SCOPE = SCOPES.settings;
+
+// Only the settings routes' functions load this module; they use the schemas on every request.
+const { isoDate, chosen: chosenSettingsSchema, settings: settingsSchema } = settingsSchemas();
 
 export const settingsParamsSchema = z.object({ code: kommunkodSchema });
 

@@ -4,14 +4,9 @@ export { CHANGE_PREFIX, settingsChangeKey, settingsPartition } from "./keys";
 export { changeInForce, scheduledAfter, settingsInForce, withDefaults } from "./resolve";
 export {
   type ChosenSettings,
-  chosenSettingsSchema,
-  hotlineSettingsSchema,
-  isoDate,
   NATIONAL_SUPPRESSION_THRESHOLD,
   type RoutingOverride,
-  routingOverrideSchema,
   type Settings,
   type SettingsChange,
-  settingsChangeSchema,
-  settingsSchema,
+  settingsSchemas,
 } from "./schema";

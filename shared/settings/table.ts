@@ -4,7 +4,7 @@
  */
 import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { CHANGE_PREFIX, settingsPartition } from "./keys";
-import { type SettingsChange, settingsChangeSchema } from "./schema";
+import { type SettingsChange, settingsSchemas } from "./schema";
 
 export interface SettingsTable {
   readonly doc: DynamoDBDocumentClient;
@@ -30,7 +30,7 @@ export const querySettingsHistory = async (
       }),
     );
     for (const item of out.Items ?? []) {
-      const parsed = settingsChangeSchema.safeParse(item);
+      const parsed = settingsSchemas().change.safeParse(item);
       // A stored change that fails its schema is our bug: fail loudly rather than apply defaults.
       if (!parsed.success) throw new Error("a stored settings change does not match its schema");
       items.push(parsed.data);

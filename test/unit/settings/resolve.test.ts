@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   cachedSettingsReader,
-  chosenSettingsSchema,
   DEFAULT_SETTINGS,
   type SettingsChange,
   scheduledAfter,
   settingsInForce,
+  settingsSchemas,
 } from "../../../shared/settings";
 
 const change = (
@@ -59,7 +59,9 @@ describe("the settings in force on a date", () => {
 
 describe("what a municipality may choose", () => {
   const issues = (body: unknown) =>
-    chosenSettingsSchema.safeParse(body).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
+    settingsSchemas()
+      .chosen.safeParse(body)
+      .error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
 
   it("never a suppression threshold below the national one", () => {
     expect(issues({ suppressionThreshold: 4 })).toEqual([
