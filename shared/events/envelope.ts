@@ -35,18 +35,28 @@ export const WITHHELD_SEALED = "v1.withheld.none.none";
 export const isoDateSchema = z.iso.date();
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
-/** The envelope every event travels in; `data` is checked by the event type's own schema. */
-export const envelopeSchema = z.object({
-  id: ulidSchema,
-  type: z.string().min(1),
-  version: z.number().int().positive(),
-  occurredAt: isoDateTimeSchema,
-  municipality: kommunkodSchema,
-  source: z.enum(SERVICES),
-  correlationId: z.string().min(1).max(128),
-  data: z.unknown(),
-});
-export type Envelope = z.infer<typeof envelopeSchema>;
+const buildEnvelopeSchema = () =>
+  z.object({
+    id: ulidSchema,
+    type: z.string().min(1),
+    version: z.number().int().positive(),
+    occurredAt: isoDateTimeSchema,
+    municipality: kommunkodSchema,
+    source: z.enum(SERVICES),
+    correlationId: z.string().min(1).max(128),
+    data: z.unknown(),
+  });
+let envelope: ReturnType<typeof buildEnvelopeSchema> | undefined;
+/**
+ * The envelope every event travels in; `data` is checked by the event type's own schema. Built on
+ * the first call rather than as the module loads (every function loads this module; only those that
+ * emit or consume events use the envelope; test/bench/zod-count.ts).
+ */
+export const envelopeSchema = () => {
+  envelope ??= buildEnvelopeSchema();
+  return envelope;
+};
+export type Envelope = z.infer<ReturnType<typeof envelopeSchema>>;
 
 export interface EventContract<
   T extends string = string,

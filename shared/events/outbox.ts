@@ -29,7 +29,7 @@ export const newEvent = <C extends EventContract>(
   },
 ): EventOf<C> => {
   const data = contract.data.parse(input.data);
-  const envelope = envelopeSchema.parse({
+  const envelope = envelopeSchema().parse({
     id: newMonotonicId(),
     type: contract.type,
     version: contract.version,
@@ -138,7 +138,7 @@ export class EventPublisher {
       for (const item of page.Items ?? []) {
         // Oldest first: the first row's time is the oldest undelivered event's.
         oldestWrittenAt ??= new Date(String(item.gsi1sk).split("#")[0] ?? "");
-        const parsed = envelopeSchema.safeParse(
+        const parsed = envelopeSchema().safeParse(
           typeof item.body === "string" ? JSON.parse(item.body) : undefined,
         );
         if (parsed.success) {

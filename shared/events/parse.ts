@@ -69,7 +69,7 @@ export const parseEvent = (raw: unknown): ParseResult => {
     }
   }
 
-  const envelope = envelopeSchema.safeParse(value);
+  const envelope = envelopeSchema().safeParse(value);
   if (!envelope.success) return { ok: false, reason: "envelope", issues: issuesOf(envelope.error, []) };
   const { data: payload, ...meta } = envelope.data;
 

@@ -279,7 +279,7 @@ const operationOf = (route: HttpRoute, operationId: string, defaultTag: string, 
     Object.entries(route.responses)
       .sort(([a], [b]) => Number(a) - Number(b))
       .map(([status, response]) => {
-        const isProblem = response.schema === problemSchema;
+        const isProblem = response.schema === problemSchema();
         const contentType = response.contentType ?? (isProblem ? PROBLEM_CONTENT_TYPE : "application/json");
         const schema: SchemaObject | undefined = isProblem
           ? { $ref: PROBLEM_REF }
@@ -329,7 +329,7 @@ export const buildOpenApiDocument = (
   options: OpenApiOptions = {},
 ): OpenApiDocument => {
   const components = new Components();
-  components.schemas.Problem = jsonSchema(problemSchema, "output", components, "Problem");
+  components.schemas.Problem = jsonSchema(problemSchema(), "output", components, "Problem");
 
   const paths: Record<string, PathItemObject> = {};
   const operationIds = new Set<string>();

@@ -1,17 +1,27 @@
 import * as z from "zod";
 import type { HttpRoute } from "../service";
 
-/** RFC 9457 problem details, with `errors` naming each bad field (never echoing its value). */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  correlationId: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-export type Problem = z.infer<typeof problemSchema>;
+const buildProblemSchema = () =>
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    correlationId: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  });
+let problem: ReturnType<typeof buildProblemSchema> | undefined;
+/**
+ * RFC 9457 problem details, with `errors` naming each bad field (never echoing its value). Built on
+ * the first call: the OpenAPI build and tests use it; a deployed function only writes problems
+ * (`problemBody`), so it never builds it.
+ */
+export const problemSchema = () => {
+  problem ??= buildProblemSchema();
+  return problem;
+};
+export type Problem = z.infer<ReturnType<typeof problemSchema>>;
 export type FieldError = { path: string; message: string };
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -75,6 +85,13 @@ export const problemResponses = (...statuses: number[]): HttpRoute["responses"] 
   Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: "Problem details", schema: problemSchema, contentType: PROBLEM_CONTENT_TYPE },
+      {
+        description: "Problem details",
+        // A getter: route tables are built as every function loads, and only the OpenAPI build reads it.
+        get schema() {
+          return problemSchema();
+        },
+        contentType: PROBLEM_CONTENT_TYPE,
+      },
     ]),
   );

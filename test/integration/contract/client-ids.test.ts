@@ -32,7 +32,7 @@ beforeAll(async () => {
 const refusal = (answer: Answer, path: string) => {
   expect(answer.status).toBe(400);
   expect(answer.headers["content-type"]).toBe("application/problem+json");
-  const problem = problemSchema.parse(answer.body);
+  const problem = problemSchema().parse(answer.body);
   expect(problem.errors).toContainEqual({ path, message: IDENTITY_IN_ID_MESSAGE });
   const text = JSON.stringify(answer.body);
   expect(text).not.toContain(VALID);

@@ -82,7 +82,7 @@ const who = (answer: Answer) => trail(answer).items.map((e) => [e.actor, e.actio
 const problemOf = (answer: Answer, status: number) => {
   expect(answer.status).toBe(status);
   expect(answer.headers["content-type"]).toBe("application/problem+json");
-  return problemSchema.parse(answer.body);
+  return problemSchema().parse(answer.body);
 };
 
 const SCHEDULE_TRAIL = [

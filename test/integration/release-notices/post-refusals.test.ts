@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 const problemOf = (answer: Answer) => {
   expect(answer.headers["content-type"]).toBe("application/problem+json");
-  return problemSchema.parse(answer.body);
+  return problemSchema().parse(answer.body);
 };
 
 /** Reverses the order of keys at every level: the same notice, written differently. */

@@ -38,7 +38,7 @@ beforeAll(async () => {
 
 const problemOf = (answer: Answer) => {
   expect(answer.headers["content-type"]).toBe("application/problem+json");
-  return problemSchema.parse(answer.body);
+  return problemSchema().parse(answer.body);
 };
 
 describe("reading one notice", () => {

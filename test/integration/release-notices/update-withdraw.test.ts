@@ -36,7 +36,7 @@ beforeEach(() => {
 
 const problemOf = (answer: Answer) => {
   expect(answer.headers["content-type"]).toBe("application/problem+json");
-  return problemSchema.parse(answer.body);
+  return problemSchema().parse(answer.body);
 };
 
 const posted = async (overrides: Partial<NoticeBody> = {}) => {

@@ -86,7 +86,7 @@ describe("a municipality's administrator", () => {
       settingsAdmin("1280"),
     );
     expect(low.status).toBe(400);
-    expect(problemSchema.parse(low.body).errors).toEqual([
+    expect(problemSchema().parse(low.body).errors).toEqual([
       { path: "suppressionThreshold", message: "must be at least 5: never below the national threshold" },
     ]);
     const past = await settings.put(
@@ -95,7 +95,7 @@ describe("a municipality's administrator", () => {
       settingsAdmin("1280"),
     );
     expect(past.status).toBe(422);
-    expect(problemSchema.parse(past.body).errors).toEqual([
+    expect(problemSchema().parse(past.body).errors).toEqual([
       { path: "effectiveFrom", message: "must be today (2026-01-15) or later" },
     ]);
     const history = settingsHistorySchema.parse((await settings.history("1280", settingsAdmin("1280"))).body);

@@ -92,7 +92,7 @@ describe("no personal data in clear in events", () => {
   });
 
   it("the envelope names nothing personal", () => {
-    expect(offending(z.toJSONSchema(envelopeSchema) as JsonSchema)).toEqual([]);
+    expect(offending(z.toJSONSchema(envelopeSchema()) as JsonSchema)).toEqual([]);
   });
 
   it.each(entries)("%s names no personal field", (_, contract) => {

@@ -22,7 +22,7 @@ const strings = (value: unknown): string[] => {
 
 const samples = CATALOGUE.flatMap((contract) =>
   (readSamples(contract.type, contract.version) ?? []).map(
-    (sample) => envelopeSchema.parse(sample) as Envelope,
+    (sample) => envelopeSchema().parse(sample) as Envelope,
   ),
 );
 

@@ -97,7 +97,7 @@ export const structuralProblems = (doc: OpenApiDocument): string[] => {
 };
 
 export const problems = {
-  400: { description: "Bad", schema: problemSchema, contentType: "application/problem+json" },
+  400: { description: "Bad", schema: problemSchema(), contentType: "application/problem+json" },
 };
 
 export const webhookRoute = {
