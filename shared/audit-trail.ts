@@ -252,7 +252,11 @@ export const queryAuditTrail = async (
 };
 
 /** Whether any row of the trail records `municipality`: read on until one does or the trail ends. */
-const trailHeldBy = async (deps: AuditTableDeps, partition: string, municipality: string): Promise<boolean> => {
+const trailHeldBy = async (
+  deps: AuditTableDeps,
+  partition: string,
+  municipality: string,
+): Promise<boolean> => {
   let startKey: Record<string, unknown> | undefined;
   do {
     const out = await deps.doc.send(

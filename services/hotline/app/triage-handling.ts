@@ -44,7 +44,10 @@ export class TriageHandling {
     return auditEntry(
       context,
       { key: auditSubject.triage(triage.id), municipality: triage.municipality },
-      action, now, triage.expiresAt);
+      action,
+      now,
+      triage.expiresAt,
+    );
   }
 
   /** The full triage with the caller's number: audited before it is shown. */
