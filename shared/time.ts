@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, addMonths, differenceInCalendarDays, format } from "date-fns";
+// Without Intl where it can: see there why.
+import { stockholmIsoDate, stockholmStartOfDay } from "./runtime/stockholm-clock";
 
 /** Days and months in Swedish law and agreements are counted in Swedish local dates. */
 export const TIME_ZONE = "Europe/Stockholm";
@@ -15,7 +16,11 @@ const parts = (date: IsoDate): [number, number, number] => {
 
 /** The date an instant falls on in Sweden. */
 export const stockholmDate = (instant: Date): IsoDate =>
-  format(new TZDate(instant.getTime(), TIME_ZONE), "yyyy-MM-dd");
+  stockholmIsoDate(instant.getTime()) ?? isoDateOfZoned(new TZDate(instant.getTime(), TIME_ZONE));
+
+/** A TZDate's own calendar date (its getters read its zone). */
+const isoDateOfZoned = (date: TZDate): IsoDate =>
+  `${String(date.getFullYear()).padStart(4, "0")}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
 
 /**
  * Time-zone lookups are the costliest step of a request's date work, and a process sees few
@@ -28,28 +33,38 @@ export const startOfStockholmDay = (date: IsoDate): Date => {
   const cached = dayStarts.get(date);
   if (cached !== undefined) return new Date(cached);
   const [y, m, d] = parts(date);
-  const start = new TZDate(y, m - 1, d, TIME_ZONE).getTime();
+  const start = stockholmStartOfDay(Date.UTC(y, m - 1, d)) ?? new TZDate(y, m - 1, d, TIME_ZONE).getTime();
   if (dayStarts.size >= 10_000) dayStarts.clear();
   dayStarts.set(date, start);
   return new Date(start);
 };
 
-/** Calendar arithmetic on dates alone; no time zone can shift the answer. */
+/*
+ * Calendar arithmetic on dates alone, in UTC, where no day is shorter than another, so no time zone
+ * can shift the answer. Plain Date.UTC rather than date-fns: its first calls cost a cold start more
+ * than these lines, and it was 20 KiB of every bundle (npm run bench -- cold). The answers are
+ * date-fns' own (test/unit/runtime/calendar.test.ts compares them).
+ */
+const DAY_MS = 86_400_000;
+const isoDateOfUtc = (date: Date): IsoDate => date.toISOString().slice(0, 10);
+
 export const addCalendarDays = (date: IsoDate, days: number): IsoDate => {
   const [y, m, d] = parts(date);
-  return format(addDays(new Date(Date.UTC(y, m - 1, d, 12)), days), "yyyy-MM-dd");
+  return isoDateOfUtc(new Date(Date.UTC(y, m - 1, d + Math.trunc(days))));
 };
 
-/** Calendar months; the 31st minus a month is the last day of the shorter month (date-fns clamps). */
+/** Calendar months; the 31st minus a month is the last day of the shorter month (clamped, as date-fns did). */
 export const addCalendarMonths = (date: IsoDate, months: number): IsoDate => {
   const [y, m, d] = parts(date);
-  return format(addMonths(new Date(y, m - 1, d, 12), months), "yyyy-MM-dd");
+  const whole = Math.trunc(months);
+  const lastDay = new Date(Date.UTC(y, m - 1 + whole + 1, 0)).getUTCDate();
+  return isoDateOfUtc(new Date(Date.UTC(y, m - 1 + whole, Math.min(d, lastDay))));
 };
 
 export const calendarDaysBetween = (from: IsoDate, to: IsoDate): number => {
   const [y1, m1, d1] = parts(from);
   const [y2, m2, d2] = parts(to);
-  return differenceInCalendarDays(new Date(y2, m2 - 1, d2, 12), new Date(y1, m1 - 1, d1, 12));
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / DAY_MS);
 };
 
 export const isValidIsoDate = (date: string): boolean => {

@@ -24,3 +24,11 @@ export const PROJECT_BUNDLING = {
   // file (TOOLCHAIN.md) and runs the version the lockfile pins and the tests ran.
   externalModules: [],
 } as const satisfies BundlingOptions;
+
+/**
+ * Every function's NODE_OPTIONS (ProjectFunction), and the cold-start bench's: stack traces in the
+ * logs point at our sources. Its price is at load: Node reads and parses the bundle's source map
+ * (about 1 MB) as the bundle loads, some 15-20 ms of CPU per cold start here (npm run bench -- cold
+ * measures it, since its processes run with these options).
+ */
+export const FUNCTION_NODE_OPTIONS = "--enable-source-maps";

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
+import { HOTLINE_HANDLE_SCOPE } from "../../shared/domain/scopes";
 import { chainRoleSchema, triageStepSchema } from "../../shared/events/catalogue/hotline";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 import { STEP_STATUSES, TRIAGE_STATUSES } from "./domain/triage-state";
@@ -14,7 +15,7 @@ export {
 
 export const SCOPES = {
   /** On-call staff and their managers: triages, the caller's number, who is on call. */
-  handle: "hotline:handle",
+  handle: HOTLINE_HANDLE_SCOPE,
   /** Whoever keeps the municipality's on-call schedule. */
   admin: "hotline:admin",
 } as const;

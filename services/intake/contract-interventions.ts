@@ -1,5 +1,5 @@
 /** The interventions API: what staff post and patch on a referral, and what they read back. */
-import { z } from "zod";
+import * as z from "zod";
 import {
   interventionOutcomeSchema,
   interventionTypeSchema,

@@ -2,7 +2,7 @@
  * The settings routes' contract (intake serves the municipality's administration of its social
  * services): the schemas themselves live in shared/settings, where every service reads them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { kommunkodSchema } from "../../shared/events/envelope";
 import { chosenSettingsSchema, isoDate, settingsSchema } from "../../shared/settings";
 import { SCOPES } from "./contract";

@@ -1,14 +1,13 @@
 /** The tasks API (GET /v1/tasks, POST /v1/tasks/{id}/done): what a task looks like to staff. */
-import { z } from "zod";
+import * as z from "zod";
 import { taskTypeSchema, taskUnitSchema } from "../../shared/events/catalogue/tasks";
 import { entityIdSchema, isoDateTimeSchema, kommunkodSchema } from "../../shared/events/envelope";
 
 /**
- * The hotline's on-call scope (the hotline service's `hotline:handle`; services meet only through
- * shared/, so it is named here): it lets the on-call staff list and complete the hotline inbox's
- * tasks, nothing more (domain/tasks.ts `mayListTasks`, `mayCompleteTask`).
+ * The hotline's on-call scope lets the on-call staff list and complete the hotline inbox's tasks,
+ * nothing more (domain/tasks.ts `mayListTasks`, `mayCompleteTask`).
  */
-export const HOTLINE_HANDLE_SCOPE = "hotline:handle";
+export { HOTLINE_HANDLE_SCOPE } from "../../shared/domain/scopes";
 
 export const taskParamsSchema = z.object({ id: entityIdSchema });
 

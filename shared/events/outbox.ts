@@ -1,5 +1,4 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import {
   DeleteCommand,
@@ -14,7 +13,7 @@ import { describeError } from "../logger";
 import type { ServiceName } from "../resources";
 import type { RuntimeConfig } from "../runtime/config";
 import { OUTBOX_OLDEST_AGE_METRIC, OUTBOX_SWEEP_FAILED_METRIC } from "../runtime/fault-metrics";
-import { type MetricsSink, publishMetric } from "../runtime/publish-metric";
+import { type MetricsSink, MetricUnit, publishMetric } from "../runtime/publish-metric";
 import { type Envelope, type EventContract, type EventOf, envelopeSchema } from "./envelope";
 import { projectFor, subscribersOf } from "./subscriptions";
 

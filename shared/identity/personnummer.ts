@@ -5,6 +5,7 @@
  * Interim numbers (a letter in the serial) are not identities in the population register and are
  * rejected.
  */
+import { stockholmIsoDate } from "../runtime/stockholm-clock";
 
 export type IdentityKind = "personnummer" | "samordningsnummer";
 
@@ -26,16 +27,21 @@ const SAMORDNING_DAY_OFFSET = 60;
 // check digit. Anything else (spaces inside, letters, other dashes) is not a form Skatteverket uses.
 const FORM = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
 
-const stockholmDate = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
+// Built on first use, and only outside the years stockholmIsoDate knows: the first Intl formatter
+// of a process costs its cold start tens of milliseconds (shared/runtime/stockholm-clock.ts).
+let stockholmDate: Intl.DateTimeFormat | undefined;
 
 /** The calendar date (`YYYY-MM-DD`) that the instant falls on in Europe/Stockholm. */
 export function isoDateInStockholm(instant: Date): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError("invalid instant");
+  const known = stockholmIsoDate(instant.getTime());
+  if (known) return known;
+  stockholmDate ??= new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
   const parts = new Map(stockholmDate.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.get("year")}-${parts.get("month")}-${parts.get("day")}`;
 }

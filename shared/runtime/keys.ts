@@ -1,7 +1,6 @@
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import * as z from "zod";
 import { ENV } from "../resources";
-import { CLIENT_OPTIONS } from "./client-options";
+import { fetchSecretString, type SecretFetcher } from "./secrets";
 
 /**
  * The keys that protect identities: one to link records (HMAC) and a set to seal identities that
@@ -17,21 +16,29 @@ export interface KeyRing {
   get(): Promise<KeyMaterial>;
 }
 
-const key32 = z
-  .string()
-  .transform((s) => new Uint8Array(Buffer.from(s, "base64")))
-  .refine((k) => k.length === 32, "must be 32 bytes, base64");
+const buildKeySecretSchema = () => {
+  const key32 = z
+    .string()
+    .transform((s) => new Uint8Array(Buffer.from(s, "base64")))
+    .refine((k) => k.length === 32, "must be 32 bytes, base64");
+  return z
+    .object({
+      linkingKey: key32,
+      sealingKid: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+      sealingKeys: z.record(z.string(), key32),
+    })
+    .refine((s) => s.sealingKid in s.sealingKeys, "sealingKid must name one of sealingKeys");
+};
 
-/** The shape of the secret in Secrets Manager (and of IDENTITY_KEYS_JSON locally). */
-export const keySecretSchema = z
-  .object({
-    linkingKey: key32,
-    sealingKid: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
-    sealingKeys: z.record(z.string(), key32),
-  })
-  .refine((s) => s.sealingKid in s.sealingKeys, "sealingKid must name one of sealingKeys");
+/**
+ * The shape of the secret in Secrets Manager (and of IDENTITY_KEYS_JSON locally). Built on first use:
+ * every function bundles this module, most never open a key, and each zod schema built as a bundle
+ * loads costs its cold start (13 of them here; npm run bench -- cold).
+ */
+let keySecretSchema: ReturnType<typeof buildKeySecretSchema> | undefined;
 
 export const parseKeySecret = (json: string): KeyMaterial => {
+  keySecretSchema ??= buildKeySecretSchema();
   const parsed = keySecretSchema.parse(JSON.parse(json));
   return {
     linkingKey: parsed.linkingKey,
@@ -121,13 +128,13 @@ export const cachedKeyRing = (
 /** Fetched on first use and again after KEY_CACHE_TTL_MS or an unknown key id (see cachedKeyRing). */
 export const secretsManagerKeyRing = (
   secretArn: string,
-  client = new SecretsManagerClient(CLIENT_OPTIONS),
+  fetchSecret: SecretFetcher = fetchSecretString,
   options: { ttlMs?: number; now?: () => number } = {},
 ): KeyRing =>
   cachedKeyRing(async () => {
-    const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
-    if (!out.SecretString) throw new Error("identity key secret has no string value");
-    return parseKeySecret(out.SecretString);
+    const value = await fetchSecret(secretArn);
+    if (!value) throw new Error("identity key secret has no string value");
+    return parseKeySecret(value);
   }, options);
 
 /**

@@ -1,11 +1,14 @@
-import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { ServiceName } from "../resources";
 import { SERVICE_DIMENSION } from "./fault-metrics";
 
-/** What of a metrics client the sweeps and the outbox use (powertools' Metrics is one). */
+/** The CloudWatch units our metrics use (EMF's `Unit`). */
+export const MetricUnit = { Count: "Count", Seconds: "Seconds", Milliseconds: "Milliseconds" } as const;
+export type MetricUnitName = (typeof MetricUnit)[keyof typeof MetricUnit];
+
+/** What of a metrics client the sweeps and the outbox use (EmfMetrics; Powertools' Metrics fits too). */
 export interface MetricsSink {
   addDimension(name: string, value: string): void;
-  addMetric(name: string, unit: (typeof MetricUnit)[keyof typeof MetricUnit], value: number): void;
+  addMetric(name: string, unit: MetricUnitName, value: number): void;
   publishStoredMetrics(): void;
 }
 
@@ -19,7 +22,7 @@ export const publishMetric = (
   service: ServiceName,
   name: string,
   value: number,
-  unit: (typeof MetricUnit)[keyof typeof MetricUnit] = MetricUnit.Count,
+  unit: MetricUnitName = MetricUnit.Count,
 ): void => {
   metrics.addDimension(SERVICE_DIMENSION, service);
   metrics.addMetric(name, unit, value);

@@ -1,5 +1,4 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { Metrics } from "@aws-lambda-powertools/metrics";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../clock";
 import { documentClient } from "../dynamo";
@@ -8,7 +7,9 @@ import { createLogger } from "../logger";
 import { DEADLINE_BREACHED_METRIC } from "../metrics";
 import type { ServiceName } from "../resources";
 import type { RuntimeConfig } from "./config";
+import { EmfMetrics } from "./emf-metrics";
 import type { KeyRing } from "./keys";
+import type { MetricsSink } from "./publish-metric";
 
 /** What every service's handlers share: its table, the outbox, the keys, logs and metrics. */
 export interface ServiceDeps {
@@ -20,14 +21,14 @@ export interface ServiceDeps {
   readonly publisher: EventPublisher;
   readonly keys: KeyRing;
   readonly logger: Logger;
-  readonly metrics: Metrics;
+  readonly metrics: MetricsSink;
 }
 
 /** Built once per container (or once per local process); a service's `createDeps` adds its own. */
 export const createServiceDeps = (service: ServiceName, runtime: RuntimeConfig): ServiceDeps => {
   const logger = createLogger(service);
   const doc = documentClient(runtime.dynamodb);
-  const metrics = new Metrics({ namespace: DEADLINE_BREACHED_METRIC.namespace, serviceName: service });
+  const metrics = new EmfMetrics(DEADLINE_BREACHED_METRIC.namespace, service);
   return {
     clock: runtime.clock,
     tableName: runtime.tableName,

@@ -4,8 +4,8 @@
  * and one entry of the history as stored. Pure: imported by intake (which edits them) and by every
  * service that applies a rule (each through its own store).
  */
-import { z } from "zod";
-import { REFERRAL_KINDS, UNITS } from "../events/catalogue/intake";
+import * as z from "zod";
+import { REFERRAL_KINDS, UNITS } from "../events/catalogue/intake-lists";
 import { isValidIsoDate } from "../time";
 
 /** The national floor for disclosure control: no municipality may show smaller counts than this. */

@@ -12,14 +12,31 @@ export interface ColdFunction {
   readonly service: string;
   readonly kind: "http" | "queue" | "schedule" | "floor";
   readonly entry: string;
+  /** As deployed (infra/constructs/service-functions.ts): which secrets its environment names. */
+  readonly secrets: { readonly identityKeys: boolean; readonly telephony: boolean };
 }
 
 /** Every function of SERVICE_DEFINITIONS, and the floor last; `only` keeps the ids it names. */
 export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
   ...SERVICE_DEFINITIONS.flatMap((service) =>
-    service.functions.map((f) => ({ id: f.id, service: service.name, kind: f.kind, entry: f.entry })),
+    service.functions.map((f) => ({
+      id: f.id,
+      service: service.name,
+      kind: f.kind,
+      entry: f.entry,
+      secrets: {
+        identityKeys: f.usesIdentityKeys === true,
+        telephony: (f.kind === "http" && f.route.auth.type === "webhook") || f.usesTelephonyProvider === true,
+      },
+    })),
   ).filter((f) => !only || only.has(f.id) || only.has(f.service)),
-  { id: FLOOR_ID, service: "-", kind: "floor", entry: FLOOR_ENTRY },
+  {
+    id: FLOOR_ID,
+    service: "-",
+    kind: "floor",
+    entry: FLOOR_ENTRY,
+    secrets: { identityKeys: false, telephony: false },
+  },
 ];
 
 export const bundleFileOf = (dir: string, id: string) => join(dir, `${id === FLOOR_ID ? "floor" : id}.mjs`);

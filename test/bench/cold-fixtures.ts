@@ -3,6 +3,7 @@
  * someone), and the events that need something stored first: a `next` reports on a ring of a call
  * that an `incoming` began, with the signed attempt and token that call's answer handed out.
  */
+import { FUNCTION_NODE_OPTIONS } from "../../infra/constructs/bundling";
 import type { LocalClients } from "../../infra/local/aws";
 import type { ProvisionedResources } from "../../infra/local/provision";
 import { ScheduleAdmin } from "../../services/hotline/app/schedule-admin";
@@ -89,14 +90,28 @@ export const prepareFixtures = async (
   };
 };
 
-/** The environment a function's process gets: as the CDK sets it, pointed at the local servers. */
+/** What the fake Secrets Manager (test/support/fake-secrets-manager.ts) holds: the values the environment gave before. */
+export const IDENTITY_KEYS_ARN = "arn:aws:secretsmanager:eu-north-1:000000000000:secret:identity-keys-AbCdEf";
+export const TELEPHONY_SECRET_ARN = "arn:aws:secretsmanager:eu-north-1:000000000000:secret:telephony-AbCdEf";
+export const BENCH_SECRETS = {
+  [IDENTITY_KEYS_ARN]: DEVELOPMENT_KEYS_JSON,
+  [TELEPHONY_SECRET_ARN]: JSON.stringify(CREDENTIALS),
+};
+
+/**
+ * The environment a function's process gets: as the CDK sets it, pointed at the local servers.
+ * With `secrets`, the identity keys and the telephony secret come from the fake Secrets Manager
+ * at that endpoint (the functions that are deployed with them, as `uses` says), as in AWS;
+ * without, from the environment, as locally.
+ */
 export const functionEnv = (
   service: string,
   provisioned: ProvisionedResources,
   endpoints: { dynamodbEndpoint: string; sqsEndpoint: string },
+  secrets?: { endpoint: string; uses: { identityKeys: boolean; telephony: boolean } },
 ): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.NODE_OPTIONS;
+  // NODE_OPTIONS as deployed (source maps on), not this process's.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: FUNCTION_NODE_OPTIONS };
   // Reading a CA bundle at start costs ~80 ms here; Lambda's Node 20+ runtimes load none by default.
   delete env.NODE_EXTRA_CA_CERTS;
   const tables = provisioned.tables as Record<string, string | undefined>;
@@ -119,6 +134,14 @@ export const functionEnv = (
   });
   for (const [name, url] of Object.entries(provisioned.queueUrls)) {
     env[ENV.queueUrl(name as ServiceName)] = url;
+  }
+  if (secrets) {
+    env.AWS_ENDPOINT_URL_SECRETS_MANAGER = secrets.endpoint;
+    delete env.IDENTITY_KEYS_JSON;
+    delete env.HOTLINE_WEBHOOK_USER;
+    delete env.HOTLINE_WEBHOOK_PASSWORD;
+    if (secrets.uses.identityKeys) env[ENV.identityKeysSecretArn] = IDENTITY_KEYS_ARN;
+    if (secrets.uses.telephony) env[ENV.telephonyWebhookSecretArn] = TELEPHONY_SECRET_ARN;
   }
   return env;
 };

@@ -8,13 +8,14 @@
  * function's, so that drift on the shared cores hits both. After the first answer each process
  * serves a few warm requests and reports their CPU (user + system). Prints figures only.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
+import { startFakeSecretsManager } from "../support/fake-secrets-manager";
 import {
   bundleFileOf,
   bundleFunctions,
@@ -23,7 +24,7 @@ import {
   compositionOf,
   FLOOR_ID,
 } from "./cold-build";
-import { type EventMaker, functionEnv, prepareFixtures } from "./cold-fixtures";
+import { BENCH_SECRETS, type EventMaker, functionEnv, prepareFixtures } from "./cold-fixtures";
 import { genericEvent } from "./cold-requests";
 import { startServers } from "./servers-client";
 import { kib, median, ms, table } from "./stats";
@@ -41,6 +42,8 @@ export interface ColdOptions {
 interface Sample {
   readonly importMs: number;
   readonly firstAnswerMs: number;
+  readonly importCpuMs: number;
+  readonly firstAnswerCpuMs: number;
   readonly outcome: string;
   readonly warmCpuMs: number[];
 }
@@ -52,30 +55,43 @@ export interface ColdRow {
   readonly firstAnswerMs: number;
   readonly floorLoadMs: number;
   readonly floorFirstAnswerMs: number;
+  /** The same as CPU time of the process (user + system). */
+  readonly loadCpuMs: number;
+  readonly firstAnswerCpuMs: number;
+  readonly floorLoadCpuMs: number;
+  readonly floorFirstAnswerCpuMs: number;
   readonly warmCpuMs: number;
   readonly floorWarmCpuMs: number;
   readonly outcome: string;
   readonly composition: string;
 }
 
-const runChild = (bundle: string, fixture: string, env: NodeJS.ProcessEnv): Sample => {
-  const out = spawnSync(process.execPath, [CHILD, bundle, fixture], {
-    encoding: "utf8",
-    env,
-    timeout: 60_000,
+/** One process at a time, awaited: this process keeps serving the fake Secrets Manager meanwhile. */
+const runChild = (bundle: string, fixture: string, env: NodeJS.ProcessEnv): Promise<Sample> =>
+  new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [CHILD, bundle, fixture],
+      { encoding: "utf8", env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const line = stdout.split("\n").find((l) => l.startsWith("COLD "));
+        if (error || !line) {
+          reject(
+            new Error(`${bundle} failed (${error?.message ?? "no COLD line"}): ${stderr.slice(0, 800)}`),
+          );
+          return;
+        }
+        resolve(JSON.parse(line.slice("COLD ".length)) as Sample);
+      },
+    );
   });
-  const line = out.stdout?.split("\n").find((l) => l.startsWith("COLD "));
-  if (out.status !== 0 || !line) {
-    throw new Error(`${bundle} failed (exit ${out.status}): ${(out.stderr ?? "").slice(0, 800)}`);
-  }
-  return JSON.parse(line.slice("COLD ".length)) as Sample;
-};
 
 export const runColdBench = async (options: ColdOptions): Promise<{ text: string; rows: ColdRow[] }> => {
   const { runs, warm, progress } = options;
   const functions = coldFunctions(options.only.length ? new Set(options.only) : undefined);
   const dir = mkdtempSync(join(tmpdir(), "ny-riktning-cold-"));
   const servers = await startServers();
+  const secretsManager = await startFakeSecretsManager(BENCH_SECRETS);
   try {
     progress(`cold: bundling ${functions.length} entries`);
     const { metafile, warnings } = await bundleFunctions(functions, dir);
@@ -103,11 +119,11 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
       for (const f of measured) {
         const into = samples.get(f.id);
         const floorFixture = await fixtureFile(floor, run);
-        into?.floor.push(runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv));
+        into?.floor.push(await runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv));
         const fixture = await fixtureFile(f, run);
-        into?.own.push(
-          runChild(bundleFileOf(dir, f.id), fixture, functionEnv(f.service, provisioned, servers)),
-        );
+        const secrets = { endpoint: secretsManager.endpoint, uses: f.secrets };
+        const env = functionEnv(f.service, provisioned, servers, secrets);
+        into?.own.push(await runChild(bundleFileOf(dir, f.id), fixture, env));
       }
     }
     const warmOf = (list: Sample[]) => median(list.flatMap((s) => s.warmCpuMs));
@@ -122,6 +138,10 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
         firstAnswerMs: median(s.own.map((x) => x.firstAnswerMs)),
         floorLoadMs: median(s.floor.map((x) => x.importMs)),
         floorFirstAnswerMs: median(s.floor.map((x) => x.firstAnswerMs)),
+        loadCpuMs: median(s.own.map((x) => x.importCpuMs)),
+        firstAnswerCpuMs: median(s.own.map((x) => x.firstAnswerCpuMs)),
+        floorLoadCpuMs: median(s.floor.map((x) => x.importCpuMs)),
+        floorFirstAnswerCpuMs: median(s.floor.map((x) => x.firstAnswerCpuMs)),
         warmCpuMs: warmOf(s.own),
         floorWarmCpuMs: warmOf(s.floor),
         outcome: outcomes,
@@ -129,8 +149,10 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
       };
     });
     const floorBytes = statSync(bundleFileOf(dir, FLOOR_ID)).size;
-    return { text: render(rows, { runs, warm, warnings, floorBytes }), rows };
+    const secretFetches = [...secretsManager.fetches.values()].reduce((a, b) => a + b, 0);
+    return { text: render(rows, { runs, warm, warnings, floorBytes, secretFetches }), rows };
   } finally {
+    await secretsManager.stop();
     await servers.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -140,18 +162,34 @@ const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : "-");
 
 const render = (
   rows: readonly ColdRow[],
-  meta: { runs: number; warm: number; warnings: number; floorBytes: number },
+  meta: { runs: number; warm: number; warnings: number; floorBytes: number; secretFetches: number },
 ) => {
   const floorLoad = median(rows.map((r) => r.floorLoadMs));
   const floorFirst = median(rows.map((r) => r.floorFirstAnswerMs));
   const floorCpu = median(rows.map((r) => r.floorWarmCpuMs));
+  const floorLoadCpu = median(rows.map((r) => r.floorLoadCpuMs));
+  const floorFirstCpu = median(rows.map((r) => r.floorFirstAnswerCpuMs));
   const lines = [
     "cold starts: each function bundled as the CDK bundles it, in fresh node processes, beside the floor",
-    `floor: the project's SDK, DynamoDB + SQS clients built at load, one GetItem: ${kib(meta.floorBytes)} KiB, load ${ms(floorLoad, 1)} ms, first answer ${ms(floorFirst, 1)} ms, warm CPU ${ms(floorCpu)} ms (medians over every run)`,
+    `floor: the project's SDK, DynamoDB + SQS clients built at load, one GetItem: ${kib(meta.floorBytes)} KiB, load ${ms(floorLoad, 1)} ms (CPU ${ms(floorLoadCpu, 1)}), first answer ${ms(floorFirst, 1)} ms (CPU ${ms(floorFirstCpu, 1)}), warm CPU ${ms(floorCpu)} ms (medians over every run)`,
+    "CPU x floor: the same ratios of the process's own CPU time (user + system), which the other processes on the shared cores disturb far less than the wall clock",
     `median of ${meta.runs} processes each; a floor process right before each; ratios to the floor samples taken beside it; warm CPU: median over ${meta.warm} requests per process (user + system, SDK included); esbuild warnings: ${meta.warnings}`,
+    `secrets from a local Secrets Manager (test/support/fake-secrets-manager.ts), as deployed: ${meta.secretFetches} GetSecretValue answered in all`,
     "",
     table(
-      ["function", "KiB", "load ms", "x floor", "first ms", "x floor", "warm CPU ms", "- floor", "answer"],
+      [
+        "function",
+        "KiB",
+        "load ms",
+        "x floor",
+        "first ms",
+        "x floor",
+        "CPU x floor: load",
+        "first",
+        "warm CPU ms",
+        "- floor",
+        "answer",
+      ],
       rows.map((r) => [
         r.id,
         kib(r.bytes),
@@ -159,6 +197,8 @@ const render = (
         x(r.loadMs, r.floorLoadMs),
         ms(r.firstAnswerMs, 1),
         x(r.firstAnswerMs, r.floorFirstAnswerMs),
+        x(r.loadCpuMs, r.floorLoadCpuMs),
+        x(r.firstAnswerCpuMs, r.floorFirstAnswerCpuMs),
         ms(r.warmCpuMs),
         ms(r.warmCpuMs - r.floorWarmCpuMs),
         r.outcome,

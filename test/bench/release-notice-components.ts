@@ -1,6 +1,4 @@
 /** The pieces of one release-notice create, each timed alone: where the handler's own CPU goes. */
-import { randomFillSync } from "node:crypto";
-import { ulid } from "ulid";
 import { createNoticeBodySchema } from "../../services/release-notices/contract";
 import { isReleaseDateInPast, leadTime } from "../../services/release-notices/domain/lead-time";
 import { nextStage, planDueAt } from "../../services/release-notices/domain/plan-schedule";
@@ -10,6 +8,7 @@ import { releaseNoticeReceived } from "../../shared/events/catalogue/release-not
 import { newEvent } from "../../shared/events/outbox";
 import { createHttpHandler, json } from "../../shared/http/edge";
 import { parseIdentityNumber, seal, subjectRef } from "../../shared/identity";
+import { newId } from "../../shared/ids";
 import { createLogger } from "../../shared/logger";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret } from "../../shared/runtime/keys";
 import { addCalendarDays, startOfStockholmDay, stockholmDate } from "../../shared/time";
@@ -32,7 +31,7 @@ export const measureComponents = async (templates: CallTemplates) => {
   if (!identity) throw new Error("no identity");
   const logger = createLogger("release-notices");
   const receipt = {
-    id: ulid(),
+    id: newId(),
     noticeId: "n",
     status: "received",
     leadDays: 150,
@@ -89,7 +88,7 @@ export const measureComponents = async (templates: CallTemplates) => {
       fn: () => seal(identity.canonical, { kid: keys.sealingKid, key: sealingKey }),
     },
     {
-      name: "Swedish dates (@date-fns/tz): the date work of one create",
+      name: "Swedish dates (shared/time: Intl-free clock, Date.UTC): the date work of one create",
       perRequest: 1,
       fn: () => {
         // As the create path does: identity's reference date, past check, lead time, schedule, due, TTL x2.
@@ -103,12 +102,8 @@ export const measureComponents = async (templates: CallTemplates) => {
       },
     },
     { name: "  of which one stockholmDate(now)", perRequest: 0, fn: () => stockholmDate(now) },
-    { name: "ulid (its PRNG: one getRandomValues per character)", perRequest: 3, fn: () => ulid() },
-    {
-      name: "  ulid with a pooled PRNG (for comparison)",
-      perRequest: 0,
-      fn: () => ulid(undefined, pooledPrng),
-    },
+    // What the code calls (shared/ids.ts): ulid drawing from a pooled buffer, not one OS call per character.
+    { name: "newId (ulid, pooled PRNG)", perRequest: 3, fn: () => newId() },
     {
       name: "logger.info: one JSON line (written to a discarding stdout)",
       perRequest: 2,
@@ -124,15 +119,4 @@ export const measureComponents = async (templates: CallTemplates) => {
     });
   }
   return out;
-};
-
-/** 4 KiB of random bytes at a time instead of one call per character. */
-const prngPool = new Uint8Array(4096);
-let prngAt = prngPool.length;
-const pooledPrng = (): number => {
-  if (prngAt >= prngPool.length) {
-    randomFillSync(prngPool);
-    prngAt = 0;
-  }
-  return (prngPool[prngAt++] ?? 0) / 256;
 };

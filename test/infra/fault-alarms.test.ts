@@ -3,10 +3,10 @@
  * errors, a deadline sweep's failed items, an outbox that does not drain. Each alarm watches the
  * metric exactly as the functions write it.
  */
-import { Metrics } from "@aws-lambda-powertools/metrics";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { OUTBOX_AGE_LIMIT } from "../../infra/constructs/fault-alarms";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
+import { EmfMetrics } from "../../shared/runtime/emf-metrics";
 import { publishMetric } from "../../shared/runtime/publish-metric";
 import { captureOutput } from "../support/output";
 import { type CfnJson, resourcesOf, type Synthesised, synthesise } from "./synth";
@@ -85,12 +85,7 @@ describe("alarms on faults", () => {
   it("watches the dimensions the functions' metrics client actually writes", () => {
     vi.stubEnv("POWERTOOLS_METRICS_DISABLED", "false");
     const output = captureOutput();
-    publishMetric(
-      new Metrics({ namespace: "NyRiktning", serviceName: "intake" }),
-      "intake",
-      "SweepItemFailed",
-      1,
-    );
+    publishMetric(new EmfMetrics("NyRiktning", "intake"), "intake", "SweepItemFailed", 1);
     const line =
       output
         .stop()

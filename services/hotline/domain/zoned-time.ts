@@ -2,6 +2,7 @@
  * Wall-clock time in a schedule's IANA time zone with Node's own Intl, no time-zone library: a
  * caller's webhook loads less (date-fns and @date-fns/tz were 24 KiB of every hotline bundle).
  */
+import { STOCKHOLM, stockholmWallClock } from "../../../shared/runtime/stockholm-clock";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -29,6 +30,9 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
 
 /** The zone's wall clock at an instant, as if it were UTC (milliseconds), and its calendar date. */
 const wallClock = (epochMs: number, timeZone: string) => {
+  // Stockholm's clock without Intl, whose first use costs a cold start more than the rest of it.
+  const stockholm = timeZone === STOCKHOLM ? stockholmWallClock(epochMs) : undefined;
+  if (stockholm) return stockholm;
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);

@@ -1,5 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { CLIENT_OPTIONS } from "../../../shared/runtime/client-options";
+import { fetchSecretString, type SecretFetcher } from "../../../shared/runtime/secrets";
 import { type TelephonySecret, type TelephonySecretSource, telephonySecretSchema } from "../webhook-auth";
 import { type RefreshingOptions, refreshingValue } from "./refreshing";
 
@@ -10,13 +9,13 @@ import { type RefreshingOptions, refreshingValue } from "./refreshing";
  */
 export const telephonySecretSource = (
   secretArn: string,
-  client = new SecretsManagerClient(CLIENT_OPTIONS),
+  fetchSecret: SecretFetcher = fetchSecretString,
   options: RefreshingOptions = {},
 ): TelephonySecretSource =>
   refreshingValue(async (): Promise<TelephonySecret> => {
-    const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
-    if (!out.SecretString) throw new Error("telephony webhook secret has no string value");
-    const parsed = telephonySecretSchema.safeParse(JSON.parse(out.SecretString));
+    const value = await fetchSecret(secretArn);
+    if (!value) throw new Error("telephony webhook secret has no string value");
+    const parsed = telephonySecretSchema.safeParse(JSON.parse(value));
     // Name the rule, never the value.
     if (!parsed.success)
       throw new Error(

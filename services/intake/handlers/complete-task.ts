@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { completeTask } from "../app/tasks";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { taskRoutes as routes } from "../routes/tasks";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.completeTask, deps.logger, async ({ params, caller, correlationId }) =>

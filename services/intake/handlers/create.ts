@@ -5,7 +5,7 @@ import { lazyHandler } from "../../../shared/runtime/lambda";
 import { postReferral } from "../app/post-referral";
 import { idempotencyKeySchema } from "../contract";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { referralRoutes as routes } from "../routes/referrals";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.create, deps.logger, async ({ body, headers, caller, correlationId }) => {

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { getReferral } from "../app/read-referrals";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { referralRoutes as routes } from "../routes/referrals";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.get, deps.logger, async ({ params, caller, correlationId }) =>

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { getIntervention } from "../app/interventions";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { interventionRoutes as routes } from "../routes/interventions";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.getIntervention, deps.logger, async ({ params, caller, correlationId }) =>

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { listInterventions } from "../app/interventions";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { interventionRoutes as routes } from "../routes/interventions";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.listInterventions, deps.logger, async ({ params, caller, correlationId }) =>

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { unitCaseworkers } from "../app/assignment";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { caseworkerRoutes as routes } from "../routes/caseworkers";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.listCaseworkers, deps.logger, async ({ params, caller }) =>

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { listTasksForStaff } from "../app/tasks";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { taskRoutes as routes } from "../routes/tasks";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.listTasks, deps.logger, async ({ query, caller, correlationId }) =>

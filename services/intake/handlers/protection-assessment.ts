@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { recordProtectionAssessmentStep } from "../app/staff-steps";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { referralRoutes as routes } from "../routes/referrals";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(

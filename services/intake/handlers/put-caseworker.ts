@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { registerCaseworker } from "../app/assignment";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { caseworkerRoutes as routes } from "../routes/caseworkers";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.putCaseworker, deps.logger, async ({ params, body, caller }) =>

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { changeSettings } from "../app/settings-admin";
 import { createDeps, type IntakeDeps } from "../deps";
-import { routes } from "../service";
+import { settingsRoutes as routes } from "../routes/settings";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(routes.putSettings, deps.logger, async ({ params, body, caller, correlationId }) =>

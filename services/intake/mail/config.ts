@@ -3,7 +3,7 @@
  * `bindTaskMail`) or the local runtime (infra/local/start.ts). Without a sender, no mail is sent:
  * the tasks are still made, and the console shows them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { TASK_UNITS } from "../../../shared/events/catalogue/tasks";
 import { isMailAddress, type MailDirectory } from "../domain/task-mail";
 

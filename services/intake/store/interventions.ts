@@ -3,7 +3,7 @@
  * version. Every change is a Put conditioned on the version read, in one transaction with its
  * audit rows and the outbox rows of its events. Keys hold the referral's id only.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { auditPut } from "../../../shared/audit-trail";
 import type { TransactItem } from "../../../shared/dynamo";
 import {

@@ -4,7 +4,7 @@
  * ever made; a done task leaves gsi3 for gsi2, newest done first, and is read only after the open
  * ones. A source row (`TASKSRC#…`) in the same transaction makes one task per source.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { queryPage, type TransactItem } from "../../../shared/dynamo";
 import { TASK_TYPES, TASK_UNITS } from "../../../shared/events/catalogue/tasks";

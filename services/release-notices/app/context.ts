@@ -1,8 +1,8 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import type { Metrics } from "@aws-lambda-powertools/metrics";
 import type { Clock } from "../../../shared/clock";
 import type { Caller } from "../../../shared/domain/caller";
 import type { KeyRing } from "../../../shared/runtime/keys";
+import type { MetricsSink } from "../../../shared/runtime/publish-metric";
 import type { SettingsReader } from "../../../shared/settings";
 import type { NoticeTable } from "../store/notice-table";
 
@@ -18,7 +18,7 @@ export interface AppDeps {
   readonly keys: KeyRing;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly metrics: Metrics;
+  readonly metrics: MetricsSink;
   /** Each municipality's settings in force on a date (its store, cached a minute). */
   readonly settings: SettingsReader;
 }

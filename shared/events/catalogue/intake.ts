@@ -1,22 +1,15 @@
 import * as z from "zod";
 import { defineEvent, entityIdSchema, isoDateTimeSchema, subjectRefSchema } from "../envelope";
+import { REFERRAL_KINDS, UNITS } from "./intake-lists";
 
 /**
  * The lists intake's API validates against as well, so that what a caseworker may enter and what
  * a consumer may receive cannot drift apart. Adding a value is a compatible change for the
  * catalogue; a consumer that switches over one of these lists should keep a default branch.
  */
-export const REFERRAL_KINDS = [
-  "concern",
-  "application",
-  "self-referral",
-  "police",
-  "release",
-  "hotline",
-] as const;
+export { REFERRAL_KINDS, UNITS };
 /** Cylindermodellen's bands, made disjoint; the exact age never leaves intake. */
 export const AGE_GROUPS = ["0-5", "6-12", "13-17", "18-30", "31+"] as const;
-export const UNITS = ["mottag-barn", "mottag-vuxen", "utredning-unga-vuxna", "ekonomiskt-bistand"] as const;
 export const REFERRAL_DEADLINE_TYPES = [
   "protection-assessment",
   "pre-assessment",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { INTERVENTION_OUTCOMES, INTERVENTION_TYPES } from "../../interventions";
 import { defineEvent, entityIdSchema, isoDateSchema } from "../envelope";
 import { ageGroupSchema, referralKindSchema, unitSchema } from "./intake";

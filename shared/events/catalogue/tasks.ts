@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineEvent, entityIdSchema, isoDateTimeSchema } from "../envelope";
 import { UNITS } from "./intake";
 

@@ -4,12 +4,12 @@
  * DynamoDB Local and fauxqs; SQS made unreachable by pointing a client at a closed port.
  */
 import { Logger } from "@aws-lambda-powertools/logger";
-import { Metrics } from "@aws-lambda-powertools/metrics";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { describe, expect, it } from "vitest";
 import { documentClient } from "../../../shared/dynamo";
 import { releasePlanReminder } from "../../../shared/events/catalogue";
 import { EventPublisher, newEvent } from "../../../shared/events/outbox";
+import { EmfMetrics } from "../../../shared/runtime/emf-metrics";
 import { provisionForTest } from "../../support/aws";
 import { captureOutput } from "../../support/output";
 
@@ -42,7 +42,7 @@ describe("the outbox sweep's metrics", () => {
       credentials: { accessKeyId: "x", secretAccessKey: "x" },
       maxAttempts: 1,
     });
-    const metrics = new Metrics({ namespace: "NyRiktning", serviceName: "release-notices" });
+    const metrics = new EmfMetrics("NyRiktning", "release-notices");
     const sink = { sink: metrics, service: "release-notices" as const };
     const broken = new EventPublisher({ ...runtime, sqs: deadSqs }, doc, logger, sink);
     await broken.commit([], [reminder(1), reminder(2)]);

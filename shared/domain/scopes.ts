@@ -1,0 +1,7 @@
+/**
+ * Scopes that more than one service checks, spelled once: a token's scope string is a contract
+ * with the identity provider, and two spellings of it would drift apart unnoticed.
+ */
+
+/** The hotline's on-call staff: triages and who is on call, and (in intake) the hotline's task inbox. */
+export const HOTLINE_HANDLE_SCOPE = "hotline:handle";
