@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { auditFilterQueryFields, PERIOD_ORDER_ISSUE, periodInOrder } from "../../shared/audit-trail";
+import { AUDIT_READ_SCOPE } from "../../shared/domain/scopes";
 import {
   ageGroupSchema,
   CLOSE_REASONS,
@@ -223,7 +224,7 @@ export const SCOPES = {
   write: "referrals:write",
   read: "referrals:read",
   manage: "referrals:manage",
-  audit: "audit:read",
+  audit: AUDIT_READ_SCOPE,
   /** A municipality's administrator: its own settings (contract-settings.ts). */
   settings: "settings:admin",
 } as const;
