@@ -3,7 +3,9 @@
  * used (the condition below), inside the transaction that commits the state change they record or,
  * for reads, on their own before the answer leaves. Services may not update or delete a row (the
  * IAM policy in infra/constructs/bind.ts has no such action), and each reads only its own rows,
- * under its `<service>#` partition prefix. Rows carry no personal data: ids, actions, actors.
+ * under its `<service>#` partition prefix. Rows carry no personal data: ids, actions, actors, and
+ * the municipality (kommunkod) whose record they audit, so that its auditors can still read the
+ * trail after the record itself has expired (the rows are kept longer on purpose, docs/retention.md).
  */
 
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -35,12 +37,18 @@ export interface AuditRow {
   readonly key: { readonly pk: string; readonly sk: string };
   /** What the service records (never personal data); `pk`, `sk` and `expiresAt` are set here. */
   readonly attributes: Record<string, unknown>;
+  /**
+   * The kommunkod of the record audited (not personal data): who may read the trail once the record
+   * is gone. Rows written before it was recorded have none; they are readable only with the record.
+   */
+  readonly municipality: string;
   /** Undefined: the record it audits is kept for good, so is the row. */
   readonly expiresAt: Date | undefined;
 }
 
 const item = (row: AuditRow): Record<string, unknown> => ({
   ...row.attributes,
+  municipality: row.municipality,
   ...row.key,
   ...(row.expiresAt ? { expiresAt: epochSecondsOf(row.expiresAt) } : {}),
 });
@@ -86,9 +94,13 @@ const isPeriodBound = (value: string): boolean =>
   (DATE.test(value) ? isValidIsoDate(value) : instantSchema.safeParse(value).success) &&
   !value.startsWith("9999");
 
-/** Rows at or after `from` and strictly before `before` (instants), by the person `actor`. */
+/**
+ * Rows at or after `from` and strictly before `before` (instants), by the person `actor`; with
+ * `municipality`, only the rows that record it (the trail of a record that is gone, trailAccess).
+ */
 export interface AuditTrailFilter {
   readonly actor?: string | undefined;
+  readonly municipality?: string | undefined;
   readonly from?: Date | undefined;
   readonly before?: Date | undefined;
 }
@@ -191,6 +203,19 @@ const keyCondition = (partition: string, filter: AuditTrailFilter) => {
   return { expression: `pk = :p${range}`, values, from, before };
 };
 
+/** The filter on the rows' attributes (not their key): by the person acting, by the municipality. */
+const rowFilter = (filter: AuditTrailFilter) => {
+  const terms = [
+    ...(filter.actor !== undefined ? (["actor"] as const) : []),
+    ...(filter.municipality !== undefined ? (["municipality"] as const) : []),
+  ];
+  if (terms.length === 0) return {};
+  return {
+    FilterExpression: terms.map((name) => `#${name} = :${name}`).join(" AND "),
+    ExpressionAttributeNames: Object.fromEntries(terms.map((name) => [`#${name}`, name])),
+  };
+};
+
 /**
  * One page of a subject's trail, oldest first: in the period asked for (the key condition), by the
  * person asked for (a filter, which DynamoDB applies after `Limit`: the page is read on until full).
@@ -214,17 +239,35 @@ export const queryAuditTrail = async (
     {
       TableName: deps.auditTableName,
       KeyConditionExpression: key.expression,
-      ...(filter.actor !== undefined
-        ? { FilterExpression: "#actor = :actor", ExpressionAttributeNames: { "#actor": "actor" } }
-        : {}),
+      ...rowFilter(filter),
       ExpressionAttributeValues: {
         ...key.values,
         ...(filter.actor !== undefined ? { ":actor": filter.actor } : {}),
+        ...(filter.municipality !== undefined ? { ":municipality": filter.municipality } : {}),
       },
       ConsistentRead: true,
     },
     { limit: page.limit, startKey },
   );
+};
+
+/**
+ * Which rows of a trail `municipality`'s auditor reads. While the record exists it decides, as
+ * every route does (`record` its municipality; another's is not found). Once it is gone (its TTL
+ * ran out; the rows are kept longer), the rows decide: those that record the municipality, if any
+ * does; rows written before rows recorded it have none and are not shown. Undefined: not found.
+ */
+export const trailAccess = async (
+  deps: AuditTableDeps,
+  partition: string,
+  municipality: string,
+  record: { readonly municipality: string } | "gone",
+): Promise<Pick<AuditTrailFilter, "municipality"> | undefined> => {
+  if (record !== "gone") return record.municipality === municipality ? {} : undefined;
+  // One row is enough. The filter applies after DynamoDB's Limit: a page of 100 reads past the
+  // rows without the municipality in few requests rather than one request per row.
+  const held = await queryAuditTrail(deps, partition, { limit: 100, startKey: undefined }, { municipality });
+  return held.items.length > 0 ? { municipality } : undefined;
 };
 
 /** One row of a trail as an auditor reads it: who, what, when, and the request it came with. */

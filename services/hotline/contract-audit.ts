@@ -8,7 +8,7 @@ import {
 } from "../../shared/audit-trail";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 
-export const AUDIT_SCOPE = "audit:read";
+export { AUDIT_READ_SCOPE as AUDIT_SCOPE } from "../../shared/domain/scopes";
 
 export const hotlineAuditQuerySchema = z
   .object({

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { auditFilterQueryFields, PERIOD_ORDER_ISSUE, periodInOrder } from "../../shared/audit-trail";
+import { AUDIT_READ_SCOPE } from "../../shared/domain/scopes";
 import {
   ageGroupSchema,
   CLOSE_REASONS,
@@ -80,13 +81,25 @@ export const putCaseworkerBodySchema = z.strictObject({
   capacity: z.number().int().min(0).max(200),
 });
 
-/** The referral's trail, by the person acting and the period (shared/audit-trail.ts) if asked. */
+/**
+ * A referral's or a task's trail, by the person acting and the period (shared/audit-trail.ts) if
+ * asked; a national token names the municipality, as on the other services' audit routes.
+ */
 export const auditQuerySchema = z
   .object({
-    referral: referralIdSchema,
+    referral: referralIdSchema.optional().meta({ description: "A referral's id: its trail" }),
+    task: entityIdSchema.optional().meta({ description: "A task's id: its trail (who marked it done)" }),
+    municipality: kommunkodSchema.optional().meta({
+      description:
+        "Whose record: a token with a municipality reads its own (the default); a national token names one.",
+    }),
     ...auditFilterQueryFields,
     limit: z.coerce.number().int().min(1).max(100).default(100),
     cursor: z.string().max(1024).optional(),
+  })
+  .refine((q) => (q.referral === undefined) !== (q.task === undefined), {
+    path: ["referral"],
+    message: "give either referral or task, not both",
   })
   .refine(periodInOrder, PERIOD_ORDER_ISSUE);
 export type AuditQuery = z.output<typeof auditQuerySchema>;
@@ -211,7 +224,7 @@ export const SCOPES = {
   write: "referrals:write",
   read: "referrals:read",
   manage: "referrals:manage",
-  audit: "audit:read",
+  audit: AUDIT_READ_SCOPE,
   /** A municipality's administrator: its own settings (contract-settings.ts). */
   settings: "settings:admin",
 } as const;

@@ -9,7 +9,7 @@ import {
 import { kommunkodSchema } from "../../shared/events/envelope";
 import { noticeIdSchema } from "./contract";
 
-export const AUDIT_SCOPE = "audit:read";
+export { AUDIT_READ_SCOPE as AUDIT_SCOPE } from "../../shared/domain/scopes";
 
 export const noticeAuditQuerySchema = z
   .object({

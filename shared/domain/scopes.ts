@@ -5,3 +5,6 @@
 
 /** The hotline's on-call staff: triages and who is on call, and (in intake) the hotline's task inbox. */
 export const HOTLINE_HANDLE_SCOPE = "hotline:handle";
+
+/** The auditor: every service's audit trail, in their municipality (a national one names one). */
+export const AUDIT_READ_SCOPE = "audit:read";

@@ -8,6 +8,7 @@ import { t } from "../i18n";
 import { auditActionWords } from "../intake/audit-words";
 import { hotlineActionWords } from "./hotline-words";
 import { releaseActionWords } from "./release-words";
+import { taskActionWords } from "./task-words";
 import type { AuditFilter, AuditSource } from "./trail";
 
 /** The person and period asked for, as every audit route takes them; the cursor to continue. */
@@ -81,6 +82,21 @@ export const AUDIT_SOURCES: readonly AuditSource[] = [
         }),
       ),
     actionWords: hotlineActionWords,
+  },
+  {
+    id: "uppgifter",
+    label: s.tasks,
+    recordLabel: r.task,
+    recordField: "task",
+    filtersOnServer: true,
+    page: (filter, cursor, signal) =>
+      unwrap(
+        api.GET("/v1/audit", {
+          params: { query: { task: filter.record, ...narrowed(filter, cursor) } },
+          signal,
+        }),
+      ),
+    actionWords: taskActionWords,
   },
 ];
 

@@ -10,12 +10,13 @@ export interface Context {
 /** The audit entry for what `context`'s caller did to `subject` at `at`. */
 export const auditEntry = (
   context: Context,
-  subject: string,
+  subject: { readonly key: string; readonly municipality: string },
   action: string,
   at: Date,
   expiresAt: number,
 ): AuditEntry => ({
-  subject,
+  subject: subject.key,
+  municipality: subject.municipality,
   actor: context.caller.subject,
   action,
   at,

@@ -5,12 +5,13 @@ import type { HotlineAuditQuery } from "../contract-audit";
 import type { HotlineDeps } from "../deps";
 import { requireKnownMunicipality } from "../domain/access";
 import { visibleTriage } from "../domain/triage-work";
-import { readHotlineAuditTrail } from "../store/audit-reads";
+import { readHotlineAuditTrail, triageAuditAccess } from "../store/audit-reads";
 import { TriageStore } from "../store/triage-store";
 import type { Context } from "./context";
 
 /**
- * A triage is read first: one that is not the municipality's is 404, as on the staff routes. A
+ * A triage is read first: one that is not the municipality's is 404, as on the staff routes; once
+ * it has expired (its trail is kept longer), the rows that record the municipality are read. A
  * schedule's trail is the named municipality's (`schedule`), which the token must reach (403). The
  * trail itself is not audited (nor is intake's): it holds no personal data.
  */
@@ -23,14 +24,14 @@ export class AuditReading {
 
   async read(query: HotlineAuditQuery, context: Context): Promise<{ items: AuditEntry[]; cursor?: string }> {
     // The contract asks for exactly one of the two.
-    const subject =
+    const { subject, access } =
       query.triage === undefined
-        ? { schedule: this.scheduleOf(query.schedule ?? "", query.municipality, context) }
-        : { triage: await this.triageOf(query.triage, query.municipality, context) };
+        ? { subject: { schedule: this.scheduleOf(query.schedule ?? "", query.municipality, context) } }
+        : await this.triageOf(query.triage, query.municipality, context);
     const page = await readHotlineAuditTrail(this.deps, subject, {
       limit: query.limit,
       cursor: query.cursor,
-      filter: auditFilterOf(query),
+      filter: { ...auditFilterOf(query), ...access },
     });
     if (!page.ok) {
       throw invalid("Some fields are not valid", [
@@ -50,8 +51,13 @@ export class AuditReading {
     return auditedMunicipality(context.caller, schedule);
   }
 
-  private async triageOf(id: string, named: string | undefined, context: Context): Promise<string> {
+  /** The triage decides while it exists; once it has expired, the rows that record the municipality. */
+  private async triageOf(id: string, named: string | undefined, context: Context) {
     const municipality = auditedMunicipality(context.caller, named);
-    return orThrow(visibleTriage(await this.triages.read(id), municipality)).id;
+    const triage = await this.triages.read(id);
+    const access = await triageAuditAccess(this.deps, id, municipality, triage ?? "gone");
+    // Not found as on the staff routes: the same answer visibleTriage gives.
+    if (!access) orThrow(visibleTriage(undefined, municipality));
+    return { subject: { triage: id }, access };
   }
 }

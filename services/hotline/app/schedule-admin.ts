@@ -52,7 +52,7 @@ export class ScheduleAdmin {
     const next = replaceSchedule(current, body, { municipality, actor: context.caller.subject, now });
     const audit = auditEntry(
       context,
-      auditSubject.schedule(municipality),
+      { key: auditSubject.schedule(municipality), municipality },
       "schedule:put",
       now,
       retentionExpiry(now),

@@ -41,7 +41,13 @@ export class TriageHandling {
   }
 
   private audited(triage: Triage, context: Context, action: string, now: Date) {
-    return auditEntry(context, auditSubject.triage(triage.id), action, now, triage.expiresAt);
+    return auditEntry(
+      context,
+      { key: auditSubject.triage(triage.id), municipality: triage.municipality },
+      action,
+      now,
+      triage.expiresAt,
+    );
   }
 
   /** The full triage with the caller's number: audited before it is shown. */

@@ -3,6 +3,7 @@ import {
   type AuditTrailFilter,
   auditPartition,
   readAuditEntries,
+  trailAccess,
 } from "../../../shared/audit-trail";
 import { auditSubject } from "./audit-trail";
 import type { TableDeps } from "./table";
@@ -27,3 +28,12 @@ export const readHotlineAuditTrail = (
     ),
     request,
   );
+
+/** Which rows of a triage's trail `municipality` reads: the triage decides, or its rows once it is gone. */
+export const triageAuditAccess = (
+  deps: Pick<TableDeps, "doc" | "auditTableName">,
+  triageId: string,
+  municipality: string,
+  triage: { readonly municipality: string } | "gone",
+): Promise<Pick<AuditTrailFilter, "municipality"> | undefined> =>
+  trailAccess(deps, auditPartition("hotline", auditSubject.triage(triageId)), municipality, triage);

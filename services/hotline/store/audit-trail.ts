@@ -12,6 +12,8 @@ import type { TableDeps } from "./table";
 /** Who (the token's subject) did what, when, to which triage or schedule. */
 export interface AuditEntry {
   readonly subject: string;
+  /** The triage's or schedule's municipality: who reads the trail once the record is gone. */
+  readonly municipality: string;
   readonly actor: string;
   readonly action: string;
   readonly at: Date;
@@ -28,6 +30,7 @@ export const auditSubject = {
 /** The one audit row builder: in the audit table, under the hotline's prefix and the subject. */
 const auditRow = (entry: AuditEntry): AuditRow => ({
   key: auditKey("hotline", entry.subject, entry.at, newId()),
+  municipality: entry.municipality,
   attributes: {
     subject: entry.subject,
     action: entry.action,

@@ -1,13 +1,20 @@
 /** Staff reading referrals: one with its personal data, a filtered list, and the audit trail. Every read is audited. */
 
-import { auditFilterOf } from "../../../shared/audit-trail";
+import { auditedMunicipality, auditFilterOf } from "../../../shared/audit-trail";
 import { requireStaffMunicipality } from "../../../shared/domain/caller";
-import { invalid } from "../../../shared/domain/errors";
+import { invalid, notFound } from "../../../shared/domain/errors";
 import type { AuditQuery, ReferralDetail, ReferralView } from "../contract";
 import type { IntakeDeps } from "../deps";
 import { isActive } from "../domain/referral";
-import { type AuditEntry, listReferrals, readAuditTrail } from "../store/queries";
-import { readLinks } from "../store/reads";
+import {
+  type AuditEntry,
+  type AuditTrailSubject,
+  auditTrailAccess,
+  listReferrals,
+  readAuditTrail,
+} from "../store/queries";
+import { readLinks, readReferral } from "../store/reads";
+import { readTask } from "../store/tasks";
 import { auditReads } from "../store/transaction";
 import { listWorklist, type WorklistFilter } from "../store/worklist";
 import type { RequestContext } from "./context";
@@ -76,16 +83,28 @@ export const listForStaff = async (
   return { items: page.items.map((r) => toView(r, now)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 };
 
+/**
+ * A referral's or a task's trail. While the record exists, it must be the municipality's (404
+ * otherwise, as on every route); once its TTL has removed it, the rows that record the
+ * municipality are read (shared/audit-trail.ts trailAccess). A national token names the
+ * municipality. The trail itself is not audited: it holds no personal data.
+ */
 export const auditTrailFor = async (
   deps: IntakeDeps,
   query: AuditQuery,
   context: RequestContext,
 ): Promise<{ items: AuditEntry[]; cursor?: string }> => {
-  const referral = await readForStaff(deps, query.referral, context.caller);
-  const page = await readAuditTrail(deps, referral.id, {
+  const municipality = auditedMunicipality(context.caller, query.municipality);
+  const subject: AuditTrailSubject =
+    query.task === undefined ? { referral: query.referral ?? "" } : { task: query.task };
+  const record =
+    "referral" in subject ? await readReferral(deps, subject.referral) : await readTask(deps, subject.task);
+  const access = await auditTrailAccess(deps, subject, municipality, record ?? "gone");
+  if (!access) throw notFound("referral" in subject ? "No referral with this id" : "No task with this id");
+  const page = await readAuditTrail(deps, subject, {
     limit: query.limit,
     cursor: query.cursor,
-    filter: auditFilterOf(query),
+    filter: { ...auditFilterOf(query), ...access },
   });
   if (!page.ok) throw notOurCursor();
   return { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) };

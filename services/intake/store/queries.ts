@@ -5,6 +5,7 @@ import {
   type AuditTrailFilter,
   auditPartition,
   queryAuditTrail,
+  trailAccess,
 } from "../../../shared/audit-trail";
 import { encodeCursor, queryDue, queryPage, resumeKey } from "../../../shared/dynamo";
 import type { Referral, ReferralStatus } from "../domain/referral";
@@ -12,6 +13,7 @@ import type { ReferralKind, Unit } from "../domain/routing";
 import { auditSubject, dueIndex, municipalityIndex } from "./keys";
 import type { IntakeTable } from "./reads";
 import { auditRecordSchema, parseReferral, parseStored } from "./records";
+import { taskAuditSubject } from "./tasks";
 
 /** A page, or the answer that the cursor is not one this listing issued. */
 export type Page<T> =
@@ -89,17 +91,38 @@ export interface AuditEntry {
   readonly correlationId: string;
 }
 
-/** Who read or changed the referral, oldest first, from the audit table. */
+/** A row as the trail shows it: a task's row names the task, and a referral only if it had one. */
+const trailRowSchema = auditRecordSchema.omit({ referralId: true });
+
+/** Whose trail: a referral's, or a task's (store/tasks.ts), beside each other in the audit table. */
+export type AuditTrailSubject = { readonly referral: string } | { readonly task: string };
+
+const trailPartition = (subject: AuditTrailSubject): string =>
+  auditPartition(
+    "intake",
+    "referral" in subject ? auditSubject(subject.referral) : taskAuditSubject(subject.task),
+  );
+
+/** Which of the trail's rows `municipality` reads, from the record or, once it is gone, the rows. */
+export const auditTrailAccess = (
+  table: AuditTableDeps,
+  subject: AuditTrailSubject,
+  municipality: string,
+  record: { readonly municipality: string } | "gone",
+): Promise<Pick<AuditTrailFilter, "municipality"> | undefined> =>
+  trailAccess(table, trailPartition(subject), municipality, record);
+
+/** Who read or changed the referral or the task, oldest first, from the audit table. */
 export const readAuditTrail = async (
   table: AuditTableDeps,
-  referralId: string,
+  subject: AuditTrailSubject,
   request: {
     readonly limit: number;
     readonly cursor?: string | undefined;
     readonly filter?: AuditTrailFilter;
   },
 ): Promise<Page<AuditEntry>> => {
-  const partition = auditPartition("intake", auditSubject(referralId));
+  const partition = trailPartition(subject);
   const resume = resumeKey(request.cursor, { attributes: ["pk", "sk"], fixed: { pk: partition } });
   if (!resume.ok) return { ok: false, reason: "not-our-cursor" };
   const out = await queryAuditTrail(
@@ -109,7 +132,7 @@ export const readAuditTrail = async (
     request.filter,
   );
   const items = out.items.flatMap((item) => {
-    const row = parseStored(auditRecordSchema, item, "audit row");
+    const row = parseStored(trailRowSchema, item, "audit row");
     return row
       ? [{ at: row.at, actor: row.actor, action: row.action, correlationId: row.correlationId }]
       : [];

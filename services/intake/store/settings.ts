@@ -55,8 +55,8 @@ export const appendSettingsChange = async (
         },
         auditPut(table.auditTableName, {
           key: auditKey("intake", settingsAuditSubject(change.municipality), change.changedAt, id),
+          municipality: change.municipality,
           attributes: {
-            municipality: change.municipality,
             action: "settings-change",
             actor: change.changedBy,
             at: change.changedAt,

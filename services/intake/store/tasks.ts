@@ -128,9 +128,9 @@ export const taskDoneWrites = (
   },
   auditPut(target.auditTableName, {
     key: auditKey("intake", taskAuditSubject(task.id), audit.at, newMonotonicId()),
+    municipality: task.municipality,
     attributes: {
       taskId: task.id,
-      municipality: task.municipality,
       unit: task.unit,
       ...(task.referralId ? { referralId: task.referralId } : {}),
       action: audit.action,

@@ -72,6 +72,7 @@ export const auditRow = (
   correlationId: string,
 ): AuditRow => ({
   key: auditKey("intake", auditSubject(fact.referralId), fact.at, newMonotonicId()),
+  municipality: referral.municipality,
   attributes: {
     referralId: fact.referralId,
     action: fact.action,

@@ -154,6 +154,7 @@ export const commitSubmission = async (
         // hold no personal data and are never deleted, docs/retention.md).
         auditPut(deps.auditTableName, {
           key: auditKey("pilot-reports", auditSubject(municipality), audit.at, newId()),
+          municipality,
           attributes: { ...audit, correlationId },
           expiresAt: undefined,
         }),

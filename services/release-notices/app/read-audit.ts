@@ -1,18 +1,18 @@
 /** The auditor's reading of a notice's trail: only a notice of the municipality read for. */
 import { type AuditEntry, auditedMunicipality, auditFilterOf } from "../../../shared/audit-trail";
-import { orThrow } from "../../../shared/domain/errors";
 import type { NoticeAuditQuery } from "../contract-audit";
 import type { ReleaseNoticesDeps } from "../deps";
-import { reachableByStaff } from "../domain/access";
+import { noSuchNotice } from "../domain/access";
 import { invalidCursor } from "../domain/notice-input";
-import { readNoticeAuditTrail } from "../store/audit-reads";
+import { noticeAuditAccess, readNoticeAuditTrail } from "../store/audit-reads";
 import { noticeTable } from "../store/notice-table";
 import type { RequestContext } from "./context";
 
 /**
  * Built once per container. The notice is read first: one that is not the municipality's is 404,
- * as on every route, so nobody learns that another municipality's notice exists. The trail itself
- * is not audited (nor is intake's): it holds no personal data.
+ * as on every route, so nobody learns that another municipality's notice exists. Once the notice
+ * has expired (its trail is kept longer), the rows that record the municipality are read
+ * (shared/audit-trail.ts trailAccess). The trail itself is not audited: it holds no personal data.
  */
 export const createAuditReader = (deps: ReleaseNoticesDeps) => {
   const notices = noticeTable(deps);
@@ -22,11 +22,13 @@ export const createAuditReader = (deps: ReleaseNoticesDeps) => {
       context: RequestContext,
     ): Promise<{ items: AuditEntry[]; cursor?: string }> {
       const municipality = auditedMunicipality(context.caller, query.municipality);
-      const notice = orThrow(reachableByStaff((await notices.read(query.notice))?.notice, municipality));
-      const page = await readNoticeAuditTrail(deps, notice.noticeId, {
+      const notice = (await notices.read(query.notice))?.notice;
+      const access = await noticeAuditAccess(deps, query.notice, municipality, notice ?? "gone");
+      if (!access) throw noSuchNotice();
+      const page = await readNoticeAuditTrail(deps, query.notice, {
         limit: query.limit,
         cursor: query.cursor,
-        filter: auditFilterOf(query),
+        filter: { ...auditFilterOf(query), ...access },
       });
       if (!page.ok) throw invalidCursor();
       return { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) };

@@ -9,6 +9,7 @@ import { toFullView, toStatusView, toSummaryView } from "./views";
 
 const auditSubject = (notice: Notice) => ({
   noticeId: notice.noticeId,
+  municipality: notice.municipality,
   releaseDate: notice.expectedReleaseDate,
   updatedAt: notice.updatedAt,
 });

@@ -4,6 +4,7 @@ import {
   type AuditTrailFilter,
   auditPartition,
   readAuditEntries,
+  trailAccess,
 } from "../../../shared/audit-trail";
 import { auditSubjectKey } from "./keys";
 
@@ -18,3 +19,12 @@ export const readNoticeAuditTrail = (
   },
 ): Promise<AuditEntryPage> =>
   readAuditEntries(deps, auditPartition("release-notices", auditSubjectKey(noticeId)), request);
+
+/** Which rows of the notice's trail `municipality` reads: the notice decides, or its rows once it is gone. */
+export const noticeAuditAccess = (
+  deps: AuditTableDeps,
+  noticeId: string,
+  municipality: string,
+  notice: { readonly municipality: string } | "gone",
+): Promise<Pick<AuditTrailFilter, "municipality"> | undefined> =>
+  trailAccess(deps, auditPartition("release-notices", auditSubjectKey(noticeId)), municipality, notice);

@@ -22,6 +22,8 @@ export interface NoticeTableDeps {
 /** Where a notice's audit row sits and how long it is kept: beyond the notice (domain/retention.ts). */
 export interface AuditSubject {
   readonly noticeId: string;
+  /** The notice's municipality: who reads the trail once the notice is gone. */
+  readonly municipality: string;
   readonly releaseDate: string;
   /** The notice's last change, which may keep it (and so its audit rows) longer. */
   readonly updatedAt?: string;
@@ -49,6 +51,7 @@ export const noticeTable = (deps: NoticeTableDeps) => {
 
   const auditItem = (subject: AuditSubject, fact: AuditFact, correlationId: string): AuditRow => ({
     key: auditKey("release-notices", auditSubjectKey(subject.noticeId), fact.at, newId()),
+    municipality: subject.municipality,
     attributes: {
       noticeId: subject.noticeId,
       action: fact.action,
@@ -94,6 +97,7 @@ export const noticeTable = (deps: NoticeTableDeps) => {
     ): Promise<void> {
       const subject = {
         noticeId: t.notice.noticeId,
+        municipality: t.notice.municipality,
         releaseDate: t.notice.expectedReleaseDate,
         updatedAt: t.notice.updatedAt,
       };

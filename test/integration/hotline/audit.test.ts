@@ -3,9 +3,11 @@
  * saved a municipality's on-call schedule, by person and period, page by page, in their own
  * municipality only; DynamoDB Local and fauxqs underneath.
  */
+import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hotlineAuditListSchema } from "../../../services/hotline/contract-audit";
 import { createHandler } from "../../../services/hotline/handlers/audit";
+import { triageKey } from "../../../services/hotline/store/keys";
 import { problemSchema } from "../../../shared/http/problem";
 import {
   type Answer,
@@ -190,5 +192,21 @@ describe("paging", () => {
 
     const foreign = problemOf(await audit({ triage: triageId, cursor: first.cursor ?? "" }), 400);
     expect(foreign.errors?.map((e) => e.path)).toEqual(["query.cursor"]);
+  });
+});
+
+// Last: it removes the triage the other tests read.
+describe("after the triage", () => {
+  it("is read by its municipality's auditor once the TTL removed the triage, not by another's", async () => {
+    const before = who(await audit({ triage: triageId }));
+    expect(before.length).toBeGreaterThan(0);
+    // As the TTL would: the triage's item deleted, its audit rows (kept longer) left.
+    await f.deps.doc.send(new DeleteCommand({ TableName: f.deps.tableName, Key: triageKey(triageId) }));
+    expect(await f.triage(triageId)).toBeUndefined();
+
+    expect(who(await audit({ triage: triageId }))).toEqual(before);
+    expect(who(await audit({ triage: triageId, municipality: "0880" }, NATIONAL_AUDITOR))).toEqual(before);
+    problemOf(await audit({ triage: triageId }, { ...AUDITOR, municipality: "1490" }), 404);
+    problemOf(await audit({ triage: triageId, municipality: "1490" }, NATIONAL_AUDITOR), 404);
   });
 });

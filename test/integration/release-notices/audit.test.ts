@@ -2,9 +2,11 @@
  * GET /v1/release-notices/audit: the auditor (scope audit:read) reads who read or changed a notice,
  * by person and period, page by page, in their own municipality only; DynamoDB Local underneath.
  */
+import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { noticeAuditListSchema } from "../../../services/release-notices/contract-audit";
 import { createHandler } from "../../../services/release-notices/handlers/audit";
+import { noticeKey } from "../../../services/release-notices/store/keys";
 import { problemSchema } from "../../../shared/http/problem";
 import { httpEvent } from "../../support/http";
 import { invokeHttp } from "../../support/lambda";
@@ -206,5 +208,27 @@ describe("paging", () => {
     expect(foreign.errors?.map((e) => e.path)).toEqual(["query.cursor"]);
     expect(first.cursor).toBeDefined();
     expect((await audit({ notice: noticeId, cursor: "bm9wZQ" })).status).toBe(400);
+  });
+});
+
+describe("after the notice", () => {
+  it("is read by its municipality's auditor once the TTL removed the notice, not by another's", async () => {
+    const body = noticeBody();
+    expect((await f.h.post(body)).status).toBe(201);
+    expect((await f.h.get(body.noticeId, READER)).status).toBe(200);
+    // As the TTL would: the notice's item deleted, its audit rows (kept longer) left.
+    await f.deps.doc.send(new DeleteCommand({ TableName: f.deps.tableName, Key: noticeKey(body.noticeId) }));
+    expect((await f.h.get(body.noticeId, READER)).status).toBe(404);
+
+    const after = [
+      ["kriminalvarden-client", "create"],
+      ["handlaggare-1", "read"],
+    ];
+    expect(who(await audit({ notice: body.noticeId }))).toEqual(after);
+    expect(who(await audit({ notice: body.noticeId, municipality: "0880" }, NATIONAL_AUDITOR))).toEqual(
+      after,
+    );
+    problemOf(await audit({ notice: body.noticeId }, { ...AUDITOR, municipality: "1480" }), 404);
+    problemOf(await audit({ notice: body.noticeId, municipality: "1480" }, NATIONAL_AUDITOR), 404);
   });
 });

@@ -12,12 +12,14 @@ export const auditTrail = {
       releaseNotices: "Underrättelser inför frigivning",
       triages: "Avhoppartelefonen: triageringar",
       schedules: "Avhoppartelefonen: jourschema",
+      tasks: "Uppgifter",
     },
     records: {
       referral: "Ärendets id",
       notice: "Underrättelsens id (Kriminalvårdens)",
       triage: "Triageringens id",
       schedule: "Kommunkod (fyra siffror)",
+      task: "Uppgiftens id",
     },
     actor: "Person (användar-id, frivilligt)",
     from: "Från och med (frivilligt)",
@@ -54,6 +56,10 @@ export const auditTrail = {
       acknowledge: "Triageringen togs",
       complete: "Triageringen avslutades",
       "schedule:put": "Jourschemat sparades",
+    },
+    /** What a task's audit row records, in words (console/src/audit/task-words.ts). */
+    taskActions: {
+      "task-done": "Uppgiften markerades som klar",
     },
     other: (action: string) => `Händelse: ${action}`,
   },
