@@ -1,10 +1,10 @@
 /** The auditor's reading of a triage's or an on-call schedule's trail, in the municipality read for. */
 import { type AuditEntry, auditedMunicipality, auditFilterOf } from "../../../shared/audit-trail";
-import { invalid, orThrow } from "../../../shared/domain/errors";
+import { invalid } from "../../../shared/domain/errors";
 import type { HotlineAuditQuery } from "../contract-audit";
 import type { HotlineDeps } from "../deps";
 import { requireKnownMunicipality } from "../domain/access";
-import { visibleTriage } from "../domain/triage-work";
+import { triageNotFound } from "../domain/triage-work";
 import { readHotlineAuditTrail, triageAuditAccess } from "../store/audit-reads";
 import { TriageStore } from "../store/triage-store";
 import type { Context } from "./context";
@@ -56,8 +56,8 @@ export class AuditReading {
     const municipality = auditedMunicipality(context.caller, named);
     const triage = await this.triages.read(id);
     const access = await triageAuditAccess(this.deps, id, municipality, triage ?? "gone");
-    // Not found as on the staff routes: the same answer visibleTriage gives.
-    if (!access) orThrow(visibleTriage(undefined, municipality));
+    // Not found as on the staff routes.
+    if (!access) throw triageNotFound();
     return { subject: { triage: id }, access };
   }
 }

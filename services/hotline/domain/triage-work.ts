@@ -34,7 +34,10 @@ const NOT_FOUND = "No triage with this id";
 
 /** Another municipality's triage does not exist, as far as its staff can tell. */
 export const visibleTriage = (triage: Triage | undefined, municipality: string): Decision<Triage> =>
-  triage && triage.municipality === municipality ? ok(triage) : fail(notFound(NOT_FOUND));
+  triage && triage.municipality === municipality ? ok(triage) : fail(triageNotFound());
+
+/** The one answer for a triage that is not there or not the caller's: they cannot tell which. */
+export const triageNotFound = () => notFound(NOT_FOUND);
 
 const activeOnly = (triage: Triage): DomainError | undefined => {
   if (triage.status === "completed") return conflict("The triage is completed", "triage-completed");
