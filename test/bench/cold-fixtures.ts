@@ -6,36 +6,18 @@
 import { FUNCTION_NODE_OPTIONS } from "../../infra/constructs/bundling";
 import type { LocalClients } from "../../infra/local/aws";
 import type { ProvisionedResources } from "../../infra/local/provision";
-import { ScheduleAdmin } from "../../services/hotline/app/schedule-admin";
-import { scheduleBodySchema } from "../../services/hotline/contract";
 import { createDeps } from "../../services/hotline/deps";
 import { createHandler as createIncoming } from "../../services/hotline/handlers/incoming";
 import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
 import { systemClock } from "../../shared/clock";
 import { AUDIT_TABLE_ENV, ENV, type ServiceName } from "../../shared/resources";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
-import { CREDENTIALS, HOTLINE_NUMBER, httpEvent, incomingCall, MUNICIPALITY, routeOf } from "./cold-requests";
+import { CREDENTIALS, httpEvent, incomingCall, routeOf } from "./cold-requests";
 import { muteOutput } from "./cpu";
+import { putAlwaysOnCallSchedule } from "./hotline-schedule";
 import { context } from "./hotline-webhook-event";
 
 export const PUBLIC_BASE_URL = "https://api.example.se";
-
-/** A schedule that always has someone on call: a rotation started long ago, two members. */
-const SCHEDULE = scheduleBodySchema.parse({
-  hotlineNumber: HOTLINE_NUMBER,
-  timeZone: "Europe/Stockholm",
-  handoffTime: "08:00",
-  rotation: {
-    startDate: "2020-01-01",
-    shiftDays: 7,
-    members: [
-      { id: "anna", name: "Anna", phone: "+46701000001" },
-      { id: "bo", name: "Bo", phone: "+46701000002" },
-    ],
-  },
-  manager: { id: "maja", name: "Maja", phone: "+46701000009" },
-  ringSeconds: 25,
-});
 
 export type EventMaker = () => Promise<unknown>;
 
@@ -61,10 +43,7 @@ export const prepareFixtures = async (
     },
     { webhookCredentials: staticWebhookCredentials(CREDENTIALS) },
   );
-  await new ScheduleAdmin(deps).put(MUNICIPALITY, SCHEDULE, {
-    caller: { subject: "cold-bench", scopes: new Set(["hotline:admin"]), municipality: MUNICIPALITY },
-    correlationId: "cold-bench",
-  });
+  await putAlwaysOnCallSchedule(deps, "cold-bench");
   const incoming = createIncoming(deps);
   const nextRoute = routeOf("hotline-next");
   if (!nextRoute) throw new Error("no route for hotline-next");

@@ -16,8 +16,6 @@ import {
 import { PurgeQueueCommand } from "@aws-sdk/client-sqs";
 import { type LocalClients, localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
-import { ScheduleAdmin } from "../../services/hotline/app/schedule-admin";
-import { scheduleBodySchema } from "../../services/hotline/contract";
 import { createDeps } from "../../services/hotline/deps";
 import { createHandler } from "../../services/hotline/handlers/incoming";
 import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
@@ -26,7 +24,8 @@ import type { HttpEvent } from "../../shared/http/edge";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
 import { muteOutput } from "./cpu";
-import { CREDENTIALS, context, HOTLINE_NUMBER, incomingEvent, MUNICIPALITY } from "./hotline-webhook-event";
+import { putAlwaysOnCallSchedule } from "./hotline-schedule";
+import { CREDENTIALS, context, incomingEvent } from "./hotline-webhook-event";
 import { type Comparison, compare } from "./pool";
 import { startServers } from "./servers-client";
 import { ms, ratio, table } from "./stats";
@@ -41,23 +40,6 @@ const WARMUP: Readonly<Record<number, number>> = { 1: 50, 50: 100 };
 
 const describe = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error);
-
-/** A schedule that always has someone on call: a rotation started long ago. */
-const SCHEDULE = scheduleBodySchema.parse({
-  hotlineNumber: HOTLINE_NUMBER,
-  timeZone: "Europe/Stockholm",
-  handoffTime: "08:00",
-  rotation: {
-    startDate: "2020-01-01",
-    shiftDays: 7,
-    members: [
-      { id: "anna", name: "Anna", phone: "+46701000001" },
-      { id: "bo", name: "Bo", phone: "+46701000002" },
-    ],
-  },
-  manager: { id: "maja", name: "Maja", phone: "+46701000009" },
-  ringSeconds: 25,
-});
 
 const runtimeFor = (
   clients: LocalClients,
@@ -264,10 +246,7 @@ export const runHotlineWebhookBench = async (
         webhookCredentials: staticWebhookCredentials(CREDENTIALS),
       },
     );
-    await new ScheduleAdmin(deps).put(MUNICIPALITY, SCHEDULE, {
-      caller: { subject: "bench", scopes: new Set(["hotline:admin"]), municipality: MUNICIPALITY },
-      correlationId: "bench",
-    });
+    await putAlwaysOnCallSchedule(deps, "bench");
     const templates = await captureCalls(clients, deps, runId);
     const workloads = [handlerWorkload(deps, runId), rawWorkload(localClients(servers), templates, runId)];
     const purge = async () => {
