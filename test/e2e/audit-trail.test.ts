@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestRuntime } from "../support/runtime";
 import { expectAccessible, launchBrowser, openPage, screenshot } from "./support/browser";
-import { signIn, startConsoleRuntime } from "./support/runtime";
+import { postSchoolConcern, signIn, startConsoleRuntime } from "./support/runtime";
 
 /** Wednesday 25 November 2026, 14:00 in Sweden (before the real date: the sign-in's token is minted on the real clock). */
 const NOW = new Date("2026-11-25T14:00:00+01:00");
@@ -19,21 +19,7 @@ let referralId: string;
 
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([startConsoleRuntime(NOW), launchBrowser()]);
-  const school = await runtime.token({ scope: "referrals:write", municipality: "0880", sub: "skola-kalmar" });
-  const posted = await runtime.request("/v1/referrals", {
-    method: "POST",
-    token: school,
-    headers: { "content-type": "application/json", "idempotency-key": "kalmar-skola-2026-0077" },
-    body: JSON.stringify({
-      kind: "concern",
-      municipality: "0880",
-      subject: { personalIdentityNumber: "20120510-1239" },
-      reporter: { role: "school" },
-      summary: "Eleven har berättat om hot från äldre kamrater.",
-    }),
-  });
-  expect(posted.status).toBe(201);
-  referralId = ((await posted.json()) as { id: string }).id;
+  referralId = await postSchoolConcern(runtime, "kalmar-skola-2026-0077");
   const caseworker = await runtime.token({ scope: "referrals:read", municipality: "0880", sub: "cw-1001" });
   const read = await runtime.request(`/v1/referrals/${referralId}`, { token: caseworker });
   expect(read.status).toBe(200);

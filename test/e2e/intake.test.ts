@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestRuntime } from "../support/runtime";
 import { expectAccessible, launchBrowser, openPage, PHONE, screenshot } from "./support/browser";
-import { postJson, signIn, startConsoleRuntime } from "./support/runtime";
+import { postJson, postSchoolConcern, signIn, startConsoleRuntime } from "./support/runtime";
 
 /** Monday 23 November 2026, 10:00 in Sweden. */
 const NOW = new Date("2026-11-23T10:00:00+01:00");
@@ -19,26 +19,12 @@ let referralId: string;
 
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([startConsoleRuntime(NOW), launchBrowser()]);
-  const school = await runtime.token({ scope: "referrals:write", municipality: "0880", sub: "skola-kalmar" });
   const manager = await runtime.token({
     scope: "referrals:manage",
     municipality: "0880",
     sub: "mottag-chef",
   });
-  const posted = await runtime.request("/v1/referrals", {
-    method: "POST",
-    token: school,
-    headers: { "content-type": "application/json", "idempotency-key": "kalmar-skola-2026-0042" },
-    body: JSON.stringify({
-      kind: "concern",
-      municipality: "0880",
-      subject: { personalIdentityNumber: "20120510-1239" },
-      reporter: { role: "school" },
-      summary: "Eleven har berättat om hot från äldre kamrater.",
-    }),
-  });
-  expect(posted.status).toBe(201);
-  referralId = ((await posted.json()) as { id: string }).id;
+  referralId = await postSchoolConcern(runtime, "kalmar-skola-2026-0042");
   for (const [id, name, capacity] of [
     ["cw-1001", "Karin Lund", 20],
     ["cw-1002", "Omar Said", 15],

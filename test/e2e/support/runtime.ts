@@ -4,6 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import * as z from "zod";
 import { buildConsole, type ConsoleBuild } from "../../../console/build";
 import { createLocalConsole } from "../../../infra/local/console";
 import { startRuntimeForTest, type TestRuntime, testTokens } from "../../support/runtime";
@@ -54,6 +55,28 @@ export const postJson = (runtime: TestRuntime, path: string, token: string, body
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
+
+/**
+ * The school's concern report about a 14-year-old in Kalmar that the intake pages start from, posted
+ * as the school's e-service would (its own idempotency key); the referral's id.
+ */
+export const postSchoolConcern = async (runtime: TestRuntime, idempotencyKey: string): Promise<string> => {
+  const school = await runtime.token({ scope: "referrals:write", municipality: "0880", sub: "skola-kalmar" });
+  const posted = await runtime.request("/v1/referrals", {
+    method: "POST",
+    token: school,
+    headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
+    body: JSON.stringify({
+      kind: "concern",
+      municipality: "0880",
+      subject: { personalIdentityNumber: "20120510-1239" },
+      reporter: { role: "school" },
+      summary: "Eleven har berättat om hot från äldre kamrater.",
+    }),
+  });
+  expect(posted.status).toBe(201);
+  return z.object({ id: z.string() }).parse(await posted.json()).id;
+};
 
 export interface NoticeToPost {
   readonly noticeId: string;
