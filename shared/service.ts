@@ -31,7 +31,7 @@ export interface RouteThrottle {
 
 export interface RouteResponse {
   readonly description: string;
-  readonly schema?: z.ZodType;
+  readonly schema?: z.core.$ZodType;
   /** Defaults to application/json; errors are application/problem+json. */
   readonly contentType?: string;
   /**
@@ -50,12 +50,12 @@ export interface HttpRoute {
   readonly description?: string;
   readonly tags?: readonly string[];
   readonly request: {
-    readonly params?: z.ZodObject;
-    readonly query?: z.ZodObject;
-    readonly body?: z.ZodType;
+    readonly params?: z.core.$ZodObject;
+    readonly query?: z.core.$ZodObject;
+    readonly body?: z.core.$ZodType;
     /** Defaults to application/json. */
     readonly bodyContentType?: "application/json" | "application/x-www-form-urlencoded";
-    readonly headers?: z.ZodObject;
+    readonly headers?: z.core.$ZodObject;
   };
   readonly responses: Readonly<Record<number, RouteResponse>>;
   /**

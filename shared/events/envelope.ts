@@ -61,14 +61,14 @@ export type Envelope = z.infer<ReturnType<typeof envelopeSchema>>;
 export interface EventContract<
   T extends string = string,
   V extends number = number,
-  D extends z.ZodType = z.ZodType,
+  D extends z.core.$ZodType = z.core.$ZodType,
 > {
   readonly type: T;
   readonly version: V;
   readonly data: D;
 }
 
-export const defineEvent = <T extends string, V extends number, D extends z.ZodType>(
+export const defineEvent = <T extends string, V extends number, D extends z.core.$ZodType>(
   type: T,
   version: V,
   data: D,

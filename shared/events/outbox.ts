@@ -6,7 +6,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
-import type { z } from "zod";
+import * as z from "zod/mini";
 import type { TransactItem } from "../dynamo";
 import { newMonotonicId } from "../ids";
 import { describeError } from "../logger";
@@ -28,7 +28,7 @@ export const newEvent = <C extends EventContract>(
     data: z.input<C["data"]>;
   },
 ): EventOf<C> => {
-  const data = contract.data.parse(input.data);
+  const data = z.parse(contract.data, input.data);
   const envelope = envelopeSchema().parse({
     id: newMonotonicId(),
     type: contract.type,

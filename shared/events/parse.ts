@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { CATALOGUE, type CatalogueEntry } from "./catalogue";
 import { type Envelope, type EventContract, type EventOf, envelopeSchema } from "./envelope";
 
@@ -43,7 +43,7 @@ const contracts: ReadonlyMap<string, CatalogueEntry> = new Map(
 export const contractFor = (type: string, version: number): CatalogueEntry | undefined =>
   contracts.get(key(type, version));
 
-const issuesOf = (error: z.ZodError, prefix: readonly PropertyKey[]): EventIssue[] =>
+const issuesOf = (error: z.core.$ZodError, prefix: readonly PropertyKey[]): EventIssue[] =>
   error.issues.map((issue) => ({
     path: [...prefix, ...issue.path].map(String).join("."),
     // Zod's own message for an unrecognised key quotes the key, which comes from the input.
@@ -88,7 +88,7 @@ export const parseEvent = (raw: unknown): ParseResult => {
     };
   }
 
-  const data = contract.data.safeParse(payload);
+  const data = z.safeParse(contract.data, payload);
   if (!data.success)
     return { ok: false, reason: "data", issues: issuesOf(data.error, ["data"]), envelope: meta };
 

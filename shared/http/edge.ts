@@ -21,7 +21,7 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 export type HttpLambda = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
-type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Out<T> = T extends z.core.$ZodType ? z.output<T> : undefined;
 
 export interface HttpRequest<R extends HttpRoute> {
   readonly params: Out<R["request"]["params"]>;
@@ -51,7 +51,7 @@ export const json = (status: number, body?: unknown, headers?: Record<string, st
 });
 
 /** Each issue names the field and the rule (see ruleMessage), never the value; we keep only path and message. */
-export const fieldErrors = (error: z.ZodError, prefix?: string): FieldError[] =>
+export const fieldErrors = (error: z.core.$ZodError, prefix?: string): FieldError[] =>
   error.issues.flatMap((issue) => {
     const base = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
     if (issue.code === "unrecognized_keys") {
@@ -86,7 +86,7 @@ const parseBody = (route: HttpRoute, event: HttpEvent, maxBytes: number): unknow
 };
 
 /** Validates one part of the request; errors are collected so one answer names every bad field. */
-const validate = <S extends z.ZodType | undefined>(
+const validate = <S extends z.core.$ZodType | undefined>(
   schema: S,
   input: unknown,
   errors: FieldError[],

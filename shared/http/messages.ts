@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 
 type RawIssue = z.core.$ZodRawIssue;
 
@@ -82,5 +82,5 @@ export const ruleMessage = (issue: RawIssue): string | undefined => {
 };
 
 /** Parses input a client sent, with the rules named in words (for bodies the edge cannot parse itself). */
-export const parseClientInput = <S extends z.ZodType>(schema: S, input: unknown) =>
-  schema.safeParse(input, { error: ruleMessage });
+export const parseClientInput = <S extends z.core.$ZodType>(schema: S, input: unknown) =>
+  z.safeParse(schema, input, { error: ruleMessage });

@@ -88,7 +88,7 @@ const pascal = (text: string): string =>
  * components and their references follow.
  */
 const jsonSchema = (
-  schema: z.ZodType,
+  schema: z.core.$ZodType,
   io: "input" | "output",
   components: Components,
   nameHint: string,
@@ -141,7 +141,7 @@ const jsonSchema = (
 /** Query, path and header parameters from a zod object, one per property, required as zod says. */
 const parametersOf = (
   location: ParameterObject["in"],
-  schema: z.ZodObject | undefined,
+  schema: z.core.$ZodObject | undefined,
   components: Components,
   nameHint: string,
 ): ParameterObject[] => {
@@ -168,9 +168,9 @@ const pathParameterNames = (path: string): string[] =>
     .map((m) => m[1])
     .filter((name): name is string => name !== undefined);
 
-const acceptsAbsent = (schema: z.ZodType): boolean => {
+const acceptsAbsent = (schema: z.core.$ZodType): boolean => {
   try {
-    return schema.safeParse(undefined).success;
+    return z.safeParse(schema, undefined).success;
   } catch {
     // An async refinement cannot run synchronously; a body with one is not optional in practice.
     return false;

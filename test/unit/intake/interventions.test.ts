@@ -1,5 +1,7 @@
 /** The intervention rules, pure: what staff may record on a referral, which events follow, and which dates fit. */
+
 import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
 import {
   changeIntervention,
   decideIntervention,
@@ -32,7 +34,7 @@ const decide = (
 
 const emitted = (t: InterventionTransition) =>
   t.events.map((e) => {
-    e.contract.data.parse(e.data);
+    z.parse(e.contract.data, e.data);
     return e.contract.type;
   });
 const dataOf = (t: InterventionTransition, type: string) =>

@@ -1,4 +1,5 @@
 /** Referrals and identities for the intake domain's unit tests: plain values, no servers. */
+import * as z from "zod/mini";
 
 import type { Referral, Transition } from "../../../services/intake/domain/referral";
 import type { Decision } from "../../../shared/domain/errors";
@@ -53,7 +54,7 @@ export const refusal = (decision: Decision<unknown>) => {
 /** Event types in order, each draft checked against its contract as the outbox would. */
 export const emitted = (transition: Transition): string[] =>
   transition.events.map((e) => {
-    e.contract.data.parse(e.data);
+    z.parse(e.contract.data, e.data);
     return e.contract.type;
   });
 
