@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { DEFAULT_SETTINGS, NATIONAL_SUPPRESSION_THRESHOLD, settingsSchemas } from "../shared/settings";
 
 export const RULES_FILE = fileURLToPath(new URL("src/settings/rules.generated.ts", import.meta.url));
@@ -19,13 +19,19 @@ interface Bounds {
   readonly max: number;
 }
 
-const boundsOf = (schema: { minValue: number | null; maxValue: number | null }): Bounds => {
-  if (schema.minValue === null || schema.maxValue === null) throw new Error("a setting without bounds");
-  return { min: schema.minValue, max: schema.maxValue };
+/** A number schema's bounds, as its JSON Schema states them (zod/mini has no minValue getter). */
+const boundsOf = (schema: z.core.$ZodType): Bounds => {
+  const { minimum, maximum } = z.toJSONSchema(schema);
+  if (typeof minimum !== "number" || typeof maximum !== "number") throw new Error("a setting without bounds");
+  return { min: minimum, max: maximum };
 };
 
+/** The schema inside an optional or nullable one. */
+const inner = (schema: z.core.$ZodOptional | z.core.$ZodNullable): z.core.$ZodType =>
+  schema._zod.def.innerType;
+
 /** zod keeps an array's largest length as a check, not as a property. */
-const maxLengthOf = (schema: z.ZodArray): number => {
+const maxLengthOf = (schema: z.core.$ZodArray): number => {
   for (const check of schema._zod.def.checks ?? []) {
     const def = check._zod.def as { check: string; maximum?: number };
     if (def.check === "max_length" && def.maximum !== undefined) return def.maximum;
@@ -40,7 +46,7 @@ export const deriveSettingsRules = () => {
   const { settings: settingsSchema, routingOverride: routingOverrideSchema } = settingsSchemas();
   const shape = settingsSchema.shape;
   const override = routingOverrideSchema.shape;
-  const age = boundsOf(override.minAge.unwrap());
+  const age = boundsOf(inner(override.minAge));
   const units = override.unit.options;
   const other = units.find((unit) => unit !== CHILD_UNIT);
   // The schema holds the adult age in a refinement: the youngest age it accepts for another unit.
@@ -53,9 +59,9 @@ export const deriveSettingsRules = () => {
     DEFAULT_SETTINGS,
     NATIONAL_SUPPRESSION_THRESHOLD,
     LIMITS: {
-      firstOffenceConversationHours: boundsOf(shape.firstOffenceConversationHours.unwrap()),
+      firstOffenceConversationHours: boundsOf(inner(shape.firstOffenceConversationHours)),
       releaseNoticeLeadMonths: boundsOf(shape.releaseNoticeLeadMonths),
-      adultInvestigationTargetDays: boundsOf(shape.adultInvestigationTargetDays.unwrap()),
+      adultInvestigationTargetDays: boundsOf(inner(shape.adultInvestigationTargetDays)),
       acknowledgeMinutes: boundsOf(shape.hotline.shape.acknowledgeMinutes),
       escalateMinutes: boundsOf(shape.hotline.shape.escalateMinutes),
       suppressionThreshold: boundsOf(shape.suppressionThreshold),
@@ -65,7 +71,7 @@ export const deriveSettingsRules = () => {
     ADULT_AGE: adultAge,
     CHILD_UNIT,
     UNITS: units,
-    REFERRAL_KINDS: override.kinds.unwrap().element.options,
+    REFERRAL_KINDS: override.kinds._zod.def.innerType._zod.def.element.options,
   };
 };
 

@@ -10,7 +10,7 @@
 
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type Caller, requireMunicipalityAccess } from "./domain/caller";
 import { invalid } from "./domain/errors";
 import { encodeCursor, queryPage, resumeKey, type TransactItem } from "./dynamo";
@@ -127,24 +127,18 @@ export const auditPeriod = (
 const BOUND_RULE =
   "must be a date (YYYY-MM-DD, Swedish time) or an ISO 8601 instant with an offset, before the year 9999";
 const periodBound = (which: string) =>
-  z
-    .string()
-    .refine(isPeriodBound, BOUND_RULE)
-    .optional()
-    .meta({
+  z.optional(z.string().check(z.refine(isPeriodBound, BOUND_RULE))).check(
+    z.meta({
       description: `${which} A date (YYYY-MM-DD) is a whole day in Swedish time (Europe/Stockholm); an instant (with its offset) is taken as it is.`,
       examples: ["2026-11-25", "2026-11-25T14:00:00+01:00"],
-    });
+    }),
+  );
 
 /** The filter fields every audit route takes, in its query (an object: spread into the route's). */
 export const auditFilterQueryFields = {
   actor: z
-    .string()
-    .trim()
-    .min(1)
-    .max(256)
-    .optional()
-    .meta({ description: "Only what this person did: the `sub` of the token they acted with." }),
+    .optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(256)))
+    .check(z.meta({ description: "Only what this person did: the `sub` of the token they acted with." })),
   from: periodBound("The period's first day or instant, included."),
   to: periodBound("The period's last day or instant, included."),
 } as const;
@@ -341,5 +335,5 @@ export const auditListResponseSchema = z.object({
       correlationId: z.string(),
     }),
   ),
-  cursor: z.string().optional(),
+  cursor: z.optional(z.string()),
 });

@@ -12,11 +12,11 @@ export { AUDIT_READ_SCOPE as AUDIT_SCOPE } from "../../shared/domain/scopes";
 
 export const hotlineAuditQuerySchema = z
   .object({
-    triage: entityIdSchema.optional().meta({ description: "A triage's id: its trail" }),
-    schedule: kommunkodSchema
-      .optional()
+    triage: z.optional(entityIdSchema).meta({ description: "A triage's id: its trail" }),
+    schedule: z
+      .optional(kommunkodSchema)
       .meta({ description: "A municipality's kommunkod: the trail of its on-call schedule" }),
-    municipality: kommunkodSchema.optional().meta({
+    municipality: z.optional(kommunkodSchema).meta({
       description:
         "Whose triage: a token with a municipality reads its own (the default); a national token names one.",
     }),

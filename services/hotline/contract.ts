@@ -210,7 +210,7 @@ export const triageSummarySchema = z.object({
   status: triageStatusSchema,
   receivedAt: isoDateTime,
   answeredBy: z.string().nullable(),
-  answeredRole: chainRoleSchema.nullable(),
+  answeredRole: z.nullable(chainRoleSchema),
   deadline: z.object({
     dueAt: isoDateTime,
     state: z.enum(DEADLINE_STATES),

@@ -25,7 +25,7 @@ export const postInterventionBodySchema = z
   .strictObject({
     type: interventionTypeSchema,
     decidedAt: date,
-    startedAt: date.optional(),
+    startedAt: z.optional(date),
     /** What an `other` intervention is; sealed, since free text may name a person. */
     description: z.string().trim().min(1).max(200).optional(),
     note: note.optional(),
@@ -40,9 +40,9 @@ export type PostInterventionBody = z.infer<typeof postInterventionBodySchema>;
 
 export const patchInterventionBodySchema = z
   .strictObject({
-    startedAt: date.optional(),
-    endedAt: date.optional(),
-    outcome: interventionOutcomeSchema.optional(),
+    startedAt: z.optional(date),
+    endedAt: z.optional(date),
+    outcome: z.optional(interventionOutcomeSchema),
   })
   .superRefine((b, ctx) => {
     if (b.endedAt !== undefined && b.outcome === undefined)
@@ -67,9 +67,9 @@ export const interventionViewSchema = z.object({
   ),
   status: z.enum(["decided", "started", "ended"]),
   decidedAt: date,
-  startedAt: date.optional(),
-  endedAt: date.optional(),
-  outcome: interventionOutcomeSchema.optional(),
+  startedAt: z.optional(date),
+  endedAt: z.optional(date),
+  outcome: z.optional(interventionOutcomeSchema),
   /** The first intervention started on the referral. */
   firstOnReferral: z.literal(true).optional(),
   description: z.string().optional(),

@@ -14,7 +14,7 @@ export const taskParamsSchema = z.object({ id: entityIdSchema });
 export const taskListQuerySchema = z.object({
   /** `me`: the tasks given to the caller (the token's `sub`, their caseworker id). */
   assignee: z.literal("me").optional(),
-  unit: taskUnitSchema.optional(),
+  unit: z.optional(taskUnitSchema),
   /** Absent: the open tasks, soonest due first, then the done ones, newest done first. */
   status: z.enum(["open", "done"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -29,15 +29,15 @@ export const taskViewSchema = z.object({
   unit: taskUnitSchema,
   /** The caseworker it is for; absent: the unit's shared inbox. */
   assignee: z.string().optional(),
-  referralId: entityIdSchema.optional(),
-  noticeId: entityIdSchema.optional(),
-  triageId: entityIdSchema.optional(),
+  referralId: z.optional(entityIdSchema),
+  noticeId: z.optional(entityIdSchema),
+  triageId: z.optional(entityIdSchema),
   /** For `deadline-breached`: the deadline that ran out, e.g. `pre-assessment`. */
   deadline: z.string().optional(),
-  dueAt: isoDateTimeSchema.optional(),
+  dueAt: z.optional(isoDateTimeSchema),
   createdAt: isoDateTimeSchema,
   status: z.enum(["open", "done"]),
-  doneAt: isoDateTimeSchema.optional(),
+  doneAt: z.optional(isoDateTimeSchema),
   doneBy: z.string().optional(),
 });
 export type TaskView = z.infer<typeof taskViewSchema>;

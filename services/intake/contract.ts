@@ -42,7 +42,7 @@ export const decisionBodySchema = z.strictObject({
   reason: note.min(1),
 });
 export const conversationBodySchema = z.strictObject({ note: note.optional() });
-export const assignBodySchema = z.strictObject({ caseworkerId: caseworkerIdSchema.optional() });
+export const assignBodySchema = z.strictObject({ caseworkerId: z.optional(caseworkerIdSchema) });
 export const extendParamsSchema = z.object({
   id: referralIdSchema,
   type: z.enum(Object.keys(EXTENDABLE) as [keyof typeof EXTENDABLE, ...(keyof typeof EXTENDABLE)[]]),
@@ -59,12 +59,12 @@ export const closeBodySchema = z.strictObject({
 const booleanQuery = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const listQuerySchema = z.object({
-  unit: unitSchema.optional(),
+  unit: z.optional(unitSchema),
   kind: z.enum(REFERRAL_KINDS).optional(),
   status: referralStatusSchema.optional(),
   overdue: booleanQuery.optional(),
   /** "Mine": the referrals assigned to this caseworker. */
-  assignee: caseworkerIdSchema.optional(),
+  assignee: z.optional(caseworkerIdSchema),
   /**
    * `due`: active referrals only, the earliest step still to do first (the worklist); the default
    * for `overdue=true` and `assignee`. `received`: every referral, newest first; the default otherwise.
@@ -87,9 +87,9 @@ export const putCaseworkerBodySchema = z.strictObject({
  */
 export const auditQuerySchema = z
   .object({
-    referral: referralIdSchema.optional().meta({ description: "A referral's id: its trail" }),
-    task: entityIdSchema.optional().meta({ description: "A task's id: its trail (who marked it done)" }),
-    municipality: kommunkodSchema.optional().meta({
+    referral: z.optional(referralIdSchema).meta({ description: "A referral's id: its trail" }),
+    task: z.optional(entityIdSchema).meta({ description: "A task's id: its trail (who marked it done)" }),
+    municipality: z.optional(kommunkodSchema).meta({
       description:
         "Whose record: a token with a municipality reads its own (the default); a national token names one.",
     }),
@@ -124,14 +124,14 @@ export const referralViewSchema = z.object({
   ageGroup: ageGroupSchema,
   status: referralStatusSchema,
   receivedAt: isoDateTime,
-  assignee: caseworkerIdSchema.optional(),
+  assignee: z.optional(caseworkerIdSchema),
   source: z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: clientIdSchema }).optional(),
   /** The person's open referral in the same unit that this one was linked to. */
-  linkedReferralId: referralIdSchema.optional(),
+  linkedReferralId: z.optional(referralIdSchema),
   /** `unknown` until staff identify the person (the report had no identity number). */
   identity: z.enum(["unknown"]).optional(),
   /** Shared by the referrals made from one report about several children. */
-  groupId: entityIdSchema.optional(),
+  groupId: z.optional(entityIdSchema),
   /** Suspected violence against the child by someone close: at the top of the worklist. */
   suspectedViolenceByCloseRelative: z.literal(true).optional(),
   deadlines: z.array(deadlineViewSchema),

@@ -13,8 +13,10 @@ export { AUDIT_READ_SCOPE as AUDIT_SCOPE } from "../../shared/domain/scopes";
 
 export const noticeAuditQuerySchema = z
   .object({
-    notice: noticeIdSchema.meta({ description: "The notice's `noticeId`, as Kriminalvården gave it" }),
-    municipality: kommunkodSchema.optional().meta({
+    notice: noticeIdSchema.check(
+      z.meta({ description: "The notice's `noticeId`, as Kriminalvården gave it" }),
+    ),
+    municipality: z.optional(kommunkodSchema).meta({
       description:
         "Whose notice: a token with a municipality reads its own (the default); a national token names one.",
     }),

@@ -51,7 +51,7 @@ export type CreateNoticeBody = z.infer<typeof createNoticeBodySchema>;
  * It may be the notice exactly as posted: a `noticeId` must then be the one in the path.
  */
 export const updateNoticeBodySchema = z.strictObject({
-  noticeId: noticeIdSchema.optional(),
+  noticeId: z.optional(noticeIdSchema),
   ...noticeFields,
 });
 export type UpdateNoticeBody = z.infer<typeof updateNoticeBodySchema>;

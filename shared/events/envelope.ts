@@ -1,31 +1,30 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { containsIdentityNumber, IDENTITY_IN_ID_MESSAGE } from "../identity/in-text";
 import { SERVICES } from "../resources";
 
 /** Crockford base32, 26 characters: what `ulid` produces. */
-export const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a ULID");
+export const ulidSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a ULID"));
 /** An id we mint or another system minted: never free text, so it cannot smuggle personal data. */
 export const entityIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "must be 1-64 letters, digits or . _ : -");
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "must be 1-64 letters, digits or . _ : -"));
 /**
  * An id a client chose (Kriminalvården's noticeId, a caseworker's id): it goes into keys, logs,
  * events and URLs, so one that holds a valid personnummer or samordningsnummer is refused.
  */
-export const clientIdSchema = entityIdSchema.refine(
-  (id) => !containsIdentityNumber(id),
-  IDENTITY_IN_ID_MESSAGE,
+export const clientIdSchema = entityIdSchema.check(
+  z.refine((id) => !containsIdentityNumber(id), IDENTITY_IN_ID_MESSAGE),
 );
-export const kommunkodSchema = z.string().regex(/^\d{4}$/, "must be a four-digit kommunkod");
+export const kommunkodSchema = z.string().check(z.regex(/^\d{4}$/, "must be a four-digit kommunkod"));
 /**
  * A keyed hash (HMAC-SHA256, hex) of a normalised identity number: links records about the same
  * person without carrying the number. Produced by shared/identity.
  */
-export const subjectRefSchema = z.string().regex(/^[0-9a-f]{64}$/, "must be a subject reference");
+export const subjectRefSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, "must be a subject reference"));
 /** An identity sealed with AES-256-GCM for a consumer that needs it (see shared/identity/seal). */
 export const sealedSchema = z
   .string()
-  .regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "must be sealed");
+  .check(z.regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "must be sealed"));
 /**
  * What a subscriber that opens no identity receives in place of each sealed value
  * (subscriptions.ts projectFor): sealed in form, so the contract holds, but no ciphertext, and a
@@ -38,12 +37,12 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 const buildEnvelopeSchema = () =>
   z.object({
     id: ulidSchema,
-    type: z.string().min(1),
-    version: z.number().int().positive(),
+    type: z.string().check(z.minLength(1)),
+    version: z.int().check(z.positive()),
     occurredAt: isoDateTimeSchema,
     municipality: kommunkodSchema,
     source: z.enum(SERVICES),
-    correlationId: z.string().min(1).max(128),
+    correlationId: z.string().check(z.minLength(1), z.maxLength(128)),
     data: z.unknown(),
   });
 let envelope: ReturnType<typeof buildEnvelopeSchema> | undefined;

@@ -6,7 +6,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type Caller, hasAnyScope, NATIONAL_SCOPE } from "../domain/caller";
 import { DomainError, type DomainErrorKind } from "../domain/errors";
 import { containsIdentityNumber } from "../identity/in-text";

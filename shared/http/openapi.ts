@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document for a set of services, built from the same zod schemas that validate
  * the requests, so that what an integrator reads is what the handlers enforce.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { HttpRoute, RouteAuth, ServiceDefinition } from "../service";
 import type {
   LicenseObject,

@@ -1,15 +1,15 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { HttpRoute } from "../service";
 
 const buildProblemSchema = () =>
   z.object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    correlationId: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    status: z.int(),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    correlationId: z.optional(z.string()),
+    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   });
 let problem: ReturnType<typeof buildProblemSchema> | undefined;
 /**

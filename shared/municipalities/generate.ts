@@ -7,23 +7,23 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 const SOURCE = "sjbrg/swedish-geodata, commit 03b0a24 (CC0 1.0)";
 const EXPECTED_MUNICIPALITIES = 290;
 const EXPECTED_COUNTIES = 21;
 
 const countyRow = z.strictObject({
-  county_code: z.string().regex(/^\d{2}$/),
-  county_name: z.string().min(1),
-  county_name_short: z.string().min(1),
+  county_code: z.string().check(z.regex(/^\d{2}$/)),
+  county_name: z.string().check(z.minLength(1)),
+  county_name_short: z.string().check(z.minLength(1)),
 });
 
 const municipalityRow = z.strictObject({
-  municipality_code: z.string().regex(/^\d{4}$/),
-  municipality_name: z.string().min(1),
-  municipality_name_short: z.string().min(1),
-  county_code: z.string().regex(/^\d{2}$/),
+  municipality_code: z.string().check(z.regex(/^\d{4}$/)),
+  municipality_name: z.string().check(z.minLength(1)),
+  municipality_name_short: z.string().check(z.minLength(1)),
+  county_code: z.string().check(z.regex(/^\d{2}$/)),
 });
 
 // The source has no quoted fields; refusing quotes keeps this reader honest instead of half a CSV parser.

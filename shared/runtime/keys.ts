@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ENV } from "../resources";
 import { fetchSecretString, type SecretFetcher } from "./secrets";
 
@@ -18,16 +18,18 @@ export interface KeyRing {
 
 const buildKeySecretSchema = () => {
   const key32 = z
-    .string()
-    .transform((s) => new Uint8Array(Buffer.from(s, "base64")))
-    .refine((k) => k.length === 32, "must be 32 bytes, base64");
+    .pipe(
+      z.string(),
+      z.transform((s) => new Uint8Array(Buffer.from(s, "base64"))),
+    )
+    .check(z.refine((k) => k.length === 32, "must be 32 bytes, base64"));
   return z
     .object({
       linkingKey: key32,
-      sealingKid: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+      sealingKid: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/)),
       sealingKeys: z.record(z.string(), key32),
     })
-    .refine((s) => s.sealingKid in s.sealingKeys, "sealingKid must name one of sealingKeys");
+    .check(z.refine((s) => s.sealingKid in s.sealingKeys, "sealingKid must name one of sealingKeys"));
 };
 
 /**

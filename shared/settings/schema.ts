@@ -8,7 +8,7 @@
  * schemas, and every function's bundle loads this module (test/bench/zod-count.ts counts them), while
  * only a function that reads or edits settings uses them.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { REFERRAL_KINDS, UNITS } from "../events/catalogue/intake-lists";
 import { isValidIsoDate } from "../time";
 
@@ -18,8 +18,12 @@ export const NATIONAL_SUPPRESSION_THRESHOLD = 5;
 const buildSettingsSchemas = () => {
   const isoDate = z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)")
-    .refine(isValidIsoDate, "must be a date (YYYY-MM-DD)");
+    .check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)"),
+      z.refine(isValidIsoDate, "must be a date (YYYY-MM-DD)"),
+    );
+  /** A whole number within [min, max]: every setting that counts something. */
+  const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
   /**
    * One override of the routing table: referrals of these kinds and ages go to `unit`. Overrides are
@@ -29,57 +33,58 @@ const buildSettingsSchemas = () => {
   const routingOverrideSchema = z
     .strictObject({
       unit: z.enum(UNITS),
-      kinds: z.array(z.enum(REFERRAL_KINDS)).min(1).optional(),
-      minAge: z.number().int().min(0).max(130).optional(),
-      maxAge: z.number().int().min(0).max(130).optional(),
+      kinds: z.optional(z.array(z.enum(REFERRAL_KINDS)).check(z.minLength(1))),
+      minAge: z.optional(whole(0, 130)),
+      maxAge: z.optional(whole(0, 130)),
     })
-    .superRefine((rule, ctx) => {
-      if (rule.minAge !== undefined && rule.maxAge !== undefined && rule.minAge > rule.maxAge) {
-        ctx.addIssue({ code: "custom", path: ["maxAge"], message: "must be at least minAge" });
-      }
-      if (rule.unit !== "mottag-barn" && (rule.minAge ?? 0) < 18) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["minAge"],
-          message:
-            "must be at least 18 for a unit other than mottag-barn: a child's referral always goes to Mottag barn",
-        });
-      }
-    });
+    .check(
+      z.superRefine((rule, ctx) => {
+        if (rule.minAge !== undefined && rule.maxAge !== undefined && rule.minAge > rule.maxAge) {
+          ctx.addIssue({ code: "custom", path: ["maxAge"], message: "must be at least minAge" });
+        }
+        if (rule.unit !== "mottag-barn" && (rule.minAge ?? 0) < 18) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["minAge"],
+            message:
+              "must be at least 18 for a unit other than mottag-barn: a child's referral always goes to Mottag barn",
+          });
+        }
+      }),
+    );
 
   const hotlineSettingsSchema = z.strictObject({
     /** An answered call's triage not acknowledged this long after it opened goes to the manager. */
-    acknowledgeMinutes: z.number().int().min(1).max(1440),
+    acknowledgeMinutes: whole(1, 1440),
     /** An unanswered call waiting for a callback goes to the manager this long after it opened. */
-    escalateMinutes: z.number().int().min(1).max(1440),
+    escalateMinutes: whole(1, 1440),
   });
 
   const settingsShape = {
-    routing: z.array(routingOverrideSchema).max(50),
+    routing: z.array(routingOverrideSchema).check(z.maxLength(50)),
     /** null: the municipality does not offer the conversation (no deadline is set). */
-    firstOffenceConversationHours: z.number().int().min(1).max(168).nullable(),
-    releaseNoticeLeadMonths: z.number().int().min(1).max(12),
+    firstOffenceConversationHours: z.nullable(whole(1, 168)),
+    releaseNoticeLeadMonths: whole(1, 12),
     /** null: no target; a target is shown as a target, never as a legal breach. */
-    adultInvestigationTargetDays: z.number().int().min(1).max(365).nullable(),
+    adultInvestigationTargetDays: z.nullable(whole(1, 365)),
     hotline: hotlineSettingsSchema,
-    suppressionThreshold: z
-      .number()
-      .int()
-      .min(NATIONAL_SUPPRESSION_THRESHOLD, {
+    suppressionThreshold: z.int().check(
+      z.minimum(NATIONAL_SUPPRESSION_THRESHOLD, {
         message: `must be at least ${NATIONAL_SUPPRESSION_THRESHOLD}: never below the national threshold`,
-      })
-      .max(100),
+      }),
+      z.maximum(100),
+    ),
   };
 
   /** The settings in force: every field present (defaults filled in). */
   const settingsSchema = z.strictObject(settingsShape);
 
   /** What a municipality chose: any of the fields; the rest keep their defaults. */
-  const chosenSettingsSchema = z.strictObject(settingsShape).partial();
+  const chosenSettingsSchema = z.partial(z.strictObject(settingsShape));
 
   /** One change as kept: from `effectiveFrom` on, these choices replace whatever was in force or scheduled. */
   const settingsChangeSchema = z.object({
-    municipality: z.string().regex(/^\d{4}$/),
+    municipality: z.string().check(z.regex(/^\d{4}$/)),
     effectiveFrom: isoDate,
     settings: chosenSettingsSchema,
     changedBy: z.string(),

@@ -79,8 +79,8 @@ const callRecordSchema = () =>
 
 const stepRecord = z.object({
   status: z.enum(STEP_STATUSES),
-  noteSealed: sealedSchema.optional(),
-  reasonSealed: sealedSchema.optional(),
+  noteSealed: z.optional(sealedSchema),
+  reasonSealed: z.optional(sealedSchema),
   // Written in clear before issue 13; read so that such items still open, sealed on the next change.
   note: z.string().optional(),
   reason: z.string().optional(),
@@ -103,9 +103,9 @@ const triageRecordSchema = () =>
     answeredBy: z.string().optional(),
     answeredRole: z.enum(CHAIN_ROLES).optional(),
     managerId: z.string().optional(),
-    callerSealed: sealedSchema.optional(),
+    callerSealed: z.optional(sealedSchema),
     subjectRef: z.string().optional(),
-    subjectSealed: sealedSchema.optional(),
+    subjectSealed: z.optional(sealedSchema),
     deadline: z.object({ dueAt: isoDateTime, state: z.enum(DEADLINE_STATES) }),
     steps: z.object({
       "threat-assessment": stepRecord,

@@ -33,7 +33,7 @@ const interventionRecordSchema = z.object({
   decidedAt: isoDate,
   startedAt: isoDate.optional(),
   endedAt: isoDate.optional(),
-  outcome: interventionOutcomeSchema.optional(),
+  outcome: z.optional(interventionOutcomeSchema),
   firstOnReferral: z.literal(true).optional(),
   recorded,
   startRecorded: recorded.optional(),

@@ -54,7 +54,7 @@ export const referralRecordSchema = z.object({
   groupId: z.string().optional(),
   firstOffence: z.boolean(),
   financialAssistance: z.boolean(),
-  reporterRole: reporterRoleSchema.optional(),
+  reporterRole: z.optional(reporterRoleSchema),
   reporterSealed: z.string().optional(),
   guardiansSealed: z.string().optional(),
   /** Free text, sealed like the identity. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { SERVICES } from "../../resources";
 import { defineEvent, entityIdSchema, isoDateTimeSchema } from "../envelope";
 
@@ -14,7 +14,7 @@ export const deadlineBreached = defineEvent(
       id: entityIdSchema,
     }),
     /** e.g. `release-plan`, `pre-assessment`, `triage-24h`. */
-    deadline: z.string().min(1).max(64),
+    deadline: z.string().check(z.minLength(1), z.maxLength(64)),
     dueAt: isoDateTimeSchema,
     breachedAt: isoDateTimeSchema,
   }),
@@ -32,7 +32,7 @@ export const deadlineExtended = defineEvent(
     service: z.enum(SERVICES),
     subject: z.object({ type: z.enum(["referral"]), id: entityIdSchema }),
     /** e.g. `pre-assessment`, `investigation`. */
-    deadline: z.string().min(1).max(64),
+    deadline: z.string().check(z.minLength(1), z.maxLength(64)),
     /** The due time the extension replaced. */
     previousDueAt: isoDateTimeSchema,
     dueAt: isoDateTimeSchema,

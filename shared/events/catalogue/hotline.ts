@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { defineEvent, entityIdSchema, isoDateTimeSchema, sealedSchema, subjectRefSchema } from "../envelope";
 
 /*
@@ -56,7 +56,7 @@ export const hotlineCallRouted = defineEvent(
     /** When the hotline learned the call was answered (the provider's `success`). */
     answeredAt: isoDateTimeSchema,
     /** 1 is the first in the chain: "answered by the first" is `chainPosition === 1`. */
-    chainPosition: z.number().int().min(1),
+    chainPosition: z.int().check(z.minimum(1)),
     chainRole: chainRoleSchema,
   }),
 );
@@ -70,7 +70,7 @@ export const hotlineCallUnanswered = defineEvent(
     endedAt: isoDateTimeSchema,
     reason: z.enum(UNANSWERED_REASONS),
     /** How many people were rung; 0 when nobody was on call. */
-    attempts: z.number().int().min(0),
+    attempts: z.int().check(z.minimum(0)),
     voicemailRecorded: z.boolean(),
     /** The triage opened as an urgent callback task. */
     triageId: idSchema,
@@ -114,7 +114,7 @@ export const hotlineTriageCompleted = defineEvent(
       /** Completed at or before `dueAt`. */
       withinDeadline: z.boolean(),
       /** From `receivedAt` to `completedAt`, so that a median needs no date arithmetic. */
-      hoursToComplete: z.number().min(0),
+      hoursToComplete: z.number().check(z.minimum(0)),
       steps: z.object({
         "threat-assessment": completedStep,
         "protective-placement": completedStep,
@@ -125,10 +125,12 @@ export const hotlineTriageCompleted = defineEvent(
        * The person, when the triage established who they are: always when the financial-assistance
        * step was done, since that step records the identity number. Sealed for intake.
        */
-      subject: z.object({ subjectRef: subjectRefSchema, subjectSealed: sealedSchema }).optional(),
+      subject: z.optional(z.object({ subjectRef: subjectRefSchema, subjectSealed: sealedSchema })),
     })
-    .refine((data) => data.steps["financial-assistance"] !== "done" || data.subject !== undefined, {
-      message: "a financial-assistance referral must carry the sealed subject",
-      path: ["subject"],
-    }),
+    .check(
+      z.refine((data) => data.steps["financial-assistance"] !== "done" || data.subject !== undefined, {
+        message: "a financial-assistance referral must carry the sealed subject",
+        path: ["subject"],
+      }),
+    ),
 );

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { defineEvent, entityIdSchema, isoDateTimeSchema, subjectRefSchema } from "../envelope";
 import { REFERRAL_KINDS, UNITS } from "./intake-lists";
 
@@ -73,17 +73,17 @@ export const referralReceived = defineEvent(
     /** A police referral of a youth's first offence: starts the 48-hour conversation deadline. */
     firstOffence: z.boolean(),
     /** Absent for the internal kinds (`release`, `hotline`), which no person reported. */
-    reporterRole: reporterRoleSchema.optional(),
-    source: z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: idSchema }).optional(),
+    reporterRole: z.optional(reporterRoleSchema),
+    source: z.optional(z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: idSchema })),
     /** Set when the person already had an open referral in the same unit and this one was linked to it. */
-    linkedReferralId: idSchema.optional(),
+    linkedReferralId: z.optional(idSchema),
     /**
      * `unknown` when the report named the person without an identity number: `subjectRef` is then
      * a placeholder keyed on this referral, which links it to nobody. Absent when identified.
      */
-    identity: z.enum(["unknown"]).optional(),
+    identity: z.optional(z.enum(["unknown"])),
     /** The referrals made from one report about several children share it. */
-    groupId: idSchema.optional(),
+    groupId: z.optional(idSchema),
     /** The deadlines set on receipt; an `investigation` deadline comes later, with the decision to open one. */
     deadlines: z.array(deadlineSchema),
   }),
@@ -97,7 +97,7 @@ const assessmentBase = z.object({
    * The due time of the deadline this assessment answers, when the referral had one (a
    * pre-assessment of an adult's application has none): a consumer compares it with `assessedAt`.
    */
-  dueAt: isoDateTimeSchema.optional(),
+  dueAt: z.optional(isoDateTimeSchema),
 });
 
 /**
@@ -108,18 +108,18 @@ export const referralAssessed = defineEvent(
   "referral.assessed",
   1,
   z.discriminatedUnion("assessment", [
-    assessmentBase.extend({
+    z.extend(assessmentBase, {
       assessment: z.literal("protection-assessment"),
       immediateProtectionNeeded: z.boolean(),
     }),
-    assessmentBase.extend({
+    z.extend(assessmentBase, {
       /** Förhandsbedömning: the decision whether to open an investigation. */
       assessment: z.literal("pre-assessment"),
       openInvestigation: z.boolean(),
       /** When an investigation was opened: its four-month deadline. */
-      investigationDueAt: isoDateTimeSchema.optional(),
+      investigationDueAt: z.optional(isoDateTimeSchema),
     }),
-    assessmentBase.extend({
+    z.extend(assessmentBase, {
       assessment: z.literal("first-offence-conversation"),
     }),
   ]),
@@ -133,7 +133,7 @@ export const referralAssigned = defineEvent(
     assignedAt: isoDateTimeSchema,
     /** A staff id from intake's caseworker register, not a name. */
     caseworkerId: idSchema,
-    previousCaseworkerId: idSchema.optional(),
+    previousCaseworkerId: z.optional(idSchema),
     /** Chosen by the system (lowest caseload relative to capacity) rather than named by staff. */
     suggested: z.boolean(),
   }),

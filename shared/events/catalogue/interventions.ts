@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { INTERVENTION_OUTCOMES, INTERVENTION_TYPES } from "../../interventions";
 import { defineEvent, entityIdSchema, isoDateSchema } from "../envelope";
 import { ageGroupSchema, referralKindSchema, unitSchema } from "./intake";
@@ -33,7 +33,7 @@ export const interventionStarted = defineEvent(
     /** The Swedish calendar date it started. */
     startedAt: isoDateSchema,
     /** Calendar days (Swedish dates) from the referral's receipt to the start. */
-    daysFromReferral: z.number().int().nonnegative(),
+    daysFromReferral: z.int().check(z.nonnegative()),
     /** The first intervention recorded as started on this referral. */
     firstOnReferral: z.boolean(),
   }),
@@ -45,7 +45,7 @@ export const interventionEnded = defineEvent(
   z.object({
     ...interventionFacts,
     /** Absent when it ended without starting (declined, or the person moved first). */
-    startedAt: isoDateSchema.optional(),
+    startedAt: z.optional(isoDateSchema),
     endedAt: isoDateSchema,
     outcome: interventionOutcomeSchema,
   }),

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   defineEvent,
   entityIdSchema,
@@ -20,7 +20,7 @@ const noticeFacts = z.object({
   releaseType: releaseTypeSchema,
   needs: z.array(needSchema),
   receivedAt: isoDateTimeSchema,
-  leadDays: z.number().int(),
+  leadDays: z.int(),
   onTime: z.boolean(),
   planDueDate: isoDateSchema,
   subjectRef: subjectRefSchema,
@@ -32,7 +32,7 @@ export const releaseNoticeReceived = defineEvent("release-notice.received", 1, n
 export const releaseNoticeUpdated = defineEvent(
   "release-notice.updated",
   1,
-  noticeFacts.extend({
+  z.extend(noticeFacts, {
     updatedAt: isoDateTimeSchema,
     previousExpectedReleaseDate: isoDateSchema,
   }),
@@ -53,7 +53,7 @@ export const releasePlanReminder = defineEvent(
   1,
   z.object({
     noticeId: entityIdSchema,
-    daysBeforeRelease: z.number().int().positive(),
+    daysBeforeRelease: z.int().check(z.positive()),
     planDueDate: isoDateSchema,
   }),
 );
@@ -91,6 +91,6 @@ export const releaseNoticeStatusChanged = defineEvent(
     status: z.enum(STATUS_CHANGES),
     planDueDate: isoDateSchema,
     at: isoDateTimeSchema,
-    client: z.string().min(1).max(256),
+    client: z.string().check(z.minLength(1), z.maxLength(256)),
   }),
 );

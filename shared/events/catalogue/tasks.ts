@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { defineEvent, entityIdSchema, isoDateTimeSchema } from "../envelope";
 import { UNITS } from "./intake";
 
@@ -25,10 +25,10 @@ export const taskOpened = defineEvent(
     type: taskTypeSchema,
     unit: taskUnitSchema,
     /** For `deadline-breached`: which deadline, e.g. `pre-assessment`, `release-plan`, `triage-24h`. */
-    deadline: z.string().min(1).max(64).optional(),
-    dueAt: isoDateTimeSchema.optional(),
-    referralId: entityIdSchema.optional(),
-    noticeId: entityIdSchema.optional(),
-    triageId: entityIdSchema.optional(),
+    deadline: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    dueAt: z.optional(isoDateTimeSchema),
+    referralId: z.optional(entityIdSchema),
+    noticeId: z.optional(entityIdSchema),
+    triageId: z.optional(entityIdSchema),
   }),
 );

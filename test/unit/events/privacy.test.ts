@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CATALOGUE } from "../../../shared/events/catalogue";
 import { envelopeSchema, sealedSchema, subjectRefSchema } from "../../../shared/events/envelope";
 import { currentSchema, readSamples } from "./fixture-files";
@@ -64,7 +64,7 @@ const offending = (schema: JsonSchema): string[] =>
     .filter(({ name }) => !ALLOWED.some((re) => re.test(name)) && FORBIDDEN.some((re) => re.test(name)))
     .map(({ path }) => path);
 
-const patternOf = (schema: z.ZodType): unknown => (z.toJSONSchema(schema) as JsonSchema).pattern;
+const patternOf = (schema: z.core.$ZodType): unknown => (z.toJSONSchema(schema) as JsonSchema).pattern;
 
 const entries = CATALOGUE.map((c) => [`${c.type} v${c.version}`, c] as const);
 
