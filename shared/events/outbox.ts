@@ -14,6 +14,7 @@ import type { ServiceName } from "../resources";
 import type { RuntimeConfig } from "../runtime/config";
 import { OUTBOX_OLDEST_AGE_METRIC, OUTBOX_SWEEP_FAILED_METRIC } from "../runtime/fault-metrics";
 import { type MetricsSink, MetricUnit, publishMetric } from "../runtime/publish-metric";
+import { zodWords } from "../validation/zod-words";
 import { type Envelope, type EventContract, type EventOf, envelopeSchema } from "./envelope";
 import { projectFor, subscribersOf } from "./subscriptions";
 
@@ -28,7 +29,8 @@ export const newEvent = <C extends EventContract>(
     data: z.input<C["data"]>;
   },
 ): EventOf<C> => {
-  const data = z.parse(contract.data, input.data);
+  // A producer's bug: the error names each rule in words (zod/mini alone would say "Invalid input").
+  const data = z.parse(contract.data, input.data, { error: zodWords });
   const envelope = envelopeSchema().parse({
     id: newMonotonicId(),
     type: contract.type,

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { zodWords } from "../validation/zod-words";
 import { CATALOGUE, type CatalogueEntry } from "./catalogue";
 import { type Envelope, type EventContract, type EventOf, envelopeSchema } from "./envelope";
 
@@ -43,6 +44,12 @@ const contracts: ReadonlyMap<string, CatalogueEntry> = new Map(
 export const contractFor = (type: string, version: number): CatalogueEntry | undefined =>
   contracts.get(key(type, version));
 
+/**
+ * zod/mini writes "Invalid input" for every issue a schema gives no message of its own: these are
+ * the words full zod's English locale wrote, so a dead letter's log names the rule as it did.
+ */
+const WORDS = { error: zodWords } as const;
+
 const issuesOf = (error: z.core.$ZodError, prefix: readonly PropertyKey[]): EventIssue[] =>
   error.issues.map((issue) => ({
     path: [...prefix, ...issue.path].map(String).join("."),
@@ -69,7 +76,7 @@ export const parseEvent = (raw: unknown): ParseResult => {
     }
   }
 
-  const envelope = envelopeSchema().safeParse(value);
+  const envelope = envelopeSchema().safeParse(value, WORDS);
   if (!envelope.success) return { ok: false, reason: "envelope", issues: issuesOf(envelope.error, []) };
   const { data: payload, ...meta } = envelope.data;
 
@@ -88,7 +95,7 @@ export const parseEvent = (raw: unknown): ParseResult => {
     };
   }
 
-  const data = z.safeParse(contract.data, payload);
+  const data = z.safeParse(contract.data, payload, WORDS);
   if (!data.success)
     return { ok: false, reason: "data", issues: issuesOf(data.error, ["data"]), envelope: meta };
 

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { zodWords } from "../validation/zod-words";
 
 type RawIssue = z.core.$ZodRawIssue;
 
@@ -54,14 +55,15 @@ const sizeRule = (issue: Extract<RawIssue, { code: "too_small" | "too_big" }>): 
 
 /**
  * The rule a field broke, in words, never its value: the edge's per-parse error map. A message
- * a schema sets itself ("is not a valid personnummer") takes precedence over this one; where this
- * returns undefined, zod's own message stands (it names the rule, not the input).
+ * a schema sets itself ("is not a valid personnummer") takes precedence over this one. Every issue
+ * gets one here: zod/mini has no words of its own ("Invalid input"), so where we have none, the
+ * words zod's English locale wrote stand (zodWords: they name the rule, not the input).
  */
-export const ruleMessage = (issue: RawIssue): string | undefined => {
+export const ruleMessage = (issue: RawIssue): string => {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return "is required";
-      return KIND[issue.expected] ? `must be ${KIND[issue.expected]}` : undefined;
+      return KIND[issue.expected] ? `must be ${KIND[issue.expected]}` : zodWords(issue);
     case "invalid_value":
       if (issue.input === undefined) return "is required";
       return issue.values.length === 1
@@ -76,8 +78,11 @@ export const ruleMessage = (issue: RawIssue): string | undefined => {
       return `must be a multiple of ${String(issue.divisor)}`;
     case "invalid_union":
       return issue.input === undefined ? "is required" : "does not match any of the accepted forms";
+    case "unrecognized_keys":
+      // The edge names each key as a field of its own (fieldErrors); the message never quotes one.
+      return "is not a known field";
     default:
-      return undefined;
+      return zodWords(issue);
   }
 };
 
