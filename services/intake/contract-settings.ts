@@ -2,7 +2,7 @@
  * The settings routes' contract (intake serves the municipality's administration of its social
  * services): the schemas themselves live in shared/settings, where every service reads them.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { kommunkodSchema } from "../../shared/events/envelope";
 import { settingsSchemas } from "../../shared/settings";
 import { SCOPES } from "./contract";
@@ -15,10 +15,7 @@ const { isoDate, chosen: chosenSettingsSchema, settings: settingsSchema } = sett
 export const settingsParamsSchema = z.object({ code: kommunkodSchema });
 
 /** A PUT: from `effectiveFrom` (a Swedish date, today or later) on, these settings; the rest keep their defaults. */
-export const putSettingsBodySchema = z.strictObject({
-  ...chosenSettingsSchema.shape,
-  effectiveFrom: isoDate,
-});
+export const putSettingsBodySchema = z.extend(chosenSettingsSchema, { effectiveFrom: isoDate });
 export type PutSettingsBody = z.infer<typeof putSettingsBodySchema>;
 
 const changeViewSchema = z.object({
