@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it, vi } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { startLocalAws } from "../../../infra/local/aws";
 import { REPO_ROOT } from "../../../infra/local/paths";
 

@@ -1,7 +1,7 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { provisionLocalResources } from "../../../infra/local/provision";
 import { QUEUES, TABLES } from "../../../shared/resources";
 import { localClientsFromInject, uniquePrefix } from "../../support/aws";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { startRuntimeForTest, type TestRuntime } from "../../support/runtime";
 
 /** The deployed services (infra/services.ts) through the local runtime: what `npm start` serves. */

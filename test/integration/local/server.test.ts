@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { memoryLogger } from "../../../infra/local/log";
 import { startLocalServer } from "../../../infra/local/server";
 import { developmentTokens } from "../../../infra/local/tokens";
@@ -15,11 +15,11 @@ const echoSchema = z.object({
     routeKey: z.string(),
     rawPath: z.string(),
     rawQueryString: z.string(),
-    cookies: z.array(z.string()).optional(),
+    cookies: z.optional(z.array(z.string())),
     headers: z.record(z.string(), z.string()),
-    queryStringParameters: z.record(z.string(), z.string()).optional(),
-    pathParameters: z.record(z.string(), z.string()).optional(),
-    body: z.string().optional(),
+    queryStringParameters: z.optional(z.record(z.string(), z.string())),
+    pathParameters: z.optional(z.record(z.string(), z.string())),
+    body: z.optional(z.string()),
     isBase64Encoded: z.boolean(),
     requestContext: z.object({
       requestId: z.string(),
@@ -28,9 +28,11 @@ const echoSchema = z.object({
       time: z.string(),
       timeEpoch: z.number(),
       http: z.object({ method: z.string(), path: z.string(), sourceIp: z.string(), userAgent: z.string() }),
-      authorizer: z
-        .object({ jwt: z.object({ claims: z.record(z.string(), z.string()), scopes: z.array(z.string()) }) })
-        .optional(),
+      authorizer: z.optional(
+        z.object({
+          jwt: z.object({ claims: z.record(z.string(), z.string()), scopes: z.array(z.string()) }),
+        }),
+      ),
     }),
   }),
   context: z.object({ functionName: z.string(), awsRequestId: z.string(), remainingMs: z.number() }),
@@ -41,7 +43,7 @@ const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number(),
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
 });
 
 const echo = async (response: Response) => echoSchema.parse(await response.json());

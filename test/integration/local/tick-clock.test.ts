@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { provisionForTest } from "../../support/aws";
 import { readRecord } from "../../support/fixtures/fake-service/records";
 import { FAKE_FUNCTIONS, fakeService } from "../../support/fixtures/fake-service/service";

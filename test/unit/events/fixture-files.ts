@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { EventContract } from "../../../shared/events/envelope";
 import type { JsonSchema } from "./json-schema-compat";
 

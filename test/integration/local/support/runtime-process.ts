@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { REPO_ROOT } from "../../../../infra/local/paths";
 import { developmentTokens } from "../../../../infra/local/tokens";
 import { personnummer } from "../../../support/identities";
@@ -216,8 +216,8 @@ export const tick = async (url: string): Promise<number> => {
 };
 
 const referralPageSchema = z.object({
-  items: z.array(z.object({ source: z.object({ type: z.string(), id: z.string() }).optional() })),
-  cursor: z.string().nullish(),
+  items: z.array(z.object({ source: z.optional(z.object({ type: z.string(), id: z.string() })) })),
+  cursor: z.nullish(z.string()),
 });
 
 /** The notice id of every release referral in intake, one entry per referral, through its API. */
