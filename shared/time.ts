@@ -1,4 +1,3 @@
-import { TZDate } from "@date-fns/tz";
 // Without Intl where it can: see there why.
 import { stockholmIsoDate, stockholmStartOfDay } from "./stockholm-clock";
 
@@ -14,13 +13,44 @@ const parts = (date: IsoDate): [number, number, number] => {
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 };
 
-/** The date an instant falls on in Sweden. */
-export const stockholmDate = (instant: Date): IsoDate =>
-  stockholmIsoDate(instant.getTime()) ?? isoDateOfZoned(new TZDate(instant.getTime(), TIME_ZONE));
+/**
+ * Outside the years the Intl-free clock covers, Intl's tz data (Sweden kept no summer time from 1950
+ * to 1979, which the rule does not know). Built on first use: most processes never see such a date.
+ */
+let intlStockholm: Intl.DateTimeFormat | undefined;
+const intlOffsetMs = (epochMs: number): number => {
+  intlStockholm ??= new Intl.DateTimeFormat("en-US", {
+    timeZone: TIME_ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  const field: Record<string, number> = {};
+  for (const part of intlStockholm.formatToParts(new Date(epochMs))) field[part.type] = Number(part.value);
+  const wall = Date.UTC(
+    field.year ?? 0,
+    (field.month ?? 1) - 1,
+    field.day,
+    field.hour,
+    field.minute,
+    field.second,
+  );
+  return wall - Math.floor(epochMs / 1000) * 1000;
+};
 
-/** A TZDate's own calendar date (its getters read its zone). */
-const isoDateOfZoned = (date: TZDate): IsoDate =>
-  `${String(date.getFullYear()).padStart(4, "0")}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+/** The date an instant falls on in Sweden. */
+export const stockholmDate = (instant: Date): IsoDate => {
+  const ms = instant.getTime();
+  return stockholmIsoDate(ms) ?? new Date(ms + intlOffsetMs(ms)).toISOString().slice(0, 10);
+};
+
+/** Midnight is never inside a switch in the years Intl answers for here, as in the rule's years. */
+const intlStartOfDay = (utcMidnightMs: number): number =>
+  utcMidnightMs - intlOffsetMs(utcMidnightMs - intlOffsetMs(utcMidnightMs));
 
 /**
  * Time-zone lookups are the costliest step of a request's date work, and a process sees few
@@ -33,7 +63,8 @@ export const startOfStockholmDay = (date: IsoDate): Date => {
   const cached = dayStarts.get(date);
   if (cached !== undefined) return new Date(cached);
   const [y, m, d] = parts(date);
-  const start = stockholmStartOfDay(Date.UTC(y, m - 1, d)) ?? new TZDate(y, m - 1, d, TIME_ZONE).getTime();
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  const start = stockholmStartOfDay(utcMidnight) ?? intlStartOfDay(utcMidnight);
   if (dayStarts.size >= 10_000) dayStarts.clear();
   dayStarts.set(date, start);
   return new Date(start);

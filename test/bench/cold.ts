@@ -9,10 +9,11 @@
  * serves a few warm requests and reports their CPU (user + system). Prints figures only.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as z from "zod";
 import { localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
 import { startFakeSecretsManager } from "../support/fake-secrets-manager";
@@ -37,16 +38,19 @@ export interface ColdOptions {
   /** Function ids or service names; empty: every function. */
   readonly only: readonly string[];
   readonly progress: (message: string) => void;
+  /** A folder for a V8 CPU profile of every process (`<dir>/<function id>/`), for reading where a cold start goes. */
+  readonly profileDir?: string;
 }
 
-interface Sample {
-  readonly importMs: number;
-  readonly firstAnswerMs: number;
-  readonly importCpuMs: number;
-  readonly firstAnswerCpuMs: number;
-  readonly outcome: string;
-  readonly warmCpuMs: number[];
-}
+const sampleSchema = z.object({
+  importMs: z.number(),
+  firstAnswerMs: z.number(),
+  importCpuMs: z.number(),
+  firstAnswerCpuMs: z.number(),
+  outcome: z.string(),
+  warmCpuMs: z.array(z.number()),
+});
+type Sample = z.infer<typeof sampleSchema>;
 
 export interface ColdRow {
   readonly id: string;
@@ -67,11 +71,16 @@ export interface ColdRow {
 }
 
 /** One process at a time, awaited: this process keeps serving the fake Secrets Manager meanwhile. */
-const runChild = (bundle: string, fixture: string, env: NodeJS.ProcessEnv): Promise<Sample> =>
+const runChild = (
+  bundle: string,
+  fixture: string,
+  env: NodeJS.ProcessEnv,
+  profileDir: string | undefined,
+): Promise<Sample> =>
   new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [CHILD, bundle, fixture],
+      [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), CHILD, bundle, fixture],
       { encoding: "utf8", env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const line = stdout.split("\n").find((l) => l.startsWith("COLD "));
@@ -81,7 +90,7 @@ const runChild = (bundle: string, fixture: string, env: NodeJS.ProcessEnv): Prom
           );
           return;
         }
-        resolve(JSON.parse(line.slice("COLD ".length)) as Sample);
+        resolve(sampleSchema.parse(JSON.parse(line.slice("COLD ".length))));
       },
     );
   });
@@ -95,6 +104,14 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
   try {
     progress(`cold: bundling ${functions.length} entries`);
     const { metafile, warnings } = await bundleFunctions(functions, dir);
+    if (options.profileDir) {
+      // The profiles name minified positions; each bundle's source map beside them names the files.
+      for (const f of functions) {
+        const to = join(options.profileDir, f.id === FLOOR_ID ? "floor" : f.id);
+        mkdirSync(to, { recursive: true });
+        copyFileSync(`${bundleFileOf(dir, f.id)}.map`, join(to, "bundle.mjs.map"));
+      }
+    }
     const clients = localClients(servers);
     const provisioned = await provisionLocalResources(clients, { prefix: `cold-${Date.now().toString(36)}` });
     const makers = await prepareFixtures(clients, provisioned);
@@ -119,11 +136,14 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
       for (const f of measured) {
         const into = samples.get(f.id);
         const floorFixture = await fixtureFile(floor, run);
-        into?.floor.push(await runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv));
+        const profileOf = (id: string) => options.profileDir && join(options.profileDir, id);
+        into?.floor.push(
+          await runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv, profileOf("floor")),
+        );
         const fixture = await fixtureFile(f, run);
         const secrets = { endpoint: secretsManager.endpoint, uses: f.secrets };
         const env = functionEnv(f.service, provisioned, servers, secrets);
-        into?.own.push(await runChild(bundleFileOf(dir, f.id), fixture, env));
+        into?.own.push(await runChild(bundleFileOf(dir, f.id), fixture, env, profileOf(f.id)));
       }
     }
     const warmOf = (list: Sample[]) => median(list.flatMap((s) => s.warmCpuMs));

@@ -18,11 +18,13 @@
  *
  * `npm run bench -- cold [ids…]` runs only the cold-start bench (cold.ts) for every function, or for
  * the functions and services named; `--cold-runs N` processes per function (default 7), `--cold-warm N`
- * warm requests per process (default 5). In the full bench it runs last; `--skip cold` leaves it out.
+ * warm requests per process (default 5), `--cold-profile DIR` a V8 CPU profile of every process in
+ * DIR/<function id>/ (DIR/floor/ for the floor's). In the full bench it runs last; `--skip cold` leaves it out.
  */
 
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type BundleReport, measureBundles } from "./bundles";
 import { runColdBench } from "./cold";
@@ -50,6 +52,7 @@ const { values: args, positionals } = parseArgs({
     json: { type: "string" },
     "cold-runs": { type: "string", default: "7" },
     "cold-warm": { type: "string", default: "5" },
+    "cold-profile": { type: "string" },
   },
 });
 
@@ -72,6 +75,7 @@ const cold = async () =>
       warm: Number(args["cold-warm"] ?? 0),
       only: positionals.slice(1),
       progress,
+      ...(args["cold-profile"] ? { profileDir: resolve(args["cold-profile"]) } : {}),
     })
   ).text;
 
