@@ -1,5 +1,5 @@
 /** The interventions API: what staff post and patch on a referral, and what they read back. */
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   interventionOutcomeSchema,
   interventionTypeSchema,
@@ -11,7 +11,7 @@ import { note } from "./contract-report";
 
 export const interventionIdSchema = z
   .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be an intervention id");
+  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be an intervention id"));
 
 export const interventionParamsSchema = z.object({
   id: referralIdSchema,
@@ -25,33 +25,37 @@ export const postInterventionBodySchema = z
   .strictObject({
     type: interventionTypeSchema,
     decidedAt: date,
-    startedAt: date.optional(),
+    startedAt: z.optional(date),
     /** What an `other` intervention is; sealed, since free text may name a person. */
-    description: z.string().trim().min(1).max(200).optional(),
-    note: note.optional(),
+    description: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    note: z.optional(note),
   })
-  .superRefine((b, ctx) => {
-    if (b.type === "other" && b.description === undefined)
-      ctx.addIssue({ code: "custom", path: ["description"], message: "is required when type is other" });
-    if (b.type !== "other" && b.description !== undefined)
-      ctx.addIssue({ code: "custom", path: ["description"], message: "applies to type other only" });
-  });
+  .check(
+    z.superRefine((b, ctx) => {
+      if (b.type === "other" && b.description === undefined)
+        ctx.addIssue({ code: "custom", path: ["description"], message: "is required when type is other" });
+      if (b.type !== "other" && b.description !== undefined)
+        ctx.addIssue({ code: "custom", path: ["description"], message: "applies to type other only" });
+    }),
+  );
 export type PostInterventionBody = z.infer<typeof postInterventionBodySchema>;
 
 export const patchInterventionBodySchema = z
   .strictObject({
-    startedAt: date.optional(),
-    endedAt: date.optional(),
-    outcome: interventionOutcomeSchema.optional(),
+    startedAt: z.optional(date),
+    endedAt: z.optional(date),
+    outcome: z.optional(interventionOutcomeSchema),
   })
-  .superRefine((b, ctx) => {
-    if (b.endedAt !== undefined && b.outcome === undefined)
-      ctx.addIssue({ code: "custom", path: ["outcome"], message: "is required with endedAt" });
-    if (b.outcome !== undefined && b.endedAt === undefined)
-      ctx.addIssue({ code: "custom", path: ["endedAt"], message: "is required with outcome" });
-    if (b.startedAt === undefined && b.endedAt === undefined && b.outcome === undefined)
-      ctx.addIssue({ code: "custom", path: [], message: "must give startedAt, or endedAt with outcome" });
-  });
+  .check(
+    z.superRefine((b, ctx) => {
+      if (b.endedAt !== undefined && b.outcome === undefined)
+        ctx.addIssue({ code: "custom", path: ["outcome"], message: "is required with endedAt" });
+      if (b.outcome !== undefined && b.endedAt === undefined)
+        ctx.addIssue({ code: "custom", path: ["endedAt"], message: "is required with outcome" });
+      if (b.startedAt === undefined && b.endedAt === undefined && b.outcome === undefined)
+        ctx.addIssue({ code: "custom", path: [], message: "must give startedAt, or endedAt with outcome" });
+    }),
+  );
 export type PatchInterventionBody = z.infer<typeof patchInterventionBodySchema>;
 
 const recorded = z.object({ at: z.iso.datetime({ offset: true }), by: z.string() });
@@ -67,16 +71,16 @@ export const interventionViewSchema = z.object({
   ),
   status: z.enum(["decided", "started", "ended"]),
   decidedAt: date,
-  startedAt: date.optional(),
-  endedAt: date.optional(),
-  outcome: interventionOutcomeSchema.optional(),
+  startedAt: z.optional(date),
+  endedAt: z.optional(date),
+  outcome: z.optional(interventionOutcomeSchema),
   /** The first intervention started on the referral. */
-  firstOnReferral: z.literal(true).optional(),
-  description: z.string().optional(),
-  note: z.string().optional(),
+  firstOnReferral: z.optional(z.literal(true)),
+  description: z.optional(z.string()),
+  note: z.optional(z.string()),
   recorded,
-  startRecorded: recorded.optional(),
-  endRecorded: recorded.optional(),
+  startRecorded: z.optional(recorded),
+  endRecorded: z.optional(recorded),
 });
 export type InterventionView = z.infer<typeof interventionViewSchema>;
 

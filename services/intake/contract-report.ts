@@ -3,7 +3,7 @@
  * number, several children in one report, the reporter and the guardians, a report dated back.
  * Everything personal here is stored sealed and shown to the municipality's staff only.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { reporterRoleSchema } from "../../shared/events/catalogue/intake";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 
@@ -13,20 +13,15 @@ export const EXTERNAL_KINDS = ["concern", "application", "self-referral", "polic
 /** Format only; the date and check digit are checked against the day received in the handler. */
 export const identityNumberInputSchema = z
   .string()
-  .trim()
-  .regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer");
+  .check(z.trim(), z.regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer"));
 
-export const note = z.string().trim().max(4000);
-const personName = z.string().trim().min(1).max(200);
+export const note = z.string().check(z.trim(), z.maxLength(4000));
+const personName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 /** How to reach someone: personal data, sealed. */
 const contactSchema = z.strictObject({
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{5,24}$/, "must be a phone number")
-    .optional(),
-  email: z.email().max(254).optional(),
+  phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9 ()-]{5,24}$/, "must be a phone number"))),
+  email: z.optional(z.email().check(z.maxLength(254))),
 });
 
 /**
@@ -36,23 +31,26 @@ const contactSchema = z.strictObject({
  */
 export const subjectInputSchema = z
   .strictObject({
-    personalIdentityNumber: identityNumberInputSchema.optional(),
-    name: personName.optional(),
-    birthDate: z.iso.date().optional(),
-    approximateAge: z.number().int().min(0).max(120).optional(),
+    personalIdentityNumber: z.optional(identityNumberInputSchema),
+    name: z.optional(personName),
+    birthDate: z.optional(z.iso.date()),
+    approximateAge: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(120))),
   })
-  .superRefine((s, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (s.personalIdentityNumber !== undefined) {
-      for (const key of ["name", "birthDate", "approximateAge"] as const)
-        if (s[key] !== undefined) issue(key, "is not given with personalIdentityNumber");
-      return;
-    }
-    if (s.name === undefined) issue("name", "is required without personalIdentityNumber");
-    if ((s.birthDate === undefined) === (s.approximateAge === undefined)) {
-      issue("birthDate", "give either birthDate or approximateAge without personalIdentityNumber");
-    }
-  });
+  .check(
+    z.superRefine((s, ctx) => {
+      const issue = (path: string, message: string) =>
+        ctx.addIssue({ code: "custom", path: [path], message });
+      if (s.personalIdentityNumber !== undefined) {
+        for (const key of ["name", "birthDate", "approximateAge"] as const)
+          if (s[key] !== undefined) issue(key, "is not given with personalIdentityNumber");
+        return;
+      }
+      if (s.name === undefined) issue("name", "is required without personalIdentityNumber");
+      if ((s.birthDate === undefined) === (s.approximateAge === undefined)) {
+        issue("birthDate", "give either birthDate or approximateAge without personalIdentityNumber");
+      }
+    }),
+  );
 export type SubjectInputBody = z.infer<typeof subjectInputSchema>;
 
 export const MAX_SUBJECTS = 10;
@@ -62,35 +60,36 @@ export const createReferralBodySchema = z
     kind: z.enum(EXTERNAL_KINDS),
     municipality: kommunkodSchema,
     /** One person; or `subjects` for several children in one report (siblings), never both. */
-    subject: subjectInputSchema.optional(),
-    subjects: z.array(subjectInputSchema).min(1).max(MAX_SUBJECTS).optional(),
+    subject: z.optional(subjectInputSchema),
+    subjects: z.optional(z.array(subjectInputSchema).check(z.minLength(1), z.maxLength(MAX_SUBJECTS))),
     /** Default now. In the past (a report on paper or by phone) at most 30 days, with `backdatedReason`. */
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
-    backdatedReason: note.min(1).max(1000).optional(),
-    firstOffence: z.boolean().optional(),
+    receivedAt: z.optional(z.iso.datetime({ offset: true })),
+    backdatedReason: z.optional(note.check(z.minLength(1), z.maxLength(1000))),
+    firstOffence: z.optional(z.boolean()),
     /** The reporter says the child may have been subjected to violence by someone close. */
-    suspectedViolenceByCloseRelative: z.boolean().optional(),
+    suspectedViolenceByCloseRelative: z.optional(z.boolean()),
     /** A professional's duty to report is noted by the role; the name and contact are optional. */
     reporter: z.strictObject({
       role: reporterRoleSchema,
-      name: personName.optional(),
-      contact: contactSchema.optional(),
+      name: z.optional(personName),
+      contact: z.optional(contactSchema),
     }),
-    guardians: z
-      .array(z.strictObject({ name: personName, contact: contactSchema.optional() }))
-      .max(4)
-      .optional(),
+    guardians: z.optional(
+      z.array(z.strictObject({ name: personName, contact: z.optional(contactSchema) })).check(z.maxLength(4)),
+    ),
     /** Free text: personal data, stored sealed, shown only to the municipality's staff. */
-    summary: note.optional(),
+    summary: z.optional(note),
   })
-  .superRefine((b, ctx) => {
-    if (b.firstOffence !== undefined && b.kind !== "police") {
-      ctx.addIssue({ code: "custom", path: ["firstOffence"], message: "applies to police referrals only" });
-    }
-    if ((b.subject === undefined) === (b.subjects === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["subject"], message: "give either subject or subjects" });
-    }
-  });
+  .check(
+    z.superRefine((b, ctx) => {
+      if (b.firstOffence !== undefined && b.kind !== "police") {
+        ctx.addIssue({ code: "custom", path: ["firstOffence"], message: "applies to police referrals only" });
+      }
+      if ((b.subject === undefined) === (b.subjects === undefined)) {
+        ctx.addIssue({ code: "custom", path: ["subject"], message: "give either subject or subjects" });
+      }
+    }),
+  );
 export type CreateReferralBody = z.infer<typeof createReferralBodySchema>;
 
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -2,7 +2,7 @@
  * The settings routes' contract (intake serves the municipality's administration of its social
  * services): the schemas themselves live in shared/settings, where every service reads them.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { kommunkodSchema } from "../../shared/events/envelope";
 import { settingsSchemas } from "../../shared/settings";
 import { SCOPES } from "./contract";
@@ -15,7 +15,7 @@ const { isoDate, chosen: chosenSettingsSchema, settings: settingsSchema } = sett
 export const settingsParamsSchema = z.object({ code: kommunkodSchema });
 
 /** A PUT: from `effectiveFrom` (a Swedish date, today or later) on, these settings; the rest keep their defaults. */
-export const putSettingsBodySchema = chosenSettingsSchema.extend({ effectiveFrom: isoDate });
+export const putSettingsBodySchema = z.extend(chosenSettingsSchema, { effectiveFrom: isoDate });
 export type PutSettingsBody = z.infer<typeof putSettingsBodySchema>;
 
 const changeViewSchema = z.object({
@@ -34,7 +34,7 @@ export const settingsViewSchema = z.object({
   /** The Swedish date the answer is for. */
   today: isoDate,
   /** In force today; `since` is null while the defaults apply. */
-  inForce: z.object({ since: isoDate.nullable(), settings: settingsSchema }),
+  inForce: z.object({ since: z.nullable(isoDate), settings: settingsSchema }),
   /** Changes still to take effect, in the order they will. */
   scheduled: z.array(changeViewSchema),
 });

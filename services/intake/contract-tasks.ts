@@ -1,5 +1,5 @@
 /** The tasks API (GET /v1/tasks, POST /v1/tasks/{id}/done): what a task looks like to staff. */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { taskTypeSchema, taskUnitSchema } from "../../shared/events/catalogue/tasks";
 import { entityIdSchema, isoDateTimeSchema, kommunkodSchema } from "../../shared/events/envelope";
 
@@ -13,12 +13,12 @@ export const taskParamsSchema = z.object({ id: entityIdSchema });
 
 export const taskListQuerySchema = z.object({
   /** `me`: the tasks given to the caller (the token's `sub`, their caseworker id). */
-  assignee: z.literal("me").optional(),
-  unit: taskUnitSchema.optional(),
+  assignee: z.optional(z.literal("me")),
+  unit: z.optional(taskUnitSchema),
   /** Absent: the open tasks, soonest due first, then the done ones, newest done first. */
-  status: z.enum(["open", "done"]).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(1024).optional(),
+  status: z.optional(z.enum(["open", "done"])),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
 /** A task: what to do, for whom, by when. It names a referral or a notice by id, never the person. */
@@ -28,18 +28,18 @@ export const taskViewSchema = z.object({
   type: taskTypeSchema,
   unit: taskUnitSchema,
   /** The caseworker it is for; absent: the unit's shared inbox. */
-  assignee: z.string().optional(),
-  referralId: entityIdSchema.optional(),
-  noticeId: entityIdSchema.optional(),
-  triageId: entityIdSchema.optional(),
+  assignee: z.optional(z.string()),
+  referralId: z.optional(entityIdSchema),
+  noticeId: z.optional(entityIdSchema),
+  triageId: z.optional(entityIdSchema),
   /** For `deadline-breached`: the deadline that ran out, e.g. `pre-assessment`. */
-  deadline: z.string().optional(),
-  dueAt: isoDateTimeSchema.optional(),
+  deadline: z.optional(z.string()),
+  dueAt: z.optional(isoDateTimeSchema),
   createdAt: isoDateTimeSchema,
   status: z.enum(["open", "done"]),
-  doneAt: isoDateTimeSchema.optional(),
-  doneBy: z.string().optional(),
+  doneAt: z.optional(isoDateTimeSchema),
+  doneBy: z.optional(z.string()),
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
 
-export const taskListSchema = z.object({ items: z.array(taskViewSchema), cursor: z.string().optional() });
+export const taskListSchema = z.object({ items: z.array(taskViewSchema), cursor: z.optional(z.string()) });

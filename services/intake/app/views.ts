@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
 import type { ReferralDetail, ReferralView } from "../contract";
 import { effectiveState } from "../domain/deadlines/states";
@@ -40,14 +40,14 @@ export const toView = (record: Referral, now: Date): ReferralView => ({
 /** The sealed JSON intake writes (see receive-referral.ts), validated when opened like anything stored. */
 const describedSchema = z.object({
   name: z.string(),
-  birthDate: z.string().optional(),
-  approximateAge: z.number().optional(),
+  birthDate: z.optional(z.string()),
+  approximateAge: z.optional(z.number()),
 });
-const contactSchema = z.object({ phone: z.string().optional(), email: z.string().optional() });
-const reporterSchema = z.object({ name: z.string().optional(), contact: contactSchema.optional() });
-const guardiansSchema = z.array(z.object({ name: z.string(), contact: contactSchema.optional() }));
+const contactSchema = z.object({ phone: z.optional(z.string()), email: z.optional(z.string()) });
+const reporterSchema = z.object({ name: z.optional(z.string()), contact: z.optional(contactSchema) });
+const guardiansSchema = z.array(z.object({ name: z.string(), contact: z.optional(contactSchema) }));
 
-const openJson = <S extends z.ZodType>(
+const openJson = <S extends z.core.$ZodType>(
   schema: S,
   keys: KeyMaterial,
   id: string,
@@ -55,7 +55,7 @@ const openJson = <S extends z.ZodType>(
 ): z.output<S> | undefined => {
   const text = openNote(keys, id, sealed);
   if (text === undefined) return undefined;
-  const parsed = schema.safeParse(JSON.parse(text));
+  const parsed = z.safeParse(schema, JSON.parse(text));
   if (!parsed.success) throw new Error("a sealed record does not match its schema");
   return parsed.data;
 };

@@ -3,7 +3,7 @@
  * `bindTaskMail`) or the local runtime (infra/local/start.ts). Without a sender, no mail is sent:
  * the tasks are still made, and the console shows them.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { TASK_UNITS } from "../../../shared/events/catalogue/tasks";
 import { isMailAddress, type MailDirectory } from "../domain/task-mail";
 
@@ -16,15 +16,15 @@ export const TASK_MAIL_ENV = {
   directory: "TASKS_MAIL_DIRECTORY",
 } as const;
 
-const address = z.string().max(254).refine(isMailAddress, "must be an e-mail address");
-const template = z.string().min(3).max(254).includes("@");
+const address = z.string().check(z.maxLength(254), z.refine(isMailAddress, "must be an e-mail address"));
+const template = z.string().check(z.minLength(3), z.maxLength(254), z.includes("@"));
 
 export const mailDirectorySchema = z.record(
-  z.string().regex(/^(\d{4}|\*)$/, "must be a kommunkod or *"),
+  z.string().check(z.regex(/^(\d{4}|\*)$/, "must be a kommunkod or *")),
   z.strictObject({
-    inbox: template.optional(),
-    units: z.partialRecord(z.enum(TASK_UNITS), address).optional(),
-    caseworker: template.optional(),
+    inbox: z.optional(template),
+    units: z.optional(z.partialRecord(z.enum(TASK_UNITS), address)),
+    caseworker: z.optional(template),
   }),
 );
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { HttpRoute } from "../../../shared/service";
 import {
   assignBodySchema,
@@ -48,7 +48,7 @@ export const referralRoutes = {
     request: {
       body: createReferralBodySchema,
       // Checked by the handler (handlers/create.ts); declared here so that the document shows it.
-      headers: z.object({ "idempotency-key": idempotencyKeySchema.optional() }),
+      headers: z.object({ "idempotency-key": z.optional(idempotencyKeySchema) }),
     },
     responses: {
       201: { description: "Received", schema: posted },

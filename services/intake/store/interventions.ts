@@ -3,7 +3,7 @@
  * version. Every change is a Put conditioned on the version read, in one transaction with its
  * audit rows and the outbox rows of its events. Keys hold the referral's id only.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { auditPut } from "../../../shared/audit-trail";
 import type { TransactItem } from "../../../shared/dynamo";
 import {
@@ -28,16 +28,16 @@ const recorded = z.object({ at: z.iso.datetime({ offset: true }), by: z.string()
 const interventionRecordSchema = z.object({
   id: z.string(),
   type: interventionTypeSchema,
-  descriptionSealed: z.string().optional(),
-  noteSealed: z.string().optional(),
+  descriptionSealed: z.optional(z.string()),
+  noteSealed: z.optional(z.string()),
   decidedAt: isoDate,
-  startedAt: isoDate.optional(),
-  endedAt: isoDate.optional(),
-  outcome: interventionOutcomeSchema.optional(),
-  firstOnReferral: z.literal(true).optional(),
+  startedAt: z.optional(isoDate),
+  endedAt: z.optional(isoDate),
+  outcome: z.optional(interventionOutcomeSchema),
+  firstOnReferral: z.optional(z.literal(true)),
   recorded,
-  startRecorded: recorded.optional(),
-  endRecorded: recorded.optional(),
+  startRecorded: z.optional(recorded),
+  endRecorded: z.optional(recorded),
 });
 
 /** The item as stored, validated on the way out of the table, never cast. */
@@ -46,9 +46,9 @@ export const ledgerRecordSchema = z.object({
   sk: z.literal("INTERVENTIONS"),
   referralId: z.string(),
   interventions: z.array(interventionRecordSchema),
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   /** Epoch seconds; DynamoDB's TTL deletes the item some time after. */
-  expiresAt: z.number().optional(),
+  expiresAt: z.optional(z.number()),
 });
 
 /** The referral's interventions, or an empty ledger (version 0) when none is recorded yet. */

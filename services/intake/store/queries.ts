@@ -1,4 +1,5 @@
 /** The listings: a municipality's referrals, a referral's audit trail, and what the sweep finds due. */
+import * as z from "zod/mini";
 import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
 import {
   type AuditTableDeps,
@@ -92,7 +93,7 @@ export interface AuditEntry {
 }
 
 /** A row as the trail shows it: a task's row names the task, and a referral only if it had one. */
-const trailRowSchema = auditRecordSchema.omit({ referralId: true });
+const trailRowSchema = z.omit(auditRecordSchema, { referralId: true });
 
 /** Whose trail: a referral's, or a task's (store/tasks.ts), beside each other in the audit table. */
 export type AuditTrailSubject = { readonly referral: string } | { readonly task: string };

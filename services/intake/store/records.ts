@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   ageGroupSchema,
   CLOSE_REASONS,
@@ -29,8 +29,8 @@ const deadlineSchema = z.object({
   type: referralDeadlineTypeSchema,
   dueAt: isoDateTime,
   state: z.enum(INTAKE_DEADLINE_STATES),
-  doneAt: isoDateTime.optional(),
-  extensions: z.array(extensionSchema).optional(),
+  doneAt: z.optional(isoDateTime),
+  extensions: z.optional(z.array(extensionSchema)),
 });
 
 /** The referral as stored. Items are validated on the way out of the table, never cast. */
@@ -47,50 +47,50 @@ export const referralRecordSchema = z.object({
   updatedAt: isoDateTime,
   subjectRef: z.string(),
   /** The identity number, sealed: the table never holds it in clear. Absent while not identified. */
-  subjectSealed: z.string().optional(),
-  identity: z.enum(["unknown"]).optional(),
+  subjectSealed: z.optional(z.string()),
+  identity: z.optional(z.enum(["unknown"])),
   /** The name and birth date or approximate age the report gave, sealed. */
-  unidentifiedSealed: z.string().optional(),
-  groupId: z.string().optional(),
+  unidentifiedSealed: z.optional(z.string()),
+  groupId: z.optional(z.string()),
   firstOffence: z.boolean(),
   financialAssistance: z.boolean(),
-  reporterRole: reporterRoleSchema.optional(),
-  reporterSealed: z.string().optional(),
-  guardiansSealed: z.string().optional(),
+  reporterRole: z.optional(reporterRoleSchema),
+  reporterSealed: z.optional(z.string()),
+  guardiansSealed: z.optional(z.string()),
   /** Free text, sealed like the identity. */
-  summarySealed: z.string().optional(),
-  backdatedReasonSealed: z.string().optional(),
-  closeRelativeViolence: z.object(recorded).optional(),
-  source: z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: z.string() }).optional(),
+  summarySealed: z.optional(z.string()),
+  backdatedReasonSealed: z.optional(z.string()),
+  closeRelativeViolence: z.optional(z.object(recorded)),
+  source: z.optional(z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: z.string() })),
   /** The release notice's latest update applied, so that an older one arriving late changes nothing. */
-  sourceUpdatedAt: isoDateTime.optional(),
-  linkedReferralId: z.string().optional(),
-  joinedInvestigation: z.boolean().optional(),
-  target: z.object({ type: z.literal("investigation"), dueAt: isoDateTime }).optional(),
-  assignee: z.string().optional(),
+  sourceUpdatedAt: z.optional(isoDateTime),
+  linkedReferralId: z.optional(z.string()),
+  joinedInvestigation: z.optional(z.boolean()),
+  target: z.optional(z.object({ type: z.literal("investigation"), dueAt: isoDateTime })),
+  assignee: z.optional(z.string()),
   deadlines: z.array(deadlineSchema),
-  protectionAssessment: z
-    .object({ ...recorded, immediateProtectionNeeded: z.boolean(), noteSealed: z.string().optional() })
-    .optional(),
-  decision: z.object({ ...recorded, openInvestigation: z.boolean(), reasonSealed: z.string() }).optional(),
-  firstOffenceConversation: z.object({ ...recorded, noteSealed: z.string().optional() }).optional(),
-  closure: z
-    .object({ ...recorded, reason: z.enum(CLOSE_REASONS), noteSealed: z.string().optional() })
-    .optional(),
+  protectionAssessment: z.optional(
+    z.object({ ...recorded, immediateProtectionNeeded: z.boolean(), noteSealed: z.optional(z.string()) }),
+  ),
+  decision: z.optional(z.object({ ...recorded, openInvestigation: z.boolean(), reasonSealed: z.string() })),
+  firstOffenceConversation: z.optional(z.object({ ...recorded, noteSealed: z.optional(z.string()) })),
+  closure: z.optional(
+    z.object({ ...recorded, reason: z.enum(CLOSE_REASONS), noteSealed: z.optional(z.string()) }),
+  ),
   /** Optimistic concurrency: every write conditions on the version it read. */
-  version: z.number().int().nonnegative(),
-  keptForResearch: z.literal(true).optional(),
+  version: z.number().check(z.int(), z.nonnegative()),
+  keptForResearch: z.optional(z.literal(true)),
   /** TTL (gallring), epoch seconds: domain/retention.ts from the last entry; absent while kept for research. */
-  expiresAt: z.number().int().optional(),
+  expiresAt: z.optional(z.number().check(z.int())),
   /** The earliest step still to do: what `overdue=true` filters on. */
-  pendingDueAt: isoDateTime.optional(),
-  gsi1pk: z.string().optional(),
-  gsi1sk: z.string().optional(),
+  pendingDueAt: z.optional(isoDateTime),
+  gsi1pk: z.optional(z.string()),
+  gsi1sk: z.optional(z.string()),
   gsi2pk: z.string(),
   gsi2sk: z.string(),
   /** The worklist (gsi3): present only while the referral is active. */
-  gsi3pk: z.string().optional(),
-  gsi3sk: z.string().optional(),
+  gsi3pk: z.optional(z.string()),
+  gsi3sk: z.optional(z.string()),
 });
 export type ReferralRecord = z.infer<typeof referralRecordSchema>;
 
@@ -101,19 +101,19 @@ export const caseworkerRecordSchema = z.object({
   municipality: z.string(),
   unit: unitSchema,
   name: z.string(),
-  capacity: z.number().int(),
-  caseload: z.number().int(),
+  capacity: z.number().check(z.int()),
+  caseload: z.number().check(z.int()),
 });
 export type CaseworkerRecord = z.infer<typeof caseworkerRecordSchema>;
 
 /** What an Idempotency-Key made: one referral, or a group's (then `referralIds` and `groupId`). */
 export const idempotencyRecordSchema = z.object({
-  referralId: z.string().optional(),
-  referralIds: z.array(z.string()).optional(),
-  groupId: z.string().optional(),
+  referralId: z.optional(z.string()),
+  referralIds: z.optional(z.array(z.string())),
+  groupId: z.optional(z.string()),
   requestHash: z.string(),
   /** Epoch seconds; DynamoDB's TTL deletes the row some time after (rows from before it have none). */
-  expiresAt: z.number().optional(),
+  expiresAt: z.optional(z.number()),
 });
 
 /** A referral linked to an open one, as the open one lists it. */
@@ -125,8 +125,8 @@ export const linkRecordSchema = z.object({
 
 /** A source seen: the referral it made, or a tombstone for a notice withdrawn before it was received. */
 export const sourceRecordSchema = z.object({
-  referralId: z.string().optional(),
-  withdrawn: z.boolean().optional(),
+  referralId: z.optional(z.string()),
+  withdrawn: z.optional(z.boolean()),
 });
 
 export const openInUnitRecordSchema = z.object({ referralId: z.string() });
@@ -140,13 +140,13 @@ export const auditRecordSchema = z.object({
 });
 
 /** A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value. */
-export const parseStored = <S extends z.ZodType>(
+export const parseStored = <S extends z.core.$ZodType>(
   schema: S,
   item: Record<string, unknown> | undefined,
   what: string,
 ): z.output<S> | undefined => {
   if (!item) return undefined;
-  const parsed = schema.safeParse(item);
+  const parsed = z.safeParse(schema, item);
   if (!parsed.success)
     throw new Error(`stored ${what} does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`);
   return parsed.data;

@@ -4,7 +4,7 @@
  * ever made; a done task leaves gsi3 for gsi2, newest done first, and is read only after the open
  * ones. A source row (`TASKSRC#…`) in the same transaction makes one task per source.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { queryPage, type TransactItem } from "../../../shared/dynamo";
 import { TASK_TYPES, TASK_UNITS } from "../../../shared/events/catalogue/tasks";
@@ -41,20 +41,20 @@ const taskRecordSchema = z.object({
   municipality: z.string(),
   type: z.enum(TASK_TYPES),
   unit: z.enum(TASK_UNITS),
-  assignee: z.string().optional(),
-  referralId: z.string().optional(),
-  noticeId: z.string().optional(),
-  triageId: z.string().optional(),
-  deadline: z.string().optional(),
-  dueAt: isoDateTime.optional(),
+  assignee: z.optional(z.string()),
+  referralId: z.optional(z.string()),
+  noticeId: z.optional(z.string()),
+  triageId: z.optional(z.string()),
+  deadline: z.optional(z.string()),
+  dueAt: z.optional(isoDateTime),
   createdAt: isoDateTime,
   status: z.enum(["open", "done"]),
-  doneAt: isoDateTime.optional(),
-  doneBy: z.string().optional(),
-  mailedAt: isoDateTime.optional(),
+  doneAt: z.optional(isoDateTime),
+  doneBy: z.optional(z.string()),
+  mailedAt: z.optional(isoDateTime),
   source: z.string(),
   /** TTL (gallring), epoch seconds: a done task's (domain/retention.ts); an open task has none. */
-  expiresAt: z.number().int().optional(),
+  expiresAt: z.optional(z.number().check(z.int())),
 });
 
 const sourceRowSchema = z.object({ taskId: z.string() });
@@ -170,7 +170,7 @@ export interface TaskFilter {
 /** Where a page resumes: which phase, and after which sort key in it. */
 const cursorSchema = z.strictObject({
   tasks: z.enum(["open", "done"]),
-  after: z.string().min(1).max(300).optional(),
+  after: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 type Position = z.infer<typeof cursorSchema>;
 

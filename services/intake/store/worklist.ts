@@ -4,7 +4,7 @@
  * so a page costs at most `limit` items per unit asked for, however much history is stored; the
  * overdue view is the key range up to now. Filters (kind, status, assignee) narrow only that open set.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { queryPage } from "../../../shared/dynamo";
 import { UNITS } from "../../../shared/events/catalogue/intake";
 import type { Referral, ReferralStatus } from "../domain/referral";
@@ -29,7 +29,7 @@ export interface WorklistFilter {
  * it is read to the end; a unit not named has not been read yet.
  */
 const positionsSchema = z.strictObject({
-  worklist: z.partialRecord(z.enum(UNITS), z.string().min(1).max(200).nullable()),
+  worklist: z.partialRecord(z.enum(UNITS), z.nullable(z.string().check(z.minLength(1), z.maxLength(200)))),
 });
 type Positions = Partial<Record<Unit, string | null>>;
 

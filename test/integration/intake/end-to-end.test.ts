@@ -5,7 +5,7 @@
  * that becomes a referral once the queues are drained.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   auditListSchema,
   caseworkerViewSchema,
@@ -23,7 +23,7 @@ import { startRuntimeForTest, type TestRuntime } from "../../support/runtime";
 const json = { "content-type": "application/json" };
 const problemSchema = z.object({
   status: z.number(),
-  errors: z.array(z.object({ path: z.string() })).optional(),
+  errors: z.optional(z.array(z.object({ path: z.string() }))),
 });
 
 let runtime: TestRuntime;

@@ -5,7 +5,7 @@
  */
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { taskListSchema, taskViewSchema } from "../../../services/intake/contract-tasks";
 import { intakeService } from "../../../services/intake/service";
 import { deadlineBreached } from "../../../shared/events/catalogue/deadlines";

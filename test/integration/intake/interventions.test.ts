@@ -6,7 +6,7 @@
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { referralViewSchema } from "../../../services/intake/contract";
 import {
   type InterventionView,
@@ -39,7 +39,7 @@ const READER: Claims = { sub: "lasare", scope: SCOPE.read, municipality: "0880" 
 const NOTE = "Samtal med Alva Berg om SIG-gruppen.";
 const problemSchema = z.object({
   status: z.number(),
-  errors: z.array(z.object({ path: z.string() })).optional(),
+  errors: z.optional(z.array(z.object({ path: z.string() }))),
 });
 
 let f: IntakeFixture;

@@ -4,7 +4,7 @@
  * child's report only once it is decided, and a report dated back.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   auditListSchema,
   referralDetailSchema,
@@ -25,8 +25,8 @@ const NOW = new Date("2026-11-23T10:00:00+01:00");
 const KALMAR = staff("0880");
 const problem = z.object({
   status: z.number(),
-  detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string() })).optional(),
+  detail: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ path: z.string() }))),
 });
 
 let f: IntakeFixture;

@@ -4,7 +4,7 @@
  * linking a person's referrals in one unit.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { receiptSchema, referralViewSchema } from "../../../services/intake/contract";
 import {
   ADULT,
@@ -25,7 +25,7 @@ import {
 const NOW = new Date("2026-11-23T10:00:00+01:00");
 const problemSchema = z.object({
   status: z.number(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
 });
 
 let f: IntakeFixture;

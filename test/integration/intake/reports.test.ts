@@ -4,7 +4,7 @@
  * write-only e-service that learns nothing but the receipt, and Idempotency-Keys that expire.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   auditListSchema,
   groupReceiptSchema,
@@ -24,7 +24,7 @@ import {
 const NOW = new Date("2026-11-23T10:00:00+01:00");
 const KALMAR = staff("0880");
 const BORAS = staff("1490");
-const problem = z.object({ errors: z.array(z.object({ path: z.string() })).optional() });
+const problem = z.object({ errors: z.optional(z.array(z.object({ path: z.string() }))) });
 
 let f: IntakeFixture;
 beforeAll(async () => {

@@ -7,7 +7,7 @@
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { referralListSchema, referralViewSchema } from "../../../services/intake/contract";
 import { taskListSchema, taskViewSchema } from "../../../services/intake/contract-tasks";
 import { intakeService } from "../../../services/intake/service";
