@@ -1,5 +1,5 @@
 /** The notice's audit trail, for whoever holds `audit:read` (routes/audit.ts). */
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   auditFilterQueryFields,
   auditListResponseSchema,
@@ -13,16 +13,20 @@ export { AUDIT_READ_SCOPE as AUDIT_SCOPE } from "../../shared/domain/scopes";
 
 export const noticeAuditQuerySchema = z
   .object({
-    notice: noticeIdSchema.meta({ description: "The notice's `noticeId`, as Kriminalvården gave it" }),
-    municipality: kommunkodSchema.optional().meta({
-      description:
-        "Whose notice: a token with a municipality reads its own (the default); a national token names one.",
-    }),
+    notice: noticeIdSchema.check(
+      z.meta({ description: "The notice's `noticeId`, as Kriminalvården gave it" }),
+    ),
+    municipality: z.optional(kommunkodSchema).check(
+      z.meta({
+        description:
+          "Whose notice: a token with a municipality reads its own (the default); a national token names one.",
+      }),
+    ),
     ...auditFilterQueryFields,
-    limit: z.coerce.number().int().min(1).max(100).default(100),
-    cursor: z.string().max(1024).optional(),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 100),
+    cursor: z.optional(z.string().check(z.maxLength(1024))),
   })
-  .refine(periodInOrder, PERIOD_ORDER_ISSUE);
+  .check(z.refine(periodInOrder, PERIOD_ORDER_ISSUE));
 
 export type NoticeAuditQuery = z.output<typeof noticeAuditQuerySchema>;
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { needSchema, releaseTypeSchema, STATUS_CHANGES } from "../../shared/events/catalogue/release-notices";
 import { clientIdSchema, kommunkodSchema } from "../../shared/events/envelope";
@@ -14,32 +14,28 @@ export const noticeIdSchema = clientIdSchema;
 /** Format only; the calendar date and check digit are checked against the clock by the domain. */
 export const identityNumberInputSchema = z
   .string()
-  .trim()
-  .regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer");
+  .check(z.trim(), z.regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer"));
 
 export const noticeStatusSchema = z.enum(NOTICE_STATUSES);
 
 const contactSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{5,19}$/, "must be a phone number"),
-  email: z.email().max(254),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  phone: z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 -]{5,19}$/, "must be a phone number")),
+  email: z.email().check(z.maxLength(254)),
 });
 
 const noticeFields = {
   municipality: kommunkodSchema,
   person: z.strictObject({ personalIdentityNumber: identityNumberInputSchema }),
-  institution: z.string().trim().min(1).max(200),
+  institution: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   expectedReleaseDate: z.iso.date(),
   releaseType: releaseTypeSchema,
-  needs: z
-    .array(needSchema)
-    .max(6)
+  needs: z.array(needSchema).check(
+    z.maxLength(6),
     // The document says so too (uniqueItems), where a refinement alone would not show.
-    .meta({ uniqueItems: true })
-    .refine((needs) => new Set(needs).size === needs.length, "must not repeat a need"),
+    z.meta({ uniqueItems: true }),
+    z.refine((needs) => new Set(needs).size === needs.length, "must not repeat a need"),
+  ),
   contact: contactSchema,
 };
 
@@ -51,39 +47,40 @@ export type CreateNoticeBody = z.infer<typeof createNoticeBodySchema>;
  * It may be the notice exactly as posted: a `noticeId` must then be the one in the path.
  */
 export const updateNoticeBodySchema = z.strictObject({
-  noticeId: noticeIdSchema.optional(),
+  noticeId: z.optional(noticeIdSchema),
   ...noticeFields,
 });
 export type UpdateNoticeBody = z.infer<typeof updateNoticeBodySchema>;
 
-export const withdrawBodySchema = z.strictObject({ reason: z.enum(WITHDRAWAL_REASONS).optional() });
+export const withdrawBodySchema = z.strictObject({ reason: z.optional(z.enum(WITHDRAWAL_REASONS)) });
 export const planBodySchema = z.strictObject({
   milestone: z.enum(PLAN_MILESTONES),
-  note: z.string().trim().max(2000).optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 });
 
 export const noticeParamsSchema = z.object({ noticeId: noticeIdSchema });
 
 export const listQuerySchema = z.object({
-  status: noticeStatusSchema.optional(),
-  releaseFrom: z.iso.date().optional(),
-  releaseTo: z.iso.date().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(512).optional(),
+  status: z.optional(noticeStatusSchema),
+  releaseFrom: z.optional(z.iso.date()),
+  releaseTo: z.optional(z.iso.date()),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
 });
+export type ListQuery = z.output<typeof listQuerySchema>;
 
 export const receiptSchema = z.object({
   id: z.string(),
   noticeId: noticeIdSchema,
   status: noticeStatusSchema,
-  leadDays: z.number().int(),
+  leadDays: z.number().check(z.int()),
   onTime: z.boolean(),
   planDueDate: z.iso.date(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
 /** What Kriminalvården may read back: the status of its notice, nothing personal. */
-export const noticeStatusViewSchema = receiptSchema.extend({
+export const noticeStatusViewSchema = z.extend(receiptSchema, {
   municipality: kommunkodSchema,
   expectedReleaseDate: z.iso.date(),
   updatedAt: z.iso.datetime({ offset: true }),
@@ -92,11 +89,11 @@ export const noticeStatusViewSchema = receiptSchema.extend({
 export const planDeadlineSchema = z.object({
   dueDate: z.iso.date(),
   state: z.enum(DEADLINE_STATES),
-  remindersSent: z.array(z.number().int()),
+  remindersSent: z.array(z.number().check(z.int())),
 });
 
 /** The full notice, for the municipality's own staff. */
-export const noticeViewSchema = noticeStatusViewSchema.extend({
+export const noticeViewSchema = z.extend(noticeStatusViewSchema, {
   person: z.object({ personalIdentityNumber: z.string() }),
   institution: z.string(),
   releaseType: releaseTypeSchema,
@@ -109,18 +106,18 @@ export const noticeViewSchema = noticeStatusViewSchema.extend({
       milestone: z.enum(PLAN_MILESTONES),
       at: z.iso.datetime({ offset: true }),
       by: z.string(),
-      note: z.string().optional(),
+      note: z.optional(z.string()),
     }),
   ),
-  withdrawal: z
-    .object({ at: z.iso.datetime({ offset: true }), reason: z.enum(WITHDRAWAL_REASONS).optional() })
-    .optional(),
+  withdrawal: z.optional(
+    z.object({ at: z.iso.datetime({ offset: true }), reason: z.optional(z.enum(WITHDRAWAL_REASONS)) }),
+  ),
 });
 export type NoticeView = z.infer<typeof noticeViewSchema>;
 
 export const noticeListSchema = z.object({
-  items: z.array(noticeViewSchema.omit({ person: true, contact: true, milestones: true })),
-  cursor: z.string().optional(),
+  items: z.array(z.omit(noticeViewSchema, { person: true, contact: true, milestones: true })),
+  cursor: z.optional(z.string()),
 });
 
 /**
@@ -129,14 +126,14 @@ export const noticeListSchema = z.object({
  * https (plain http only to a loopback address, and only in the local runtime).
  */
 export const subscriptionBodySchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: "must be an https URL" }).max(2048),
-  secret: z
-    .string()
-    .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, {
+  url: z.url({ protocol: /^https?$/, error: "must be an https URL" }).check(z.maxLength(2048)),
+  secret: z.string().check(
+    z.regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, {
       message: "must be whsec_ and the base64 of 24 to 64 bytes",
       abort: true,
-    })
-    .refine((secret) => secretKey(secret) !== undefined, "must be whsec_ and the base64 of 24 to 64 bytes"),
+    }),
+    z.refine((secret) => secretKey(secret) !== undefined, "must be whsec_ and the base64 of 24 to 64 bytes"),
+  ),
 });
 export type SubscriptionBody = z.infer<typeof subscriptionBodySchema>;
 

@@ -1,3 +1,4 @@
+import * as z from "zod/mini";
 import { problemResponses } from "../../shared/http/problem";
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
 import {
@@ -73,7 +74,7 @@ export const routes = {
       200: {
         description:
           "Kriminalvården (scope release-notices:write) gets the status view; staff get the full notice",
-        schema: noticeViewSchema.or(noticeStatusViewSchema),
+        schema: z.union([noticeViewSchema, noticeStatusViewSchema]),
       },
       ...problems(400, 401, 403, 404),
     },

@@ -1,10 +1,10 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { HistogramState, MedianCell, MonthAggregate } from "../domain/aggregation";
 import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName, isHistogramName } from "../domain/catalogue";
 
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const municipalitySchema = z.string().regex(/^\d{4}$/);
-const countSchema = z.number().int().nonnegative();
+const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+const municipalitySchema = z.string().check(z.regex(/^\d{4}$/));
+const countSchema = z.number().check(z.int(), z.nonnegative());
 
 /**
  * A month's aggregate as stored: keys, then counters (`n:<metric id>`, non-negative integers) and
@@ -12,26 +12,29 @@ const countSchema = z.number().int().nonnegative();
  * over no values) and how many values it is over (`mn:<histogram>`). Validated on the way out, never
  * cast.
  */
-export const aggregateRecordSchema = z
-  .object({
-    pk: z.string().regex(/^AGG#\d{4}$/),
-    sk: z.string().regex(/^MONTH#\d{4}-\d{2}$/),
+export const aggregateRecordSchema = z.catchall(
+  z.object({
+    pk: z.string().check(z.regex(/^AGG#\d{4}$/)),
+    sk: z.string().check(z.regex(/^MONTH#\d{4}-\d{2}$/)),
     municipality: municipalitySchema,
     month: monthSchema,
-  })
-  .catchall(z.number().finite().nullable());
+  }),
+  // z.number() refuses Infinity and NaN by itself (what classic zod's `.finite()` said).
+  z.nullable(z.number()),
+);
 
 /** One distribution of one municipality's month: keys, a version for optimistic writes, `h:<whole value>` buckets. */
-export const histogramRecordSchema = z
-  .object({
-    pk: z.string().regex(/^HIST#\d{4}$/),
-    sk: z.string().regex(/^MONTH#\d{4}-\d{2}#[A-Za-z]+$/),
+export const histogramRecordSchema = z.catchall(
+  z.object({
+    pk: z.string().check(z.regex(/^HIST#\d{4}$/)),
+    sk: z.string().check(z.regex(/^MONTH#\d{4}-\d{2}#[A-Za-z]+$/)),
     municipality: municipalitySchema,
     month: monthSchema,
     histogram: z.string(),
-    version: z.number().int().positive(),
-  })
-  .catchall(countSchema);
+    version: z.number().check(z.int(), z.positive()),
+  }),
+  countSchema,
+);
 
 const counterIds = new Set(COUNT_METRIC_IDS);
 const AGGREGATE_KEYS = new Set(["pk", "sk", "municipality", "month"]);

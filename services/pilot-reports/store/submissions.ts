@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { newId } from "../../../shared/ids";
 import type { Submission, SubmissionAuditFact } from "../domain/submission";
@@ -17,15 +17,16 @@ import type { TableDeps } from "./table";
  * by metric id; one of a metric retired since stays stored and is not reported.
  */
 const submissionRecordSchema = z.object({
-  pk: z.string().regex(/^SUB#\d{4}$/),
-  sk: z.string().regex(/^(MONTH#\d{4}-\d{2}|VERSION#\d{4}-\d{2}#\d{6})$/),
-  municipality: z.string().regex(/^\d{4}$/),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  version: z.number().int().positive(),
-  figures: z.record(z.string(), z.number().finite().nonnegative()),
-  source: z.string().min(1),
-  note: z.string().optional(),
-  submittedBy: z.string().min(1),
+  pk: z.string().check(z.regex(/^SUB#\d{4}$/)),
+  sk: z.string().check(z.regex(/^(MONTH#\d{4}-\d{2}|VERSION#\d{4}-\d{2}#\d{6})$/)),
+  municipality: z.string().check(z.regex(/^\d{4}$/)),
+  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  version: z.number().check(z.int(), z.positive()),
+  // z.number() refuses Infinity and NaN by itself (what classic zod's `.finite()` said).
+  figures: z.record(z.string(), z.number().check(z.nonnegative())),
+  source: z.string().check(z.minLength(1)),
+  note: z.optional(z.string()),
+  submittedBy: z.string().check(z.minLength(1)),
   submittedAt: z.iso.datetime({ offset: true }),
 });
 

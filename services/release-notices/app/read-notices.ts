@@ -1,6 +1,5 @@
-import type { z } from "zod";
 import { orThrow } from "../../../shared/domain/errors";
-import type { listQuerySchema } from "../contract";
+import type { ListQuery } from "../contract";
 import { reachableBySender, reachableByStaff, readerOf, staffMunicipality } from "../domain/access";
 import type { Notice } from "../domain/notice";
 import { checkReleaseRange, invalidCursor } from "../domain/notice-input";
@@ -32,11 +31,7 @@ export const readNotice = async (deps: AppDeps, noticeId: string, context: Reque
 };
 
 /** GET the list: the municipality's notices by release date, each one shown audited as a read. */
-export const listNotices = async (
-  deps: AppDeps,
-  query: z.output<typeof listQuerySchema>,
-  context: RequestContext,
-) => {
+export const listNotices = async (deps: AppDeps, query: ListQuery, context: RequestContext) => {
   const municipality = orThrow(staffMunicipality(context.caller));
   const now = deps.clock.now();
   const startKey = deps.table.resumeFrom(municipality, query.cursor, query.status);

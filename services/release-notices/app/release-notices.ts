@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import type { CreateNoticeBody, listQuerySchema, SubscriptionBody, UpdateNoticeBody } from "../contract";
+import type { CreateNoticeBody, ListQuery, SubscriptionBody, UpdateNoticeBody } from "../contract";
 import type { ReleaseNoticesDeps } from "../deps";
 import type { PlanMilestone, WithdrawalReason } from "../domain/notice";
 import { noticeTable } from "../store/notice-table";
@@ -43,8 +42,7 @@ export const createReleaseNotices = (deps: ReleaseNoticesDeps) => {
     withdraw: (noticeId: string, reason: WithdrawalReason | undefined, context: RequestContext) =>
       withdrawNotice(app, noticeId, reason, context),
     read: (noticeId: string, context: RequestContext) => readNotice(app, noticeId, context),
-    list: (query: z.output<typeof listQuerySchema>, context: RequestContext) =>
-      listNotices(app, query, context),
+    list: (query: ListQuery, context: RequestContext) => listNotices(app, query, context),
     recordMilestone: (
       noticeId: string,
       milestone: PlanMilestone,

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../../shared/domain/deadline";
 import { epochSeconds } from "../../../shared/dynamo";
 import { needSchema, releaseTypeSchema } from "../../../shared/events/catalogue/release-notices";
@@ -19,9 +19,9 @@ const milestoneItemSchema = z.object({
   at: isoDateTime,
   by: z.string(),
   /** The staff's note, sealed and bound to this entry (see app/personal-data.ts). */
-  noteSealed: z.string().optional(),
+  noteSealed: z.optional(z.string()),
   /** A note written in clear before notes were sealed; read as it is until the notice next changes. */
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 /** The notice as stored. Items are validated on the way out of the table, never cast. */
@@ -41,34 +41,34 @@ export const noticeItemSchema = z.object({
   contact: z.object({ name: z.string(), phone: z.string(), email: z.string() }),
   receivedAt: isoDateTime,
   updatedAt: isoDateTime,
-  leadDays: z.number().int(),
+  leadDays: z.number().check(z.int()),
   onTime: z.boolean(),
   status: z.enum(NOTICE_STATUSES),
   createRequestHash: z.string(),
-  updateRequestHash: z.string().optional(),
+  updateRequestHash: z.optional(z.string()),
   /** Optimistic concurrency: every write conditions on the version it read. */
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
   plan: z.object({
     dueAt: isoDateTime,
     state: z.enum(DEADLINE_STATES),
-    remindersSent: z.array(z.number().int()),
-    readyAt: isoDateTime.optional(),
+    remindersSent: z.array(z.number().check(z.int())),
+    readyAt: z.optional(isoDateTime),
   }),
   milestones: z.array(milestoneItemSchema),
-  withdrawal: z.object({ at: isoDateTime, reason: z.enum(WITHDRAWAL_REASONS).optional() }).optional(),
+  withdrawal: z.optional(z.object({ at: isoDateTime, reason: z.optional(z.enum(WITHDRAWAL_REASONS)) })),
   /** The client that posted the notice; absent on notices stored before it was recorded. */
-  postedBy: z.string().optional(),
+  postedBy: z.optional(z.string()),
   /** The due index (gsi1): present only while a reminder or the breach is still to come. */
-  gsi1pk: z.string().optional(),
-  gsi1sk: z.string().optional(),
+  gsi1pk: z.optional(z.string()),
+  gsi1sk: z.optional(z.string()),
   /** The municipality's notices by release date (gsi2). */
   gsi2pk: z.string(),
   gsi2sk: z.string(),
   /** The municipality's notices in this status by release date (gsi3); absent once withdrawn. */
-  gsi3pk: z.string().optional(),
-  gsi3sk: z.string().optional(),
+  gsi3pk: z.optional(z.string()),
+  gsi3sk: z.optional(z.string()),
   /** TTL (gallring), epoch seconds. */
-  expiresAt: z.number().int(),
+  expiresAt: z.number().check(z.int()),
 });
 type NoticeItem = z.infer<typeof noticeItemSchema>;
 

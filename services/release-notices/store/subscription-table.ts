@@ -1,5 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { subscriptionKey } from "./keys";
 
 /** A client's receiver as stored: the secret only sealed (app/subscriptions.ts). */

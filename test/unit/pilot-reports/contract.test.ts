@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { reportQuerySchema } from "../../../services/pilot-reports/contract";
+import { MAX_MUNICIPALITIES, reportQuerySchema } from "../../../services/pilot-reports/contract";
 import { CSV_HEADER, reportToCsv, wantsCsv } from "../../../services/pilot-reports/csv";
 import { monthsBetween } from "../../../services/pilot-reports/domain/months";
 import { fieldErrors } from "../../../shared/http/edge";
-import { PILOT_MUNICIPALITIES } from "../../../shared/municipalities";
+import { isKommunkod, PILOT_MUNICIPALITIES } from "../../../shared/municipalities";
 
 const errorsOf = (query: Record<string, string>) => {
   const result = reportQuerySchema.safeParse(query);
@@ -34,6 +34,29 @@ describe("the report query", () => {
     expect(errorsOf({ municipality: "0880", from: "2025-01", to: "2025-01", format: "xml" })).toEqual([
       "query.format",
     ]);
+  });
+
+  it("refuses a code that names no municipality, and a list too long, without echoing the codes", () => {
+    const refusal = (municipality: string) => {
+      const result = reportQuerySchema.safeParse({ municipality, from: "2025-07", to: "2025-07" });
+      return result.success ? [] : fieldErrors(result.error, "query");
+    };
+    expect(refusal("0880,9999")).toEqual([
+      {
+        path: "query.municipality",
+        message: "must be kommunkoder of Swedish municipalities, comma-separated, or pilot",
+      },
+    ]);
+    // 51 real kommunkoder: the pilot's, then every code from 0114 up until there are enough.
+    const codes: string[] = [...PILOT_MUNICIPALITIES];
+    for (let n = 114; codes.length <= MAX_MUNICIPALITIES; n++) {
+      const code = String(n).padStart(4, "0");
+      if (isKommunkod(code) && !codes.includes(code)) codes.push(code);
+    }
+    expect(refusal(codes.join(","))).toEqual([
+      { path: "query.municipality", message: `must name at most ${MAX_MUNICIPALITIES} municipalities` },
+    ]);
+    expect(refusal(codes.slice(0, MAX_MUNICIPALITIES).join(","))).toEqual([]);
   });
 
   it("lists every month across a year end", () => {
