@@ -1,5 +1,5 @@
 /** The hotline's audit trails, for whoever holds `audit:read` (routes/audit.ts). */
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   auditFilterQueryFields,
   auditListResponseSchema,
@@ -12,23 +12,27 @@ export { AUDIT_READ_SCOPE as AUDIT_SCOPE } from "../../shared/domain/scopes";
 
 export const hotlineAuditQuerySchema = z
   .object({
-    triage: z.optional(entityIdSchema).meta({ description: "A triage's id: its trail" }),
+    triage: z.optional(entityIdSchema).check(z.meta({ description: "A triage's id: its trail" })),
     schedule: z
       .optional(kommunkodSchema)
-      .meta({ description: "A municipality's kommunkod: the trail of its on-call schedule" }),
-    municipality: z.optional(kommunkodSchema).meta({
-      description:
-        "Whose triage: a token with a municipality reads its own (the default); a national token names one.",
-    }),
+      .check(z.meta({ description: "A municipality's kommunkod: the trail of its on-call schedule" })),
+    municipality: z.optional(kommunkodSchema).check(
+      z.meta({
+        description:
+          "Whose triage: a token with a municipality reads its own (the default); a national token names one.",
+      }),
+    ),
     ...auditFilterQueryFields,
-    limit: z.coerce.number().int().min(1).max(100).default(100),
-    cursor: z.string().max(1024).optional(),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 100),
+    cursor: z.optional(z.string().check(z.maxLength(1024))),
   })
-  .refine((q) => (q.triage === undefined) !== (q.schedule === undefined), {
-    path: ["triage"],
-    message: "give either triage or schedule, not both",
-  })
-  .refine(periodInOrder, PERIOD_ORDER_ISSUE);
+  .check(
+    z.refine((q) => (q.triage === undefined) !== (q.schedule === undefined), {
+      path: ["triage"],
+      message: "give either triage or schedule, not both",
+    }),
+    z.refine(periodInOrder, PERIOD_ORDER_ISSUE),
+  );
 
 export type HotlineAuditQuery = z.output<typeof hotlineAuditQuerySchema>;
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { kommunkodSchema } from "../../shared/events/envelope";
 
 /**
@@ -9,11 +9,11 @@ import { kommunkodSchema } from "../../shared/events/envelope";
 export const municipalityParamsSchema = z.object({ municipality: kommunkodSchema });
 
 /** The signed call token we put in the URLs we hand out (call-token.ts); checked by the app layer. */
-const callTokenSchema = z.string().max(100).optional();
+const callTokenSchema = z.optional(z.string().check(z.maxLength(100)));
 
 /** Which ring of the chain a `next` reports on; put in the URL we hand out, so a retried `next` is recognised. */
 export const nextQuerySchema = z.object({
-  attempt: z.coerce.number().int().min(1).max(10).optional(),
+  attempt: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10))),
   token: callTokenSchema,
 });
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { HOTLINE_HANDLE_SCOPE } from "../../shared/domain/scopes";
 import { chainRoleSchema, triageStepSchema } from "../../shared/events/catalogue/hotline";
@@ -23,7 +23,7 @@ export const SCOPES = {
 /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
 export const e164Schema = z
   .string()
-  .regex(/^\+[1-9]\d{6,14}$/, "must be a phone number in E.164 (+46701234567)");
+  .check(z.regex(/^\+[1-9]\d{6,14}$/, "must be a phone number in E.164 (+46701234567)"));
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -36,17 +36,19 @@ const isTimeZone = (zone: string): boolean => {
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const memberIdSchema = entityIdSchema;
+/** A fresh schema per use, as the chained form built one per field. */
+const personName = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 const memberSchema = z.strictObject({
   id: memberIdSchema,
-  name: z.string().trim().min(1).max(200),
+  name: personName(),
   /** Optional so that a member can be listed before their phone is known; the gaps report names them. */
-  phone: e164Schema.optional(),
+  phone: z.optional(e164Schema),
 });
 
 const managerSchema = z.strictObject({
   id: memberIdSchema,
-  name: z.string().trim().min(1).max(200),
+  name: personName(),
   phone: e164Schema,
 });
 
@@ -56,72 +58,79 @@ export const scheduleBodySchema = z
     hotlineNumber: e164Schema,
     timeZone: z
       .string()
-      .max(64)
-      .refine(isTimeZone, "must be an IANA time zone such as Europe/Stockholm")
-      .meta({ description: "An IANA time zone name (tz database)", examples: ["Europe/Stockholm"] }),
-    handoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM"),
+      .check(
+        z.maxLength(64),
+        z.refine(isTimeZone, "must be an IANA time zone such as Europe/Stockholm"),
+        z.meta({ description: "An IANA time zone name (tz database)", examples: ["Europe/Stockholm"] }),
+      ),
+    handoffTime: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM")),
     rotation: z.strictObject({
       startDate: z.iso.date(),
-      shiftDays: z.number().int().min(1).max(28),
-      members: z
-        .array(memberSchema)
-        .min(1)
-        .max(50)
-        .refine((ms) => new Set(ms.map((m) => m.id)).size === ms.length, "must not repeat a member id"),
+      shiftDays: z.number().check(z.int(), z.minimum(1), z.maximum(28)),
+      members: z.array(memberSchema).check(
+        z.minLength(1),
+        z.maxLength(50),
+        z.refine((ms) => new Set(ms.map((m) => m.id)).size === ms.length, "must not repeat a member id"),
+      ),
     }),
-    overrides: z
-      .array(z.strictObject({ start: isoDateTime, end: isoDateTime, memberId: memberIdSchema }))
-      .max(200)
-      .default([]),
+    overrides: z._default(
+      z
+        .array(z.strictObject({ start: isoDateTime, end: isoDateTime, memberId: memberIdSchema }))
+        .check(z.maxLength(200)),
+      [],
+    ),
     manager: managerSchema,
-    ringSeconds: z.number().int().min(5).max(120),
+    ringSeconds: z.number().check(z.int(), z.minimum(5), z.maximum(120)),
     /** An https URL of the recorded message played when nobody answers. */
-    fallbackMessage: z
-      .url({ protocol: /^https$/ })
-      .max(1000)
-      // The protocol rule is not JSON Schema's `uri` format: say it as a pattern too.
-      .meta({ pattern: "^https://", description: "An https URL of the recorded message" })
-      .optional(),
+    fallbackMessage: z.optional(
+      z.url({ protocol: /^https$/ }).check(
+        z.maxLength(1000),
+        // The protocol rule is not JSON Schema's `uri` format: say it as a pattern too.
+        z.meta({ pattern: "^https://", description: "An https URL of the recorded message" }),
+      ),
+    ),
   })
-  .superRefine((body, ctx) => {
-    const ids = new Set([...body.rotation.members.map((m) => m.id), body.manager.id]);
-    body.overrides.forEach((o, i) => {
-      if (!ids.has(o.memberId)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["overrides", i, "memberId"],
-          message: "must be a member of the rotation or the manager",
-        });
-      }
-      if (Date.parse(o.end) <= Date.parse(o.start)) {
-        ctx.addIssue({ code: "custom", path: ["overrides", i, "end"], message: "must be after start" });
-      }
-    });
-  });
+  .check(
+    z.superRefine((body, ctx) => {
+      const ids = new Set([...body.rotation.members.map((m) => m.id), body.manager.id]);
+      body.overrides.forEach((o, i) => {
+        if (!ids.has(o.memberId)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["overrides", i, "memberId"],
+            message: "must be a member of the rotation or the manager",
+          });
+        }
+        if (Date.parse(o.end) <= Date.parse(o.start)) {
+          ctx.addIssue({ code: "custom", path: ["overrides", i, "end"], message: "must be after start" });
+        }
+      });
+    }),
+  );
 export type ScheduleBody = z.output<typeof scheduleBodySchema>;
 
 export const scheduleViewSchema = z.object({
   municipality: kommunkodSchema,
   /** Absent only on a schedule saved before it was asked for. */
-  hotlineNumber: z.string().optional(),
+  hotlineNumber: z.optional(z.string()),
   timeZone: z.string(),
   handoffTime: z.string(),
   rotation: z.object({
     startDate: z.iso.date(),
-    shiftDays: z.number().int(),
-    members: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().optional() })),
+    shiftDays: z.number().check(z.int()),
+    members: z.array(z.object({ id: z.string(), name: z.string(), phone: z.optional(z.string()) })),
   }),
   overrides: z.array(z.object({ start: isoDateTime, end: isoDateTime, memberId: z.string() })),
   manager: z.object({ id: z.string(), name: z.string(), phone: z.string() }),
-  ringSeconds: z.number().int(),
-  fallbackMessage: z.string().optional(),
+  ringSeconds: z.number().check(z.int()),
+  fallbackMessage: z.optional(z.string()),
   updatedAt: isoDateTime,
   updatedBy: z.string(),
 });
 
 export const onCallQuerySchema = z.object({
   municipality: kommunkodSchema,
-  at: isoDateTime.optional(),
+  at: z.optional(isoDateTime),
 });
 
 export const onCallViewSchema = z.object({
@@ -133,7 +142,9 @@ export const onCallViewSchema = z.object({
   override: z.boolean(),
 });
 
-export const gapsQuerySchema = z.object({ days: z.coerce.number().int().min(1).max(60).default(7) });
+export const gapsQuerySchema = z.object({
+  days: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(60)), 7),
+});
 
 export const GAP_KINDS = ["nobody-on-call", "no-phone"] as const;
 export const gapsViewSchema = z.object({
@@ -145,7 +156,7 @@ export const gapsViewSchema = z.object({
       kind: z.enum(GAP_KINDS),
       start: isoDateTime,
       end: isoDateTime,
-      memberId: z.string().optional(),
+      memberId: z.optional(z.string()),
     }),
   ),
   /** Nothing recorded to play when nobody answers: callers hear a tone instead of a message. */
@@ -163,44 +174,51 @@ export const stepParamsSchema = z.object({ id: entityIdSchema, step: triageStepS
 /** Format only; the check digit and date are checked by the domain against the clock. */
 const identityNumberInputSchema = z
   .string()
-  .trim()
-  .regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer");
+  .check(z.trim(), z.regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer"));
 
 export const stepBodySchema = z
   .strictObject({
     status: z.enum(STEP_STATUSES),
-    note: z.string().trim().max(2000).optional(),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
     /** Required when the step is not needed: why not. */
-    reason: z.string().trim().min(1).max(500).optional(),
+    reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
     /** The person's identity number: required when the financial-assistance step is done. */
-    personalIdentityNumber: identityNumberInputSchema.optional(),
+    personalIdentityNumber: z.optional(identityNumberInputSchema),
   })
-  .superRefine((body, ctx) => {
-    if (body.status === "not-needed" && !body.reason) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "is required when the step is not needed" });
-    }
-  });
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.status === "not-needed" && !body.reason) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["reason"],
+          message: "is required when the step is not needed",
+        });
+      }
+    }),
+  );
 export type StepBody = z.output<typeof stepBodySchema>;
 
 export const listTriagesQuerySchema = z
   .object({
     status: triageStatusSchema,
     /** `received` (the default): oldest call first. `due`: the soonest due first, for triages still to do. */
-    sort: z.enum(["received", "due"]).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(512).optional(),
+    sort: z.optional(z.enum(["received", "due"])),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+    cursor: z.optional(z.string().check(z.maxLength(512))),
   })
-  .refine((q) => !(q.sort === "due" && q.status === "completed"), {
-    message: "sort=due lists triages still to do: a completed triage has no due time left",
-    path: ["sort"],
-  });
+  .check(
+    z.refine((q) => !(q.sort === "due" && q.status === "completed"), {
+      message: "sort=due lists triages still to do: a completed triage has no due time left",
+      path: ["sort"],
+    }),
+  );
 
 const stepViewSchema = z.object({
   status: z.enum(STEP_STATUSES),
-  note: z.string().optional(),
-  reason: z.string().optional(),
-  at: isoDateTime.optional(),
-  by: z.string().optional(),
+  note: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  at: z.optional(isoDateTime),
+  by: z.optional(z.string()),
 });
 
 export const triageSummarySchema = z.object({
@@ -209,13 +227,13 @@ export const triageSummarySchema = z.object({
   municipality: kommunkodSchema,
   status: triageStatusSchema,
   receivedAt: isoDateTime,
-  answeredBy: z.string().nullable(),
+  answeredBy: z.nullable(z.string()),
   answeredRole: z.nullable(chainRoleSchema),
   deadline: z.object({
     dueAt: isoDateTime,
     state: z.enum(DEADLINE_STATES),
     /** Whole minutes left of the 24 hours; negative once passed. */
-    minutesLeft: z.number().int(),
+    minutesLeft: z.number().check(z.int()),
   }),
   steps: z.object({
     "threat-assessment": stepViewSchema,
@@ -223,20 +241,20 @@ export const triageSummarySchema = z.object({
     decision: stepViewSchema,
     "financial-assistance": stepViewSchema,
   }),
-  acknowledged: z.object({ at: isoDateTime, by: z.string() }).nullable(),
+  acknowledged: z.nullable(z.object({ at: isoDateTime, by: z.string() })),
   /** `notifiedAt`: when the manager's SMS was accepted by the provider; null until then. */
-  escalated: z.object({ at: isoDateTime, to: z.string(), notifiedAt: isoDateTime.nullable() }).nullable(),
-  completedAt: isoDateTime.nullable(),
+  escalated: z.nullable(z.object({ at: isoDateTime, to: z.string(), notifiedAt: z.nullable(isoDateTime) })),
+  completedAt: z.nullable(isoDateTime),
 });
 
 /** The full triage, for the municipality's on-call staff only; every view is audited. */
-export const triageViewSchema = triageSummarySchema.extend({
-  caller: z.object({ phone: z.string().nullable() }),
-  person: z.object({ personalIdentityNumber: z.string() }).nullable(),
+export const triageViewSchema = z.extend(triageSummarySchema, {
+  caller: z.object({ phone: z.nullable(z.string()) }),
+  person: z.nullable(z.object({ personalIdentityNumber: z.string() })),
 });
 export type TriageView = z.infer<typeof triageViewSchema>;
 
 export const triageListSchema = z.object({
   items: z.array(triageSummarySchema),
-  cursor: z.string().optional(),
+  cursor: z.optional(z.string()),
 });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { SmsConfig } from "./telephony/provider";
 import type { TelephonySecretSource } from "./webhook-auth";
 
@@ -28,16 +28,18 @@ export interface SmsConfigSource {
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const apiBaseUrlSchema = z
   .url({ protocol: /^https?$/ })
-  .refine(
-    (url) => url.startsWith("https:") || LOOPBACK_HOSTS.has(new URL(url).hostname),
-    "must be an https URL (plain http only to a loopback host)",
+  .check(
+    z.refine(
+      (url) => url.startsWith("https:") || LOOPBACK_HOSTS.has(new URL(url).hostname),
+      "must be an https URL (plain http only to a loopback host)",
+    ),
   );
 
 const smsConfigSchema = z.object({
   apiBaseUrl: apiBaseUrlSchema,
-  username: z.string().min(1).max(256),
-  password: z.string().min(1).max(256),
-  from: z.string().min(1).max(16),
+  username: z.string().check(z.minLength(1), z.maxLength(256)),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
+  from: z.string().check(z.minLength(1), z.maxLength(16)),
 });
 
 export const staticSmsConfig = (config: SmsConfig | undefined): SmsConfigSource => {

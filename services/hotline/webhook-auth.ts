@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ENV } from "../../shared/resources";
 
 /**
@@ -40,14 +40,14 @@ export const WEBHOOK_ENV = {
 } as const;
 
 // Short passwords in a URL are guessable online; the provider's side has no lockout we control.
-const passwordSchema = z.string().min(16).max(256);
+const passwordSchema = z.string().check(z.minLength(16), z.maxLength(256));
 
 const credentialsSchema = z.object({
   // The kommunkod is appended: what is left of the provider's 128 characters.
-  username: z.string().min(1).max(100),
+  username: z.string().check(z.minLength(1), z.maxLength(100)),
   password: passwordSchema,
-  nextPassword: passwordSchema.optional(),
-  previousPassword: passwordSchema.optional(),
+  nextPassword: z.optional(passwordSchema),
+  previousPassword: z.optional(passwordSchema),
 });
 
 export const staticWebhookCredentials = (credentials: WebhookCredentials): WebhookCredentialSource => {
@@ -60,13 +60,13 @@ export const staticWebhookCredentials = (credentials: WebhookCredentials): Webho
  * account for the SMS we send (escalations to the manager). Operators add the API fields to the
  * same secret, so one secret holds everything the provider and we share.
  */
-export const telephonySecretSchema = credentialsSchema.extend({
-  apiUsername: z.string().min(1).max(256).optional(),
-  apiPassword: z.string().min(1).max(256).optional(),
+export const telephonySecretSchema = z.extend(credentialsSchema, {
+  apiUsername: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  apiPassword: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   /** An E.164 number or an alphanumeric sender id (at most 11 characters at 46elks). */
-  smsFrom: z.string().min(1).max(16).optional(),
+  smsFrom: z.optional(z.string().check(z.minLength(1), z.maxLength(16))),
   // The API account's password travels to it in every request: never over plain HTTP.
-  apiBaseUrl: z.url({ protocol: /^https$/ }).optional(),
+  apiBaseUrl: z.optional(z.url({ protocol: /^https$/ })),
 });
 export type TelephonySecret = z.infer<typeof telephonySecretSchema>;
 

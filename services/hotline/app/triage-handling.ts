@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { retryOnLostRace } from "../../../shared/app/lost-race";
 import { requireStaffMunicipality } from "../../../shared/domain/caller";
 import { invalid, orThrow } from "../../../shared/domain/errors";

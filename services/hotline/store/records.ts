@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../../shared/domain/deadline";
 import { CHAIN_ROLES, TRIAGE_ORIGINS } from "../../../shared/events/catalogue/hotline";
 import { sealedSchema } from "../../../shared/events/envelope";
@@ -18,12 +18,12 @@ const isoDateTime = z.iso.datetime({ offset: true });
  * Each schema is built on its first use: a function reads one or two kinds of item, and building
  * the others would only lengthen its cold start.
  */
-const parser = <S extends z.ZodType>(build: () => S, what: string) => {
+const parser = <S extends z.core.$ZodType>(build: () => S, what: string) => {
   let schema: S | undefined;
   return (item: Record<string, unknown> | undefined): z.output<S> | undefined => {
     if (!item) return undefined;
     schema ??= build();
-    const parsed = schema.safeParse(item);
+    const parsed = z.safeParse(schema, item);
     if (!parsed.success)
       throw new Error(
         `stored ${what} does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`,
@@ -32,7 +32,7 @@ const parser = <S extends z.ZodType>(build: () => S, what: string) => {
   };
 };
 
-const memberRecord = z.object({ id: z.string(), name: z.string(), phone: z.string().optional() });
+const memberRecord = z.object({ id: z.string(), name: z.string(), phone: z.optional(z.string()) });
 
 const scheduleRecordSchema = () =>
   z.object({
@@ -40,21 +40,21 @@ const scheduleRecordSchema = () =>
     sk: z.literal("SCHEDULE"),
     municipality: z.string(),
     // Optional: schedules saved before issue 13 have none.
-    hotlineNumber: z.string().optional(),
+    hotlineNumber: z.optional(z.string()),
     timeZone: z.string(),
     handoffTime: z.string(),
     rotation: z.object({
       startDate: z.iso.date(),
-      shiftDays: z.number().int().min(1),
-      members: z.array(memberRecord).min(1),
+      shiftDays: z.number().check(z.int(), z.minimum(1)),
+      members: z.array(memberRecord).check(z.minLength(1)),
     }),
     overrides: z.array(z.object({ start: isoDateTime, end: isoDateTime, memberId: z.string() })),
     manager: z.object({ id: z.string(), name: z.string(), phone: z.string() }),
-    ringSeconds: z.number().int(),
-    fallbackMessage: z.string().optional(),
+    ringSeconds: z.number().check(z.int()),
+    fallbackMessage: z.optional(z.string()),
     updatedAt: isoDateTime,
     updatedBy: z.string(),
-    version: z.number().int().nonnegative(),
+    version: z.number().check(z.int(), z.nonnegative()),
   });
 
 const callRecordSchema = () =>
@@ -66,15 +66,17 @@ const callRecordSchema = () =>
     triageId: z.string(),
     receivedAt: isoDateTime,
     chain: z.array(z.object({ memberId: z.string(), role: z.enum(CHAIN_ROLES), phone: z.string() })),
-    ringSeconds: z.number().int(),
-    fallbackMessage: z.string().optional(),
-    acknowledgeMinutes: z.object({ open: z.number().int(), "callback-needed": z.number().int() }).optional(),
-    attempt: z.number().int().nonnegative(),
+    ringSeconds: z.number().check(z.int()),
+    fallbackMessage: z.optional(z.string()),
+    acknowledgeMinutes: z.optional(
+      z.object({ open: z.number().check(z.int()), "callback-needed": z.number().check(z.int()) }),
+    ),
+    attempt: z.number().check(z.int(), z.nonnegative()),
     state: z.enum(CALL_STATES),
-    answeredAt: isoDateTime.optional(),
-    endedAt: isoDateTime.optional(),
-    version: z.number().int().nonnegative(),
-    expiresAt: z.number().int(),
+    answeredAt: z.optional(isoDateTime),
+    endedAt: z.optional(isoDateTime),
+    version: z.number().check(z.int(), z.nonnegative()),
+    expiresAt: z.number().check(z.int()),
   });
 
 const stepRecord = z.object({
@@ -82,10 +84,10 @@ const stepRecord = z.object({
   noteSealed: z.optional(sealedSchema),
   reasonSealed: z.optional(sealedSchema),
   // Written in clear before issue 13; read so that such items still open, sealed on the next change.
-  note: z.string().optional(),
-  reason: z.string().optional(),
-  at: isoDateTime.optional(),
-  by: z.string().optional(),
+  note: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  at: z.optional(isoDateTime),
+  by: z.optional(z.string()),
 });
 
 const triageRecordSchema = () =>
@@ -96,15 +98,17 @@ const triageRecordSchema = () =>
     callId: z.string(),
     municipality: z.string(),
     status: z.enum(TRIAGE_STATUSES),
-    origin: z.enum(TRIAGE_ORIGINS).optional(),
+    origin: z.optional(z.enum(TRIAGE_ORIGINS)),
     receivedAt: isoDateTime,
-    openedAt: isoDateTime.optional(),
-    acknowledgeMinutes: z.object({ open: z.number().int(), "callback-needed": z.number().int() }).optional(),
-    answeredBy: z.string().optional(),
-    answeredRole: z.enum(CHAIN_ROLES).optional(),
-    managerId: z.string().optional(),
+    openedAt: z.optional(isoDateTime),
+    acknowledgeMinutes: z.optional(
+      z.object({ open: z.number().check(z.int()), "callback-needed": z.number().check(z.int()) }),
+    ),
+    answeredBy: z.optional(z.string()),
+    answeredRole: z.optional(z.enum(CHAIN_ROLES)),
+    managerId: z.optional(z.string()),
     callerSealed: z.optional(sealedSchema),
-    subjectRef: z.string().optional(),
+    subjectRef: z.optional(z.string()),
     subjectSealed: z.optional(sealedSchema),
     deadline: z.object({ dueAt: isoDateTime, state: z.enum(DEADLINE_STATES) }),
     steps: z.object({
@@ -113,27 +117,27 @@ const triageRecordSchema = () =>
       decision: stepRecord,
       "financial-assistance": stepRecord,
     }),
-    acknowledged: z.object({ at: isoDateTime, by: z.string() }).optional(),
-    escalated: z
-      .object({
+    acknowledged: z.optional(z.object({ at: isoDateTime, by: z.string() })),
+    escalated: z.optional(
+      z.object({
         at: isoDateTime,
         to: z.string(),
-        notification: z.enum(NOTIFICATION_STATES).optional(),
-        notifiedAt: isoDateTime.optional(),
-        attempts: z.number().int().nonnegative().optional(),
-        sendingSince: isoDateTime.optional(),
-      })
-      .optional(),
-    completedAt: isoDateTime.optional(),
-    version: z.number().int().nonnegative(),
-    gsi1pk: z.string().optional(),
-    gsi1sk: z.string().optional(),
+        notification: z.optional(z.enum(NOTIFICATION_STATES)),
+        notifiedAt: z.optional(isoDateTime),
+        attempts: z.optional(z.number().check(z.int(), z.nonnegative())),
+        sendingSince: z.optional(isoDateTime),
+      }),
+    ),
+    completedAt: z.optional(isoDateTime),
+    version: z.number().check(z.int(), z.nonnegative()),
+    gsi1pk: z.optional(z.string()),
+    gsi1sk: z.optional(z.string()),
     gsi2pk: z.string(),
     gsi2sk: z.string(),
     /** The worklist (gsi3): absent once the triage is completed. */
-    gsi3pk: z.string().optional(),
-    gsi3sk: z.string().optional(),
-    expiresAt: z.number().int(),
+    gsi3pk: z.optional(z.string()),
+    gsi3sk: z.optional(z.string()),
+    expiresAt: z.number().check(z.int()),
   });
 
 const parseSchedule = parser(scheduleRecordSchema, "schedule");

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { entityIdSchema } from "../../../shared/events/envelope";
 import {
   type CallAction,
@@ -20,11 +20,11 @@ const callIdSchema = entityIdSchema;
 
 export const elksIncomingSchema = z.object({
   callid: callIdSchema,
-  direction: z.string().max(16).optional(),
+  direction: z.optional(z.string().check(z.maxLength(16))),
   /** Free-form: a hidden number arrives as text, and such a call must still connect. */
-  from: z.string().max(64).optional(),
-  to: z.string().max(64).optional(),
-  created: z.string().max(64).optional(),
+  from: z.optional(z.string().check(z.maxLength(64))),
+  to: z.optional(z.string().check(z.maxLength(64))),
+  created: z.optional(z.string().check(z.maxLength(64))),
 });
 
 export const elksNextSchema = z.object({

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { CHAIN_ROLES } from "../../../shared/events/catalogue/hotline";
 
 export type ChainRole = (typeof CHAIN_ROLES)[number];
@@ -65,9 +65,9 @@ export const SMS_TIMEOUT_MS = 10_000;
  */
 export interface TelephonyProvider {
   readonly name: string;
-  readonly incomingSchema: z.ZodType;
-  readonly nextSchema: z.ZodType;
-  readonly hangupSchema: z.ZodType;
+  readonly incomingSchema: z.core.$ZodType;
+  readonly nextSchema: z.core.$ZodType;
+  readonly hangupSchema: z.core.$ZodType;
   parseIncoming(form: unknown): IncomingCall;
   parseNext(form: unknown): RingResult;
   parseHangup(form: unknown): { readonly callId: string };

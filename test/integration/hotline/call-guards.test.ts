@@ -7,7 +7,7 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { createDeps } from "../../../services/hotline/deps";
 import { staticSmsConfig } from "../../../services/hotline/sms-config";
 import { scheduleKey } from "../../../services/hotline/store/keys";

@@ -4,7 +4,7 @@
  * unauthenticated posts write nothing.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { derivedCredentials } from "../../../services/hotline/webhook-auth";
 import {
   BO,

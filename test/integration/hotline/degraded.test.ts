@@ -4,7 +4,7 @@
  * behind a proxy that throttles every write while reads go through.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { createDeps } from "../../../services/hotline/deps";
 import { staticSmsConfig } from "../../../services/hotline/sms-config";
 import { staticWebhookCredentials } from "../../../services/hotline/webhook-auth";

@@ -4,7 +4,7 @@
  * fauxqs. A schedule, a call nobody answers, a call that is answered and triaged.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { hotlineService } from "../../../services/hotline/service";
 import { derivedCredentials } from "../../../services/hotline/webhook-auth";
 import { provisionForTest } from "../../support/aws";

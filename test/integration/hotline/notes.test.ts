@@ -5,7 +5,7 @@
  */
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { triageKey } from "../../../services/hotline/store/keys";
 import {
   CALLER,
@@ -37,7 +37,7 @@ const answeredCall = async (): Promise<string> => {
 
 const listed = async (triageId: string) => {
   const page = await f.h.list({ status: "open", limit: "100" });
-  const items = z.array(z.object({ id: z.string() }).passthrough()).parse(field(page.body, "items"));
+  const items = z.array(z.looseObject({ id: z.string() })).parse(field(page.body, "items"));
   return items.find((i) => i.id === triageId);
 };
 

@@ -4,7 +4,7 @@
  * changeover (a container picks a rotated secret up at once); and what a refusal logs.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { createDeps } from "../../../services/hotline/deps";
 import { createHandler as createIncoming } from "../../../services/hotline/handlers/incoming";
 import { staticSmsConfig } from "../../../services/hotline/sms-config";
