@@ -1,10 +1,8 @@
-import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { CLIENT_OPTIONS } from "../../shared/runtime/client-options";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { createServiceDeps, type ServiceDeps } from "../../shared/runtime/service-deps";
 import type { SettingsReader } from "../../shared/settings";
 import { type TaskMailConfig, taskMailConfigFromEnv } from "./mail/config";
-import { type Mailer, sesMailer } from "./mail/mailer";
+import type { Mailer } from "./mail/mailer";
 import { settingsReader } from "./store/settings";
 
 export interface IntakeDeps extends ServiceDeps {
@@ -15,15 +13,20 @@ export interface IntakeDeps extends ServiceDeps {
   readonly settings: SettingsReader;
 }
 
-/** Built once per container (or once per local process) and handed to every handler. */
-export const createDeps = (runtime: RuntimeConfig): IntakeDeps => {
+/** Sends from the configured sender; deps-mailing.ts gives the one that speaks to Amazon SES. */
+export type TaskMailer = (from: string) => Mailer;
+
+/**
+ * Built once per container (or once per local process) and handed to every handler. Without a
+ * `taskMailer` no mail goes out: the queue consumer, the one function that mails tasks, and the local
+ * runtime build theirs with deps-mailing.ts, so that the other functions do not bundle SES.
+ */
+export const createDeps = (runtime: RuntimeConfig, taskMailer?: TaskMailer): IntakeDeps => {
   const config = taskMailConfigFromEnv(runtime.mail ? { ...runtime.mail.env, ...process.env } : process.env);
   const base = createServiceDeps("intake", runtime);
   return {
     ...base,
-    taskMail: config
-      ? { mailer: sesMailer(runtime.mail?.client ?? new SESv2Client(CLIENT_OPTIONS), config.from), config }
-      : undefined,
+    taskMail: config && taskMailer ? { mailer: taskMailer(config.from), config } : undefined,
     settingsTableName: runtime.settingsTableName,
     settings: settingsReader({ doc: base.doc, settingsTableName: runtime.settingsTableName }),
   };

@@ -63,7 +63,8 @@ const functions: FunctionDefinition[] = [
 
 export const intakeService: ServiceDefinition = {
   name: "intake",
-  depsEntry: "services/intake/deps.ts",
+  // The local runtime runs every function in one process, the consumer's mail included.
+  depsEntry: "services/intake/deps-mailing.ts",
   functions,
   publishes: [
     "referral.received",

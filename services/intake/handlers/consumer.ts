@@ -3,7 +3,8 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { intakeEventHandlers } from "../app/from-other-services";
 import { taskEventHandlers } from "../app/tasks";
-import { createDeps, type IntakeDeps } from "../deps";
+import type { IntakeDeps } from "../deps";
+import { createDeps } from "../deps-mailing";
 
 /** The intake queue: release notices and completed hotline triages become referrals; reminders and breaches, tasks. */
 export const createHandler = (deps: IntakeDeps) =>
