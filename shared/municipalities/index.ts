@@ -1,11 +1,14 @@
-import { MUNICIPALITY_DATA } from "./data";
+import { COUNTY_NAMES, MUNICIPALITY_DATA } from "./data";
 import type { Municipality } from "./types";
 
 export type { Municipality } from "./types";
 
 /** All 290 municipalities, sorted by code. Frozen so no caller can change the register for others. */
 export const MUNICIPALITIES: readonly Municipality[] = Object.freeze(
-  MUNICIPALITY_DATA.map((m) => Object.freeze({ ...m })),
+  MUNICIPALITY_DATA.map(([code, name]) => {
+    const countyCode = code.slice(0, 2);
+    return Object.freeze({ code, name, countyCode, countyName: COUNTY_NAMES[countyCode] ?? "" });
+  }),
 );
 
 const byCode: ReadonlyMap<string, Municipality> = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
