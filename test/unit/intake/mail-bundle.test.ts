@@ -1,7 +1,8 @@
 /**
- * Only the function that mails tasks bundles Amazon SES (services/intake/deps-mailing.ts): its client
- * and SendEmail command are some 60 KiB that every other intake function would compile on each
- * cold start and never use. Bundled as the CDK bundles them (the same esbuild options), nothing written.
+ * Only the function that mails tasks bundles Amazon SES and the mail configuration's schemas
+ * (services/intake/deps-mailing.ts): SES's client and SendEmail command are some 60 KiB that every
+ * other intake function would compile on each cold start and never use. Bundled as the CDK bundles
+ * them (the same esbuild options), nothing written.
  */
 import { join } from "node:path";
 import * as esbuild from "esbuild";
