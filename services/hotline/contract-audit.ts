@@ -5,7 +5,7 @@ import {
   auditListResponseSchema,
   PERIOD_ORDER_ISSUE,
   periodInOrder,
-} from "../../shared/audit-trail";
+} from "../../shared/audit-read";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 
 export { AUDIT_READ_SCOPE as AUDIT_SCOPE } from "../../shared/domain/scopes";

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { auditFilterQueryFields, PERIOD_ORDER_ISSUE, periodInOrder } from "../../shared/audit-trail";
+import { auditFilterQueryFields, PERIOD_ORDER_ISSUE, periodInOrder } from "../../shared/audit-read";
 import { AUDIT_READ_SCOPE } from "../../shared/domain/scopes";
 import {
   ageGroupSchema,

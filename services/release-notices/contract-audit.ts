@@ -5,7 +5,7 @@ import {
   auditListResponseSchema,
   PERIOD_ORDER_ISSUE,
   periodInOrder,
-} from "../../shared/audit-trail";
+} from "../../shared/audit-read";
 import { kommunkodSchema } from "../../shared/events/envelope";
 import { noticeIdSchema } from "./contract";
 

@@ -1,7 +1,8 @@
 /** Audit rows record their municipality; while the record exists, it alone decides who reads the trail. */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { auditKey, auditPut, trailAccess } from "../../shared/audit-trail";
+import { trailAccess } from "../../shared/audit-read";
+import { auditKey, auditPut } from "../../shared/audit-trail";
 
 /** A table the code must not read: the record in hand decides. */
 const unread = {

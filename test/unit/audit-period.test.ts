@@ -1,6 +1,6 @@
 /** The audit routes' period: Swedish days or instants, as the instants the key condition uses. */
 import { describe, expect, it } from "vitest";
-import { auditFilterOf, auditFilterQueryFields, auditPeriod, periodInOrder } from "../../shared/audit-trail";
+import { auditFilterOf, auditFilterQueryFields, auditPeriod, periodInOrder } from "../../shared/audit-read";
 
 describe("the period asked for", () => {
   it("takes a date as the whole Swedish day, in winter and in summer time", () => {

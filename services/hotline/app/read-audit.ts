@@ -1,5 +1,5 @@
 /** The auditor's reading of a triage's or an on-call schedule's trail, in the municipality read for. */
-import { type AuditEntry, auditedMunicipality, auditFilterOf } from "../../../shared/audit-trail";
+import { type AuditEntry, auditedMunicipality, auditFilterOf } from "../../../shared/audit-read";
 import { invalid } from "../../../shared/domain/errors";
 import type { HotlineAuditQuery } from "../contract-audit";
 import type { HotlineDeps } from "../deps";

@@ -1,10 +1,10 @@
 import {
   type AuditEntryPage,
   type AuditTrailFilter,
-  auditPartition,
   readAuditEntries,
   trailAccess,
-} from "../../../shared/audit-trail";
+} from "../../../shared/audit-read";
+import { auditPartition } from "../../../shared/audit-trail";
 import { auditSubject } from "./audit-trail";
 import type { TableDeps } from "./table";
 

@@ -1,6 +1,6 @@
 /** Staff reading referrals: one with its personal data, a filtered list, and the audit trail. Every read is audited. */
 
-import { auditedMunicipality, auditFilterOf } from "../../../shared/audit-trail";
+import { auditedMunicipality, auditFilterOf } from "../../../shared/audit-read";
 import { requireStaffMunicipality } from "../../../shared/domain/caller";
 import { invalid, notFound } from "../../../shared/domain/errors";
 import type { AuditQuery, ReferralDetail, ReferralView } from "../contract";

@@ -1,13 +1,8 @@
 /** The listings: a municipality's referrals, a referral's audit trail, and what the sweep finds due. */
 import * as z from "zod/mini";
 import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
-import {
-  type AuditTableDeps,
-  type AuditTrailFilter,
-  auditPartition,
-  queryAuditTrail,
-  trailAccess,
-} from "../../../shared/audit-trail";
+import { type AuditTrailFilter, queryAuditTrail, trailAccess } from "../../../shared/audit-read";
+import { type AuditTableDeps, auditPartition } from "../../../shared/audit-trail";
 import { encodeCursor, queryDue, queryPage, resumeKey } from "../../../shared/dynamo";
 import type { Referral, ReferralStatus } from "../domain/referral";
 import type { ReferralKind, Unit } from "../domain/routing";

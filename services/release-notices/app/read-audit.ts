@@ -1,5 +1,5 @@
 /** The auditor's reading of a notice's trail: only a notice of the municipality read for. */
-import { type AuditEntry, auditedMunicipality, auditFilterOf } from "../../../shared/audit-trail";
+import { type AuditEntry, auditedMunicipality, auditFilterOf } from "../../../shared/audit-read";
 import type { NoticeAuditQuery } from "../contract-audit";
 import type { ReleaseNoticesDeps } from "../deps";
 import { noSuchNotice } from "../domain/access";

@@ -1,11 +1,10 @@
 import {
   type AuditEntryPage,
-  type AuditTableDeps,
   type AuditTrailFilter,
-  auditPartition,
   readAuditEntries,
   trailAccess,
-} from "../../../shared/audit-trail";
+} from "../../../shared/audit-read";
+import { type AuditTableDeps, auditPartition } from "../../../shared/audit-trail";
 import { auditSubjectKey } from "./keys";
 
 /** One page of a notice's trail from the audit table, filtered (shared/audit-trail.ts). */
