@@ -1,5 +1,7 @@
-// Without Intl where it can: see there why.
+// Without Intl where it can: see there why. Outside the years that clock covers, Intl's tz data
+// (Sweden kept no summer time from 1950 to 1979, which the EU rule does not know).
 import { stockholmIsoDate, stockholmStartOfDay } from "./stockholm-clock";
+import { zonedOffsetMs } from "./zoned-clock";
 
 /** Days and months in Swedish law and agreements are counted in Swedish local dates. */
 export const TIME_ZONE = "Europe/Stockholm";
@@ -13,44 +15,15 @@ const parts = (date: IsoDate): [number, number, number] => {
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 };
 
-/**
- * Outside the years the Intl-free clock covers, Intl's tz data (Sweden kept no summer time from 1950
- * to 1979, which the rule does not know). Built on first use: most processes never see such a date.
- */
-let intlStockholm: Intl.DateTimeFormat | undefined;
-const intlOffsetMs = (epochMs: number): number => {
-  intlStockholm ??= new Intl.DateTimeFormat("en-US", {
-    timeZone: TIME_ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
-  const field: Record<string, number> = {};
-  for (const part of intlStockholm.formatToParts(new Date(epochMs))) field[part.type] = Number(part.value);
-  const wall = Date.UTC(
-    field.year ?? 0,
-    (field.month ?? 1) - 1,
-    field.day,
-    field.hour,
-    field.minute,
-    field.second,
-  );
-  return wall - Math.floor(epochMs / 1000) * 1000;
-};
-
 /** The date an instant falls on in Sweden. */
 export const stockholmDate = (instant: Date): IsoDate => {
   const ms = instant.getTime();
-  return stockholmIsoDate(ms) ?? new Date(ms + intlOffsetMs(ms)).toISOString().slice(0, 10);
+  return stockholmIsoDate(ms) ?? new Date(ms + zonedOffsetMs(ms, TIME_ZONE)).toISOString().slice(0, 10);
 };
 
 /** Midnight is never inside a switch in the years Intl answers for here, as in the rule's years. */
 const intlStartOfDay = (utcMidnightMs: number): number =>
-  utcMidnightMs - intlOffsetMs(utcMidnightMs - intlOffsetMs(utcMidnightMs));
+  utcMidnightMs - zonedOffsetMs(utcMidnightMs - zonedOffsetMs(utcMidnightMs, TIME_ZONE), TIME_ZONE);
 
 /**
  * Time-zone lookups are the costliest step of a request's date work, and a process sees few

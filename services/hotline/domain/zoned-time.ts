@@ -1,49 +1,11 @@
 /**
- * Wall-clock time in a schedule's IANA time zone with Node's own Intl, no time-zone library: a
+ * Wall-clock time in a schedule's IANA time zone (shared/zoned-clock.ts), no time-zone library: a
  * caller's webhook loads less (date-fns and @date-fns/tz were 24 KiB of every hotline bundle).
  */
-import { STOCKHOLM, stockholmWallClock } from "../../../shared/stockholm-clock";
+import { zonedOffsetMs as offsetAt, zonedWallClock as wallClock } from "../../../shared/zoned-clock";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-
-/** A formatter per zone: building one costs far more than using it, and a process sees few zones. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    if (formatters.size >= 100) formatters.clear();
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
-
-/** The zone's wall clock at an instant, as if it were UTC (milliseconds), and its calendar date. */
-const wallClock = (epochMs: number, timeZone: string) => {
-  // Stockholm's clock without Intl, whose first use costs a cold start more than the rest of it.
-  const stockholm = timeZone === STOCKHOLM ? stockholmWallClock(epochMs) : undefined;
-  if (stockholm) return stockholm;
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
-  return { asUtcMs: Date.UTC(year, month - 1, day, hour, minute, second), year, month, day };
-};
-
-/** How far the zone's clock is ahead of UTC at an instant, in milliseconds (whole seconds). */
-const offsetAt = (epochMs: number, timeZone: string): number =>
-  wallClock(epochMs, timeZone).asUtcMs - Math.floor(epochMs / 1000) * 1000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
