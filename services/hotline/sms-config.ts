@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { zodWords } from "../../shared/validation/zod-words";
 import type { SmsConfig } from "./telephony/provider";
 import type { TelephonySecretSource } from "./webhook-auth";
 
@@ -43,7 +44,7 @@ const smsConfigSchema = z.object({
 });
 
 export const staticSmsConfig = (config: SmsConfig | undefined): SmsConfigSource => {
-  const checked = config ? smsConfigSchema.parse(config) : undefined;
+  const checked = config ? smsConfigSchema.parse(config, { error: zodWords }) : undefined;
   return { get: async () => checked };
 };
 

@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import * as z from "zod/mini";
 import { ENV } from "../../shared/resources";
+import { zodWords } from "../../shared/validation/zod-words";
 
 /**
  * The telephony webhooks' credentials: HTTP basic auth, given to the provider inside the webhook
@@ -51,7 +52,7 @@ const credentialsSchema = z.object({
 });
 
 export const staticWebhookCredentials = (credentials: WebhookCredentials): WebhookCredentialSource => {
-  const checked = credentialsSchema.parse(credentials);
+  const checked = credentialsSchema.parse(credentials, { error: zodWords });
   return { get: async () => checked, reload: async () => checked };
 };
 

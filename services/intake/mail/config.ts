@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { TASK_UNITS } from "../../../shared/events/catalogue/tasks";
+import { zodWords } from "../../../shared/validation/zod-words";
 import { isMailAddress, type MailDirectory } from "../domain/task-mail";
 
 export const TASK_MAIL_ENV = {
@@ -38,8 +39,10 @@ export interface TaskMailConfig {
 export const taskMailConfigFromEnv = (env: NodeJS.ProcessEnv): TaskMailConfig | undefined => {
   const from = env[TASK_MAIL_ENV.from];
   if (!from) return undefined;
-  address.parse(from);
-  const consoleUrl = z.url({ protocol: /^https?$/ }).parse(env[TASK_MAIL_ENV.consoleUrl]);
-  const directory = mailDirectorySchema.parse(JSON.parse(env[TASK_MAIL_ENV.directory] ?? "{}"));
+  // The start fails with the rule in words (zod/mini alone would say "Invalid input"), never the value.
+  const words = { error: zodWords };
+  address.parse(from, words);
+  const consoleUrl = z.url({ protocol: /^https?$/ }).parse(env[TASK_MAIL_ENV.consoleUrl], words);
+  const directory = mailDirectorySchema.parse(JSON.parse(env[TASK_MAIL_ENV.directory] ?? "{}"), words);
   return { from, consoleUrl, directory };
 };
