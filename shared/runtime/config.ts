@@ -50,7 +50,11 @@ export const runtimeConfigFromEnv = (
     service,
     clock: systemClock,
     dynamodb: new DynamoDBClient(CLIENT_OPTIONS),
-    sqs: new SQSClient(CLIENT_OPTIONS),
+    // The client's endpoint, not each queue URL's host, says where a message goes: the same host in
+    // AWS, but an endpoint set in the environment (AWS_ENDPOINT_URL_SQS: a VPC endpoint, the local
+    // servers) is then honoured, and the SDK's per-send check, which logs a stack trace for a queue
+    // URL it cannot parse (fauxqs's `sqs.eu-north-1.127.0.0.1`), is not run.
+    sqs: new SQSClient({ ...CLIENT_OPTIONS, useQueueUrlAsEndpoint: false }),
     tableName: required(env, ENV.tableName),
     settingsTableName: required(env, ENV.settingsTableName),
     auditTableName: required(env, AUDIT_TABLE_ENV),

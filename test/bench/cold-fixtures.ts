@@ -1,8 +1,11 @@
 /**
  * What the cold-start bench stores before it starts (a hotline schedule, so that a call rings
  * someone), and the events that need something stored first: a `next` reports on a ring of a call
- * that an `incoming` began, with the signed attempt and token that call's answer handed out.
+ * that an `incoming` began, with the signed attempt and token that call's answer handed out. The
+ * queue consumers get an event they act on: intake a new release notice (a referral is made),
+ * pilot-reports a received referral (it is counted).
  */
+import { randomUUID } from "node:crypto";
 import { FUNCTION_NODE_OPTIONS } from "../../infra/constructs/bundling";
 import type { LocalClients } from "../../infra/local/aws";
 import type { ProvisionedResources } from "../../infra/local/provision";
@@ -12,7 +15,10 @@ import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
 import { systemClock } from "../../shared/clock";
 import { AUDIT_TABLE_ENV, ENV, type ServiceName } from "../../shared/resources";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
-import { CREDENTIALS, httpEvent, incomingCall, routeOf } from "./cold-requests";
+import { PERSON } from "../support/identities";
+import { noticeReceived } from "../support/intake-events";
+import { events as pilotEvents } from "../support/pilot-reports";
+import { CREDENTIALS, httpEvent, incomingCall, queueEventOf, routeOf } from "./cold-requests";
 import { muteOutput } from "./cpu";
 import { putAlwaysOnCallSchedule } from "./hotline-schedule";
 import { context } from "./hotline-webhook-event";
@@ -66,6 +72,9 @@ export const prepareFixtures = async (
   return {
     "hotline-incoming": async () => incomingCall(),
     "hotline-next": nextEvent,
+    "intake-consumer": async () => queueEventOf(noticeReceived(`cold-${randomUUID()}`, PERSON)),
+    "pilot-reports-consumer": async () =>
+      queueEventOf(pilotEvents.referralReceived("0880", new Date().toISOString())),
   };
 };
 

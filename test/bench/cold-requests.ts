@@ -93,13 +93,13 @@ export const httpEvent = (
   };
 };
 
-/** One SQS record whose body is no event of the catalogue: parsed, refused, reported failed. */
-const queueEvent = () => ({
+/** An SQS batch of one record with this body (an event's envelope, or anything else). */
+export const queueEventOf = (body: unknown) => ({
   Records: [
     {
       messageId: randomUUID(),
       receiptHandle: "cold",
-      body: JSON.stringify({ id: UNKNOWN_ID, type: "cold.bench", version: 1 }),
+      body: JSON.stringify(body),
       attributes: { ApproximateReceiveCount: "1" },
       messageAttributes: {},
       md5OfBody: "",
@@ -109,6 +109,9 @@ const queueEvent = () => ({
     },
   ],
 });
+
+/** For a queue without a fixture of its own: a body that is no event of the catalogue, refused. */
+const queueEvent = () => queueEventOf({ id: UNKNOWN_ID, type: "cold.bench", version: 1 });
 
 const scheduleEvent = () => ({
   version: "0",
