@@ -39,7 +39,10 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
   },
 ];
 
-export const bundleFileOf = (dir: string, id: string) => join(dir, `${id === FLOOR_ID ? "floor" : id}.mjs`);
+/** The name a function's files go by (bundle, fixtures, profiles): its id, or `floor`. */
+export const fileNameOf = (id: string) => (id === FLOOR_ID ? "floor" : id);
+
+export const bundleFileOf = (dir: string, id: string) => join(dir, `${fileNameOf(id)}.mjs`);
 
 /**
  * Bundles with the options ProjectFunction hands the CDK's NodejsFunction (PROJECT_BUNDLING), as the
@@ -50,9 +53,7 @@ export const bundleFileOf = (dir: string, id: string) => join(dir, `${id === FLO
 export const bundleFunctions = async (functions: readonly ColdFunction[], outdir: string) => {
   const b = PROJECT_BUNDLING;
   const result = await esbuild.build({
-    entryPoints: Object.fromEntries(
-      functions.map((f) => [f.id === FLOOR_ID ? "floor" : f.id, join(REPO_ROOT, f.entry)]),
-    ),
+    entryPoints: Object.fromEntries(functions.map((f) => [fileNameOf(f.id), join(REPO_ROOT, f.entry)])),
     outdir,
     absWorkingDir: REPO_ROOT,
     bundle: true,

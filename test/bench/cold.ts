@@ -24,6 +24,7 @@ import {
   coldFunctions,
   compositionOf,
   FLOOR_ID,
+  fileNameOf,
 } from "./cold-build";
 import { BENCH_SECRETS, type EventMaker, functionEnv, prepareFixtures } from "./cold-fixtures";
 import { genericEvent } from "./cold-requests";
@@ -107,7 +108,7 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     if (options.profileDir) {
       // The profiles name minified positions; each bundle's source map beside them names the files.
       for (const f of functions) {
-        const to = join(options.profileDir, f.id === FLOOR_ID ? "floor" : f.id);
+        const to = join(options.profileDir, fileNameOf(f.id));
         mkdirSync(to, { recursive: true });
         copyFileSync(`${bundleFileOf(dir, f.id)}.map`, join(to, "bundle.mjs.map"));
       }
@@ -122,7 +123,7 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
       const make = makerOf(f);
       const events = [];
       for (let i = 0; i <= warm; i++) events.push(await make());
-      const file = join(dir, `fixture-${run}-${f.id === FLOOR_ID ? "floor" : f.id}.json`);
+      const file = join(dir, `fixture-${run}-${fileNameOf(f.id)}.json`);
       writeFileSync(file, JSON.stringify({ functionName: f.id, first: events[0], warm: events.slice(1) }));
       return file;
     };
@@ -131,14 +132,14 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     const measured = functions.filter((f) => f.id !== FLOOR_ID);
     const samples = new Map(measured.map((f) => [f.id, { own: [] as Sample[], floor: [] as Sample[] }]));
     const floorEnv = functionEnv("hotline", provisioned, servers);
+    const profileOf = (id: string) => options.profileDir && join(options.profileDir, fileNameOf(id));
     for (let run = 0; run < runs; run++) {
       progress(`cold: run ${run + 1}/${runs}`);
       for (const f of measured) {
         const into = samples.get(f.id);
         const floorFixture = await fixtureFile(floor, run);
-        const profileOf = (id: string) => options.profileDir && join(options.profileDir, id);
         into?.floor.push(
-          await runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv, profileOf("floor")),
+          await runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv, profileOf(FLOOR_ID)),
         );
         const fixture = await fixtureFile(f, run);
         const secrets = { endpoint: secretsManager.endpoint, uses: f.secrets };
