@@ -201,7 +201,7 @@ export interface AuditEntry {
 }
 
 const auditEntrySchema = z.object({
-  at: z.string(),
+  at: instantSchema,
   actor: z.string(),
   action: z.string(),
   correlationId: z.string(),

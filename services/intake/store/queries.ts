@@ -1,14 +1,18 @@
 /** The listings: a municipality's referrals, a referral's audit trail, and what the sweep finds due. */
-import * as z from "zod/mini";
 import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
-import { type AuditTrailFilter, queryAuditTrail, trailAccess } from "../../../shared/audit-read";
+import {
+  type AuditEntryPage,
+  type AuditTrailFilter,
+  readAuditEntries,
+  trailAccess,
+} from "../../../shared/audit-read";
 import { type AuditTableDeps, auditPartition } from "../../../shared/audit-trail";
 import { encodeCursor, queryDue, queryPage, resumeKey } from "../../../shared/dynamo";
 import type { Referral, ReferralStatus } from "../domain/referral";
 import type { ReferralKind, Unit } from "../domain/routing";
 import { auditSubject, dueIndex, municipalityIndex } from "./keys";
 import type { IntakeTable } from "./reads";
-import { auditRecordSchema, parseReferral, parseStored } from "./records";
+import { parseReferral } from "./records";
 import { taskAuditSubject } from "./tasks";
 
 /** A page, or the answer that the cursor is not one this listing issued. */
@@ -80,15 +84,7 @@ export const listReferrals = async (
   );
 };
 
-export interface AuditEntry {
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly correlationId: string;
-}
-
-/** A row as the trail shows it: a task's row names the task, and a referral only if it had one. */
-const trailRowSchema = z.omit(auditRecordSchema, { referralId: true });
+export type { AuditEntry } from "../../../shared/audit-read";
 
 /** Whose trail: a referral's, or a task's (store/tasks.ts), beside each other in the audit table. */
 export type AuditTrailSubject = { readonly referral: string } | { readonly task: string };
@@ -109,7 +105,7 @@ export const auditTrailAccess = (
   trailAccess(table, trailPartition(subject), municipality, record);
 
 /** Who read or changed the referral or the task, oldest first, from the audit table. */
-export const readAuditTrail = async (
+export const readAuditTrail = (
   table: AuditTableDeps,
   subject: AuditTrailSubject,
   request: {
@@ -117,24 +113,12 @@ export const readAuditTrail = async (
     readonly cursor?: string | undefined;
     readonly filter?: AuditTrailFilter;
   },
-): Promise<Page<AuditEntry>> => {
-  const partition = trailPartition(subject);
-  const resume = resumeKey(request.cursor, { attributes: ["pk", "sk"], fixed: { pk: partition } });
-  if (!resume.ok) return { ok: false, reason: "not-our-cursor" };
-  const out = await queryAuditTrail(
-    table,
-    partition,
-    { limit: request.limit, startKey: resume.key },
-    request.filter,
-  );
-  const items = out.items.flatMap((item) => {
-    const row = parseStored(trailRowSchema, item, "audit row");
-    return row
-      ? [{ at: row.at, actor: row.actor, action: row.action, correlationId: row.correlationId }]
-      : [];
+): Promise<AuditEntryPage> =>
+  readAuditEntries(table, trailPartition(subject), {
+    limit: request.limit,
+    cursor: request.cursor,
+    filter: request.filter ?? {},
   });
-  return page(items, out.lastKey);
-};
 
 /** The referrals with a deadline due at `now`, from the due index: never more than what is due. */
 /** Each due referral is parsed inside the sweep's per-item guard: one unreadable item stops nothing. */

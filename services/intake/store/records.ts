@@ -131,14 +131,6 @@ export const sourceRecordSchema = z.object({
 
 export const openInUnitRecordSchema = z.object({ referralId: z.string() });
 
-export const auditRecordSchema = z.object({
-  referralId: z.string(),
-  action: z.string(),
-  actor: z.string(),
-  at: isoDateTime,
-  correlationId: z.string(),
-});
-
 /** A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value. */
 export const parseStored = <S extends z.core.$ZodType>(
   schema: S,
