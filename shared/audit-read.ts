@@ -71,6 +71,12 @@ export const auditFilterQueryFields = {
   to: periodBound("The period's last day or instant, included."),
 } as const;
 
+/** The page every audit route answers with: at most 100 entries, and the cursor to the next. */
+export const auditPageQueryFields = {
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 100),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
+} as const;
+
 /** For the route's query schema: `to` may not end the period before `from` begins it. */
 export const periodInOrder = (query: { from?: string | undefined; to?: string | undefined }): boolean => {
   const { from, before } = auditPeriod(query.from, query.to);

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import {
   auditFilterQueryFields,
   auditListResponseSchema,
+  auditPageQueryFields,
   PERIOD_ORDER_ISSUE,
   periodInOrder,
 } from "../../shared/audit-read";
@@ -23,8 +24,7 @@ export const hotlineAuditQuerySchema = z
       }),
     ),
     ...auditFilterQueryFields,
-    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 100),
-    cursor: z.optional(z.string().check(z.maxLength(1024))),
+    ...auditPageQueryFields,
   })
   .check(
     z.refine((q) => (q.triage === undefined) !== (q.schedule === undefined), {

@@ -1,5 +1,10 @@
 import * as z from "zod/mini";
-import { auditFilterQueryFields, PERIOD_ORDER_ISSUE, periodInOrder } from "../../shared/audit-read";
+import {
+  auditFilterQueryFields,
+  auditPageQueryFields,
+  PERIOD_ORDER_ISSUE,
+  periodInOrder,
+} from "../../shared/audit-read";
 import { AUDIT_READ_SCOPE } from "../../shared/domain/scopes";
 import {
   ageGroupSchema,
@@ -110,8 +115,7 @@ export const auditQuerySchema = z
       }),
     ),
     ...auditFilterQueryFields,
-    limit: pageLimit(100),
-    cursor: cursorQuery,
+    ...auditPageQueryFields,
   })
   .check(
     z.refine((q) => (q.referral === undefined) !== (q.task === undefined), {
