@@ -99,7 +99,7 @@ export const putCaseworkerBodySchema = z.strictObject({
 });
 
 /**
- * A referral's or a task's trail, by the person acting and the period (shared/audit-trail.ts) if
+ * A referral's or a task's trail, by the person acting and the period (shared/audit-read.ts) if
  * asked; a national token names the municipality, as on the other services' audit routes.
  */
 export const auditQuerySchema = z

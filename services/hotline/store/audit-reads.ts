@@ -14,7 +14,7 @@ type Request = {
   readonly filter: AuditTrailFilter;
 };
 
-/** One page of a triage's or a schedule's trail from the audit table, filtered (shared/audit-trail.ts). */
+/** One page of a triage's or a schedule's trail from the audit table, filtered (shared/audit-read.ts). */
 export const readHotlineAuditTrail = (
   deps: Pick<TableDeps, "doc" | "auditTableName">,
   subject: { readonly triage: string } | { readonly schedule: string },

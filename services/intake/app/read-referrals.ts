@@ -86,7 +86,7 @@ export const listForStaff = async (
 /**
  * A referral's or a task's trail. While the record exists, it must be the municipality's (404
  * otherwise, as on every route); once its TTL has removed it, the rows that record the
- * municipality are read (shared/audit-trail.ts trailAccess). A national token names the
+ * municipality are read (shared/audit-read.ts trailAccess). A national token names the
  * municipality. The trail itself is not audited: it holds no personal data.
  */
 export const auditTrailFor = async (

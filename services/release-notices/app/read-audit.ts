@@ -12,7 +12,7 @@ import type { RequestContext } from "./context";
  * Built once per container. The notice is read first: one that is not the municipality's is 404,
  * as on every route, so nobody learns that another municipality's notice exists. Once the notice
  * has expired (its trail is kept longer), the rows that record the municipality are read
- * (shared/audit-trail.ts trailAccess). The trail itself is not audited: it holds no personal data.
+ * (shared/audit-read.ts trailAccess). The trail itself is not audited: it holds no personal data.
  */
 export const createAuditReader = (deps: ReleaseNoticesDeps) => {
   const notices = noticeTable(deps);

@@ -7,7 +7,7 @@ import {
 import { type AuditTableDeps, auditPartition } from "../../../shared/audit-trail";
 import { auditSubjectKey } from "./keys";
 
-/** One page of a notice's trail from the audit table, filtered (shared/audit-trail.ts). */
+/** One page of a notice's trail from the audit table, filtered (shared/audit-read.ts). */
 export const readNoticeAuditTrail = (
   deps: AuditTableDeps,
   noticeId: string,
