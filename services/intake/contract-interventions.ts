@@ -6,8 +6,8 @@ import {
 } from "../../shared/events/catalogue/interventions";
 import { isoDateSchema } from "../../shared/events/envelope";
 import { PROVIDER_UNITS } from "../../shared/interventions";
-import { referralIdSchema } from "./contract";
-import { note } from "./contract-report";
+import { note } from "./contract-fields";
+import { referralIdSchema } from "./contract-ids";
 
 export const interventionIdSchema = z
   .string()

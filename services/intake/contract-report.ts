@@ -6,16 +6,12 @@
 import * as z from "zod/mini";
 import { reporterRoleSchema } from "../../shared/events/catalogue/intake";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { containsIdentityNumber, IDENTITY_IN_ID_MESSAGE } from "../../shared/identity/in-text";
+import { identityNumberInputSchema, note } from "./contract-fields";
 
 /** The kinds a person or organisation may post; `release` and `hotline` come only from events. */
 export const EXTERNAL_KINDS = ["concern", "application", "self-referral", "police"] as const;
 
-/** Format only; the date and check digit are checked against the day received in the handler. */
-export const identityNumberInputSchema = z
-  .string()
-  .check(z.trim(), z.regex(/^(\d{2})?\d{6}[-+]?\d{4}$/, "must be a personnummer or samordningsnummer"));
-
-export const note = z.string().check(z.trim(), z.maxLength(4000));
 const personName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 /** How to reach someone: personal data, sealed. */
@@ -102,3 +98,10 @@ export const groupReceiptSchema = z.object({
   groupId: entityIdSchema,
   items: z.array(receiptSchema),
 });
+
+/** Printable ASCII, as the IETF draft's examples; hashed before it is stored, so it may hold anything. */
+export const idempotencyKeySchema = z.string().check(
+  z.regex(/^[\x21-\x7e]{1,128}$/, "must be 1-128 printable characters"),
+  // Hashed before it is stored, but a key is also what a client logs and retries with.
+  z.refine((key) => !containsIdentityNumber(key), IDENTITY_IN_ID_MESSAGE),
+);

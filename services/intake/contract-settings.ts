@@ -5,7 +5,7 @@
 import * as z from "zod/mini";
 import { kommunkodSchema } from "../../shared/events/envelope";
 import { settingsSchemas } from "../../shared/settings";
-import { SCOPES } from "./contract";
+import { SCOPES } from "./scopes";
 
 export const SETTINGS_SCOPE = SCOPES.settings;
 

@@ -1,6 +1,6 @@
 /** A unit's caseworkers, and assigning a referral to one of them. */
 import { type Caller, requireStaffMunicipality } from "../../../shared/domain/caller";
-import type { ReferralView } from "../contract";
+import type { ReferralView } from "../contract-view";
 import type { IntakeDeps } from "../deps";
 import { assignCaseworker } from "../domain/caseload";
 import type { Unit } from "../domain/routing";

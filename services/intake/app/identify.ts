@@ -2,7 +2,7 @@
 import { retryOnLostRace } from "../../../shared/app/lost-race";
 import { invalid, orThrow } from "../../../shared/domain/errors";
 import { parseIdentityNumber, subjectRef } from "../../../shared/identity";
-import type { ReferralView } from "../contract";
+import type { ReferralView } from "../contract-view";
 import type { IntakeDeps } from "../deps";
 import { identifyReferral } from "../domain/identification";
 import { readOpenCase } from "../store/reads";

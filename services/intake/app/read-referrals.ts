@@ -3,7 +3,9 @@
 import { auditedMunicipality, auditFilterOf } from "../../../shared/audit-read";
 import { requireStaffMunicipality } from "../../../shared/domain/caller";
 import { invalid, notFound } from "../../../shared/domain/errors";
-import type { AuditQuery, ReferralDetail, ReferralView } from "../contract";
+import type { AuditQuery } from "../contract-audit";
+import type { ReferralDetail } from "../contract-detail";
+import type { ReferralView } from "../contract-view";
 import type { IntakeDeps } from "../deps";
 import { isActive } from "../domain/referral";
 import {

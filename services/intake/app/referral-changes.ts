@@ -3,7 +3,7 @@ import { retryOnLostRace } from "../../../shared/app/lost-race";
 import { type Caller, requireStaffMunicipality } from "../../../shared/domain/caller";
 import { type Decision, orThrow } from "../../../shared/domain/errors";
 import type { Envelope } from "../../../shared/events/envelope";
-import type { ReferralView } from "../contract";
+import type { ReferralView } from "../contract-view";
 import type { IntakeDeps } from "../deps";
 import { type Referral, type Transition, visibleTo } from "../domain/referral";
 import { readReferral } from "../store/reads";

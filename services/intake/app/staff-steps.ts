@@ -1,7 +1,7 @@
 /** What staff record on a referral: the assessments, the decision, the conversation, the close. */
 import type { CLOSE_REASONS } from "../../../shared/events/catalogue/intake";
 import { stockholmDate } from "../../../shared/time";
-import type { ReferralView } from "../contract";
+import type { ReferralView } from "../contract-view";
 import type { IntakeDeps } from "../deps";
 import { recordConversation, recordDecision, recordProtectionAssessment } from "../domain/assessment";
 import { closeReferral } from "../domain/closing";

@@ -13,7 +13,6 @@ import type { Outcome } from "../../../shared/events/consumer";
 import type { Envelope } from "../../../shared/events/envelope";
 import { isEvent } from "../../../shared/events/parse";
 import { newMonotonicId } from "../../../shared/ids";
-import { SCOPES } from "../contract";
 import { HOTLINE_HANDLE_SCOPE, type TaskView } from "../contract-tasks";
 import type { IntakeDeps } from "../deps";
 import {
@@ -28,6 +27,7 @@ import {
   taskSourceKey,
   taskVisibleTo,
 } from "../domain/tasks";
+import { SCOPES } from "../scopes";
 import { readReferral, readSource } from "../store/reads";
 import {
   listTasks,

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
-import type { ReferralDetail, ReferralView } from "../contract";
+import type { ReferralDetail } from "../contract-detail";
+import type { ReferralView } from "../contract-view";
 import { effectiveState } from "../domain/deadlines/states";
 import { hasDutyToReport, isActive, type LinkRow, type Referral } from "../domain/referral";
 import { targetState } from "../domain/targets";

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { assignReferral } from "../app/assignment";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { assignRoute } from "../routes/referral/assign";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.assign, deps.logger, async ({ params, body, caller, correlationId }) =>
+  createHttpHandler(assignRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
     json(200, await assignReferral(deps, params.id, body.caseworkerId, { caller, correlationId })),
   );
 

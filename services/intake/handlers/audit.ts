@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { auditTrailFor } from "../app/read-referrals";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { auditRoute } from "../routes/referral/audit";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.audit, deps.logger, async ({ query, caller, correlationId }) =>
+  createHttpHandler(auditRoute, deps.logger, async ({ query, caller, correlationId }) =>
     json(200, await auditTrailFor(deps, query, { caller, correlationId })),
   );
 

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { closeByStaff } from "../app/staff-steps";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { closeRoute } from "../routes/referral/close";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.close, deps.logger, async ({ params, body, caller, correlationId }) =>
+  createHttpHandler(closeRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
     json(200, await closeByStaff(deps, params.id, body, { caller, correlationId })),
   );
 

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { completeTask } from "../app/tasks";
 import { createDeps, type IntakeDeps } from "../deps";
-import { taskRoutes as routes } from "../routes/tasks";
+import { completeTaskRoute } from "../routes/tasks";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.completeTask, deps.logger, async ({ params, caller, correlationId }) =>
+  createHttpHandler(completeTaskRoute, deps.logger, async ({ params, caller, correlationId }) =>
     json(200, await completeTask(deps, params.id, { caller, correlationId })),
   );
 

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { recordConversationStep } from "../app/staff-steps";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { conversationRoute } from "../routes/referral/conversation";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.conversation, deps.logger, async ({ params, body, caller, correlationId }) =>
+  createHttpHandler(conversationRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
     json(200, await recordConversationStep(deps, params.id, body, { caller, correlationId })),
   );
 

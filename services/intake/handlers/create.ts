@@ -3,12 +3,12 @@ import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { postReferral } from "../app/post-referral";
-import { idempotencyKeySchema } from "../contract";
+import { idempotencyKeySchema } from "../contract-report";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { createRoute } from "../routes/referral/create";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.create, deps.logger, async ({ body, headers, caller, correlationId }) => {
+  createHttpHandler(createRoute, deps.logger, async ({ body, headers, caller, correlationId }) => {
     const posted = await postReferral(deps, body, idempotencyKeyOf(headers), { caller, correlationId });
     const status = posted.created ? 201 : 200;
     return "id" in posted.body

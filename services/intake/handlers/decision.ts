@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { recordDecisionStep } from "../app/staff-steps";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { decisionRoute } from "../routes/referral/decision";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.decision, deps.logger, async ({ params, body, caller, correlationId }) =>
+  createHttpHandler(decisionRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
     json(200, await recordDecisionStep(deps, params.id, body, { caller, correlationId })),
   );
 

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { extendDeadlineStep } from "../app/staff-steps";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { extendRoute } from "../routes/referral/extend";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.extend, deps.logger, async ({ params, body, caller, correlationId }) =>
+  createHttpHandler(extendRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
     json(200, await extendDeadlineStep(deps, params.id, params.type, body, { caller, correlationId })),
   );
 

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { readSettings } from "../app/settings-admin";
 import { createDeps, type IntakeDeps } from "../deps";
-import { settingsRoutes as routes } from "../routes/settings";
+import { getSettingsRoute } from "../routes/settings";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.getSettings, deps.logger, async ({ params, caller, correlationId }) =>
+  createHttpHandler(getSettingsRoute, deps.logger, async ({ params, caller, correlationId }) =>
     json(200, await readSettings(deps, params.code, { caller, correlationId })),
   );
 

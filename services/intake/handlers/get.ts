@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { getReferral } from "../app/read-referrals";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { getRoute } from "../routes/referral/get";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.get, deps.logger, async ({ params, caller, correlationId }) =>
+  createHttpHandler(getRoute, deps.logger, async ({ params, caller, correlationId }) =>
     json(200, await getReferral(deps, params.id, { caller, correlationId })),
   );
 

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { identifyPerson } from "../app/identify";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { identifyRoute } from "../routes/referral/identify";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.identify, deps.logger, async ({ params, body, caller, correlationId }) =>
+  createHttpHandler(identifyRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
     json(200, await identifyPerson(deps, params.id, body, { caller, correlationId })),
   );
 

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { changeInterventionStep } from "../app/interventions";
 import { createDeps, type IntakeDeps } from "../deps";
-import { interventionRoutes as routes } from "../routes/interventions";
+import { changeInterventionRoute } from "../routes/interventions";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.changeIntervention, deps.logger, async ({ body, params, caller, correlationId }) =>
+  createHttpHandler(changeInterventionRoute, deps.logger, async ({ body, params, caller, correlationId }) =>
     json(
       200,
       await changeInterventionStep(deps, params.id, params.interventionId, body, { caller, correlationId }),

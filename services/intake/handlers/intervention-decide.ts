@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { decideInterventionStep } from "../app/interventions";
 import { createDeps, type IntakeDeps } from "../deps";
-import { interventionRoutes as routes } from "../routes/interventions";
+import { decideInterventionRoute } from "../routes/interventions";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.decideIntervention, deps.logger, async ({ body, params, caller, correlationId }) =>
+  createHttpHandler(decideInterventionRoute, deps.logger, async ({ body, params, caller, correlationId }) =>
     json(201, await decideInterventionStep(deps, params.id, body, { caller, correlationId })),
   );
 

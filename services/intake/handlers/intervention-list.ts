@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { listInterventions } from "../app/interventions";
 import { createDeps, type IntakeDeps } from "../deps";
-import { interventionRoutes as routes } from "../routes/interventions";
+import { listInterventionsRoute } from "../routes/interventions";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.listInterventions, deps.logger, async ({ params, caller, correlationId }) =>
+  createHttpHandler(listInterventionsRoute, deps.logger, async ({ params, caller, correlationId }) =>
     json(200, await listInterventions(deps, params.id, { caller, correlationId })),
   );
 

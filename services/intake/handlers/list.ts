@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { listForStaff } from "../app/read-referrals";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { listRoute } from "../routes/referral/list";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.list, deps.logger, async ({ query, caller, correlationId }) =>
+  createHttpHandler(listRoute, deps.logger, async ({ query, caller, correlationId }) =>
     json(200, await listForStaff(deps, query, { caller, correlationId })),
   );
 

@@ -3,14 +3,11 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { recordProtectionAssessmentStep } from "../app/staff-steps";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { protectionAssessmentRoute } from "../routes/referral/protection-assessment";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(
-    routes.protectionAssessment,
-    deps.logger,
-    async ({ params, body, caller, correlationId }) =>
-      json(200, await recordProtectionAssessmentStep(deps, params.id, body, { caller, correlationId })),
+  createHttpHandler(protectionAssessmentRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
+    json(200, await recordProtectionAssessmentStep(deps, params.id, body, { caller, correlationId })),
   );
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("intake"))));

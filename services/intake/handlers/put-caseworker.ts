@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { registerCaseworker } from "../app/assignment";
 import { createDeps, type IntakeDeps } from "../deps";
-import { caseworkerRoutes as routes } from "../routes/caseworkers";
+import { putCaseworkerRoute } from "../routes/caseworkers";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.putCaseworker, deps.logger, async ({ params, body, caller }) =>
+  createHttpHandler(putCaseworkerRoute, deps.logger, async ({ params, body, caller }) =>
     json(200, await registerCaseworker(deps, params.unit, params.caseworkerId, body, caller)),
   );
 

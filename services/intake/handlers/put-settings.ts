@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { changeSettings } from "../app/settings-admin";
 import { createDeps, type IntakeDeps } from "../deps";
-import { settingsRoutes as routes } from "../routes/settings";
+import { putSettingsRoute } from "../routes/settings";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.putSettings, deps.logger, async ({ params, body, caller, correlationId }) =>
+  createHttpHandler(putSettingsRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
     json(200, await changeSettings(deps, params.code, body, { caller, correlationId })),
   );
 

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { readSettingsHistoryView } from "../app/settings-admin";
 import { createDeps, type IntakeDeps } from "../deps";
-import { settingsRoutes as routes } from "../routes/settings";
+import { settingsHistoryRoute } from "../routes/settings";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.settingsHistory, deps.logger, async ({ params, caller, correlationId }) =>
+  createHttpHandler(settingsHistoryRoute, deps.logger, async ({ params, caller, correlationId }) =>
     json(200, await readSettingsHistoryView(deps, params.code, { caller, correlationId })),
   );
 

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { markViolenceConcernStep } from "../app/staff-steps";
 import { createDeps, type IntakeDeps } from "../deps";
-import { referralRoutes as routes } from "../routes/referrals";
+import { violenceConcernRoute } from "../routes/referral/violence-concern";
 
 export const createHandler = (deps: IntakeDeps) =>
-  createHttpHandler(routes.violenceConcern, deps.logger, async ({ params, body, caller, correlationId }) =>
+  createHttpHandler(violenceConcernRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
     json(200, await markViolenceConcernStep(deps, params.id, body, { caller, correlationId })),
   );
 

@@ -5,37 +5,42 @@ import {
   caseworkerViewSchema,
   putCaseworkerBodySchema,
   unitParamsSchema,
-} from "../contract";
+} from "../contract-caseworkers";
 import { problems, staffManage, staffRead, tags } from "./common";
 
 /**
  * A unit's caseworkers and their caseloads.
- * Part of the service's route table (service.ts) and apart from it, so that a function loads its
- * own area's routes and schemas, not the whole contract.
+ * Each route is a const of its own, which its handler imports; the table at the end is the area's
+ * part of the service's route table (service.ts). The area's routes share most of their schemas, so
+ * they share a module (routes/referrals.ts has one per route).
  */
+export const putCaseworkerRoute = {
+  method: "PUT",
+  path: "/v1/units/{unit}/caseworkers/{caseworkerId}",
+  auth: staffManage,
+  summary: "Register a caseworker in a unit, or change their name or capacity",
+  tags,
+  request: { params: caseworkerParamsSchema, body: putCaseworkerBodySchema },
+  responses: {
+    200: { description: "The caseworker", schema: caseworkerViewSchema },
+    ...problems(400, 401, 403),
+  },
+} as const satisfies HttpRoute;
+
+export const listCaseworkersRoute = {
+  method: "GET",
+  path: "/v1/units/{unit}/caseworkers",
+  auth: staffRead,
+  summary: "The unit's caseworkers with their caseloads",
+  tags,
+  request: { params: unitParamsSchema },
+  responses: {
+    200: { description: "The caseworkers", schema: caseworkerListSchema },
+    ...problems(400, 401, 403),
+  },
+} as const satisfies HttpRoute;
+
 export const caseworkerRoutes = {
-  putCaseworker: {
-    method: "PUT",
-    path: "/v1/units/{unit}/caseworkers/{caseworkerId}",
-    auth: staffManage,
-    summary: "Register a caseworker in a unit, or change their name or capacity",
-    tags,
-    request: { params: caseworkerParamsSchema, body: putCaseworkerBodySchema },
-    responses: {
-      200: { description: "The caseworker", schema: caseworkerViewSchema },
-      ...problems(400, 401, 403),
-    },
-  },
-  listCaseworkers: {
-    method: "GET",
-    path: "/v1/units/{unit}/caseworkers",
-    auth: staffRead,
-    summary: "The unit's caseworkers with their caseloads",
-    tags,
-    request: { params: unitParamsSchema },
-    responses: {
-      200: { description: "The caseworkers", schema: caseworkerListSchema },
-      ...problems(400, 401, 403),
-    },
-  },
+  putCaseworker: putCaseworkerRoute,
+  listCaseworkers: listCaseworkersRoute,
 } as const satisfies Record<string, HttpRoute>;

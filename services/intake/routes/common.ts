@@ -1,10 +1,9 @@
 import { problemResponses } from "../../../shared/http/problem";
-import { referralViewSchema, SCOPES } from "../contract";
+import { SCOPES } from "../scopes";
 
-/** What intake's route modules (routes/*.ts) share. */
+/** What intake's route modules (routes/*.ts) share: no schema, so that each builds only its own. */
 export const problems = problemResponses;
 
 export const tags = ["intake"];
 export const staffRead = { type: "jwt", scopes: [SCOPES.read] } as const;
 export const staffManage = { type: "jwt", scopes: [SCOPES.manage] } as const;
-export const view = (description: string) => ({ 200: { description, schema: referralViewSchema } });

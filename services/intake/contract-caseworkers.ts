@@ -1,0 +1,21 @@
+/** A unit's caseworkers (PUT and GET /v1/units/{unit}/caseworkers…) and their caseloads. */
+import * as z from "zod/mini";
+import { unitSchema } from "../../shared/events/catalogue/intake";
+import { caseworkerIdSchema } from "./contract-ids";
+
+export const unitParamsSchema = z.object({ unit: unitSchema });
+export const caseworkerParamsSchema = z.object({ unit: unitSchema, caseworkerId: caseworkerIdSchema });
+export const putCaseworkerBodySchema = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  capacity: z.number().check(z.int(), z.minimum(0), z.maximum(200)),
+});
+
+export const caseworkerViewSchema = z.object({
+  caseworkerId: caseworkerIdSchema,
+  unit: unitSchema,
+  name: z.string(),
+  capacity: z.number().check(z.int()),
+  /** Open referrals assigned (a referral linked to another counts once, with it). */
+  caseload: z.number().check(z.int()),
+});
+export const caseworkerListSchema = z.object({ items: z.array(caseworkerViewSchema) });
