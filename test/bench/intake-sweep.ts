@@ -14,7 +14,7 @@ import { type LocalEndpoints, localClients } from "../../infra/local/aws";
 import { provisionLocalResources, provisionTable } from "../../infra/local/provision";
 import { sweepDeadlines } from "../../services/intake/app/sweep-deadlines";
 import { createDeps } from "../../services/intake/deps";
-import { readDue } from "../../services/intake/store/queries";
+import { readDue } from "../../services/intake/store/due";
 import { type ReferralRecord, toRecord } from "../../services/intake/store/records";
 import { SettableClock } from "../../shared/clock";
 import { documentClient } from "../../shared/dynamo";

@@ -19,7 +19,8 @@ import { type IdentityNumber, parseIdentityNumber } from "../../../shared/identi
 import type { IntakeDeps } from "../deps";
 import type { Referral, Transition } from "../domain/referral";
 import { moveReleaseDate, recordPlanReady, withdrawNotice } from "../domain/release-notices";
-import { readReferralNamed, readSource } from "../store/reads";
+import { readReferralNamed } from "../store/reads";
+import { readSource } from "../store/sources";
 import { sourceTombstone } from "../store/transaction";
 import { eventActor } from "./context";
 import { placementOf, prepareReceipt, type Receipt, settingsOnReceipt } from "./receive-referral";

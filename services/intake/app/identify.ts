@@ -5,7 +5,7 @@ import { parseIdentityNumber, subjectRef } from "../../../shared/identity";
 import type { ReferralView } from "../contract-view";
 import type { IntakeDeps } from "../deps";
 import { identifyReferral } from "../domain/identification";
-import { readOpenCase } from "../store/reads";
+import { readOpenCase } from "../store/open-cases";
 import { commitWrite, conflictingParts } from "../store/transaction";
 import type { RequestContext } from "./context";
 import { prepareTransition, readForStaff } from "./referral-changes";

@@ -11,7 +11,7 @@ import { type NewReferral, placeReferral, receiveReferral } from "../domain/rece
 import type { Referral } from "../domain/referral";
 import { routingWithOverrides } from "../domain/routing";
 import { ageOfSubject, type ReportedSubject, unidentifiedDescription } from "../domain/subject";
-import { readOpenCase } from "../store/reads";
+import { readOpenCase } from "../store/open-cases";
 import type { IdempotencyClaim, PreparedWrite } from "../store/transaction";
 import type { Actor } from "./context";
 import { prepareTransition } from "./referral-changes";

@@ -2,7 +2,7 @@
 import { sweepDue } from "../../../shared/app/sweep";
 import type { IntakeDeps } from "../deps";
 import { breachOverdue } from "../domain/breaches";
-import { readDue } from "../store/queries";
+import { readDue } from "../store/due";
 import { commitWrite, lostRace } from "../store/transaction";
 import { prepareTransition } from "./referral-changes";
 

@@ -28,7 +28,8 @@ import {
   taskVisibleTo,
 } from "../domain/tasks";
 import { SCOPES } from "../scopes";
-import { readReferral, readSource } from "../store/reads";
+import { readReferral } from "../store/reads";
+import { readSource } from "../store/sources";
 import {
   listTasks,
   newTaskWrites,

@@ -1,7 +1,7 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { auditTrailFor } from "../app/read-referrals";
+import { auditTrailFor } from "../app/audit-trail";
 import { createDeps, type IntakeDeps } from "../deps";
 import { auditRoute } from "../routes/referral/audit";
 

@@ -1,7 +1,7 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { listForStaff } from "../app/read-referrals";
+import { listForStaff } from "../app/list-referrals";
 import { createDeps, type IntakeDeps } from "../deps";
 import { listRoute } from "../routes/referral/list";
 

@@ -1,7 +1,7 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { registerCaseworker } from "../app/assignment";
+import { registerCaseworker } from "../app/caseworkers";
 import { createDeps, type IntakeDeps } from "../deps";
 import { putCaseworkerRoute } from "../routes/caseworkers";
 

@@ -1,9 +1,23 @@
 /** A unit's caseworkers: one item each under the unit's partition, with the caseload kept beside them. */
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import * as z from "zod/mini";
+import { unitSchema } from "../../../shared/events/catalogue/intake";
 import type { Unit } from "../domain/routing";
 import { caseworkerKey, unitPartition } from "./keys";
-import { type IntakeTable, readItem } from "./reads";
-import { type CaseworkerRecord, caseworkerRecordSchema, parseStored } from "./records";
+import { parseStored } from "./parse";
+import { type IntakeTable, readItem } from "./table";
+
+const caseworkerRecordSchema = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  caseworkerId: z.string(),
+  municipality: z.string(),
+  unit: unitSchema,
+  name: z.string(),
+  capacity: z.number().check(z.int()),
+  caseload: z.number().check(z.int()),
+});
+export type CaseworkerRecord = z.infer<typeof caseworkerRecordSchema>;
 
 export const readCaseworker = async (
   table: IntakeTable,

@@ -13,8 +13,9 @@ import {
 import { emptyLedger, type Intervention, type InterventionLedger } from "../domain/intervention";
 import type { AuditFact, Referral } from "../domain/referral";
 import { referralExpiry } from "../domain/retention";
-import { type IntakeTable, readItem } from "./reads";
-import { optionalExpiry, parseStored, toRecord } from "./records";
+import { optionalExpiry, parseStored } from "./parse";
+import { toRecord } from "./records";
+import { type IntakeTable, readItem } from "./table";
 import { auditRow, type IntakeWriteTarget } from "./transaction";
 
 export const interventionsKey = (referralId: string) => ({

@@ -1,19 +1,13 @@
-/** The listings: a municipality's referrals, a referral's audit trail, and what the sweep finds due. */
-import { type DueEntry, dueEntries } from "../../../shared/app/sweep";
-import {
-  type AuditEntryPage,
-  type AuditTrailFilter,
-  readAuditEntries,
-  trailAccess,
-} from "../../../shared/audit-read";
-import { type AuditTableDeps, auditPartition } from "../../../shared/audit-trail";
-import { encodeCursor, queryDue, queryPage, resumeKey } from "../../../shared/dynamo";
+/**
+ * A municipality's referrals, newest first (the worklist is worklist.ts; a trail, audit-trail.ts;
+ * what the sweep finds due, due.ts: each function loads only the reads it makes).
+ */
+import { encodeCursor, queryPage, resumeKey } from "../../../shared/dynamo";
 import type { Referral, ReferralStatus } from "../domain/referral";
 import type { ReferralKind, Unit } from "../domain/routing";
-import { auditSubject, dueIndex, municipalityIndex } from "./keys";
-import type { IntakeTable } from "./reads";
+import { municipalityIndex } from "./keys";
 import { parseReferral } from "./records";
-import { taskAuditSubject } from "./tasks";
+import type { IntakeTable } from "./table";
 
 /** A page, or the answer that the cursor is not one this listing issued. */
 export type Page<T> =
@@ -82,57 +76,4 @@ export const listReferrals = async (
     items.flatMap((item) => parseReferral(item) ?? []),
     lastKey,
   );
-};
-
-export type { AuditEntry } from "../../../shared/audit-read";
-
-/** Whose trail: a referral's, or a task's (store/tasks.ts), beside each other in the audit table. */
-export type AuditTrailSubject = { readonly referral: string } | { readonly task: string };
-
-const trailPartition = (subject: AuditTrailSubject): string =>
-  auditPartition(
-    "intake",
-    "referral" in subject ? auditSubject(subject.referral) : taskAuditSubject(subject.task),
-  );
-
-/** Which of the trail's rows `municipality` reads, from the record or, once it is gone, the rows. */
-export const auditTrailAccess = (
-  table: AuditTableDeps,
-  subject: AuditTrailSubject,
-  municipality: string,
-  record: { readonly municipality: string } | "gone",
-): Promise<Pick<AuditTrailFilter, "municipality"> | undefined> =>
-  trailAccess(table, trailPartition(subject), municipality, record);
-
-/** Who read or changed the referral or the task, oldest first, from the audit table. */
-export const readAuditTrail = (
-  table: AuditTableDeps,
-  subject: AuditTrailSubject,
-  request: {
-    readonly limit: number;
-    readonly cursor?: string | undefined;
-    readonly filter?: AuditTrailFilter;
-  },
-): Promise<AuditEntryPage> =>
-  readAuditEntries(table, trailPartition(subject), {
-    limit: request.limit,
-    cursor: request.cursor,
-    filter: request.filter ?? {},
-  });
-
-/** The referrals with a deadline due at `now`, from the due index: never more than what is due. */
-/** Each due referral is parsed inside the sweep's per-item guard: one unreadable item stops nothing. */
-export const readDue = async (
-  table: IntakeTable,
-  now: Date,
-  maxItems = 1_000,
-): Promise<DueEntry<Referral>[]> => {
-  const items = await queryDue(table.doc, {
-    tableName: table.tableName,
-    indexName: dueIndex.name,
-    partition: dueIndex.partition,
-    upTo: dueIndex.upTo(now),
-    maxItems,
-  });
-  return dueEntries(items, parseReferral);
 };

@@ -8,11 +8,11 @@ import {
   reporterRoleSchema,
   unitSchema,
 } from "../../../shared/events/catalogue/intake";
-import { epochSecondsOf } from "../../../shared/retention";
 import { INTAKE_DEADLINE_STATES, nextOpenDueAt, pendingDueAt } from "../domain/deadlines/states";
 import { isActive, REFERRAL_STATUSES, type Referral } from "../domain/referral";
 import { referralExpiry } from "../domain/retention";
 import { dueIndex, municipalityIndex, referralKey, worklistIndex } from "./keys";
+import { optionalExpiry, parseStored } from "./parse";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const recorded = { at: isoDateTime, by: z.string() };
@@ -94,56 +94,6 @@ export const referralRecordSchema = z.object({
 });
 export type ReferralRecord = z.infer<typeof referralRecordSchema>;
 
-export const caseworkerRecordSchema = z.object({
-  pk: z.string(),
-  sk: z.string(),
-  caseworkerId: z.string(),
-  municipality: z.string(),
-  unit: unitSchema,
-  name: z.string(),
-  capacity: z.number().check(z.int()),
-  caseload: z.number().check(z.int()),
-});
-export type CaseworkerRecord = z.infer<typeof caseworkerRecordSchema>;
-
-/** What an Idempotency-Key made: one referral, or a group's (then `referralIds` and `groupId`). */
-export const idempotencyRecordSchema = z.object({
-  referralId: z.optional(z.string()),
-  referralIds: z.optional(z.array(z.string())),
-  groupId: z.optional(z.string()),
-  requestHash: z.string(),
-  /** Epoch seconds; DynamoDB's TTL deletes the row some time after (rows from before it have none). */
-  expiresAt: z.optional(z.number()),
-});
-
-/** A referral linked to an open one, as the open one lists it. */
-export const linkRecordSchema = z.object({
-  referralId: z.string(),
-  kind: z.enum(REFERRAL_KINDS),
-  receivedAt: isoDateTime,
-});
-
-/** A source seen: the referral it made, or a tombstone for a notice withdrawn before it was received. */
-export const sourceRecordSchema = z.object({
-  referralId: z.optional(z.string()),
-  withdrawn: z.optional(z.boolean()),
-});
-
-export const openInUnitRecordSchema = z.object({ referralId: z.string() });
-
-/** A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value. */
-export const parseStored = <S extends z.core.$ZodType>(
-  schema: S,
-  item: Record<string, unknown> | undefined,
-  what: string,
-): z.output<S> | undefined => {
-  if (!item) return undefined;
-  const parsed = z.safeParse(schema, item);
-  if (!parsed.success)
-    throw new Error(`stored ${what} does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`);
-  return parsed.data;
-};
-
 /** The referral as stored, its keys and index attributes dropped. */
 export const parseReferral = (item: Record<string, unknown> | undefined): Referral | undefined => {
   const record = parseStored(referralRecordSchema, item, "referral");
@@ -170,10 +120,6 @@ export const parseReferral = (item: Record<string, unknown> | undefined): Referr
  * `overdue` filters on), and the worklist by that earliest step. A closed or withdrawn referral
  * leaves the due index and the worklist: a rewrite without them removes the attributes.
  */
-/** The TTL attribute, or nothing: a rewrite without it removes an earlier one (kept for research). */
-export const optionalExpiry = (expiresAt: Date | undefined): { expiresAt?: number } =>
-  expiresAt ? { expiresAt: epochSecondsOf(expiresAt) } : {};
-
 export const toRecord = (referral: Referral): ReferralRecord => {
   const next = isActive(referral) ? nextOpenDueAt(referral.deadlines) : undefined;
   const pending = isActive(referral) ? pendingDueAt(referral.deadlines) : undefined;

@@ -11,9 +11,8 @@ import { TASK_TYPES, TASK_UNITS } from "../../../shared/events/catalogue/tasks";
 import { newMonotonicId } from "../../../shared/ids";
 import { taskAuditExpiry, taskExpiry } from "../domain/retention";
 import type { Task, TaskAuditFact, TaskUnit } from "../domain/tasks";
-import type { IntakeTable } from "./reads";
-import { readItem } from "./reads";
-import { optionalExpiry, parseStored } from "./records";
+import { optionalExpiry, parseStored } from "./parse";
+import { type IntakeTable, readItem } from "./table";
 
 export const taskKey = (id: string) => ({ pk: `TASK#${id}`, sk: "TASK" as const });
 export const taskSourceRowKey = (source: string) => ({ pk: `TASKSRC#${source}`, sk: "TASKSRC" as const });

@@ -11,8 +11,9 @@ import { newMonotonicId } from "../../../shared/ids";
 import type { AuditFact, Referral, SourceType, Transition } from "../domain/referral";
 import { referralAuditExpiry, referralExpiry } from "../domain/retention";
 import { auditSubject, caseworkerKey, idempotencyKey, linkKey, openInUnitKey, sourceKey } from "./keys";
-import type { IntakeTable } from "./reads";
-import { optionalExpiry, toRecord } from "./records";
+import { optionalExpiry } from "./parse";
+import { toRecord } from "./records";
+import type { IntakeTable } from "./table";
 
 /** Where a transition is written: the intake table, and the audit table for its audit rows. */
 export interface IntakeWriteTarget {

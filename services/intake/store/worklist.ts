@@ -11,8 +11,8 @@ import type { Referral, ReferralStatus } from "../domain/referral";
 import type { ReferralKind, Unit } from "../domain/routing";
 import { worklistIndex } from "./keys";
 import type { Page } from "./queries";
-import type { IntakeTable } from "./reads";
 import { parseReferral } from "./records";
+import type { IntakeTable } from "./table";
 
 export interface WorklistFilter {
   readonly unit?: Unit;

@@ -1,0 +1,46 @@
+/** A referral's or a task's trail in the audit table, for GET /v1/audit (shared/audit-read.ts). */
+import {
+  type AuditEntryPage,
+  type AuditTrailFilter,
+  readAuditEntries,
+  trailAccess,
+} from "../../../shared/audit-read";
+import { type AuditTableDeps, auditPartition } from "../../../shared/audit-trail";
+import { auditSubject } from "./keys";
+import { taskAuditSubject } from "./tasks";
+
+export type { AuditEntry } from "../../../shared/audit-read";
+
+/** Whose trail: a referral's, or a task's (store/tasks.ts), beside each other in the audit table. */
+export type AuditTrailSubject = { readonly referral: string } | { readonly task: string };
+
+const trailPartition = (subject: AuditTrailSubject): string =>
+  auditPartition(
+    "intake",
+    "referral" in subject ? auditSubject(subject.referral) : taskAuditSubject(subject.task),
+  );
+
+/** Which of the trail's rows `municipality` reads, from the record or, once it is gone, the rows. */
+export const auditTrailAccess = (
+  table: AuditTableDeps,
+  subject: AuditTrailSubject,
+  municipality: string,
+  record: { readonly municipality: string } | "gone",
+): Promise<Pick<AuditTrailFilter, "municipality"> | undefined> =>
+  trailAccess(table, trailPartition(subject), municipality, record);
+
+/** Who read or changed the referral or the task, oldest first, from the audit table. */
+export const readAuditTrail = (
+  table: AuditTableDeps,
+  subject: AuditTrailSubject,
+  request: {
+    readonly limit: number;
+    readonly cursor?: string | undefined;
+    readonly filter?: AuditTrailFilter;
+  },
+): Promise<AuditEntryPage> =>
+  readAuditEntries(table, trailPartition(subject), {
+    limit: request.limit,
+    cursor: request.cursor,
+    filter: request.filter ?? {},
+  });
