@@ -2,7 +2,7 @@ import { createConsumer } from "../../../shared/events/consumer";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { intakeEventHandlers } from "../app/from-other-services";
-import { taskEventHandlers } from "../app/tasks";
+import { taskEventHandlers } from "../app/task-events";
 import type { IntakeDeps } from "../deps";
 import { createDeps } from "../deps-mailing";
 
