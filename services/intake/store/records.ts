@@ -1,10 +1,10 @@
 import * as z from "zod/mini";
 import {
   ageGroupSchema,
-  CLOSE_REASONS,
-  REFERRAL_KINDS,
+  closeReasonSchema,
   REFERRAL_SOURCE_TYPES,
   referralDeadlineTypeSchema,
+  referralKindSchema,
   reporterRoleSchema,
   unitSchema,
 } from "../../../shared/events/catalogue/intake";
@@ -14,83 +14,92 @@ import { referralExpiry } from "../domain/retention";
 import { dueIndex, municipalityIndex, referralKey, worklistIndex } from "./keys";
 import { optionalExpiry, parseStored } from "./parse";
 
+/**
+ * Every item read is checked against this schema, and every function that reads a referral builds
+ * it as it loads: one instance of each field's type, shared by the fields of that type (a schema is
+ * immutable), is some forty schemas fewer to build than one per field, and checks the same.
+ */
+const text = z.string();
+const optionalText = z.optional(text);
 const isoDateTime = z.iso.datetime({ offset: true });
-const recorded = { at: isoDateTime, by: z.string() };
+const optionalDateTime = z.optional(isoDateTime);
+const flag = z.boolean();
+const optionalFlag = z.optional(flag);
+const wholeNumber = z.number().check(z.int());
+const recorded = { at: isoDateTime, by: text };
 
 const extensionSchema = z.object({
   at: isoDateTime,
-  by: z.string(),
+  by: text,
   previousDueAt: isoDateTime,
   dueAt: isoDateTime,
-  reasonSealed: z.string(),
+  reasonSealed: text,
 });
 
 const deadlineSchema = z.object({
   type: referralDeadlineTypeSchema,
   dueAt: isoDateTime,
   state: z.enum(INTAKE_DEADLINE_STATES),
-  doneAt: z.optional(isoDateTime),
+  doneAt: optionalDateTime,
   extensions: z.optional(z.array(extensionSchema)),
 });
 
 /** The referral as stored. Items are validated on the way out of the table, never cast. */
 export const referralRecordSchema = z.object({
-  pk: z.string(),
+  pk: text,
   sk: z.literal("REF"),
-  id: z.string(),
-  municipality: z.string(),
-  kind: z.enum(REFERRAL_KINDS),
+  id: text,
+  municipality: text,
+  kind: referralKindSchema,
   unit: unitSchema,
   ageGroup: ageGroupSchema,
   status: z.enum(REFERRAL_STATUSES),
   receivedAt: isoDateTime,
   updatedAt: isoDateTime,
-  subjectRef: z.string(),
+  subjectRef: text,
   /** The identity number, sealed: the table never holds it in clear. Absent while not identified. */
-  subjectSealed: z.optional(z.string()),
+  subjectSealed: optionalText,
   identity: z.optional(z.enum(["unknown"])),
   /** The name and birth date or approximate age the report gave, sealed. */
-  unidentifiedSealed: z.optional(z.string()),
-  groupId: z.optional(z.string()),
-  firstOffence: z.boolean(),
-  financialAssistance: z.boolean(),
+  unidentifiedSealed: optionalText,
+  groupId: optionalText,
+  firstOffence: flag,
+  financialAssistance: flag,
   reporterRole: z.optional(reporterRoleSchema),
-  reporterSealed: z.optional(z.string()),
-  guardiansSealed: z.optional(z.string()),
+  reporterSealed: optionalText,
+  guardiansSealed: optionalText,
   /** Free text, sealed like the identity. */
-  summarySealed: z.optional(z.string()),
-  backdatedReasonSealed: z.optional(z.string()),
+  summarySealed: optionalText,
+  backdatedReasonSealed: optionalText,
   closeRelativeViolence: z.optional(z.object(recorded)),
-  source: z.optional(z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: z.string() })),
+  source: z.optional(z.object({ type: z.enum(REFERRAL_SOURCE_TYPES), id: text })),
   /** The release notice's latest update applied, so that an older one arriving late changes nothing. */
-  sourceUpdatedAt: z.optional(isoDateTime),
-  linkedReferralId: z.optional(z.string()),
-  joinedInvestigation: z.optional(z.boolean()),
+  sourceUpdatedAt: optionalDateTime,
+  linkedReferralId: optionalText,
+  joinedInvestigation: optionalFlag,
   target: z.optional(z.object({ type: z.literal("investigation"), dueAt: isoDateTime })),
-  assignee: z.optional(z.string()),
+  assignee: optionalText,
   deadlines: z.array(deadlineSchema),
   protectionAssessment: z.optional(
-    z.object({ ...recorded, immediateProtectionNeeded: z.boolean(), noteSealed: z.optional(z.string()) }),
+    z.object({ ...recorded, immediateProtectionNeeded: flag, noteSealed: optionalText }),
   ),
-  decision: z.optional(z.object({ ...recorded, openInvestigation: z.boolean(), reasonSealed: z.string() })),
-  firstOffenceConversation: z.optional(z.object({ ...recorded, noteSealed: z.optional(z.string()) })),
-  closure: z.optional(
-    z.object({ ...recorded, reason: z.enum(CLOSE_REASONS), noteSealed: z.optional(z.string()) }),
-  ),
+  decision: z.optional(z.object({ ...recorded, openInvestigation: flag, reasonSealed: text })),
+  firstOffenceConversation: z.optional(z.object({ ...recorded, noteSealed: optionalText })),
+  closure: z.optional(z.object({ ...recorded, reason: closeReasonSchema, noteSealed: optionalText })),
   /** Optimistic concurrency: every write conditions on the version it read. */
-  version: z.number().check(z.int(), z.nonnegative()),
+  version: wholeNumber.check(z.nonnegative()),
   keptForResearch: z.optional(z.literal(true)),
   /** TTL (gallring), epoch seconds: domain/retention.ts from the last entry; absent while kept for research. */
-  expiresAt: z.optional(z.number().check(z.int())),
+  expiresAt: z.optional(wholeNumber),
   /** The earliest step still to do: what `overdue=true` filters on. */
-  pendingDueAt: z.optional(isoDateTime),
-  gsi1pk: z.optional(z.string()),
-  gsi1sk: z.optional(z.string()),
-  gsi2pk: z.string(),
-  gsi2sk: z.string(),
+  pendingDueAt: optionalDateTime,
+  gsi1pk: optionalText,
+  gsi1sk: optionalText,
+  gsi2pk: text,
+  gsi2sk: text,
   /** The worklist (gsi3): present only while the referral is active. */
-  gsi3pk: z.optional(z.string()),
-  gsi3sk: z.optional(z.string()),
+  gsi3pk: optionalText,
+  gsi3sk: optionalText,
 });
 export type ReferralRecord = z.infer<typeof referralRecordSchema>;
 
