@@ -9,6 +9,12 @@ import { entityIdSchema, isoDateTimeSchema, kommunkodSchema } from "../../shared
  */
 export { HOTLINE_HANDLE_SCOPE } from "../../shared/domain/scopes";
 
+/** One instance per field type, shared by the fields of that type: fewer schemas to build as the module loads. */
+const optionalId = z.optional(entityIdSchema);
+const optionalText = z.optional(z.string());
+const optionalDateTime = z.optional(isoDateTimeSchema);
+const taskStatus = z.enum(["open", "done"]);
+
 export const taskParamsSchema = z.object({ id: entityIdSchema });
 
 export const taskListQuerySchema = z.object({
@@ -16,7 +22,7 @@ export const taskListQuerySchema = z.object({
   assignee: z.optional(z.literal("me")),
   unit: z.optional(taskUnitSchema),
   /** Absent: the open tasks, soonest due first, then the done ones, newest done first. */
-  status: z.optional(z.enum(["open", "done"])),
+  status: z.optional(taskStatus),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
@@ -28,18 +34,18 @@ export const taskViewSchema = z.object({
   type: taskTypeSchema,
   unit: taskUnitSchema,
   /** The caseworker it is for; absent: the unit's shared inbox. */
-  assignee: z.optional(z.string()),
-  referralId: z.optional(entityIdSchema),
-  noticeId: z.optional(entityIdSchema),
-  triageId: z.optional(entityIdSchema),
+  assignee: optionalText,
+  referralId: optionalId,
+  noticeId: optionalId,
+  triageId: optionalId,
   /** For `deadline-breached`: the deadline that ran out, e.g. `pre-assessment`. */
-  deadline: z.optional(z.string()),
-  dueAt: z.optional(isoDateTimeSchema),
+  deadline: optionalText,
+  dueAt: optionalDateTime,
   createdAt: isoDateTimeSchema,
-  status: z.enum(["open", "done"]),
-  doneAt: z.optional(isoDateTimeSchema),
-  doneBy: z.optional(z.string()),
+  status: taskStatus,
+  doneAt: optionalDateTime,
+  doneBy: optionalText,
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
 
-export const taskListSchema = z.object({ items: z.array(taskViewSchema), cursor: z.optional(z.string()) });
+export const taskListSchema = z.object({ items: z.array(taskViewSchema), cursor: optionalText });

@@ -7,7 +7,7 @@
 import * as z from "zod/mini";
 import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { queryPage, type TransactItem } from "../../../shared/dynamo";
-import { TASK_TYPES, TASK_UNITS } from "../../../shared/events/catalogue/tasks";
+import { taskTypeSchema, taskUnitSchema } from "../../../shared/events/catalogue/tasks";
 import { newMonotonicId } from "../../../shared/ids";
 import { taskAuditExpiry, taskExpiry } from "../domain/retention";
 import type { Task, TaskAuditFact, TaskUnit } from "../domain/tasks";
@@ -31,32 +31,37 @@ export const doneTasksIndex = {
   sort: (doneAt: string, id: string) => `${doneAt}#${id}`,
 } as const;
 
+/** One instance per field type, shared by the fields of that type: fewer schemas to build as the module loads. */
+const text = z.string();
+const optionalText = z.optional(text);
 const isoDateTime = z.iso.datetime({ offset: true });
+const optionalDateTime = z.optional(isoDateTime);
+const taskStatus = z.enum(["open", "done"]);
 
 const taskRecordSchema = z.object({
-  pk: z.string(),
+  pk: text,
   sk: z.literal("TASK"),
-  id: z.string(),
-  municipality: z.string(),
-  type: z.enum(TASK_TYPES),
-  unit: z.enum(TASK_UNITS),
-  assignee: z.optional(z.string()),
-  referralId: z.optional(z.string()),
-  noticeId: z.optional(z.string()),
-  triageId: z.optional(z.string()),
-  deadline: z.optional(z.string()),
-  dueAt: z.optional(isoDateTime),
+  id: text,
+  municipality: text,
+  type: taskTypeSchema,
+  unit: taskUnitSchema,
+  assignee: optionalText,
+  referralId: optionalText,
+  noticeId: optionalText,
+  triageId: optionalText,
+  deadline: optionalText,
+  dueAt: optionalDateTime,
   createdAt: isoDateTime,
-  status: z.enum(["open", "done"]),
-  doneAt: z.optional(isoDateTime),
-  doneBy: z.optional(z.string()),
-  mailedAt: z.optional(isoDateTime),
-  source: z.string(),
+  status: taskStatus,
+  doneAt: optionalDateTime,
+  doneBy: optionalText,
+  mailedAt: optionalDateTime,
+  source: text,
   /** TTL (gallring), epoch seconds: a done task's (domain/retention.ts); an open task has none. */
   expiresAt: z.optional(z.number().check(z.int())),
 });
 
-const sourceRowSchema = z.object({ taskId: z.string() });
+const sourceRowSchema = z.object({ taskId: text });
 
 export const parseTask = (item: Record<string, unknown> | undefined): Task | undefined => {
   const record = parseStored(taskRecordSchema, item, "task");
@@ -168,7 +173,7 @@ export interface TaskFilter {
 
 /** Where a page resumes: which phase, and after which sort key in it. */
 const cursorSchema = z.strictObject({
-  tasks: z.enum(["open", "done"]),
+  tasks: taskStatus,
   after: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 type Position = z.infer<typeof cursorSchema>;
