@@ -1,7 +1,13 @@
 /** A unit's caseworkers (PUT and GET /v1/units/{unit}/caseworkers…) and their caseloads. */
 import * as z from "zod/mini";
-import { unitSchema } from "../../shared/events/catalogue/intake";
+import { UNITS } from "../../shared/events/catalogue/intake-lists";
 import { caseworkerIdSchema } from "./contract-ids";
+
+/**
+ * The unit enum from the zod-free list, not the catalogue's `unitSchema`: importing the catalogue
+ * would build intake's event schemas too, which these routes never emit.
+ */
+const unitSchema = z.enum(UNITS);
 
 export const unitParamsSchema = z.object({ unit: unitSchema });
 export const caseworkerParamsSchema = z.object({ unit: unitSchema, caseworkerId: caseworkerIdSchema });
