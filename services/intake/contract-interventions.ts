@@ -1,4 +1,4 @@
-/** The interventions API: what staff post and patch on a referral, and what they read back. */
+/** The interventions API: what staff read back (the bodies they post and patch: routes/intervention/). */
 import * as z from "zod/mini";
 import {
   interventionOutcomeSchema,
@@ -6,7 +6,6 @@ import {
 } from "../../shared/events/catalogue/interventions";
 import { isoDateSchema } from "../../shared/events/envelope";
 import { PROVIDER_UNITS } from "../../shared/interventions";
-import { note } from "./contract-fields";
 import { referralIdSchema } from "./contract-ids";
 
 export const interventionIdSchema = z
@@ -20,43 +19,6 @@ export const interventionParamsSchema = z.object({
 
 /** A Swedish calendar date: a decision, a start and an end are dated, not timed. */
 const date = isoDateSchema;
-
-export const postInterventionBodySchema = z
-  .strictObject({
-    type: interventionTypeSchema,
-    decidedAt: date,
-    startedAt: z.optional(date),
-    /** What an `other` intervention is; sealed, since free text may name a person. */
-    description: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-    note: z.optional(note),
-  })
-  .check(
-    z.superRefine((b, ctx) => {
-      if (b.type === "other" && b.description === undefined)
-        ctx.addIssue({ code: "custom", path: ["description"], message: "is required when type is other" });
-      if (b.type !== "other" && b.description !== undefined)
-        ctx.addIssue({ code: "custom", path: ["description"], message: "applies to type other only" });
-    }),
-  );
-export type PostInterventionBody = z.infer<typeof postInterventionBodySchema>;
-
-export const patchInterventionBodySchema = z
-  .strictObject({
-    startedAt: z.optional(date),
-    endedAt: z.optional(date),
-    outcome: z.optional(interventionOutcomeSchema),
-  })
-  .check(
-    z.superRefine((b, ctx) => {
-      if (b.endedAt !== undefined && b.outcome === undefined)
-        ctx.addIssue({ code: "custom", path: ["outcome"], message: "is required with endedAt" });
-      if (b.outcome !== undefined && b.endedAt === undefined)
-        ctx.addIssue({ code: "custom", path: ["endedAt"], message: "is required with outcome" });
-      if (b.startedAt === undefined && b.endedAt === undefined && b.outcome === undefined)
-        ctx.addIssue({ code: "custom", path: [], message: "must give startedAt, or endedAt with outcome" });
-    }),
-  );
-export type PatchInterventionBody = z.infer<typeof patchInterventionBodySchema>;
 
 const recorded = z.object({ at: z.iso.datetime({ offset: true }), by: z.string() });
 

@@ -1,19 +1,13 @@
 /**
- * Interventions on a referral: read the referral (the caller's municipality only) and its
+ * Recording interventions on a referral: read the referral (the caller's municipality only) and its
  * interventions, let the domain decide, commit the interventions with their audit rows and events
  * in one transaction. A concurrent change to the same referral's interventions is a lost race:
- * read and decide again.
+ * read and decide again. Reading them is intervention-reads.ts.
  */
 import { retryOnLostRace } from "../../../shared/app/lost-race";
 import { orThrow } from "../../../shared/domain/errors";
 import { newId } from "../../../shared/ids";
-import { interventionTypeOf } from "../../../shared/interventions";
-import type { KeyMaterial } from "../../../shared/runtime/keys";
-import type {
-  InterventionView,
-  PatchInterventionBody,
-  PostInterventionBody,
-} from "../contract-interventions";
+import type { InterventionView } from "../contract-interventions";
 import type { IntakeDeps } from "../deps";
 import {
   changeIntervention,
@@ -23,42 +17,14 @@ import {
   type InterventionTransition,
 } from "../domain/intervention";
 import type { Referral } from "../domain/referral";
+import type { PatchInterventionBody } from "../routes/intervention/change";
+import type { PostInterventionBody } from "../routes/intervention/decide";
 import { prepareInterventionWrite, readInterventions } from "../store/interventions";
-import { auditReads } from "../store/transaction";
 import type { RequestContext } from "./context";
 import { toEnvelopes } from "./envelopes";
+import { toInterventionView } from "./intervention-reads";
 import { readForStaff } from "./referral-changes";
-import { openNote, sealNote } from "./sealing";
-
-const statusOf = (i: Intervention): InterventionView["status"] =>
-  i.endedAt !== undefined ? "ended" : i.startedAt !== undefined ? "started" : "decided";
-
-/** The intervention as staff read it, its sealed text opened (sealed to the referral). */
-export const toInterventionView = (
-  referralId: string,
-  i: Intervention,
-  keys: KeyMaterial,
-): InterventionView => {
-  const description = openNote(keys, referralId, i.descriptionSealed);
-  const note = openNote(keys, referralId, i.noteSealed);
-  return {
-    id: i.id,
-    referralId,
-    type: i.type,
-    provider: interventionTypeOf(i.type).provider,
-    status: statusOf(i),
-    decidedAt: i.decidedAt,
-    ...(i.startedAt !== undefined ? { startedAt: i.startedAt } : {}),
-    ...(i.endedAt !== undefined ? { endedAt: i.endedAt } : {}),
-    ...(i.outcome !== undefined ? { outcome: i.outcome } : {}),
-    ...(i.firstOnReferral ? { firstOnReferral: true as const } : {}),
-    ...(description !== undefined ? { description } : {}),
-    ...(note !== undefined ? { note } : {}),
-    recorded: i.recorded,
-    ...(i.startRecorded ? { startRecorded: i.startRecorded } : {}),
-    ...(i.endRecorded ? { endRecorded: i.endRecorded } : {}),
-  };
-};
+import { sealNote } from "./sealing";
 
 const commit = async (
   deps: IntakeDeps,
@@ -152,43 +118,4 @@ export const changeInterventionStep = async (
     return decided ?? orThrow(findIntervention(ledger, interventionId));
   });
   return toInterventionView(referralId, changed, keys);
-};
-
-/** The referral's interventions, oldest first; the read is audited, since it opens notes. */
-export const listInterventions = async (
-  deps: IntakeDeps,
-  referralId: string,
-  context: RequestContext,
-): Promise<{ items: InterventionView[] }> => {
-  const now = deps.clock.now();
-  const referral = await readForStaff(deps, referralId, context.caller);
-  const ledger = await readInterventions(deps, referral.id);
-  const keys = await deps.keys.get();
-  await auditReads(
-    deps,
-    [referral],
-    { action: "interventions:list", actor: context.caller.subject, at: now },
-    context.correlationId,
-  );
-  return { items: ledger.interventions.map((i) => toInterventionView(referral.id, i, keys)) };
-};
-
-export const getIntervention = async (
-  deps: IntakeDeps,
-  referralId: string,
-  interventionId: string,
-  context: RequestContext,
-): Promise<InterventionView> => {
-  const now = deps.clock.now();
-  const referral = await readForStaff(deps, referralId, context.caller);
-  const ledger = await readInterventions(deps, referral.id);
-  const intervention = orThrow(findIntervention(ledger, interventionId));
-  const keys = await deps.keys.get();
-  await auditReads(
-    deps,
-    [referral],
-    { action: `intervention:read:${intervention.id}`, actor: context.caller.subject, at: now },
-    context.correlationId,
-  );
-  return toInterventionView(referral.id, intervention, keys);
 };

@@ -13,7 +13,6 @@ import {
   type Decision,
   type FieldIssue,
   fail,
-  notFound,
   ok,
   unprocessable,
 } from "../../../shared/domain/errors";
@@ -28,40 +27,18 @@ import {
   OUTCOMES_AFTER_START,
 } from "../../../shared/interventions";
 import { calendarDaysBetween, type IsoDate, stockholmDate } from "../../../shared/time";
+import { findIntervention, type Intervention, type InterventionLedger } from "./intervention-ledger";
 import { type AuditFact, draft, type EventDraft, type Recorded, type Referral } from "./referral";
 import { referralFacts } from "./referral-events";
 import { withInterventionEntry } from "./retention";
 
-export interface Intervention {
-  readonly id: string;
-  readonly type: InterventionType;
-  /** What an `other` intervention is, sealed to the referral. */
-  readonly descriptionSealed?: string;
-  readonly noteSealed?: string;
-  readonly decidedAt: IsoDate;
-  readonly startedAt?: IsoDate;
-  readonly endedAt?: IsoDate;
-  readonly outcome?: InterventionOutcome;
-  /** The first intervention recorded as started on the referral (what days-to-first counts). */
-  readonly firstOnReferral?: true;
-  /** Who recorded the decision, the start and the end, and when. */
-  readonly recorded: Recorded;
-  readonly startRecorded?: Recorded;
-  readonly endRecorded?: Recorded;
-}
-
-/** A referral's interventions, oldest first; version 0 while none is stored. */
-export interface InterventionLedger {
-  readonly referralId: string;
-  readonly interventions: readonly Intervention[];
-  readonly version: number;
-}
-
-export const emptyLedger = (referralId: string): InterventionLedger => ({
-  referralId,
-  interventions: [],
-  version: 0,
-});
+// What the reads use too, in a module without the events' catalogue (intervention-ledger.ts).
+export {
+  emptyLedger,
+  findIntervention,
+  type Intervention,
+  type InterventionLedger,
+} from "./intervention-ledger";
 
 /**
  * One referral's interventions kept as one item: a handful per referral in practice; the bound
@@ -203,12 +180,6 @@ export const decideIntervention = (
     events,
     audit,
   });
-};
-
-/** The intervention of this referral, or 404 (an id from another referral does not exist here). */
-export const findIntervention = (ledger: InterventionLedger, id: string): Decision<Intervention> => {
-  const found = ledger.interventions.find((i) => i.id === id);
-  return found ? ok(found) : fail(notFound("No intervention with this id on this referral"));
 };
 
 /**

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { changeInterventionStep } from "../app/interventions";
 import { createDeps, type IntakeDeps } from "../deps";
-import { changeInterventionRoute } from "../routes/interventions";
+import { changeInterventionRoute } from "../routes/intervention/change";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(changeInterventionRoute, deps.logger, async ({ body, params, caller, correlationId }) =>

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { decideInterventionStep } from "../app/interventions";
 import { createDeps, type IntakeDeps } from "../deps";
-import { decideInterventionRoute } from "../routes/interventions";
+import { decideInterventionRoute } from "../routes/intervention/decide";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(decideInterventionRoute, deps.logger, async ({ body, params, caller, correlationId }) =>

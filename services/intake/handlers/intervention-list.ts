@@ -1,9 +1,9 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { listInterventions } from "../app/interventions";
+import { listInterventions } from "../app/intervention-reads";
 import { createDeps, type IntakeDeps } from "../deps";
-import { listInterventionsRoute } from "../routes/interventions";
+import { listInterventionsRoute } from "../routes/intervention/list";
 
 export const createHandler = (deps: IntakeDeps) =>
   createHttpHandler(listInterventionsRoute, deps.logger, async ({ params, caller, correlationId }) =>

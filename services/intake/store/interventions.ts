@@ -10,7 +10,7 @@ import {
   interventionOutcomeSchema,
   interventionTypeSchema,
 } from "../../../shared/events/catalogue/interventions";
-import { emptyLedger, type Intervention, type InterventionLedger } from "../domain/intervention";
+import { emptyLedger, type Intervention, type InterventionLedger } from "../domain/intervention-ledger";
 import type { AuditFact, Referral } from "../domain/referral";
 import { referralExpiry } from "../domain/retention";
 import { optionalExpiry, parseStored } from "./parse";
