@@ -16,12 +16,15 @@ export const putCaseworkerBodySchema = z.strictObject({
   capacity: z.number().check(z.int(), z.minimum(0), z.maximum(200)),
 });
 
-export const caseworkerViewSchema = z.object({
-  caseworkerId: caseworkerIdSchema,
-  unit: unitSchema,
-  name: z.string(),
-  capacity: z.number().check(z.int()),
-  /** Open referrals assigned (a referral linked to another counts once, with it). */
-  caseload: z.number().check(z.int()),
-});
-export const caseworkerListSchema = z.object({ items: z.array(caseworkerViewSchema) });
+/** Built on first use (z.lazy): the answers document the routes; no function checks its own. */
+export const caseworkerViewSchema = z.lazy(() =>
+  z.object({
+    caseworkerId: caseworkerIdSchema,
+    unit: unitSchema,
+    name: z.string(),
+    capacity: z.number().check(z.int()),
+    /** Open referrals assigned (a referral linked to another counts once, with it). */
+    caseload: z.number().check(z.int()),
+  }),
+);
+export const caseworkerListSchema = z.lazy(() => z.object({ items: z.array(caseworkerViewSchema) }));

@@ -20,30 +20,35 @@ export const interventionParamsSchema = z.object({
 /** A Swedish calendar date: a decision, a start and an end are dated, not timed. */
 const date = isoDateSchema;
 
-const recorded = z.object({ at: z.iso.datetime({ offset: true }), by: z.string() });
+/**
+ * One intervention for the municipality's staff, its note and description opened; every read is
+ * audited. Built on first use (z.lazy): the answer documents the routes; no function checks its own.
+ */
+export const interventionViewSchema = z.lazy(() => {
+  const recorded = z.object({ at: z.iso.datetime({ offset: true }), by: z.string() });
 
-/** One intervention for the municipality's staff, its note and description opened; every read is audited. */
-export const interventionViewSchema = z.object({
-  id: interventionIdSchema,
-  referralId: referralIdSchema,
-  type: interventionTypeSchema,
-  /** From the catalogue: who provides it. */
-  provider: z.enum(
-    Object.keys(PROVIDER_UNITS) as [keyof typeof PROVIDER_UNITS, ...(keyof typeof PROVIDER_UNITS)[]],
-  ),
-  status: z.enum(["decided", "started", "ended"]),
-  decidedAt: date,
-  startedAt: z.optional(date),
-  endedAt: z.optional(date),
-  outcome: z.optional(interventionOutcomeSchema),
-  /** The first intervention started on the referral. */
-  firstOnReferral: z.optional(z.literal(true)),
-  description: z.optional(z.string()),
-  note: z.optional(z.string()),
-  recorded,
-  startRecorded: z.optional(recorded),
-  endRecorded: z.optional(recorded),
+  return z.object({
+    id: interventionIdSchema,
+    referralId: referralIdSchema,
+    type: interventionTypeSchema,
+    /** From the catalogue: who provides it. */
+    provider: z.enum(
+      Object.keys(PROVIDER_UNITS) as [keyof typeof PROVIDER_UNITS, ...(keyof typeof PROVIDER_UNITS)[]],
+    ),
+    status: z.enum(["decided", "started", "ended"]),
+    decidedAt: date,
+    startedAt: z.optional(date),
+    endedAt: z.optional(date),
+    outcome: z.optional(interventionOutcomeSchema),
+    /** The first intervention started on the referral. */
+    firstOnReferral: z.optional(z.literal(true)),
+    description: z.optional(z.string()),
+    note: z.optional(z.string()),
+    recorded,
+    startRecorded: z.optional(recorded),
+    endRecorded: z.optional(recorded),
+  });
 });
 export type InterventionView = z.infer<typeof interventionViewSchema>;
 
-export const interventionListSchema = z.object({ items: z.array(interventionViewSchema) });
+export const interventionListSchema = z.lazy(() => z.object({ items: z.array(interventionViewSchema) }));

@@ -26,7 +26,7 @@ export const listQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
-export const referralListSchema = z.object({
-  items: z.array(referralViewSchema),
-  cursor: z.optional(z.string()),
-});
+/** A page of referrals; built on first use, as the view (contract-view.ts): no function checks its answer. */
+export const referralListSchema = z.lazy(() =>
+  z.object({ items: z.array(referralViewSchema), cursor: z.optional(z.string()) }),
+);

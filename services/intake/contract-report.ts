@@ -88,16 +88,19 @@ export const createReferralBodySchema = z
   );
 export type CreateReferralBody = z.infer<typeof createReferralBodySchema>;
 
-const isoDateTime = z.iso.datetime({ offset: true });
-
-/** What a write-only caller (a school's or the Police's e-service) learns: that it was received. */
-export const receiptSchema = z.object({ id: entityIdSchema, receivedAt: isoDateTime });
+/**
+ * What a write-only caller (a school's or the Police's e-service) learns: that it was received.
+ * The answers' schemas document the route and check answers in tests; the function never checks
+ * its own answer, so they are built on first use (z.lazy), not as it loads.
+ */
+export const receiptSchema = z.lazy(() =>
+  z.object({ id: entityIdSchema, receivedAt: z.iso.datetime({ offset: true }) }),
+);
 
 /** A report about several children: one referral each, one group. */
-export const groupReceiptSchema = z.object({
-  groupId: entityIdSchema,
-  items: z.array(receiptSchema),
-});
+export const groupReceiptSchema = z.lazy(() =>
+  z.object({ groupId: entityIdSchema, items: z.array(receiptSchema) }),
+);
 
 /** Printable ASCII, as the IETF draft's examples; hashed before it is stored, so it may hold anything. */
 export const idempotencyKeySchema = z.string().check(

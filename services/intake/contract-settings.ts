@@ -18,31 +18,38 @@ export const settingsParamsSchema = z.object({ code: kommunkodSchema });
 export const putSettingsBodySchema = z.extend(chosenSettingsSchema, { effectiveFrom: isoDate });
 export type PutSettingsBody = z.infer<typeof putSettingsBodySchema>;
 
-const changeViewSchema = z.object({
-  effectiveFrom: isoDate,
-  /** What was chosen: fields left out keep their defaults. */
-  chosen: chosenSettingsSchema,
-  /** The settings that follow from it, defaults filled in. */
-  settings: settingsSchema,
-  changedBy: z.string(),
-  changedAt: z.iso.datetime({ offset: true }),
-});
+/**
+ * The answers document the routes and check answers in tests; no function checks its own, so they
+ * are built on first use (z.lazy), not as the functions load.
+ */
+const changeViewSchema = z.lazy(() =>
+  z.object({
+    effectiveFrom: isoDate,
+    /** What was chosen: fields left out keep their defaults. */
+    chosen: chosenSettingsSchema,
+    /** The settings that follow from it, defaults filled in. */
+    settings: settingsSchema,
+    changedBy: z.string(),
+    changedAt: z.iso.datetime({ offset: true }),
+  }),
+);
 export type SettingsChangeView = z.infer<typeof changeViewSchema>;
 
-export const settingsViewSchema = z.object({
-  municipality: kommunkodSchema,
-  /** The Swedish date the answer is for. */
-  today: isoDate,
-  /** In force today; `since` is null while the defaults apply. */
-  inForce: z.object({ since: z.nullable(isoDate), settings: settingsSchema }),
-  /** Changes still to take effect, in the order they will. */
-  scheduled: z.array(changeViewSchema),
-});
+export const settingsViewSchema = z.lazy(() =>
+  z.object({
+    municipality: kommunkodSchema,
+    /** The Swedish date the answer is for. */
+    today: isoDate,
+    /** In force today; `since` is null while the defaults apply. */
+    inForce: z.object({ since: z.nullable(isoDate), settings: settingsSchema }),
+    /** Changes still to take effect, in the order they will. */
+    scheduled: z.array(changeViewSchema),
+  }),
+);
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 /** Every change ever made, oldest first, also those a later change replaced before they took effect. */
-export const settingsHistorySchema = z.object({
-  municipality: kommunkodSchema,
-  items: z.array(changeViewSchema),
-});
+export const settingsHistorySchema = z.lazy(() =>
+  z.object({ municipality: kommunkodSchema, items: z.array(changeViewSchema) }),
+);
 export type SettingsHistoryView = z.infer<typeof settingsHistorySchema>;

@@ -9,10 +9,6 @@ import { entityIdSchema, isoDateTimeSchema, kommunkodSchema } from "../../shared
  */
 export { HOTLINE_HANDLE_SCOPE } from "../../shared/domain/scopes";
 
-/** One instance per field type, shared by the fields of that type: fewer schemas to build as the module loads. */
-const optionalId = z.optional(entityIdSchema);
-const optionalText = z.optional(z.string());
-const optionalDateTime = z.optional(isoDateTimeSchema);
 const taskStatus = z.enum(["open", "done"]);
 
 export const taskParamsSchema = z.object({ id: entityIdSchema });
@@ -27,25 +23,37 @@ export const taskListQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
-/** A task: what to do, for whom, by when. It names a referral or a notice by id, never the person. */
-export const taskViewSchema = z.object({
-  id: entityIdSchema,
-  municipality: kommunkodSchema,
-  type: taskTypeSchema,
-  unit: taskUnitSchema,
-  /** The caseworker it is for; absent: the unit's shared inbox. */
-  assignee: optionalText,
-  referralId: optionalId,
-  noticeId: optionalId,
-  triageId: optionalId,
-  /** For `deadline-breached`: the deadline that ran out, e.g. `pre-assessment`. */
-  deadline: optionalText,
-  dueAt: optionalDateTime,
-  createdAt: isoDateTimeSchema,
-  status: taskStatus,
-  doneAt: optionalDateTime,
-  doneBy: optionalText,
+/**
+ * A task: what to do, for whom, by when. It names a referral or a notice by id, never the person.
+ * The answers document the routes and check answers in tests; no function checks its own, so they
+ * are built on first use (z.lazy), not as the functions load.
+ */
+export const taskViewSchema = z.lazy(() => {
+  // One instance per field type, shared by the fields of that type.
+  const optionalId = z.optional(entityIdSchema);
+  const optionalText = z.optional(z.string());
+  const optionalDateTime = z.optional(isoDateTimeSchema);
+  return z.object({
+    id: entityIdSchema,
+    municipality: kommunkodSchema,
+    type: taskTypeSchema,
+    unit: taskUnitSchema,
+    /** The caseworker it is for; absent: the unit's shared inbox. */
+    assignee: optionalText,
+    referralId: optionalId,
+    noticeId: optionalId,
+    triageId: optionalId,
+    /** For `deadline-breached`: the deadline that ran out, e.g. `pre-assessment`. */
+    deadline: optionalText,
+    dueAt: optionalDateTime,
+    createdAt: isoDateTimeSchema,
+    status: taskStatus,
+    doneAt: optionalDateTime,
+    doneBy: optionalText,
+  });
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
 
-export const taskListSchema = z.object({ items: z.array(taskViewSchema), cursor: optionalText });
+export const taskListSchema = z.lazy(() =>
+  z.object({ items: z.array(taskViewSchema), cursor: z.optional(z.string()) }),
+);
