@@ -8,9 +8,8 @@ import {
   type AuditTrailSubject,
   auditTrailAccess,
   readAuditTrail,
+  readTrailOwner,
 } from "../store/audit-trail";
-import { readReferral } from "../store/reads";
-import { readTask } from "../store/tasks";
 import type { RequestContext } from "./context";
 
 const notOurCursor = () =>
@@ -30,9 +29,8 @@ export const auditTrailFor = async (
   const municipality = auditedMunicipality(context.caller, query.municipality);
   const subject: AuditTrailSubject =
     query.task === undefined ? { referral: query.referral ?? "" } : { task: query.task };
-  const record =
-    "referral" in subject ? await readReferral(deps, subject.referral) : await readTask(deps, subject.task);
-  const access = await auditTrailAccess(deps, subject, municipality, record ?? "gone");
+  const owner = await readTrailOwner(deps, subject);
+  const access = await auditTrailAccess(deps, subject, municipality, owner ?? "gone");
   if (!access) throw notFound("referral" in subject ? "No referral with this id" : "No task with this id");
   const page = await readAuditTrail(deps, subject, {
     limit: query.limit,

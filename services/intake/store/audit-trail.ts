@@ -1,4 +1,7 @@
 /** A referral's or a task's trail in the audit table, for GET /v1/audit (shared/audit-read.ts). */
+
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import * as z from "zod/mini";
 import {
   type AuditEntryPage,
   type AuditTrailFilter,
@@ -6,8 +9,9 @@ import {
   trailAccess,
 } from "../../../shared/audit-read";
 import { type AuditTableDeps, auditPartition } from "../../../shared/audit-trail";
-import { auditSubject } from "./keys";
-import { taskAuditSubject } from "./tasks";
+import { auditSubject, referralKey, taskAuditSubject, taskKey } from "./keys";
+import { parseStored } from "./parse";
+import type { IntakeTable } from "./table";
 
 export type { AuditEntry } from "../../../shared/audit-read";
 
@@ -19,6 +23,28 @@ const trailPartition = (subject: AuditTrailSubject): string =>
     "intake",
     "referral" in subject ? auditSubject(subject.referral) : taskAuditSubject(subject.task),
   );
+
+const ownerSchema = z.object({ municipality: z.string() });
+
+/**
+ * Whose the referral or the task is while it exists: its municipality, read alone. The trail needs
+ * nothing else of it, and reading no more spares this function the records' schemas.
+ */
+export const readTrailOwner = async (
+  table: IntakeTable,
+  subject: AuditTrailSubject,
+): Promise<{ municipality: string } | undefined> => {
+  const out = await table.doc.send(
+    new GetCommand({
+      TableName: table.tableName,
+      Key: "referral" in subject ? referralKey(subject.referral) : taskKey(subject.task),
+      ProjectionExpression: "#m",
+      ExpressionAttributeNames: { "#m": "municipality" },
+      ConsistentRead: true,
+    }),
+  );
+  return parseStored(ownerSchema, out.Item, "trail's owner");
+};
 
 /** Which of the trail's rows `municipality` reads, from the record or, once it is gone, the rows. */
 export const auditTrailAccess = (

@@ -7,6 +7,11 @@ export const referralKey = (id: string) => ({ pk: `REF#${id}`, sk: "REF" as cons
 /** A referral's trail in the audit table (shared/audit-trail.ts), under intake's prefix. */
 export const auditSubject = (referralId: string) => `REF#${referralId}`;
 
+/** A task (store/tasks.ts). */
+export const taskKey = (id: string) => ({ pk: `TASK#${id}`, sk: "TASK" as const });
+/** A task's trail in the audit table, beside the referrals' trails: ids only. */
+export const taskAuditSubject = (taskId: string): string => `task#${taskId}`;
+
 /** One row per source (a release notice, a hotline triage's purpose): the same source never makes two referrals. */
 export const sourceKey = (type: string, id: string, purpose = "main") => ({
   pk: `SOURCE#${type}#${id}#${purpose}`,

@@ -11,10 +11,13 @@ import { taskTypeSchema, taskUnitSchema } from "../../../shared/events/catalogue
 import { newMonotonicId } from "../../../shared/ids";
 import { taskAuditExpiry, taskExpiry } from "../domain/retention";
 import type { Task, TaskAuditFact, TaskUnit } from "../domain/tasks";
+import { taskAuditSubject, taskKey } from "./keys";
 import { optionalExpiry, parseStored } from "./parse";
 import { type IntakeTable, readItem } from "./table";
 
-export const taskKey = (id: string) => ({ pk: `TASK#${id}`, sk: "TASK" as const });
+// Their home is keys.ts, where the audit trail's reading finds them without this module's schemas.
+export { taskAuditSubject, taskKey };
+
 export const taskSourceRowKey = (source: string) => ({ pk: `TASKSRC#${source}`, sk: "TASKSRC" as const });
 
 /** gsi3: a municipality's open tasks, the soonest due first (one without a due time last). */
@@ -108,9 +111,6 @@ const taskUpdateWrite = (tableName: string, task: Task): TransactItem => ({
     ExpressionAttributeValues: { ":open": "open" },
   },
 });
-
-/** A task's trail in the audit table, beside the referrals' trails: ids only. */
-export const taskAuditSubject = (taskId: string): string => `task#${taskId}`;
 
 /**
  * A task marked done: the task (first, conditioned on being open), its source row given the
