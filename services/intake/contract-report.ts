@@ -7,7 +7,8 @@ import * as z from "zod/mini";
 import { reporterRoleSchema } from "../../shared/events/catalogue/intake";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 import { containsIdentityNumber, IDENTITY_IN_ID_MESSAGE } from "../../shared/identity/in-text";
-import { identityNumberInputSchema, note } from "./contract-fields";
+import { note } from "./contract-fields";
+import { identityNumberInputSchema } from "./contract-identity";
 
 /** The kinds a person or organisation may post; `release` and `hotline` come only from events. */
 export const EXTERNAL_KINDS = ["concern", "application", "self-referral", "police"] as const;

@@ -7,6 +7,7 @@ export * from "./contract-audit";
 export * from "./contract-caseworkers";
 export * from "./contract-detail";
 export * from "./contract-fields";
+export * from "./contract-identity";
 export * from "./contract-ids";
 export * from "./contract-list";
 export * from "./contract-report";

@@ -1,7 +1,7 @@
 /** POST /v1/referrals/{id}/identify (routes/referrals.ts: one module per route). */
 import * as z from "zod/mini";
 import type { HttpRoute } from "../../../../shared/service";
-import { identityNumberInputSchema } from "../../contract-fields";
+import { identityNumberInputSchema } from "../../contract-identity";
 import { referralParamsSchema } from "../../contract-ids";
 import { problems, staffManage, tags } from "../common";
 import { view } from "./view";
