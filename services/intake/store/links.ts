@@ -1,7 +1,7 @@
 /** The referrals linked to an open one, listed beside it (store/keys.ts linkKey). */
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
-import { REFERRAL_KINDS } from "../../../shared/events/catalogue/intake";
+import { REFERRAL_KINDS } from "../../../shared/events/catalogue/intake-lists";
 import type { LinkRow } from "../domain/referral";
 import { linksPartition } from "./keys";
 import { parseStored } from "./parse";

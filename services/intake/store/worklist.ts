@@ -6,7 +6,7 @@
  */
 import * as z from "zod/mini";
 import { queryPage } from "../../../shared/dynamo";
-import { UNITS } from "../../../shared/events/catalogue/intake";
+import { UNITS } from "../../../shared/events/catalogue/intake-lists";
 import type { Referral, ReferralStatus } from "../domain/referral";
 import type { ReferralKind, Unit } from "../domain/routing";
 import { worklistIndex } from "./keys";
