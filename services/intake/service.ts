@@ -26,7 +26,7 @@ const http = (id: string, file: string, route: HttpRoute, usesIdentityKeys = fal
 
 const functions: FunctionDefinition[] = [
   http("create", "create", routes.create, true),
-  http("list", "list", routes.list, true),
+  http("list", "list", routes.list),
   http("get", "get", routes.get, true),
   http("protection-assessment", "protection-assessment", routes.protectionAssessment, true),
   http("decision", "decision", routes.decision, true),
@@ -38,7 +38,7 @@ const functions: FunctionDefinition[] = [
   http("close", "close", routes.close, true),
   http("put-caseworker", "put-caseworker", routes.putCaseworker),
   http("list-caseworkers", "list-caseworkers", routes.listCaseworkers),
-  http("audit", "audit", routes.audit, true),
+  http("audit", "audit", routes.audit),
   http("list-tasks", "list-tasks", routes.listTasks),
   http("complete-task", "complete-task", routes.completeTask),
   http("decide-intervention", "intervention-decide", routes.decideIntervention, true),
