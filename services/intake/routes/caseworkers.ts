@@ -12,7 +12,7 @@ import { problems, staffManage, staffRead, tags } from "./common";
  * A unit's caseworkers and their caseloads.
  * Each route is a const of its own, which its handler imports; the table at the end is the area's
  * part of the service's route table (service.ts). The area's routes share most of their schemas, so
- * they share a module (routes/referrals.ts has one per route).
+ * they share a module (a referral or an intervention route has one of its own).
  */
 export const putCaseworkerRoute = {
   method: "PUT",

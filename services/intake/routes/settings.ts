@@ -12,7 +12,7 @@ import { problems, tags } from "./common";
  * A municipality's own settings and their history.
  * Each route is a const of its own, which its handler imports; the table at the end is the area's
  * part of the service's route table (service.ts). The area's routes share most of their schemas, so
- * they share a module (routes/referrals.ts has one per route).
+ * they share a module (a referral or an intervention route has one of its own).
  */
 export const getSettingsRoute = {
   method: "GET",

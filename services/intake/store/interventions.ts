@@ -23,29 +23,34 @@ export const interventionsKey = (referralId: string) => ({
   sk: "INTERVENTIONS" as const,
 });
 
+/** One instance per field type, shared by the fields of that type: fewer schemas to build as the module loads. */
+const text = z.string();
+const optionalText = z.optional(text);
 const isoDate = z.iso.date();
-const recorded = z.object({ at: z.iso.datetime({ offset: true }), by: z.string() });
+const optionalDate = z.optional(isoDate);
+const recorded = z.object({ at: z.iso.datetime({ offset: true }), by: text });
+const optionalRecorded = z.optional(recorded);
 
 const interventionRecordSchema = z.object({
-  id: z.string(),
+  id: text,
   type: interventionTypeSchema,
-  descriptionSealed: z.optional(z.string()),
-  noteSealed: z.optional(z.string()),
+  descriptionSealed: optionalText,
+  noteSealed: optionalText,
   decidedAt: isoDate,
-  startedAt: z.optional(isoDate),
-  endedAt: z.optional(isoDate),
+  startedAt: optionalDate,
+  endedAt: optionalDate,
   outcome: z.optional(interventionOutcomeSchema),
   firstOnReferral: z.optional(z.literal(true)),
   recorded,
-  startRecorded: z.optional(recorded),
-  endRecorded: z.optional(recorded),
+  startRecorded: optionalRecorded,
+  endRecorded: optionalRecorded,
 });
 
 /** The item as stored, validated on the way out of the table, never cast. */
 export const ledgerRecordSchema = z.object({
-  pk: z.string(),
+  pk: text,
   sk: z.literal("INTERVENTIONS"),
-  referralId: z.string(),
+  referralId: text,
   interventions: z.array(interventionRecordSchema),
   version: z.number().check(z.int(), z.positive()),
   /** Epoch seconds; DynamoDB's TTL deletes the item some time after. */
