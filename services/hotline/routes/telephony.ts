@@ -37,7 +37,7 @@ export const telephonyRoutes = {
     description:
       "The provider posts the new call (form-encoded `direction`, `callid`, `from`, `to`, `created`). The answer connects the on-call worker with a ring timeout, a `next` webhook and a `whenhangup` webhook (each URL with the municipality's credentials and a signed call token); with nobody to ring, it plays the recorded message. The same `callid` again gets the same answer and opens no second triage. A call to another number than the schedule's `hotlineNumber` rings nobody and opens nothing. Served by the telephony API, from the provider's addresses only (403 otherwise).",
     tags,
-    request: { params: municipalityParamsSchema, body: elksIncomingSchema, bodyContentType: form },
+    request: { params: municipalityParamsSchema, body: elksIncomingSchema(), bodyContentType: form },
     responses: { 200: action, ...problems(400, 401, 403, 404, 413, 415, 503) },
     throttle: THROTTLE.incoming,
   },
@@ -52,7 +52,7 @@ export const telephonyRoutes = {
     request: {
       params: municipalityParamsSchema,
       query: nextQuerySchema,
-      body: elksNextSchema,
+      body: elksNextSchema(),
       bodyContentType: form,
     },
     responses: { 200: action, ...problems(400, 401, 403, 404, 413, 415, 503) },
@@ -69,7 +69,7 @@ export const telephonyRoutes = {
     request: {
       params: municipalityParamsSchema,
       query: hangupQuerySchema,
-      body: elksHangupSchema,
+      body: elksHangupSchema(),
       bodyContentType: form,
     },
     responses: { 200: action, ...problems(400, 401, 403, 404, 413, 415, 503) },
