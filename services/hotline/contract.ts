@@ -6,12 +6,9 @@ import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 import { STEP_STATUSES, TRIAGE_STATUSES } from "./domain/triage-state";
 
 // The webhooks' schemas live apart, so that the telephony functions load only those.
-export {
-  callActionSchema,
-  hangupQuerySchema,
-  municipalityParamsSchema,
-  nextQuerySchema,
-} from "./contract-telephony";
+export { municipalityParamsSchema } from "./contract-municipality";
+export { callActionSchema } from "./contract-telephony";
+export { hangupQuerySchema, nextQuerySchema } from "./contract-webhook-urls";
 
 export const SCOPES = {
   /** On-call staff and their managers: triages, the caller's number, who is on call. */
