@@ -1,5 +1,6 @@
 import { findMunicipality } from "../../../shared/municipalities";
-import { type EventDraft, triageBreached } from "./event-drafts";
+import { triageBreached } from "./breach-draft";
+import type { EventDraft } from "./event-drafts";
 import { SMS_CLAIM_MINUTES, type Stage } from "./triage-clock";
 import { changed, type Triage } from "./triage-state";
 

@@ -8,7 +8,8 @@ import {
   ok,
 } from "../../../shared/domain/errors";
 import { type IdentityNumber, parseIdentityNumber } from "../../../shared/identity/personnummer";
-import { type EventDraft, triageBreached, triageCompleted } from "./event-drafts";
+import { triageBreached } from "./breach-draft";
+import { type EventDraft, triageCompleted } from "./event-drafts";
 import { hoursBetween } from "./triage-clock";
 import {
   changed,
