@@ -2,7 +2,8 @@ import type { HttpRoute } from "../../../shared/service";
 import { municipalityParamsSchema } from "../contract-municipality";
 import { hangupQuerySchema } from "../contract-webhook-urls";
 import { elksHangupSchema } from "../telephony/46elks";
-import { formContentType, TELEPHONY_THROTTLE, webhookResponses, webhookTags } from "./telephony-common";
+import { formContentType, webhookResponses, webhookTags } from "./telephony-common";
+import { THROTTLE } from "./throttles";
 
 /** The call ended: a module of its own, so that its function builds this route's schemas only. */
 export const hangupRoute = {
@@ -20,5 +21,5 @@ export const hangupRoute = {
     bodyContentType: formContentType,
   },
   responses: webhookResponses,
-  throttle: TELEPHONY_THROTTLE.hangup,
+  throttle: THROTTLE.hangup,
 } as const satisfies HttpRoute;

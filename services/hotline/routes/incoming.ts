@@ -1,7 +1,8 @@
 import type { HttpRoute } from "../../../shared/service";
 import { municipalityParamsSchema } from "../contract-municipality";
 import { elksIncomingSchema } from "../telephony/46elks";
-import { formContentType, TELEPHONY_THROTTLE, webhookResponses, webhookTags } from "./telephony-common";
+import { formContentType, webhookResponses, webhookTags } from "./telephony-common";
+import { THROTTLE } from "./throttles";
 
 /**
  * A call comes in: a module of its own, so that its function builds this route's schemas only (a
@@ -17,5 +18,5 @@ export const incomingRoute = {
   tags: webhookTags,
   request: { params: municipalityParamsSchema, body: elksIncomingSchema(), bodyContentType: formContentType },
   responses: webhookResponses,
-  throttle: TELEPHONY_THROTTLE.incoming,
+  throttle: THROTTLE.incoming,
 } as const satisfies HttpRoute;

@@ -2,7 +2,8 @@ import type { HttpRoute } from "../../../shared/service";
 import { municipalityParamsSchema } from "../contract-municipality";
 import { nextQuerySchema } from "../contract-webhook-urls";
 import { elksNextSchema } from "../telephony/46elks";
-import { formContentType, TELEPHONY_THROTTLE, webhookResponses, webhookTags } from "./telephony-common";
+import { formContentType, webhookResponses, webhookTags } from "./telephony-common";
+import { THROTTLE } from "./throttles";
 
 /** The outcome of one ring: a module of its own, so that its function builds this route's schemas only. */
 export const nextRoute = {
@@ -20,5 +21,5 @@ export const nextRoute = {
     bodyContentType: formContentType,
   },
   responses: webhookResponses,
-  throttle: TELEPHONY_THROTTLE.next,
+  throttle: THROTTLE.next,
 } as const satisfies HttpRoute;

@@ -1,15 +1,7 @@
 import { problemResponses } from "../../../shared/http/problem";
-import type { RouteThrottle } from "../../../shared/service";
 import { callActionSchema } from "../contract-telephony";
 
 /** What the three telephony webhooks' routes (incoming.ts, next.ts, hangup.ts) have in common. */
-
-/** Why these sizes: see THROTTLE in service.ts. */
-export const TELEPHONY_THROTTLE = {
-  incoming: { rateLimit: 5, burstLimit: 10 },
-  next: { rateLimit: 10, burstLimit: 20 },
-  hangup: { rateLimit: 5, burstLimit: 10 },
-} as const satisfies Record<string, RouteThrottle>;
 
 export const webhookTags = ["hotline"];
 export const formContentType = "application/x-www-form-urlencoded" as const;

@@ -3,8 +3,6 @@ import { hangupRoute } from "./hangup";
 import { incomingRoute } from "./incoming";
 import { nextRoute } from "./next";
 
-export { TELEPHONY_THROTTLE } from "./telephony-common";
-
 /**
  * The telephony webhooks' routes, part of the service's route table (service.ts). Each webhook's
  * handler imports its own route's module (incoming.ts, next.ts, hangup.ts), not this table: a

@@ -1,0 +1,39 @@
+import { problemResponses } from "../../../shared/http/problem";
+import type { HttpRoute } from "../../../shared/service";
+import { municipalityParamsSchema } from "../contract-municipality";
+import { gapsQuerySchema, gapsViewSchema, onCallQuerySchema, onCallViewSchema } from "../contract-on-call";
+import { SCOPES } from "../contract-scopes";
+import { THROTTLE } from "./throttles";
+
+/** Who is on call, and the schedule's gaps: apart from the schedule's body, which these never build. */
+
+const problems = problemResponses;
+const tags = ["hotline"];
+
+export const onCallRoute = {
+  method: "GET",
+  path: "/v1/hotline/on-call",
+  auth: { type: "jwt", scopes: [SCOPES.handle, SCOPES.admin] },
+  summary: "Who is on call (now, or `at` an instant)",
+  tags,
+  request: { query: onCallQuerySchema },
+  responses: {
+    200: { description: "The member on call and the stretch they cover", schema: onCallViewSchema },
+    ...problems(400, 401, 403, 404),
+  },
+  throttle: THROTTLE.scheduleRead,
+} as const satisfies HttpRoute;
+
+export const gapsRoute = {
+  method: "GET",
+  path: "/v1/hotline/schedules/{municipality}/gaps",
+  auth: { type: "jwt", scopes: [SCOPES.admin, SCOPES.handle] },
+  summary: "Stretches in the coming days with nobody on call, or someone on call without a phone",
+  tags,
+  request: { params: municipalityParamsSchema, query: gapsQuerySchema },
+  responses: {
+    200: { description: "The gaps", schema: gapsViewSchema },
+    ...problems(400, 401, 403, 404),
+  },
+  throttle: THROTTLE.scheduleRead,
+} as const satisfies HttpRoute;
