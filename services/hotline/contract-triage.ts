@@ -1,8 +1,7 @@
 import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
-import { chainRoleSchema, triageStepSchema } from "../../shared/events/catalogue/hotline";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
-import { STEP_STATUSES, TRIAGE_STATUSES } from "./domain/triage-state";
+import { CHAIN_ROLES, STEP_STATUSES, TRIAGE_STATUSES, TRIAGE_STEPS } from "./domain/triage-state";
 
 /** The triages' schemas: what on-call staff send and are shown (routes/triages.ts). */
 
@@ -11,7 +10,7 @@ const isoDateTime = z.iso.datetime({ offset: true });
 export const triageStatusSchema = z.enum(TRIAGE_STATUSES);
 
 export const triageParamsSchema = z.object({ id: entityIdSchema });
-export const stepParamsSchema = z.object({ id: entityIdSchema, step: triageStepSchema });
+export const stepParamsSchema = z.object({ id: entityIdSchema, step: z.enum(TRIAGE_STEPS) });
 
 /** Format only; the check digit and date are checked by the domain against the clock. */
 const identityNumberInputSchema = z
@@ -70,7 +69,7 @@ export const triageSummarySchema = z.object({
   status: triageStatusSchema,
   receivedAt: isoDateTime,
   answeredBy: z.nullable(z.string()),
-  answeredRole: z.nullable(chainRoleSchema),
+  answeredRole: z.nullable(z.enum(CHAIN_ROLES)),
   deadline: z.object({
     dueAt: isoDateTime,
     state: z.enum(DEADLINE_STATES),
