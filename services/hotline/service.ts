@@ -1,16 +1,13 @@
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
 import { auditRoutes } from "./routes/audit";
+import { listTriagesRoute } from "./routes/list-triages";
 import { gapsRoute, onCallRoute } from "./routes/on-call";
-import { getScheduleRoute, putScheduleRoute } from "./routes/schedule";
+import { putScheduleRoute } from "./routes/put-schedule";
+import { getScheduleRoute } from "./routes/schedule";
+import { stepRoute } from "./routes/step";
 import { telephonyRoutes } from "./routes/telephony";
 import { THROTTLE } from "./routes/throttles";
-import {
-  acknowledgeRoute,
-  completeRoute,
-  getTriageRoute,
-  listTriagesRoute,
-  stepRoute,
-} from "./routes/triages";
+import { acknowledgeRoute, completeRoute, getTriageRoute } from "./routes/triages";
 
 const dir = "services/hotline/handlers";
 

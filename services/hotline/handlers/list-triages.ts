@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { TriageHandling } from "../app/triage-handling";
 import { createDeps, type HotlineDeps } from "../deps";
-import { listTriagesRoute } from "../routes/triages";
+import { listTriagesRoute } from "../routes/list-triages";
 
 export const createHandler = (deps: HotlineDeps) => {
   const triages = new TriageHandling(deps);

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { ScheduleAdmin } from "../app/schedule-admin";
 import { createDeps, type HotlineDeps } from "../deps";
-import { putScheduleRoute } from "../routes/schedule";
+import { putScheduleRoute } from "../routes/put-schedule";
 
 export const createHandler = (deps: HotlineDeps) => {
   const schedules = new ScheduleAdmin(deps);

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { TriageHandling } from "../app/triage-handling";
 import { createDeps, type HotlineDeps } from "../deps";
-import { stepRoute } from "../routes/triages";
+import { stepRoute } from "../routes/step";
 
 export const createHandler = (deps: HotlineDeps) => {
   const triages = new TriageHandling(deps);

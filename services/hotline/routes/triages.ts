@@ -1,34 +1,16 @@
 import { problemResponses } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
 import { SCOPES } from "../contract-scopes";
-import {
-  listTriagesQuerySchema,
-  stepBodySchema,
-  stepParamsSchema,
-  triageListSchema,
-  triageParamsSchema,
-  triageViewSchema,
-} from "../contract-triage";
+import { triageParamsSchema, triageViewSchema } from "../contract-triage";
 import { THROTTLE } from "./throttles";
 
-/** The on-call staff's triage routes: each handler imports its own route. */
+/**
+ * One triage: read, taken, completed. Recording a step (step.ts) and listing (list-triages.ts) are
+ * apart, so that these functions do not build the step body's or the list's schemas.
+ */
 
 const problems = problemResponses;
 const tags = ["hotline"];
-
-export const listTriagesRoute = {
-  method: "GET",
-  path: "/v1/hotline/triages",
-  auth: { type: "jwt", scopes: [SCOPES.handle] },
-  summary: "The municipality's triages in one status, oldest call first",
-  tags,
-  request: { query: listTriagesQuerySchema },
-  responses: {
-    200: { description: "A page of triages (no caller data)", schema: triageListSchema },
-    ...problems(400, 401, 403),
-  },
-  throttle: THROTTLE.staffRead,
-} as const satisfies HttpRoute;
 
 export const getTriageRoute = {
   method: "GET",
@@ -42,22 +24,6 @@ export const getTriageRoute = {
     ...problems(400, 401, 403, 404),
   },
   throttle: THROTTLE.staffRead,
-} as const satisfies HttpRoute;
-
-export const stepRoute = {
-  method: "PUT",
-  path: "/v1/hotline/triages/{id}/steps/{step}",
-  auth: { type: "jwt", scopes: [SCOPES.handle] },
-  summary: "Record a step: done, or not needed with a reason",
-  description:
-    "The financial-assistance step, when done, carries the person's `personalIdentityNumber`; it is stored sealed and travels sealed to intake when the triage is completed.",
-  tags,
-  request: { params: stepParamsSchema, body: stepBodySchema },
-  responses: {
-    200: { description: "The triage", schema: triageViewSchema },
-    ...problems(400, 401, 403, 404, 409, 413, 415),
-  },
-  throttle: THROTTLE.staffWrite,
 } as const satisfies HttpRoute;
 
 export const acknowledgeRoute = {
