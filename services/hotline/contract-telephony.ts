@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { once } from "./once";
 
 /**
  * What every telephony webhook answers (the form bodies are the provider adapter's, telephony/;
@@ -6,5 +7,8 @@ import * as z from "zod/mini";
  * caller's webhook loads these and not the staff API's contract.
  */
 
-/** The answer to the provider: one call action (its shape is the provider adapter's). */
-export const callActionSchema = z.record(z.string(), z.unknown());
+/**
+ * The answer to the provider: one call action (its shape is the provider adapter's). Built on first
+ * use (once.ts): OpenAPI reads it, the edge never does.
+ */
+export const callActionSchema = once(() => z.record(z.string(), z.unknown()));

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { triageStatusSchema, triageSummarySchema } from "./contract-triage";
+import { once } from "./once";
 
 /** The triage list's query and page: only the list function builds these (routes/list-triages.ts). */
 
@@ -18,7 +19,10 @@ export const listTriagesQuerySchema = z
     }),
   );
 
-export const triageListSchema = z.object({
-  items: z.array(triageSummarySchema),
-  cursor: z.optional(z.string()),
-});
+/** Built on first use (once.ts): OpenAPI reads an answer's schema, the edge never does. */
+export const triageListSchema = once(() =>
+  z.object({
+    items: z.array(triageSummarySchema()),
+    cursor: z.optional(z.string()),
+  }),
+);

@@ -20,6 +20,8 @@ export const hangupRoute = {
     body: elksHangupSchema(),
     bodyContentType: formContentType,
   },
-  responses: webhookResponses,
+  get responses() {
+    return webhookResponses();
+  },
   throttle: THROTTLE.hangup,
 } as const satisfies HttpRoute;

@@ -20,6 +20,8 @@ export const nextRoute = {
     body: elksNextSchema(),
     bodyContentType: formContentType,
   },
-  responses: webhookResponses,
+  get responses() {
+    return webhookResponses();
+  },
   throttle: THROTTLE.next,
 } as const satisfies HttpRoute;

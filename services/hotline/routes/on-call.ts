@@ -3,12 +3,22 @@ import type { HttpRoute } from "../../../shared/service";
 import { municipalityParamsSchema } from "../contract-municipality";
 import { gapsQuerySchema, gapsViewSchema, onCallQuerySchema, onCallViewSchema } from "../contract-on-call";
 import { SCOPES } from "../contract-scopes";
+import { once } from "../once";
 import { THROTTLE } from "./throttles";
 
-/** Who is on call, and the schedule's gaps: apart from the schedule's body, which these never build. */
+/**
+ * Who is on call, and the schedule's gaps: apart from the schedule's body, which these never build.
+ * A route's answers are built on first read (OpenAPI, the tests' contract check): the edge
+ * never reads them, so a function does not build them as it loads.
+ */
 
 const problems = problemResponses;
 const tags = ["hotline"];
+
+const onCallAnswers = once(() => ({
+  200: { description: "The member on call and the stretch they cover", schema: onCallViewSchema() },
+  ...problems(400, 401, 403, 404),
+}));
 
 export const onCallRoute = {
   method: "GET",
@@ -17,12 +27,16 @@ export const onCallRoute = {
   summary: "Who is on call (now, or `at` an instant)",
   tags,
   request: { query: onCallQuerySchema },
-  responses: {
-    200: { description: "The member on call and the stretch they cover", schema: onCallViewSchema },
-    ...problems(400, 401, 403, 404),
+  get responses() {
+    return onCallAnswers();
   },
   throttle: THROTTLE.scheduleRead,
 } as const satisfies HttpRoute;
+
+const gapsAnswers = once(() => ({
+  200: { description: "The gaps", schema: gapsViewSchema() },
+  ...problems(400, 401, 403, 404),
+}));
 
 export const gapsRoute = {
   method: "GET",
@@ -31,9 +45,8 @@ export const gapsRoute = {
   summary: "Stretches in the coming days with nobody on call, or someone on call without a phone",
   tags,
   request: { params: municipalityParamsSchema, query: gapsQuerySchema },
-  responses: {
-    200: { description: "The gaps", schema: gapsViewSchema },
-    ...problems(400, 401, 403, 404),
+  get responses() {
+    return gapsAnswers();
   },
   throttle: THROTTLE.scheduleRead,
 } as const satisfies HttpRoute;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { entityIdSchema } from "../../../shared/events/envelope";
+import { once } from "../once";
 import {
   type CallAction,
   type IncomingCall,
@@ -22,11 +23,6 @@ const callIdSchema = entityIdSchema;
  * Each webhook's form schema is built on its first use: every hotline function holds this adapter
  * (deps.ts), and a webhook's function builds only its own route's form as it loads (routes/).
  */
-const once = <S>(build: () => S): (() => S) => {
-  let built: S | undefined;
-  return () => (built ??= build());
-};
-
 export const elksIncomingSchema = once(() =>
   z.object({
     callid: callIdSchema,
