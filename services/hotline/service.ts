@@ -1,7 +1,8 @@
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
 import { auditRoutes } from "./routes/audit";
+import { gapsRoute } from "./routes/gaps";
 import { listTriagesRoute } from "./routes/list-triages";
-import { gapsRoute, onCallRoute } from "./routes/on-call";
+import { onCallRoute } from "./routes/on-call";
 import { putScheduleRoute } from "./routes/put-schedule";
 import { getScheduleRoute } from "./routes/schedule";
 import { stepRoute } from "./routes/step";

@@ -3,7 +3,7 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { ScheduleAdmin } from "../app/schedule-admin";
 import { createDeps, type HotlineDeps } from "../deps";
-import { gapsRoute } from "../routes/on-call";
+import { gapsRoute } from "../routes/gaps";
 
 export const createHandler = (deps: HotlineDeps) => {
   const schedules = new ScheduleAdmin(deps);

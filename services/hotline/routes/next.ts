@@ -1,6 +1,6 @@
 import type { HttpRoute } from "../../../shared/service";
 import { municipalityParamsSchema } from "../contract-municipality";
-import { nextQuerySchema } from "../contract-webhook-urls";
+import { nextQuerySchema } from "../contract-ring";
 import { elksNextSchema } from "../telephony/46elks";
 import { formContentType, webhookResponses, webhookTags } from "./telephony-common";
 import { THROTTLE } from "./throttles";

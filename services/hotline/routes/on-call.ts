@@ -1,13 +1,12 @@
 import { problemResponses } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
-import { municipalityParamsSchema } from "../contract-municipality";
-import { gapsQuerySchema, gapsViewSchema, onCallQuerySchema, onCallViewSchema } from "../contract-on-call";
+import { onCallQuerySchema, onCallViewSchema } from "../contract-on-call";
 import { SCOPES } from "../contract-scopes";
 import { once } from "../once";
 import { THROTTLE } from "./throttles";
 
 /**
- * Who is on call, and the schedule's gaps: apart from the schedule's body, which these never build.
+ * Who is on call; the schedule's gaps are gaps.ts, and neither builds the schedule's body.
  * A route's answers are built on first read (OpenAPI, the tests' contract check): the edge
  * never reads them, so a function does not build them as it loads.
  */
@@ -29,24 +28,6 @@ export const onCallRoute = {
   request: { query: onCallQuerySchema },
   get responses() {
     return onCallAnswers();
-  },
-  throttle: THROTTLE.scheduleRead,
-} as const satisfies HttpRoute;
-
-const gapsAnswers = once(() => ({
-  200: { description: "The gaps", schema: gapsViewSchema() },
-  ...problems(400, 401, 403, 404),
-}));
-
-export const gapsRoute = {
-  method: "GET",
-  path: "/v1/hotline/schedules/{municipality}/gaps",
-  auth: { type: "jwt", scopes: [SCOPES.admin, SCOPES.handle] },
-  summary: "Stretches in the coming days with nobody on call, or someone on call without a phone",
-  tags,
-  request: { params: municipalityParamsSchema, query: gapsQuerySchema },
-  get responses() {
-    return gapsAnswers();
   },
   throttle: THROTTLE.scheduleRead,
 } as const satisfies HttpRoute;
