@@ -1,10 +1,11 @@
 import * as z from "zod/mini";
+import { triageStepSchema } from "../../shared/events/catalogue/hotline";
 import { entityIdSchema } from "../../shared/events/envelope";
-import { STEP_STATUSES, TRIAGE_STEPS } from "./domain/triage-state";
+import { STEP_STATUSES } from "./domain/triage-state";
 
 /** A triage's step as staff record it: only the step function builds these (routes/step.ts). */
 
-export const stepParamsSchema = z.object({ id: entityIdSchema, step: z.enum(TRIAGE_STEPS) });
+export const stepParamsSchema = z.object({ id: entityIdSchema, step: triageStepSchema });
 
 /** Format only; the check digit and date are checked by the domain against the clock. */
 const identityNumberInputSchema = z

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
+import { chainRoleSchema } from "../../shared/events/catalogue/hotline";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
-import { CHAIN_ROLES, STEP_STATUSES, TRIAGE_STATUSES } from "./domain/triage-state";
+import { STEP_STATUSES, TRIAGE_STATUSES } from "./domain/triage-state";
 import { once } from "./once";
 
 /**
@@ -30,7 +31,7 @@ export const triageSummarySchema = once(() => {
     status: triageStatusSchema,
     receivedAt: isoDateTime,
     answeredBy: z.nullable(z.string()),
-    answeredRole: z.nullable(z.enum(CHAIN_ROLES)),
+    answeredRole: z.nullable(chainRoleSchema),
     deadline: z.object({
       dueAt: isoDateTime,
       state: z.enum(DEADLINE_STATES),

@@ -1,6 +1,7 @@
+import { TRIAGE_STEPS } from "../../../shared/events/catalogue/hotline";
 import { currentSealingKey, type IdentityNumber, seal, subjectRef, unseal } from "../../../shared/identity";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
-import { type StepState, TRIAGE_STEPS, type Triage, type TriageStep } from "../domain/triage-state";
+import type { StepState, Triage, TriageStep } from "../domain/triage-state";
 
 /**
  * What a triage holds about people is sealed (AES-256-GCM) before it is stored and opened only for

@@ -8,7 +8,14 @@ import type { TriageView } from "../contract-triage";
 import type { listTriagesQuerySchema } from "../contract-triage-list";
 import type { HotlineDeps } from "../deps";
 import type { Triage, TriageStep } from "../domain/triage-state";
-import { acknowledge, checkStep, type TriageChange, visibleTriage, withStep } from "../domain/triage-work";
+import {
+  acknowledge,
+  checkStep,
+  complete,
+  type TriageChange,
+  visibleTriage,
+  withStep,
+} from "../domain/triage-work";
 import { AuditTrail, auditSubject } from "../store/audit-trail";
 import { TriageStore } from "../store/triage-store";
 import { auditEntry, type Context } from "./context";
@@ -18,7 +25,7 @@ import { toSummary, toView } from "./triage-views";
 
 /**
  * The triage side: on-call staff read their municipality's triages (each read audited), record
- * the steps, take them and (triage-completion.ts) complete them. Every change is committed with its audit row and events, on
+ * the steps, take and complete them. Every change is committed with its audit row and events, on
  * condition nobody changed the triage meanwhile; a lost race reads and decides again.
  */
 export class TriageHandling {
@@ -78,10 +85,9 @@ export class TriageHandling {
 
   /**
    * Reads, asks `decide`, and commits what it changed with an audit row named `action`; what it left
-   * unchanged is shown (the read audited). A lost race reads and decides again. Public for
-   * triage-completion.ts, whose decision is the only one that emits events.
+   * unchanged is shown (the read audited). A lost race reads and decides again.
    */
-  change(
+  private change(
     id: string,
     context: Context,
     action: string,
@@ -134,6 +140,20 @@ export class TriageHandling {
     const { view } = await this.change(id, context, "acknowledge", (current, now) =>
       orThrow(acknowledge(current, context.caller.subject, now)),
     );
+    return view;
+  }
+
+  async complete(id: string, context: Context): Promise<TriageView> {
+    const { view, committed } = await this.change(id, context, "complete", (current, now) =>
+      orThrow(complete(current, now)),
+    );
+    if (committed) {
+      // Met exactly when completed within the 24 hours (see domain/triage-work.ts).
+      this.deps.logger.info("triage completed", {
+        triageId: id,
+        withinDeadline: committed.deadline.state === "met",
+      });
+    }
     return view;
   }
 }

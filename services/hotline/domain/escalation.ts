@@ -1,6 +1,5 @@
 import { findMunicipality } from "../../../shared/municipalities";
-import { triageBreached } from "./breach-draft";
-import type { EventDraft } from "./event-drafts";
+import { type EventDraft, triageBreached } from "./event-drafts";
 import { SMS_CLAIM_MINUTES, type Stage } from "./triage-clock";
 import { changed, type Triage } from "./triage-state";
 

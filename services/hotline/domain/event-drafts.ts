@@ -1,5 +1,5 @@
 import type { z } from "zod/mini";
-import type { deadlineBreached } from "../../../shared/events/catalogue/deadlines";
+import { deadlineBreached } from "../../../shared/events/catalogue/deadlines";
 import {
   hotlineCallReceived,
   hotlineCallRouted,
@@ -8,11 +8,11 @@ import {
   hotlineTriageOpened,
 } from "../../../shared/events/catalogue/hotline";
 import type { EventContract } from "../../../shared/events/envelope";
+import type { Triage } from "./triage-state";
 
 /**
  * An event the rules decided on: its contract and its data. The application layer wraps each in
- * an envelope (id, time, municipality, correlation id) when it commits the change. A breach's draft
- * is breach-draft.ts: only the functions that can breach a deadline build its contract.
+ * an envelope (id, time, municipality, correlation id) when it commits the change.
  */
 interface Draft<C extends EventContract> {
   readonly contract: C;
@@ -50,4 +50,16 @@ export const triageOpened = (data: Draft<typeof hotlineTriageOpened>["data"]): E
 export const triageCompleted = (data: Draft<typeof hotlineTriageCompleted>["data"]): EventDraft => ({
   contract: hotlineTriageCompleted,
   data,
+});
+
+/** The 24 hours ran out: one `deadline.breached` per triage, from the sweep or a late completion. */
+export const triageBreached = (triage: Triage, now: Date): EventDraft => ({
+  contract: deadlineBreached,
+  data: {
+    service: "hotline",
+    subject: { type: "triage", id: triage.id },
+    deadline: "triage-24h",
+    dueAt: triage.deadline.dueAt,
+    breachedAt: now.toISOString(),
+  },
 });

@@ -4,8 +4,9 @@
  * item's DynamoDB TTL from these; docs/retention.md lists them.
  */
 
+import { TRIAGE_STEPS } from "../../../shared/events/catalogue/hotline";
 import { auditExpiry, epochSecondsOf, expiryAfter, type RetentionRule } from "../../../shared/retention";
-import { TRIAGE_STEPS, type Triage } from "./triage-state";
+import type { Triage } from "./triage-state";
 
 /**
  * Local decision, a setting with this default: the avhoppartelefon's record of a call is the

@@ -1,29 +1,11 @@
 import type { DeadlineState } from "../../../shared/domain/deadline";
-import type {
-  CHAIN_ROLES as EVENT_CHAIN_ROLES,
-  TRIAGE_ORIGINS as EVENT_TRIAGE_ORIGINS,
-  TRIAGE_STEPS as EVENT_TRIAGE_STEPS,
-} from "../../../shared/events/catalogue/hotline";
+import type { CHAIN_ROLES, TRIAGE_ORIGINS } from "../../../shared/events/catalogue/hotline";
+import { TRIAGE_STEPS } from "../../../shared/events/catalogue/hotline";
 
 /**
  * What a triage is, as the rules see it: no table keys, no index attributes. Every call opens one;
  * it is `ringing` until answered (`open`) or not (`callback-needed`), then `completed`.
  */
-
-/**
- * The hotline events' words (shared/events/catalogue/hotline.ts), written out here because that
- * module builds every hotline event's schema as it loads (27), which a function that reads a
- * schedule or a triage, or records a step, never needs. `satisfies` holds them to the catalogue's,
- * word for word and in order, at compile time. They belong in a catalogue module without schemas.
- */
-export const TRIAGE_STEPS = [
-  "threat-assessment",
-  "protective-placement",
-  "decision",
-  "financial-assistance",
-] as const satisfies typeof EVENT_TRIAGE_STEPS;
-export const CHAIN_ROLES = ["on-call", "rotation", "manager"] as const satisfies typeof EVENT_CHAIN_ROLES;
-export const TRIAGE_ORIGINS = ["answered", "callback"] as const satisfies typeof EVENT_TRIAGE_ORIGINS;
 
 export const TRIAGE_STATUSES = ["ringing", "open", "callback-needed", "completed"] as const;
 export const STEP_STATUSES = ["pending", "done", "not-needed"] as const;

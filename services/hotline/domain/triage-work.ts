@@ -1,20 +1,28 @@
 import {
   conflict,
   type Decision,
-  type DomainError,
+  DomainError,
   fail,
   invalid,
   notFound,
   ok,
 } from "../../../shared/domain/errors";
 import { type IdentityNumber, parseIdentityNumber } from "../../../shared/identity/personnummer";
-import type { EventDraft } from "./event-drafts";
-import { changed, type StepState, type StepStatus, type Triage, type TriageStep } from "./triage-state";
+import { type EventDraft, triageBreached, triageCompleted } from "./event-drafts";
+import { hoursBetween } from "./triage-clock";
+import {
+  changed,
+  pendingSteps,
+  type StepState,
+  type StepStatus,
+  type Triage,
+  type TriageStep,
+} from "./triage-state";
 
 /**
  * The on-call staff's work on a triage, pure: each step done, or not needed with a reason; the
  * financial-assistance step done names the person; acknowledging stops the escalation; completing
- * needs every step settled and tells whether the 24 hours held (triage-completion.ts). Local agreement, not law: the four
+ * needs every step settled and tells whether the 24 hours held. Local agreement, not law: the four
  * steps and the 24 hours are the hotline's agreed way of working.
  */
 
@@ -31,8 +39,7 @@ export const visibleTriage = (triage: Triage | undefined, municipality: string):
 /** The one answer for a triage that is not there or not the caller's: they cannot tell which. */
 export const triageNotFound = () => notFound(NOT_FOUND);
 
-/** A completed triage, or one whose call still rings, takes no step, no acknowledging, no completing. */
-export const activeOnly = (triage: Triage): DomainError | undefined => {
+const activeOnly = (triage: Triage): DomainError | undefined => {
   if (triage.status === "completed") return conflict("The triage is completed", "triage-completed");
   if (triage.status === "ringing") return conflict("The call is still ringing", "call-ringing");
   return undefined;
@@ -119,4 +126,62 @@ export const acknowledge = (triage: Triage, actor: string, now: Date): Decision<
     triage: changed(triage, { acknowledged: { at: now.toISOString(), by: actor } }),
     events: [],
   });
+};
+
+/**
+ * Completing: every step done or not needed. Within the 24 hours the deadline is met; after them
+ * it is breached, and if the sweep had not yet said so, the breach is emitted here (it will not be
+ * by the sweep any more). Completing twice is completing once.
+ */
+export const complete = (triage: Triage, now: Date): Decision<TriageChange> => {
+  if (triage.status === "completed") return ok({ kind: "unchanged" });
+  const inactive = activeOnly(triage);
+  if (inactive) return fail(inactive);
+  const pending = pendingSteps(triage.steps);
+  if (pending.length > 0) {
+    return fail(
+      new DomainError("conflict", "Each step must be done or marked not needed (with a reason) first", {
+        fields: pending.map((step) => ({ path: `steps.${step}`, message: "is pending" })),
+        code: "steps-pending",
+      }),
+    );
+  }
+  const withinDeadline = now.getTime() <= Date.parse(triage.deadline.dueAt);
+  const events: EventDraft[] = [];
+  if (!withinDeadline && triage.deadline.state === "open") events.push(triageBreached(triage, now));
+  const settled = (step: TriageStep) => {
+    const status = triage.steps[step].status;
+    if (status === "pending") throw new Error("a pending step survived the check");
+    return status;
+  };
+  events.push(
+    triageCompleted({
+      triageId: triage.id,
+      callId: triage.callId,
+      origin: triage.origin ?? "answered",
+      receivedAt: triage.receivedAt,
+      completedAt: now.toISOString(),
+      dueAt: triage.deadline.dueAt,
+      withinDeadline,
+      hoursToComplete: hoursBetween(triage.receivedAt, now),
+      steps: {
+        "threat-assessment": settled("threat-assessment"),
+        "protective-placement": settled("protective-placement"),
+        decision: settled("decision"),
+        "financial-assistance": settled("financial-assistance"),
+      },
+      ...(triage.subjectRef && triage.subjectSealed
+        ? { subject: { subjectRef: triage.subjectRef, subjectSealed: triage.subjectSealed } }
+        : {}),
+    }),
+  );
+  const next = changed(triage, {
+    status: "completed",
+    completedAt: now.toISOString(),
+    deadline: {
+      ...triage.deadline,
+      state: triage.deadline.state === "breached" || !withinDeadline ? "breached" : "met",
+    },
+  });
+  return ok({ kind: "changed", triage: next, events });
 };

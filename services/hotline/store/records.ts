@@ -1,17 +1,11 @@
 import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../../shared/domain/deadline";
+import { CHAIN_ROLES, TRIAGE_ORIGINS } from "../../../shared/events/catalogue/hotline";
 import { sealedSchema } from "../../../shared/events/envelope";
 import type { Call } from "../domain/call";
 import { CALL_STATES } from "../domain/call-state";
 import type { OnCallSchedule } from "../domain/on-call-schedule";
-import {
-  CHAIN_ROLES,
-  NOTIFICATION_STATES,
-  STEP_STATUSES,
-  TRIAGE_ORIGINS,
-  TRIAGE_STATUSES,
-  type Triage,
-} from "../domain/triage-state";
+import { NOTIFICATION_STATES, STEP_STATUSES, TRIAGE_STATUSES, type Triage } from "../domain/triage-state";
 
 /**
  * The items of the hotline table. Each is validated on the way out of the table, never cast, and

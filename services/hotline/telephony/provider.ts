@@ -1,5 +1,5 @@
 import type { z } from "zod/mini";
-import type { CHAIN_ROLES } from "../domain/triage-state";
+import type { CHAIN_ROLES } from "../../../shared/events/catalogue/hotline";
 
 export type ChainRole = (typeof CHAIN_ROLES)[number];
 

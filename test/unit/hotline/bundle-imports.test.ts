@@ -2,10 +2,9 @@
  * What each hotline function bundles of the service's schemas. A module a bundle holds runs all its
  * top-level schema calls as the function loads (esbuild cannot drop them), and building schemas is
  * most of what a function's load adds to the floor's (issue 15): a caller hears silence while a
- * webhook loads. So no function bundles the route table or the whole contract, the webhooks bundle
- * none of the staff API's schemas and no deadline event, and only the functions that emit hotline
- * events bundle their catalogue. Bundled as the CDK bundles them (the same esbuild options),
- * nothing written.
+ * webhook loads. So no function bundles the route table or the whole contract, and the webhooks
+ * bundle none of the staff API's schemas nor the audit trail's reading. Bundled as the CDK bundles
+ * them (the same esbuild options), nothing written.
  */
 import { join } from "node:path";
 import * as esbuild from "esbuild";
@@ -24,8 +23,6 @@ const STAFF_CONTRACT = [
   "contract-triage.ts",
   "contract-triage-list.ts",
 ];
-/** The functions that emit hotline events: the webhooks, completing a triage, the sweep. */
-const EMITTERS = [...WEBHOOKS, "hotline-complete", "hotline-triage-sweep"];
 
 /** Each function's bundled source files, relative to the repository. */
 let inputsOf: Map<string, string[]>;
@@ -67,23 +64,11 @@ describe("the hotline's bundles", () => {
     }
   });
 
-  it("give the webhooks none of the staff API's schemas and no deadline event", () => {
+  it("give the webhooks none of the staff API's schemas nor the audit trail's reading", () => {
     for (const id of WEBHOOKS) {
       const inputs = inputsOf.get(id) ?? [];
       expect(inputs.filter((i) => STAFF_CONTRACT.some((c) => i === `services/hotline/${c}`))).toEqual([]);
-      expect(inputs).not.toContain("shared/events/catalogue/deadlines.ts");
       expect(inputs).not.toContain("shared/audit-read.ts");
     }
-  });
-
-  it("give the hotline events' catalogue only to the functions that emit them", () => {
-    expect(bundling("shared/events/catalogue/hotline.ts").sort()).toEqual([...EMITTERS].sort());
-  });
-
-  it("give the deadline events only to the functions that can breach a triage's 24 hours", () => {
-    expect(bundling("shared/events/catalogue/deadlines.ts").sort()).toEqual([
-      "hotline-complete",
-      "hotline-triage-sweep",
-    ]);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { newCall, triageOfCall } from "../../../services/hotline/domain/call";
-import { complete } from "../../../services/hotline/domain/triage-completion";
 import { changed, type Triage } from "../../../services/hotline/domain/triage-state";
 import {
   acknowledge,
   checkStep,
+  complete,
   type TriageChange,
   visibleTriage,
   withStep,
