@@ -2,7 +2,7 @@ import { type Caller, requireMunicipalityAccess } from "../../../shared/domain/c
 import { findMunicipality } from "../../../shared/municipalities";
 import type { SettingsReader } from "../../../shared/settings";
 import { stockholmDate } from "../../../shared/time";
-import type { Report, ReportQuery } from "../contract";
+import type { Report, ReportQuery } from "../contract-report";
 import type { MonthAggregate } from "../domain/aggregation";
 import { municipalThreshold } from "../domain/disclosure";
 import { monthFigures } from "../domain/month-figures";

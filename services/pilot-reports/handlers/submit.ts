@@ -3,14 +3,14 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { submit } from "../app/submissions";
 import { createDeps, type PilotReportsDeps } from "../deps";
-import { routes } from "../service";
+import { submitRoute } from "../routes/submit";
 import { readSubmissionBody } from "../submission-body";
 
 /**
  * The route documents its JSON body for the OpenAPI document, but takes CSV too, which the edge
  * would refuse (415): the edge gets the route without a body and the handler reads the raw body.
  */
-const rawBodyRoute = { ...routes.submit, request: { params: routes.submit.request.params } } as const;
+const rawBodyRoute = { ...submitRoute, request: { params: submitRoute.request.params } } as const;
 
 export const createHandler = (deps: PilotReportsDeps) =>
   createHttpHandler(rawBodyRoute, deps.logger, async ({ params, caller, event, correlationId }) => {
