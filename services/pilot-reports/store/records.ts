@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import type { HistogramState, MedianCell, MonthAggregate } from "../domain/aggregation";
 import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName, isHistogramName } from "../domain/catalogue";
+import type { HistogramState, MedianCell, MonthAggregate } from "../domain/month-aggregate";
 
 const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 const municipalitySchema = z.string().check(z.regex(/^\d{4}$/));
