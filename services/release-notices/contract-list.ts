@@ -1,7 +1,6 @@
-/** The staff's list of the municipality's notices: its query and its page. */
+/** The staff's list of the municipality's notices: its query (its page: contract-views.ts). */
 import * as z from "zod/mini";
 import { noticeStatusSchema } from "./contract-notice";
-import { noticeViewSchema } from "./contract-views";
 
 export const listQuerySchema = z.object({
   status: z.optional(noticeStatusSchema),
@@ -11,8 +10,3 @@ export const listQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.maxLength(512))),
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
-
-export const noticeListSchema = z.object({
-  items: z.array(z.omit(noticeViewSchema, { person: true, contact: true, milestones: true })),
-  cursor: z.optional(z.string()),
-});

@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { STATUS_CHANGES } from "../../shared/events/catalogue/release-notices";
 import { noticeIdSchema } from "./contract-notice-id";
+import { viewSchemas } from "./contract-views";
 
 export * from "./contract-commands";
 export * from "./contract-contact";
@@ -13,7 +14,7 @@ export * from "./contract-list";
 export * from "./contract-notice";
 export * from "./contract-post";
 export * from "./contract-subscription";
-export * from "./contract-views";
+export { type NoticeView, viewSchemas } from "./contract-views";
 export { SCOPES } from "./domain/access";
 
 /** The document each delivery carries (its headers: webhook-id, webhook-timestamp, webhook-signature). */
@@ -23,3 +24,7 @@ export const statusDeliverySchema = z.object({
   planDueDate: z.iso.date(),
   at: z.iso.datetime({ offset: true }),
 });
+
+/** The views' schemas, built here for tests and tools (a function never builds them). */
+export const { noticeStatusViewSchema, planDeadlineSchema, noticeViewSchema, noticeListSchema } =
+  viewSchemas();
