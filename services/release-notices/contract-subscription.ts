@@ -19,9 +19,15 @@ export const subscriptionBodySchema = z.strictObject({
 });
 export type SubscriptionBody = z.infer<typeof subscriptionBodySchema>;
 
-/** The subscription as it is shown back: never the secret. */
-export const subscriptionViewSchema = z.object({
-  url: z.url(),
-  updatedAt: z.iso.datetime({ offset: true }),
-});
-export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
+/**
+ * The subscription as it is shown back: never the secret. Built on first use: only the OpenAPI
+ * document and tests read it (the edge validates requests, not answers).
+ */
+const buildSubscriptionViewSchema = () =>
+  z.object({
+    url: z.url(),
+    updatedAt: z.iso.datetime({ offset: true }),
+  });
+let view: ReturnType<typeof buildSubscriptionViewSchema> | undefined;
+export const subscriptionViewSchemaOf = () => (view ??= buildSubscriptionViewSchema());
+export type SubscriptionView = z.infer<ReturnType<typeof subscriptionViewSchemaOf>>;

@@ -9,13 +9,13 @@ import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { needSchema, releaseTypeSchema } from "../../shared/events/catalogue/release-notices";
 import { kommunkodSchema } from "../../shared/events/envelope";
-import { contactSchema } from "./contract-contact";
-import { receiptSchema } from "./contract-notice";
+import { contactSchemaOf } from "./contract-contact";
+import { receiptSchemaOf } from "./contract-notice";
 import { PLAN_MILESTONES, WITHDRAWAL_REASONS } from "./domain/notice";
 
 const buildViewSchemas = () => {
   /** What Kriminalvården may read back: the status of its notice, nothing personal. */
-  const noticeStatusViewSchema = z.extend(receiptSchema, {
+  const noticeStatusViewSchema = z.extend(receiptSchemaOf(), {
     municipality: kommunkodSchema,
     expectedReleaseDate: z.iso.date(),
     updatedAt: z.iso.datetime({ offset: true }),
@@ -33,7 +33,7 @@ const buildViewSchemas = () => {
     institution: z.string(),
     releaseType: releaseTypeSchema,
     needs: z.array(needSchema),
-    contact: contactSchema,
+    contact: contactSchemaOf(),
     receivedAt: z.iso.datetime({ offset: true }),
     planDeadline: planDeadlineSchema,
     milestones: z.array(

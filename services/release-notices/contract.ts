@@ -5,7 +5,10 @@
  */
 import * as z from "zod/mini";
 import { STATUS_CHANGES } from "../../shared/events/catalogue/release-notices";
+import { contactSchemaOf } from "./contract-contact";
+import { receiptSchemaOf } from "./contract-notice";
 import { noticeIdSchema } from "./contract-notice-id";
+import { subscriptionViewSchemaOf } from "./contract-subscription";
 import { viewSchemas } from "./contract-views";
 
 export * from "./contract-commands";
@@ -25,6 +28,9 @@ export const statusDeliverySchema = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 
-/** The views' schemas, built here for tests and tools (a function never builds them). */
+/** The answers' schemas, built here for tests and tools (a function never builds them). */
 export const { noticeStatusViewSchema, planDeadlineSchema, noticeViewSchema, noticeListSchema } =
   viewSchemas();
+export const receiptSchema = receiptSchemaOf();
+export const contactSchema = contactSchemaOf();
+export const subscriptionViewSchema = subscriptionViewSchemaOf();

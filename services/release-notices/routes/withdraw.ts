@@ -1,7 +1,7 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
 import { withdrawBodySchema } from "../contract-commands";
-import { noticeParamsSchema, receiptSchema } from "../contract-notice";
+import { noticeParamsSchema, receiptSchemaOf } from "../contract-notice";
 import { SCOPES } from "../domain/access";
 import { tags } from "./tags";
 
@@ -12,8 +12,11 @@ export const withdrawRoute = {
   summary: "Withdraw a release notice",
   tags,
   request: { params: noticeParamsSchema, body: withdrawBodySchema },
-  responses: {
-    200: { description: "Withdrawn", schema: receiptSchema },
-    ...problems(400, 401, 403, 404, 409),
+  // Documentation only, so built when the document is, not as the function loads (contract-notice.ts).
+  get responses() {
+    return {
+      200: { description: "Withdrawn", schema: receiptSchemaOf() },
+      ...problems(400, 401, 403, 404, 409),
+    };
   },
 } as const satisfies HttpRoute;
