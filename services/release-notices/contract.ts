@@ -11,13 +11,14 @@ import { noticeIdSchema } from "./contract-notice-id";
 import { subscriptionViewSchemaOf } from "./contract-subscription";
 import { viewSchemas } from "./contract-views";
 
-export * from "./contract-commands";
 export * from "./contract-contact";
 export * from "./contract-list";
 export * from "./contract-notice";
+export * from "./contract-plan";
 export * from "./contract-post";
 export * from "./contract-subscription";
 export { type NoticeView, viewSchemas } from "./contract-views";
+export * from "./contract-withdraw";
 export { SCOPES } from "./domain/access";
 
 /** The document each delivery carries (its headers: webhook-id, webhook-timestamp, webhook-signature). */

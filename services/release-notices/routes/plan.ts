@@ -1,7 +1,7 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
-import { planBodySchema } from "../contract-commands";
 import { noticeParamsSchema } from "../contract-notice";
+import { planBodySchema } from "../contract-plan";
 import { viewSchemas } from "../contract-views";
 import { SCOPES } from "../domain/access";
 import { tags } from "./tags";

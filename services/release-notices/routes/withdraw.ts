@@ -1,7 +1,7 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
-import { withdrawBodySchema } from "../contract-commands";
 import { noticeParamsSchema, receiptSchemaOf } from "../contract-notice";
+import { withdrawBodySchema } from "../contract-withdraw";
 import { SCOPES } from "../domain/access";
 import { tags } from "./tags";
 
