@@ -67,11 +67,26 @@ export interface EventContract<
   readonly data: D;
 }
 
+/**
+ * An event type and version with its data schema, built the first time `data` is read: a function
+ * imports a whole catalogue but emits or reads a few of its types, and building every type's schema
+ * as the module loads was a cold start's largest single module (test/bench/module-time.ts).
+ */
 export const defineEvent = <T extends string, V extends number, D extends z.core.$ZodType>(
   type: T,
   version: V,
-  data: D,
-): EventContract<T, V, D> => ({ type, version, data });
+  buildData: () => D,
+): EventContract<T, V, D> => {
+  let data: D | undefined;
+  return {
+    type,
+    version,
+    get data() {
+      data ??= buildData();
+      return data;
+    },
+  };
+};
 
 export type EventOf<C extends EventContract> = Omit<Envelope, "type" | "version" | "data"> & {
   type: C["type"];

@@ -6,6 +6,8 @@ import { SERVICE_DEFINITIONS } from "../../infra/services";
 
 export const FLOOR_ID = "(floor)";
 const FLOOR_ENTRY = "test/bench/cold-floor.ts";
+/** The floor and the fixed stack's libraries (cold-stack.ts): measured as a function, beside the floor. */
+export const STACK_ID = "(stack)";
 
 export interface ColdFunction {
   readonly id: string;
@@ -16,7 +18,10 @@ export interface ColdFunction {
   readonly secrets: { readonly identityKeys: boolean; readonly telephony: boolean };
 }
 
-/** Every function of SERVICE_DEFINITIONS, and the floor last; `only` keeps the ids it names. */
+/**
+ * Every function of SERVICE_DEFINITIONS, the stack's floor, and the floor last; `only` keeps the
+ * ids it names (the stack always, as a reference row).
+ */
 export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
   ...SERVICE_DEFINITIONS.flatMap((service) =>
     service.functions.map((f) => ({
@@ -31,6 +36,13 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
     })),
   ).filter((f) => !only || only.has(f.id) || only.has(f.service)),
   {
+    id: STACK_ID,
+    service: "hotline",
+    kind: "floor",
+    entry: "test/bench/cold-stack.ts",
+    secrets: { identityKeys: false, telephony: false },
+  },
+  {
     id: FLOOR_ID,
     service: "-",
     kind: "floor",
@@ -40,7 +52,7 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
 ];
 
 /** The name a function's files go by (bundle, fixtures, profiles): its id, or `floor`. */
-export const fileNameOf = (id: string) => (id === FLOOR_ID ? "floor" : id);
+export const fileNameOf = (id: string) => (id === FLOOR_ID ? "floor" : id === STACK_ID ? "stack" : id);
 
 export const bundleFileOf = (dir: string, id: string) => join(dir, `${fileNameOf(id)}.mjs`);
 

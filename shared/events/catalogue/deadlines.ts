@@ -3,9 +3,7 @@ import { SERVICES } from "../../resources";
 import { defineEvent, entityIdSchema, isoDateTimeSchema } from "../envelope";
 
 /** Emitted once per breached deadline by the service that owns it. */
-export const deadlineBreached = defineEvent(
-  "deadline.breached",
-  1,
+export const deadlineBreached = defineEvent("deadline.breached", 1, () =>
   z.object({
     service: z.enum(SERVICES),
     /** What the deadline belongs to: an id that carries no personal data. */
@@ -25,9 +23,7 @@ export const deadlineBreached = defineEvent(
  * särskilda skäl): not a breach. A breach after it counts against the new due time. The reason
  * stays with the service that owns the deadline.
  */
-export const deadlineExtended = defineEvent(
-  "deadline.extended",
-  1,
+export const deadlineExtended = defineEvent("deadline.extended", 1, () =>
   z.object({
     service: z.enum(SERVICES),
     subject: z.object({ type: z.enum(["referral"]), id: entityIdSchema }),

@@ -34,9 +34,7 @@ const idSchema = entityIdSchema;
 const completedStep = z.enum(COMPLETED_STEP_STATUSES);
 
 /** One per incoming call, before any routing: the denominator of every call figure. */
-export const hotlineCallReceived = defineEvent(
-  "hotline.call.received",
-  1,
+export const hotlineCallReceived = defineEvent("hotline.call.received", 1, () =>
   z.object({
     callId: idSchema,
     receivedAt: isoDateTimeSchema,
@@ -47,9 +45,7 @@ export const hotlineCallReceived = defineEvent(
  * The call reached a person. Exactly one of `hotline.call.routed` and `hotline.call.unanswered`
  * follows each received call.
  */
-export const hotlineCallRouted = defineEvent(
-  "hotline.call.routed",
-  1,
+export const hotlineCallRouted = defineEvent("hotline.call.routed", 1, () =>
   z.object({
     callId: idSchema,
     receivedAt: isoDateTimeSchema,
@@ -61,9 +57,7 @@ export const hotlineCallRouted = defineEvent(
   }),
 );
 
-export const hotlineCallUnanswered = defineEvent(
-  "hotline.call.unanswered",
-  1,
+export const hotlineCallUnanswered = defineEvent("hotline.call.unanswered", 1, () =>
   z.object({
     callId: idSchema,
     receivedAt: isoDateTimeSchema,
@@ -81,9 +75,7 @@ export const hotlineCallUnanswered = defineEvent(
  * Every call opens a triage with a 24-hour clock from the call: `open` when answered,
  * `callback-needed` when nobody answered.
  */
-export const hotlineTriageOpened = defineEvent(
-  "hotline.triage.opened",
-  1,
+export const hotlineTriageOpened = defineEvent("hotline.triage.opened", 1, () =>
   z.object({
     triageId: idSchema,
     callId: idSchema,
@@ -99,9 +91,7 @@ export const hotlineTriageOpened = defineEvent(
  * referral, and one whose financial-assistance step was done into a referral to
  * `ekonomiskt-bistand` (source `hotline-triage`, id `triageId`).
  */
-export const hotlineTriageCompleted = defineEvent(
-  "hotline.triage.completed",
-  1,
+export const hotlineTriageCompleted = defineEvent("hotline.triage.completed", 1, () =>
   z
     .object({
       triageId: idSchema,

@@ -62,9 +62,7 @@ const referralFacts = {
   ageGroup: ageGroupSchema,
 };
 
-export const referralReceived = defineEvent(
-  "referral.received",
-  1,
+export const referralReceived = defineEvent("referral.received", 1, () =>
   z.object({
     ...referralFacts,
     receivedAt: isoDateTimeSchema,
@@ -104,9 +102,7 @@ const assessmentBase = z.object({
  * One event per recorded assessment step. A variant per step keeps each outcome required where it
  * applies, instead of a bag of optional fields a consumer would have to guess at.
  */
-export const referralAssessed = defineEvent(
-  "referral.assessed",
-  1,
+export const referralAssessed = defineEvent("referral.assessed", 1, () =>
   z.discriminatedUnion("assessment", [
     z.extend(assessmentBase, {
       assessment: z.literal("protection-assessment"),
@@ -125,9 +121,7 @@ export const referralAssessed = defineEvent(
   ]),
 );
 
-export const referralAssigned = defineEvent(
-  "referral.assigned",
-  1,
+export const referralAssigned = defineEvent("referral.assigned", 1, () =>
   z.object({
     ...referralFacts,
     assignedAt: isoDateTimeSchema,
@@ -139,9 +133,7 @@ export const referralAssigned = defineEvent(
   }),
 );
 
-export const referralClosed = defineEvent(
-  "referral.closed",
-  1,
+export const referralClosed = defineEvent("referral.closed", 1, () =>
   z.object({
     ...referralFacts,
     receivedAt: isoDateTimeSchema,

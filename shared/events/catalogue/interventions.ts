@@ -23,11 +23,9 @@ const interventionFacts = {
 };
 
 /** Staff recorded a decision on an intervention (which may have started the same day: then `.started` follows). */
-export const interventionDecided = defineEvent("intervention.decided", 1, z.object(interventionFacts));
+export const interventionDecided = defineEvent("intervention.decided", 1, () => z.object(interventionFacts));
 
-export const interventionStarted = defineEvent(
-  "intervention.started",
-  1,
+export const interventionStarted = defineEvent("intervention.started", 1, () =>
   z.object({
     ...interventionFacts,
     /** The Swedish calendar date it started. */
@@ -39,9 +37,7 @@ export const interventionStarted = defineEvent(
   }),
 );
 
-export const interventionEnded = defineEvent(
-  "intervention.ended",
-  1,
+export const interventionEnded = defineEvent("intervention.ended", 1, () =>
   z.object({
     ...interventionFacts,
     /** Absent when it ended without starting (declined, or the person moved first). */

@@ -27,20 +27,16 @@ const noticeFacts = z.object({
   subjectSealed: sealedSchema,
 });
 
-export const releaseNoticeReceived = defineEvent("release-notice.received", 1, noticeFacts);
+export const releaseNoticeReceived = defineEvent("release-notice.received", 1, () => noticeFacts);
 
-export const releaseNoticeUpdated = defineEvent(
-  "release-notice.updated",
-  1,
+export const releaseNoticeUpdated = defineEvent("release-notice.updated", 1, () =>
   z.extend(noticeFacts, {
     updatedAt: isoDateTimeSchema,
     previousExpectedReleaseDate: isoDateSchema,
   }),
 );
 
-export const releaseNoticeWithdrawn = defineEvent(
-  "release-notice.withdrawn",
-  1,
+export const releaseNoticeWithdrawn = defineEvent("release-notice.withdrawn", 1, () =>
   z.object({
     noticeId: entityIdSchema,
     withdrawnAt: isoDateTimeSchema,
@@ -48,9 +44,7 @@ export const releaseNoticeWithdrawn = defineEvent(
   }),
 );
 
-export const releasePlanReminder = defineEvent(
-  "release-plan.reminder",
-  1,
+export const releasePlanReminder = defineEvent("release-plan.reminder", 1, () =>
   z.object({
     noticeId: entityIdSchema,
     daysBeforeRelease: z.int().check(z.positive()),
@@ -58,9 +52,7 @@ export const releasePlanReminder = defineEvent(
   }),
 );
 
-export const releasePlanReady = defineEvent(
-  "release-plan.ready",
-  1,
+export const releasePlanReady = defineEvent("release-plan.ready", 1, () =>
   z.object({
     noticeId: entityIdSchema,
     readyAt: isoDateTimeSchema,
@@ -83,9 +75,7 @@ export const STATUS_CHANGES = [
  * A notice's status moved, or its plan deadline was breached: for the client that posted it
  * (`client`, the token's `sub`, a machine client's id), delivered to its registered receiver.
  */
-export const releaseNoticeStatusChanged = defineEvent(
-  "release-notice.status-changed",
-  1,
+export const releaseNoticeStatusChanged = defineEvent("release-notice.status-changed", 1, () =>
   z.object({
     noticeId: entityIdSchema,
     status: z.enum(STATUS_CHANGES),

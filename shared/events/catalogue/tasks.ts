@@ -17,9 +17,7 @@ export const taskUnitSchema = z.enum(TASK_UNITS);
  * itself consumes it to send the task's e-mail, so that a failed send is retried by the queue and
  * ends in the dead-letter queue while the task stays. Who it is for stays in intake.
  */
-export const taskOpened = defineEvent(
-  "task.opened",
-  1,
+export const taskOpened = defineEvent("task.opened", 1, () =>
   z.object({
     taskId: entityIdSchema,
     type: taskTypeSchema,

@@ -14,7 +14,7 @@
  * and commit the changed fixture with the change.
  *
  * A breaking change: add a second contract beside the first, e.g. in the catalogue module
- *   export const referralReceivedV2 = defineEvent("referral.received", 2, z.object({ ... }));
+ *   export const referralReceivedV2 = defineEvent("referral.received", 2, () => z.object({ ... }));
  * add it to CATALOGUE, record its schema with the command above, add a sample file
  * `fixtures/samples/referral.received.v2.json`, and switch the producer to v2. Keep v1 in the
  * catalogue, with its fixtures untouched, until every consumer handles v2 and no v1 event can
