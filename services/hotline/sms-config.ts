@@ -27,24 +27,27 @@ export interface SmsConfigSource {
  * allowed to a loopback host alone, for a local catcher (it never leaves the machine).
  */
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-const apiBaseUrlSchema = z
-  .url({ protocol: /^https?$/ })
-  .check(
-    z.refine(
-      (url) => url.startsWith("https:") || LOOPBACK_HOSTS.has(new URL(url).hostname),
-      "must be an https URL (plain http only to a loopback host)",
-    ),
-  );
 
-const smsConfigSchema = z.object({
-  apiBaseUrl: apiBaseUrlSchema,
-  username: z.string().check(z.minLength(1), z.maxLength(256)),
-  password: z.string().check(z.minLength(1), z.maxLength(256)),
-  from: z.string().check(z.minLength(1), z.maxLength(16)),
-});
+/** Built on first use: only a configuration from the environment (local runs) is checked by it. */
+let built: ReturnType<typeof buildSmsConfigSchema> | undefined;
+const buildSmsConfigSchema = () =>
+  z.object({
+    apiBaseUrl: z
+      .url({ protocol: /^https?$/ })
+      .check(
+        z.refine(
+          (url) => url.startsWith("https:") || LOOPBACK_HOSTS.has(new URL(url).hostname),
+          "must be an https URL (plain http only to a loopback host)",
+        ),
+      ),
+    username: z.string().check(z.minLength(1), z.maxLength(256)),
+    password: z.string().check(z.minLength(1), z.maxLength(256)),
+    from: z.string().check(z.minLength(1), z.maxLength(16)),
+  });
+const smsConfigSchema = () => (built ??= buildSmsConfigSchema());
 
 export const staticSmsConfig = (config: SmsConfig | undefined): SmsConfigSource => {
-  const checked = config ? smsConfigSchema.parse(config, { error: zodWords }) : undefined;
+  const checked = config ? smsConfigSchema().parse(config, { error: zodWords }) : undefined;
   return { get: async () => checked };
 };
 

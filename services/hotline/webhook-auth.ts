@@ -40,19 +40,27 @@ export const WEBHOOK_ENV = {
   previousPassword: "HOTLINE_WEBHOOK_PREVIOUS_PASSWORD",
 } as const;
 
-// Short passwords in a URL are guessable online; the provider's side has no lockout we control.
-const passwordSchema = z.string().check(z.minLength(16), z.maxLength(256));
-
-const credentialsSchema = z.object({
-  // The kommunkod is appended: what is left of the provider's 128 characters.
-  username: z.string().check(z.minLength(1), z.maxLength(100)),
-  password: passwordSchema,
-  nextPassword: z.optional(passwordSchema),
-  previousPassword: z.optional(passwordSchema),
-});
+/**
+ * The schemas are built on first use, not as the module loads: every hotline function imports this
+ * module (deps.ts), and only the telephony webhooks and the sweep's SMS ever read a secret or
+ * credentials, the webhooks on their first request. A caller hears silence while a webhook loads.
+ */
+let builtCredentials: ReturnType<typeof buildCredentialsSchema> | undefined;
+const buildCredentialsSchema = () => {
+  // Short passwords in a URL are guessable online; the provider's side has no lockout we control.
+  const passwordSchema = z.string().check(z.minLength(16), z.maxLength(256));
+  return z.object({
+    // The kommunkod is appended: what is left of the provider's 128 characters.
+    username: z.string().check(z.minLength(1), z.maxLength(100)),
+    password: passwordSchema,
+    nextPassword: z.optional(passwordSchema),
+    previousPassword: z.optional(passwordSchema),
+  });
+};
+const credentialsSchema = () => (builtCredentials ??= buildCredentialsSchema());
 
 export const staticWebhookCredentials = (credentials: WebhookCredentials): WebhookCredentialSource => {
-  const checked = credentialsSchema.parse(credentials, { error: zodWords });
+  const checked = credentialsSchema().parse(credentials, { error: zodWords });
   return { get: async () => checked, reload: async () => checked };
 };
 
@@ -61,15 +69,18 @@ export const staticWebhookCredentials = (credentials: WebhookCredentials): Webho
  * account for the SMS we send (escalations to the manager). Operators add the API fields to the
  * same secret, so one secret holds everything the provider and we share.
  */
-export const telephonySecretSchema = z.extend(credentialsSchema, {
-  apiUsername: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
-  apiPassword: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
-  /** An E.164 number or an alphanumeric sender id (at most 11 characters at 46elks). */
-  smsFrom: z.optional(z.string().check(z.minLength(1), z.maxLength(16))),
-  // The API account's password travels to it in every request: never over plain HTTP.
-  apiBaseUrl: z.optional(z.url({ protocol: /^https$/ })),
-});
-export type TelephonySecret = z.infer<typeof telephonySecretSchema>;
+let builtSecret: ReturnType<typeof buildTelephonySecretSchema> | undefined;
+const buildTelephonySecretSchema = () =>
+  z.extend(credentialsSchema(), {
+    apiUsername: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+    apiPassword: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+    /** An E.164 number or an alphanumeric sender id (at most 11 characters at 46elks). */
+    smsFrom: z.optional(z.string().check(z.minLength(1), z.maxLength(16))),
+    // The API account's password travels to it in every request: never over plain HTTP.
+    apiBaseUrl: z.optional(z.url({ protocol: /^https$/ })),
+  });
+export const telephonySecretSchema = () => (builtSecret ??= buildTelephonySecretSchema());
+export type TelephonySecret = z.infer<ReturnType<typeof telephonySecretSchema>>;
 
 export interface TelephonySecretSource {
   get(): Promise<TelephonySecret>;

@@ -1,4 +1,4 @@
-import type { Report } from "./contract";
+import type { Report } from "./contract-report";
 
 export const CSV_HEADER = [
   "municipality",

@@ -3,7 +3,8 @@ import { DEFAULT_MAX_BODY_BYTES, fieldErrors, type HttpEvent } from "../../share
 import { parseClientInput } from "../../shared/http/messages";
 import { HttpProblem } from "../../shared/http/problem";
 import type { SubmissionInput } from "./app/submissions";
-import { CSV_BODY_CONTENT_TYPE, submissionBodyInputSchema, submissionMetaSchema } from "./contract";
+import { submissionBodyInputSchema, submissionMetaSchema } from "./contract-submission-body";
+import { CSV_BODY_CONTENT_TYPE } from "./contract-terms";
 import { parseCsv } from "./csv";
 import type { SubmittedEntry } from "./domain/submission";
 

@@ -8,7 +8,7 @@ import {
   periodInOrder,
 } from "../../shared/audit-read";
 import { kommunkodSchema } from "../../shared/events/envelope";
-import { noticeIdSchema } from "./contract";
+import { noticeIdSchema } from "./contract-notice-id";
 
 export { AUDIT_READ_SCOPE as AUDIT_SCOPE } from "../../shared/domain/scopes";
 

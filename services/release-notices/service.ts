@@ -1,146 +1,32 @@
-import * as z from "zod/mini";
-import { problemResponses } from "../../shared/http/problem";
 import type { FunctionDefinition, HttpRoute, ServiceDefinition } from "../../shared/service";
-import {
-  createNoticeBodySchema,
-  listQuerySchema,
-  noticeListSchema,
-  noticeParamsSchema,
-  noticeStatusViewSchema,
-  noticeViewSchema,
-  planBodySchema,
-  receiptSchema,
-  SCOPES,
-  subscriptionBodySchema,
-  subscriptionViewSchema,
-  updateNoticeBodySchema,
-  withdrawBodySchema,
-} from "./contract";
 import { auditRoutes } from "./routes/audit";
+import { createRoute } from "./routes/create";
+import { getRoute } from "./routes/get";
+import { listRoute } from "./routes/list";
+import { planRoute } from "./routes/plan";
+import { deleteSubscriptionRoute } from "./routes/subscription-delete";
+import { getSubscriptionRoute } from "./routes/subscription-get";
+import { putSubscriptionRoute } from "./routes/subscription-put";
+import { updateRoute } from "./routes/update";
+import { withdrawRoute } from "./routes/withdraw";
 
-const problems = problemResponses;
-
-const tags = ["release-notices"];
 const dir = "services/release-notices/handlers";
 
+/**
+ * The service's routes, for the functions below, the OpenAPI document and the stacks. Each route
+ * is a module of its own (routes/), which its handler imports, not this table: a function's
+ * bundle then builds only its own route's schemas as it loads.
+ */
 export const routes = {
-  create: {
-    method: "POST",
-    path: "/v1/release-notices",
-    auth: { type: "jwt", scopes: [SCOPES.write] },
-    summary: "Post a release notice",
-    description:
-      "Kriminalvården posts a notice at least three calendar months before release. `noticeId` is the idempotency key: the same body again returns the same receipt (200); a different body under the same id is a conflict (409).",
-    tags,
-    request: { body: createNoticeBodySchema },
-    responses: {
-      201: { description: "Received: the receipt", schema: receiptSchema },
-      200: { description: "The same notice was already received: the same receipt", schema: receiptSchema },
-      ...problems(400, 401, 403, 409, 413, 415, 422),
-    },
-  },
-  update: {
-    method: "PUT",
-    path: "/v1/release-notices/{noticeId}",
-    auth: { type: "jwt", scopes: [SCOPES.write] },
-    summary: "Update a release notice (new release date, needs, contact)",
-    tags,
-    request: { params: noticeParamsSchema, body: updateNoticeBodySchema },
-    responses: {
-      200: { description: "Updated: a new receipt", schema: receiptSchema },
-      ...problems(400, 401, 403, 404, 409, 413, 415, 422),
-    },
-  },
-  withdraw: {
-    method: "POST",
-    path: "/v1/release-notices/{noticeId}/withdraw",
-    auth: { type: "jwt", scopes: [SCOPES.write] },
-    summary: "Withdraw a release notice",
-    tags,
-    request: { params: noticeParamsSchema, body: withdrawBodySchema },
-    responses: {
-      200: { description: "Withdrawn", schema: receiptSchema },
-      ...problems(400, 401, 403, 404, 409),
-    },
-  },
-  get: {
-    method: "GET",
-    path: "/v1/release-notices/{noticeId}",
-    auth: { type: "jwt", scopes: [SCOPES.write, SCOPES.read] },
-    summary: "Read a notice: its status for Kriminalvården, the full notice for the municipality's staff",
-    tags,
-    request: { params: noticeParamsSchema },
-    responses: {
-      200: {
-        description:
-          "Kriminalvården (scope release-notices:write) gets the status view; staff get the full notice",
-        schema: z.union([noticeViewSchema, noticeStatusViewSchema]),
-      },
-      ...problems(400, 401, 403, 404),
-    },
-  },
-  list: {
-    method: "GET",
-    path: "/v1/release-notices",
-    auth: { type: "jwt", scopes: [SCOPES.read] },
-    summary: "List the municipality's notices, soonest release first",
-    tags,
-    request: { query: listQuerySchema },
-    responses: {
-      200: { description: "A page of notices", schema: noticeListSchema },
-      ...problems(400, 401, 403),
-    },
-  },
-  plan: {
-    method: "POST",
-    path: "/v1/release-notices/{noticeId}/plan",
-    auth: { type: "jwt", scopes: [SCOPES.manage] },
-    summary: "Record a planning milestone: contact made, plan ready",
-    tags,
-    request: { params: noticeParamsSchema, body: planBodySchema },
-    responses: {
-      200: { description: "The notice", schema: noticeViewSchema },
-      ...problems(400, 401, 403, 404, 409),
-    },
-  },
-  putSubscription: {
-    method: "PUT",
-    path: "/v1/release-notices/subscription",
-    auth: { type: "jwt", scopes: [SCOPES.write] },
-    summary: "Register the receiver your notices' status changes are delivered to",
-    description:
-      "One receiver per client (the token's `sub`); a second PUT replaces the first. Each status change of a notice you posted (received, planning, plan-ready, withdrawn, plan-deadline-breached) is POSTed to `url` as `{ noticeId, status, planDueDate, at }`, signed as the Standard Webhooks specification says (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>` keyed by `secret`). A delivery not answered 2xx is tried again with a growing delay for about a day. `url` must be https.",
-    tags,
-    request: { body: subscriptionBodySchema },
-    responses: {
-      200: { description: "Registered: the receiver, without the secret", schema: subscriptionViewSchema },
-      ...problems(400, 401, 403, 413, 415),
-    },
-  },
-  getSubscription: {
-    method: "GET",
-    path: "/v1/release-notices/subscription",
-    auth: { type: "jwt", scopes: [SCOPES.write] },
-    summary: "Show your registered receiver (never its secret)",
-    tags,
-    request: {},
-    responses: {
-      200: { description: "The receiver", schema: subscriptionViewSchema },
-      ...problems(401, 403, 404),
-    },
-  },
-  deleteSubscription: {
-    method: "DELETE",
-    path: "/v1/release-notices/subscription",
-    auth: { type: "jwt", scopes: [SCOPES.write] },
-    summary: "Remove your receiver: nothing more is delivered",
-    tags,
-    request: {},
-    responses: {
-      204: { description: "Removed" },
-      ...problems(401, 403, 404),
-    },
-  },
+  create: createRoute,
+  update: updateRoute,
+  withdraw: withdrawRoute,
+  get: getRoute,
+  list: listRoute,
+  plan: planRoute,
+  putSubscription: putSubscriptionRoute,
+  getSubscription: getSubscriptionRoute,
+  deleteSubscription: deleteSubscriptionRoute,
   ...auditRoutes,
 } as const satisfies Record<string, HttpRoute>;
 

@@ -5,16 +5,13 @@
 import { BatchWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { SQSEvent } from "aws-lambda";
 import type { PilotReportsDeps } from "../../services/pilot-reports/deps";
-import {
-  histogramMedian,
-  type Increment,
-  incrementFor,
-} from "../../services/pilot-reports/domain/aggregation";
+import { incrementFor } from "../../services/pilot-reports/domain/aggregation";
 import {
   COUNT_METRIC_IDS,
   HISTOGRAM_NAMES,
   type HistogramName,
 } from "../../services/pilot-reports/domain/catalogue";
+import { histogramMedian, type Increment } from "../../services/pilot-reports/domain/month-aggregate";
 import { createHandler as createConsumer } from "../../services/pilot-reports/handlers/consumer";
 import { monthItemDefaults } from "../../services/pilot-reports/store/aggregates";
 import {

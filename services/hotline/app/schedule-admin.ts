@@ -1,6 +1,6 @@
 import { retryOnLostRace } from "../../../shared/app/lost-race";
 import type { Caller } from "../../../shared/domain/caller";
-import type { ScheduleBody } from "../contract";
+import type { ScheduleBody } from "../contract-schedule-body";
 import type { HotlineDeps } from "../deps";
 import { requireOwnMunicipality } from "../domain/access";
 import {

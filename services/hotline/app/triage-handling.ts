@@ -3,7 +3,9 @@ import { retryOnLostRace } from "../../../shared/app/lost-race";
 import { requireStaffMunicipality } from "../../../shared/domain/caller";
 import { invalid, orThrow } from "../../../shared/domain/errors";
 import type { KeyMaterial } from "../../../shared/runtime/keys";
-import type { listTriagesQuerySchema, StepBody, TriageView } from "../contract";
+import type { StepBody } from "../contract-step";
+import type { TriageView } from "../contract-triage";
+import type { listTriagesQuerySchema } from "../contract-triage-list";
 import type { HotlineDeps } from "../deps";
 import type { Triage, TriageStep } from "../domain/triage-state";
 import {

@@ -1,5 +1,5 @@
 import type { KeyMaterial } from "../../../shared/runtime/keys";
-import type { TriageView } from "../contract";
+import type { TriageView } from "../contract-triage";
 import { effectiveDeadlineState, minutesLeft } from "../domain/triage-clock";
 import type { Triage, TriageStep } from "../domain/triage-state";
 import { unsealCaller, unsealIdentity, unsealStepTexts } from "./sealing";

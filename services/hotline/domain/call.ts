@@ -1,4 +1,5 @@
 import type { UNANSWERED_REASONS } from "../../../shared/events/catalogue/hotline";
+import type { CallState } from "./call-state";
 import { callReceived, callRouted, callUnanswered, type EventDraft, triageOpened } from "./event-drafts";
 import { type ChainLink, escalationChain, type Schedule } from "./rotation";
 import { retentionExpiry, triageDueAt } from "./triage-clock";
@@ -16,8 +17,6 @@ import {
  * to emit; a retried webhook finds nothing left to change and gets the answer the state gives.
  */
 
-export const CALL_STATES = ["ringing", "answered", "unanswered"] as const;
-export type CallState = (typeof CALL_STATES)[number];
 type UnansweredReason = (typeof UNANSWERED_REASONS)[number];
 
 export interface Call {

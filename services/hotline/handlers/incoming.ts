@@ -3,14 +3,14 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { CallHandling } from "../app/call-handling";
 import { createDeps, type HotlineDeps } from "../deps";
-import { telephonyRoutes as routes } from "../routes/telephony";
+import { incomingRoute } from "../routes/incoming";
 import { withWebhookAuth } from "../webhook";
 
 export const createHandler = (deps: HotlineDeps) => {
   const calls = new CallHandling(deps);
   return withWebhookAuth(
     deps,
-    createHttpHandler(routes.incoming, deps.logger, async ({ params, body, correlationId }) => {
+    createHttpHandler(incomingRoute, deps.logger, async ({ params, body, correlationId }) => {
       const action = await calls.incoming(
         params.municipality,
         deps.telephony.parseIncoming(body),

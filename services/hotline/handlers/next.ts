@@ -3,14 +3,14 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { CallHandling } from "../app/call-handling";
 import { createDeps, type HotlineDeps } from "../deps";
-import { telephonyRoutes as routes } from "../routes/telephony";
+import { nextRoute } from "../routes/next";
 import { withWebhookAuth } from "../webhook";
 
 export const createHandler = (deps: HotlineDeps) => {
   const calls = new CallHandling(deps);
   return withWebhookAuth(
     deps,
-    createHttpHandler(routes.next, deps.logger, async ({ params, query, body, correlationId }) => {
+    createHttpHandler(nextRoute, deps.logger, async ({ params, query, body, correlationId }) => {
       const result = deps.telephony.parseNext(body);
       const hook = { attempt: query.attempt, token: query.token };
       const action = await calls.next(params.municipality, result, hook, correlationId);

@@ -3,11 +3,11 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { ScheduleAdmin } from "../app/schedule-admin";
 import { createDeps, type HotlineDeps } from "../deps";
-import { routes } from "../service";
+import { onCallRoute } from "../routes/on-call";
 
 export const createHandler = (deps: HotlineDeps) => {
   const schedules = new ScheduleAdmin(deps);
-  return createHttpHandler(routes.onCall, deps.logger, async ({ query, caller, correlationId }) =>
+  return createHttpHandler(onCallRoute, deps.logger, async ({ query, caller, correlationId }) =>
     json(
       200,
       await schedules.onCall(query.municipality, query.at ? new Date(query.at) : undefined, {

@@ -2,7 +2,8 @@ import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../../shared/domain/deadline";
 import { CHAIN_ROLES, TRIAGE_ORIGINS } from "../../../shared/events/catalogue/hotline";
 import { sealedSchema } from "../../../shared/events/envelope";
-import { CALL_STATES, type Call } from "../domain/call";
+import type { Call } from "../domain/call";
+import { CALL_STATES } from "../domain/call-state";
 import type { OnCallSchedule } from "../domain/on-call-schedule";
 import { NOTIFICATION_STATES, STEP_STATUSES, TRIAGE_STATUSES, type Triage } from "../domain/triage-state";
 
@@ -11,12 +12,10 @@ import { NOTIFICATION_STATES, STEP_STATUSES, TRIAGE_STATUSES, type Triage } from
  * handed on without its keys and index attributes: the rules see only the state.
  */
 
-const isoDateTime = z.iso.datetime({ offset: true });
-
 /**
  * A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value.
- * Each schema is built on its first use: a function reads one or two kinds of item, and building
- * the others would only lengthen its cold start.
+ * Each schema is built on its first use, its parts too: a function reads one or two kinds of item,
+ * and building the others would only lengthen its cold start.
  */
 const parser = <S extends z.core.$ZodType>(build: () => S, what: string) => {
   let schema: S | undefined;
@@ -32,10 +31,12 @@ const parser = <S extends z.core.$ZodType>(build: () => S, what: string) => {
   };
 };
 
-const memberRecord = z.object({ id: z.string(), name: z.string(), phone: z.optional(z.string()) });
+const isoDateTime = () => z.iso.datetime({ offset: true });
 
-const scheduleRecordSchema = () =>
-  z.object({
+const scheduleRecordSchema = () => {
+  const memberRecord = z.object({ id: z.string(), name: z.string(), phone: z.optional(z.string()) });
+  const instant = isoDateTime();
+  return z.object({
     pk: z.string(),
     sk: z.literal("SCHEDULE"),
     municipality: z.string(),
@@ -48,23 +49,25 @@ const scheduleRecordSchema = () =>
       shiftDays: z.number().check(z.int(), z.minimum(1)),
       members: z.array(memberRecord).check(z.minLength(1)),
     }),
-    overrides: z.array(z.object({ start: isoDateTime, end: isoDateTime, memberId: z.string() })),
+    overrides: z.array(z.object({ start: instant, end: instant, memberId: z.string() })),
     manager: z.object({ id: z.string(), name: z.string(), phone: z.string() }),
     ringSeconds: z.number().check(z.int()),
     fallbackMessage: z.optional(z.string()),
-    updatedAt: isoDateTime,
+    updatedAt: instant,
     updatedBy: z.string(),
     version: z.number().check(z.int(), z.nonnegative()),
   });
+};
 
-const callRecordSchema = () =>
-  z.object({
+const callRecordSchema = () => {
+  const instant = isoDateTime();
+  return z.object({
     pk: z.string(),
     sk: z.literal("CALL"),
     callId: z.string(),
     municipality: z.string(),
     triageId: z.string(),
-    receivedAt: isoDateTime,
+    receivedAt: instant,
     chain: z.array(z.object({ memberId: z.string(), role: z.enum(CHAIN_ROLES), phone: z.string() })),
     ringSeconds: z.number().check(z.int()),
     fallbackMessage: z.optional(z.string()),
@@ -73,25 +76,26 @@ const callRecordSchema = () =>
     ),
     attempt: z.number().check(z.int(), z.nonnegative()),
     state: z.enum(CALL_STATES),
-    answeredAt: z.optional(isoDateTime),
-    endedAt: z.optional(isoDateTime),
+    answeredAt: z.optional(instant),
+    endedAt: z.optional(instant),
     version: z.number().check(z.int(), z.nonnegative()),
     expiresAt: z.number().check(z.int()),
   });
+};
 
-const stepRecord = z.object({
-  status: z.enum(STEP_STATUSES),
-  noteSealed: z.optional(sealedSchema),
-  reasonSealed: z.optional(sealedSchema),
-  // Written in clear before issue 13; read so that such items still open, sealed on the next change.
-  note: z.optional(z.string()),
-  reason: z.optional(z.string()),
-  at: z.optional(isoDateTime),
-  by: z.optional(z.string()),
-});
-
-const triageRecordSchema = () =>
-  z.object({
+const triageRecordSchema = () => {
+  const instant = isoDateTime();
+  const stepRecord = z.object({
+    status: z.enum(STEP_STATUSES),
+    noteSealed: z.optional(sealedSchema),
+    reasonSealed: z.optional(sealedSchema),
+    // Written in clear before issue 13; read so that such items still open, sealed on the next change.
+    note: z.optional(z.string()),
+    reason: z.optional(z.string()),
+    at: z.optional(instant),
+    by: z.optional(z.string()),
+  });
+  return z.object({
     pk: z.string(),
     sk: z.literal("TRIAGE"),
     id: z.string(),
@@ -99,8 +103,8 @@ const triageRecordSchema = () =>
     municipality: z.string(),
     status: z.enum(TRIAGE_STATUSES),
     origin: z.optional(z.enum(TRIAGE_ORIGINS)),
-    receivedAt: isoDateTime,
-    openedAt: z.optional(isoDateTime),
+    receivedAt: instant,
+    openedAt: z.optional(instant),
     acknowledgeMinutes: z.optional(
       z.object({ open: z.number().check(z.int()), "callback-needed": z.number().check(z.int()) }),
     ),
@@ -110,25 +114,25 @@ const triageRecordSchema = () =>
     callerSealed: z.optional(sealedSchema),
     subjectRef: z.optional(z.string()),
     subjectSealed: z.optional(sealedSchema),
-    deadline: z.object({ dueAt: isoDateTime, state: z.enum(DEADLINE_STATES) }),
+    deadline: z.object({ dueAt: instant, state: z.enum(DEADLINE_STATES) }),
     steps: z.object({
       "threat-assessment": stepRecord,
       "protective-placement": stepRecord,
       decision: stepRecord,
       "financial-assistance": stepRecord,
     }),
-    acknowledged: z.optional(z.object({ at: isoDateTime, by: z.string() })),
+    acknowledged: z.optional(z.object({ at: instant, by: z.string() })),
     escalated: z.optional(
       z.object({
-        at: isoDateTime,
+        at: instant,
         to: z.string(),
         notification: z.optional(z.enum(NOTIFICATION_STATES)),
-        notifiedAt: z.optional(isoDateTime),
+        notifiedAt: z.optional(instant),
         attempts: z.optional(z.number().check(z.int(), z.nonnegative())),
-        sendingSince: z.optional(isoDateTime),
+        sendingSince: z.optional(instant),
       }),
     ),
-    completedAt: z.optional(isoDateTime),
+    completedAt: z.optional(instant),
     version: z.number().check(z.int(), z.nonnegative()),
     gsi1pk: z.optional(z.string()),
     gsi1sk: z.optional(z.string()),
@@ -139,6 +143,7 @@ const triageRecordSchema = () =>
     gsi3sk: z.optional(z.string()),
     expiresAt: z.number().check(z.int()),
   });
+};
 
 const parseSchedule = parser(scheduleRecordSchema, "schedule");
 const parseCall = parser(callRecordSchema, "call");

@@ -15,7 +15,7 @@ export const telephonySecretSource = (
   refreshingValue(async (): Promise<TelephonySecret> => {
     const value = await fetchSecret(secretArn);
     if (!value) throw new Error("telephony webhook secret has no string value");
-    const parsed = telephonySecretSchema.safeParse(JSON.parse(value));
+    const parsed = telephonySecretSchema().safeParse(JSON.parse(value));
     // Name the rule, never the value.
     if (!parsed.success)
       throw new Error(

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { entityIdSchema } from "../../../shared/events/envelope";
+import { once } from "../once";
 import {
   type CallAction,
   type IncomingCall,
@@ -18,21 +19,29 @@ import {
 /** The provider's call id: theirs, safe in keys and logs; never the caller's number. */
 const callIdSchema = entityIdSchema;
 
-export const elksIncomingSchema = z.object({
-  callid: callIdSchema,
-  direction: z.optional(z.string().check(z.maxLength(16))),
-  /** Free-form: a hidden number arrives as text, and such a call must still connect. */
-  from: z.optional(z.string().check(z.maxLength(64))),
-  to: z.optional(z.string().check(z.maxLength(64))),
-  created: z.optional(z.string().check(z.maxLength(64))),
-});
+/**
+ * Each webhook's form schema is built on its first use: every hotline function holds this adapter
+ * (deps.ts), and a webhook's function builds only its own route's form as it loads (routes/).
+ */
+export const elksIncomingSchema = once(() =>
+  z.object({
+    callid: callIdSchema,
+    direction: z.optional(z.string().check(z.maxLength(16))),
+    /** Free-form: a hidden number arrives as text, and such a call must still connect. */
+    from: z.optional(z.string().check(z.maxLength(64))),
+    to: z.optional(z.string().check(z.maxLength(64))),
+    created: z.optional(z.string().check(z.maxLength(64))),
+  }),
+);
 
-export const elksNextSchema = z.object({
-  callid: callIdSchema,
-  result: z.enum(["success", "failed", "busy"]),
-});
+export const elksNextSchema = once(() =>
+  z.object({
+    callid: callIdSchema,
+    result: z.enum(["success", "failed", "busy"]),
+  }),
+);
 
-export const elksHangupSchema = z.object({ callid: callIdSchema });
+export const elksHangupSchema = once(() => z.object({ callid: callIdSchema }));
 
 /** 46elks plays this built-in tone when given no sound file. */
 const BUILT_IN_TONE = "sound/beep";
@@ -64,7 +73,7 @@ export const elks46: TelephonyProvider = {
   nextSchema: elksNextSchema,
   hangupSchema: elksHangupSchema,
   parseIncoming(form): IncomingCall {
-    const { callid, from, to } = elksIncomingSchema.parse(form);
+    const { callid, from, to } = elksIncomingSchema().parse(form);
     return {
       callId: callid,
       caller: from && from.trim().length > 0 ? from.trim() : undefined,
@@ -72,12 +81,12 @@ export const elks46: TelephonyProvider = {
     };
   },
   parseNext(form): RingResult {
-    const { callid, result } = elksNextSchema.parse(form);
+    const { callid, result } = elksNextSchema().parse(form);
     // `busy` and `failed` alike: this person did not take the call, ring the next.
     return { callId: callid, answered: result === "success" };
   },
   parseHangup(form) {
-    return { callId: elksHangupSchema.parse(form).callid };
+    return { callId: elksHangupSchema().parse(form).callid };
   },
   render(action: CallAction) {
     switch (action.kind) {

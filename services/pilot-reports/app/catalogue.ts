@@ -1,4 +1,4 @@
-import type { MetricsCatalogue } from "../contract";
+import type { MetricsCatalogue } from "../contract-metrics";
 import { EVENTS_NOT_COUNTED, METRICS } from "../domain/catalogue";
 import { RATES } from "../domain/rates";
 import { RELATIONS } from "../domain/relations";

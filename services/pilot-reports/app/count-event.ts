@@ -1,6 +1,7 @@
 import type { EventHandler } from "../../../shared/events/consumer";
-import { histogramChanges, incrementFor } from "../domain/aggregation";
+import { incrementFor } from "../domain/aggregation";
 import { METRICS } from "../domain/catalogue";
+import { histogramChanges } from "../domain/month-aggregate";
 import { incrementWrites, readHistograms } from "../store/aggregates";
 import type { TableDeps } from "../store/table";
 

@@ -2,9 +2,9 @@ import { type Caller, requireMunicipalityAccess } from "../../../shared/domain/c
 import { findMunicipality } from "../../../shared/municipalities";
 import type { SettingsReader } from "../../../shared/settings";
 import { stockholmDate } from "../../../shared/time";
-import type { Report, ReportQuery } from "../contract";
-import type { MonthAggregate } from "../domain/aggregation";
+import type { Report, ReportQuery } from "../contract-report";
 import { municipalThreshold } from "../domain/disclosure";
+import type { MonthAggregate } from "../domain/month-aggregate";
 import { monthFigures } from "../domain/month-figures";
 import { monthsBetween, stockholmMonth } from "../domain/months";
 import { RELATIONS } from "../domain/relations";

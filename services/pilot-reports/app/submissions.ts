@@ -6,7 +6,9 @@ import {
   requireStaffMunicipality,
 } from "../../../shared/domain/caller";
 import { type FieldIssue, invalid, notFound, orThrow } from "../../../shared/domain/errors";
-import { SCOPES, type SubmissionListQuery, type SubmissionView } from "../contract";
+import type { SubmissionView } from "../contract-submission";
+import type { SubmissionListQuery } from "../contract-submissions";
+import { SCOPES } from "../contract-terms";
 import {
   decideSubmission,
   type Submission,

@@ -1,6 +1,6 @@
-import { emptyAggregate, type MonthAggregate } from "./aggregation";
 import { METRIC_IDS } from "./catalogue";
 import { suppress } from "./disclosure";
+import { emptyAggregate, type MonthAggregate } from "./month-aggregate";
 import { type RateCell, rateCells, type ShownSourcedCell } from "./rates";
 import type { Relation } from "./relations";
 import { mergeSources, type SubmittedFigures } from "./sources";

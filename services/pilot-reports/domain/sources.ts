@@ -1,6 +1,6 @@
-import { type MonthAggregate, rawCells } from "./aggregation";
 import { METRICS } from "./catalogue";
 import type { RawCell } from "./disclosure";
+import { type MonthAggregate, rawCells } from "./month-aggregate";
 import type { Month } from "./months";
 
 /**

@@ -3,11 +3,11 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { metricsCatalogue } from "../app/catalogue";
 import { createDeps, type PilotReportsDeps } from "../deps";
-import { routes } from "../service";
+import { metricsRoute } from "../routes/metrics";
 
 export const createHandler = (deps: PilotReportsDeps) => {
   const catalogue = metricsCatalogue(deps.suppressionThreshold);
-  return createHttpHandler(routes.metrics, deps.logger, async () => json(200, catalogue));
+  return createHttpHandler(metricsRoute, deps.logger, async () => json(200, catalogue));
 };
 
 export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("pilot-reports"))));

@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { listSubmissions } from "../app/submissions";
 import { createDeps, type PilotReportsDeps } from "../deps";
-import { routes } from "../service";
+import { submissionsRoute } from "../routes/submissions";
 
 export const createHandler = (deps: PilotReportsDeps) =>
-  createHttpHandler(routes.submissions, deps.logger, async ({ query, caller }) =>
+  createHttpHandler(submissionsRoute, deps.logger, async ({ query, caller }) =>
     json(200, await listSubmissions(deps, caller, query)),
   );
 

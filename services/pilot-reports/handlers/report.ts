@@ -2,13 +2,13 @@ import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { readReport } from "../app/report";
-import { CSV_CONTENT_TYPE } from "../contract";
+import { CSV_CONTENT_TYPE } from "../contract-terms";
 import { reportToCsv, wantsCsv } from "../csv";
 import { createDeps, type PilotReportsDeps } from "../deps";
-import { routes } from "../service";
+import { reportRoute } from "../routes/report";
 
 export const createHandler = (deps: PilotReportsDeps) =>
-  createHttpHandler(routes.report, deps.logger, async ({ query, caller, headers }) => {
+  createHttpHandler(reportRoute, deps.logger, async ({ query, caller, headers }) => {
     const report = await readReport(deps, caller, query, deps.clock.now());
     if (wantsCsv(query.format, headers.accept)) {
       return { status: 200, body: reportToCsv(report), headers: { "content-type": CSV_CONTENT_TYPE } };

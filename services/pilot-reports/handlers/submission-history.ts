@@ -3,10 +3,10 @@ import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
 import { submissionHistory } from "../app/submissions";
 import { createDeps, type PilotReportsDeps } from "../deps";
-import { routes } from "../service";
+import { submissionHistoryRoute } from "../routes/submission-history";
 
 export const createHandler = (deps: PilotReportsDeps) =>
-  createHttpHandler(routes.submissionHistory, deps.logger, async ({ params, caller }) =>
+  createHttpHandler(submissionHistoryRoute, deps.logger, async ({ params, caller }) =>
     json(200, await submissionHistory(deps, caller, params.municipality, params.month)),
   );
 

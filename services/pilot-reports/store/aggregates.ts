@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { TransactItem } from "../../../shared/dynamo";
+import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName } from "../domain/catalogue";
 import {
   emptyHistogram,
   type HistogramChange,
@@ -8,8 +9,7 @@ import {
   histogramValues,
   type Increment,
   type MonthAggregate,
-} from "../domain/aggregation";
-import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName } from "../domain/catalogue";
+} from "../domain/month-aggregate";
 import {
   aggregateKey,
   aggregateRange,

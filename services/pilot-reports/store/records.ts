@@ -1,10 +1,18 @@
 import * as z from "zod/mini";
-import type { HistogramState, MedianCell, MonthAggregate } from "../domain/aggregation";
 import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName, isHistogramName } from "../domain/catalogue";
+import type { HistogramState, MedianCell, MonthAggregate } from "../domain/month-aggregate";
 
-const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
-const municipalitySchema = z.string().check(z.regex(/^\d{4}$/));
-const countSchema = z.number().check(z.int(), z.nonnegative());
+/*
+ * The two record schemas are built on first use, not as a function loads: the report reads only
+ * month aggregates and the consumer only distributions, and both load this module.
+ */
+const buildFieldSchemas = () => ({
+  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  municipality: z.string().check(z.regex(/^\d{4}$/)),
+  count: z.number().check(z.int(), z.nonnegative()),
+});
+let fieldSchemas: ReturnType<typeof buildFieldSchemas> | undefined;
+const fields = () => (fieldSchemas ??= buildFieldSchemas());
 
 /**
  * A month's aggregate as stored: keys, then counters (`n:<metric id>`, non-negative integers) and
@@ -12,29 +20,35 @@ const countSchema = z.number().check(z.int(), z.nonnegative());
  * over no values) and how many values it is over (`mn:<histogram>`). Validated on the way out, never
  * cast.
  */
-export const aggregateRecordSchema = z.catchall(
-  z.object({
-    pk: z.string().check(z.regex(/^AGG#\d{4}$/)),
-    sk: z.string().check(z.regex(/^MONTH#\d{4}-\d{2}$/)),
-    municipality: municipalitySchema,
-    month: monthSchema,
-  }),
-  // z.number() refuses Infinity and NaN by itself (what classic zod's `.finite()` said).
-  z.nullable(z.number()),
-);
+const buildAggregateRecordSchema = () =>
+  z.catchall(
+    z.object({
+      pk: z.string().check(z.regex(/^AGG#\d{4}$/)),
+      sk: z.string().check(z.regex(/^MONTH#\d{4}-\d{2}$/)),
+      municipality: fields().municipality,
+      month: fields().month,
+    }),
+    // z.number() refuses Infinity and NaN by itself (what classic zod's `.finite()` said).
+    z.nullable(z.number()),
+  );
+let aggregateRecord: ReturnType<typeof buildAggregateRecordSchema> | undefined;
+const aggregateRecordSchema = () => (aggregateRecord ??= buildAggregateRecordSchema());
 
 /** One distribution of one municipality's month: keys, a version for optimistic writes, `h:<whole value>` buckets. */
-export const histogramRecordSchema = z.catchall(
-  z.object({
-    pk: z.string().check(z.regex(/^HIST#\d{4}$/)),
-    sk: z.string().check(z.regex(/^MONTH#\d{4}-\d{2}#[A-Za-z]+$/)),
-    municipality: municipalitySchema,
-    month: monthSchema,
-    histogram: z.string(),
-    version: z.number().check(z.int(), z.positive()),
-  }),
-  countSchema,
-);
+const buildHistogramRecordSchema = () =>
+  z.catchall(
+    z.object({
+      pk: z.string().check(z.regex(/^HIST#\d{4}$/)),
+      sk: z.string().check(z.regex(/^MONTH#\d{4}-\d{2}#[A-Za-z]+$/)),
+      municipality: fields().municipality,
+      month: fields().month,
+      histogram: z.string(),
+      version: z.number().check(z.int(), z.positive()),
+    }),
+    fields().count,
+  );
+let histogramRecord: ReturnType<typeof buildHistogramRecordSchema> | undefined;
+const histogramRecordSchema = () => (histogramRecord ??= buildHistogramRecordSchema());
 
 const counterIds = new Set(COUNT_METRIC_IDS);
 const AGGREGATE_KEYS = new Set(["pk", "sk", "municipality", "month"]);
@@ -51,7 +65,7 @@ const schemaError = (what: string, path: readonly PropertyKey[]) =>
   new Error(`stored ${what} does not match its schema at ${path.map(String).join(".")}`);
 
 export const parseAggregateRecord = (item: Record<string, unknown>): StoredAggregate => {
-  const parsed = aggregateRecordSchema.safeParse(item);
+  const parsed = aggregateRecordSchema().safeParse(item);
   if (!parsed.success) throw schemaError("aggregate", parsed.error.issues[0]?.path ?? []);
   const { municipality, month } = parsed.data;
   const counters = new Map<string, number>();
@@ -59,7 +73,7 @@ export const parseAggregateRecord = (item: Record<string, unknown>): StoredAggre
     HISTOGRAM_NAMES.map((name) => [name, { median: null as number | null, n: 0 }]),
   ) as Record<HistogramName, { median: number | null; n: number }>;
   const count = (name: string, value: unknown): number => {
-    const checked = countSchema.safeParse(value);
+    const checked = fields().count.safeParse(value);
     if (!checked.success) throw schemaError("aggregate", [name]);
     return checked.data;
   };
@@ -82,7 +96,7 @@ export interface StoredHistogram extends HistogramState {
 }
 
 export const parseHistogramRecord = (item: Record<string, unknown>): StoredHistogram => {
-  const parsed = histogramRecordSchema.safeParse(item);
+  const parsed = histogramRecordSchema().safeParse(item);
   if (!parsed.success) throw schemaError("histogram", parsed.error.issues[0]?.path ?? []);
   const { municipality, month, histogram, version } = parsed.data;
   if (!isHistogramName(histogram)) throw schemaError("histogram", ["histogram"]);

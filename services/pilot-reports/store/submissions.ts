@@ -14,25 +14,30 @@ import type { TableDeps } from "./table";
 
 /**
  * A submission as stored, the current one and each version alike. Figures are kept as submitted,
- * by metric id; one of a metric retired since stays stored and is not reported.
+ * by metric id; one of a metric retired since stays stored and is not reported. Built on the first
+ * item read, not as a function loads: a municipality whose cases are in this system submits
+ * nothing, so a report of it reads no submission and never builds it; nor does a month's first.
  */
-const submissionRecordSchema = z.object({
-  pk: z.string().check(z.regex(/^SUB#\d{4}$/)),
-  sk: z.string().check(z.regex(/^(MONTH#\d{4}-\d{2}|VERSION#\d{4}-\d{2}#\d{6})$/)),
-  municipality: z.string().check(z.regex(/^\d{4}$/)),
-  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
-  version: z.number().check(z.int(), z.positive()),
-  // z.number() refuses Infinity and NaN by itself (what classic zod's `.finite()` said).
-  figures: z.record(z.string(), z.number().check(z.nonnegative())),
-  source: z.string().check(z.minLength(1)),
-  note: z.optional(z.string()),
-  submittedBy: z.string().check(z.minLength(1)),
-  submittedAt: z.iso.datetime({ offset: true }),
-});
+const buildSubmissionRecordSchema = () =>
+  z.object({
+    pk: z.string().check(z.regex(/^SUB#\d{4}$/)),
+    sk: z.string().check(z.regex(/^(MONTH#\d{4}-\d{2}|VERSION#\d{4}-\d{2}#\d{6})$/)),
+    municipality: z.string().check(z.regex(/^\d{4}$/)),
+    month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+    version: z.number().check(z.int(), z.positive()),
+    // z.number() refuses Infinity and NaN by itself (what classic zod's `.finite()` said).
+    figures: z.record(z.string(), z.number().check(z.nonnegative())),
+    source: z.string().check(z.minLength(1)),
+    note: z.optional(z.string()),
+    submittedBy: z.string().check(z.minLength(1)),
+    submittedAt: z.iso.datetime({ offset: true }),
+  });
+let submissionRecord: ReturnType<typeof buildSubmissionRecordSchema> | undefined;
+const submissionRecordSchema = () => (submissionRecord ??= buildSubmissionRecordSchema());
 
 // A stored item that fails its schema is our bug: fail loudly, naming the path and no value.
 const parseSubmission = (item: Record<string, unknown>): Submission => {
-  const parsed = submissionRecordSchema.safeParse(item);
+  const parsed = submissionRecordSchema().safeParse(item);
   if (!parsed.success) {
     const path = (parsed.error.issues[0]?.path ?? []).map(String).join(".");
     throw new Error(`stored submission does not match its schema at ${path}`);

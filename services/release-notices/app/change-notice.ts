@@ -1,6 +1,7 @@
 import { orThrow } from "../../../shared/domain/errors";
 import { stockholmDate } from "../../../shared/time";
-import type { Receipt, UpdateNoticeBody } from "../contract";
+import type { Receipt } from "../contract-notice";
+import type { UpdateNoticeBody } from "../contract-post";
 import type { WithdrawalReason } from "../domain/notice";
 import { checkPersonAndPlace, checkRestatedNoticeId } from "../domain/notice-input";
 import { decideUpdate } from "../domain/update";

@@ -1,12 +1,12 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { ChangeMessageVisibilityCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { parseEvent } from "../../../shared/events/parse";
 import { describeError } from "../../../shared/logger";
 import type { KeyRing } from "../../../shared/runtime/keys";
 import type { ReleaseNoticesDeps } from "../deps";
 import { delivered, retryDelaySeconds, secretKey, signedDelivery } from "../domain/delivery";
 import { type SubscriptionTable, subscriptionTable } from "../store/subscription-table";
+import { readStatusChange } from "./status-change-event";
 import { receiverOf } from "./subscriptions";
 
 export interface DeliveryDeps {
@@ -39,16 +39,16 @@ export const createStatusDelivery = (deps: DeliveryDeps) => {
       deps.logger.error("status delivery: message is not JSON", { messageId: record.messageId });
       return "failed";
     }
-    const parsed = parseEvent(raw);
-    if (!parsed.ok) {
+    const read = readStatusChange(raw);
+    if (read.kind === "other") return "skipped";
+    if (read.kind === "unreadable") {
       deps.logger.error("status delivery: unreadable event", {
         messageId: record.messageId,
-        reason: parsed.reason,
+        reason: read.reason,
       });
       return "failed";
     }
-    const event = parsed.event;
-    if (event.type !== "release-notice.status-changed") return "skipped";
+    const event = read.event;
     const { client, ...delivery } = event.data;
     const ids = { eventId: event.id, noticeId: delivery.noticeId, status: delivery.status, attempt };
     const receiver = await receiverOf(deps, client);

@@ -1,5 +1,5 @@
 import { orThrow } from "../../../shared/domain/errors";
-import type { ListQuery } from "../contract";
+import type { ListQuery } from "../contract-list";
 import { reachableBySender, reachableByStaff, readerOf, staffMunicipality } from "../domain/access";
 import type { Notice } from "../domain/notice";
 import { checkReleaseRange, invalidCursor } from "../domain/notice-input";

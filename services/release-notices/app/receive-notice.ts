@@ -1,7 +1,8 @@
 import { orThrow } from "../../../shared/domain/errors";
 import { newId } from "../../../shared/ids";
 import { stockholmDate } from "../../../shared/time";
-import type { CreateNoticeBody, Receipt } from "../contract";
+import type { Receipt } from "../contract-notice";
+import type { CreateNoticeBody } from "../contract-post";
 import { checkPersonAndPlace } from "../domain/notice-input";
 import { decideReceive } from "../domain/receive";
 import { decideAndCommit } from "./commit-transition";

@@ -1,4 +1,4 @@
-import type { NoticeView } from "../contract";
+import type { NoticeView } from "../contract-views";
 import { decideMilestone } from "../domain/milestone";
 import type { PlanMilestone } from "../domain/notice";
 import { decideAndCommit } from "./commit-transition";

@@ -1,9 +1,14 @@
 import { notFound, orThrow } from "../../../shared/domain/errors";
 import { currentSealingKey, seal, unseal } from "../../../shared/identity";
 import type { KeyRing } from "../../../shared/runtime/keys";
-import type { SubscriptionBody, SubscriptionView } from "../contract";
+import type { SubscriptionBody, SubscriptionView } from "../contract-subscription";
+import type { ReleaseNoticesDeps } from "../deps";
 import { decideReceiverUrl } from "../domain/subscription";
-import type { StoredSubscription, SubscriptionTable } from "../store/subscription-table";
+import {
+  type StoredSubscription,
+  type SubscriptionTable,
+  subscriptionTable,
+} from "../store/subscription-table";
 import type { RequestContext } from "./context";
 
 export interface SubscriptionDeps {
@@ -12,6 +17,14 @@ export interface SubscriptionDeps {
   readonly clock: { now(): Date };
   readonly allowLoopbackHttp: boolean;
 }
+
+/** Built once per container: the receivers' table and what sealing the secret needs. */
+export const subscriptionDepsOf = (deps: ReleaseNoticesDeps): SubscriptionDeps => ({
+  subscriptions: subscriptionTable(deps),
+  keys: deps.keys,
+  clock: deps.clock,
+  allowLoopbackHttp: deps.allowLoopbackHttp,
+});
 
 // Bound to the client: a sealed secret copied onto another client's item does not open.
 const secretAad = (client: string) => `subscription:${client}`;

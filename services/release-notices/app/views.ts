@@ -1,5 +1,6 @@
 import type { KeyMaterial } from "../../../shared/runtime/keys";
-import type { NoticeView, Receipt } from "../contract";
+import type { Receipt } from "../contract-notice";
+import type { NoticeView } from "../contract-views";
 import { effectiveDeadlineState, type Notice } from "../domain/notice";
 import { openNote, openSubject } from "./personal-data";
 

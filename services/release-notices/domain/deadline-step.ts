@@ -1,7 +1,8 @@
 import { releasePlanReminder } from "../../../shared/events/catalogue/release-notices";
+import { breachDraft } from "./breach";
 import type { Notice } from "./notice";
 import { dueStage, type PlanStage } from "./plan-schedule";
-import { breachDraft, draft, type Transition, transition } from "./transition";
+import { draft, type Transition, transition } from "./transition";
 
 export interface DeadlineStep {
   /** What fell due: a reminder, the breach, or nothing (the notice only moves on the sweep's index). */

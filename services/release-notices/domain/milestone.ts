@@ -2,16 +2,9 @@ import type { Caller } from "../../../shared/domain/caller";
 import { type Decision, fail, ok } from "../../../shared/domain/errors";
 import { releasePlanReady } from "../../../shared/events/catalogue/release-notices";
 import { reachableByStaff, staffMunicipality, withdrawnNotice } from "./access";
+import { breachDraft } from "./breach";
 import type { MilestoneEntry, Notice, PlanMilestone } from "./notice";
-import {
-  breachDraft,
-  changed,
-  draft,
-  type EventDraft,
-  type Outcome,
-  transition,
-  unchanged,
-} from "./transition";
+import { changed, draft, type EventDraft, type Outcome, transition, unchanged } from "./transition";
 
 /** The municipality's staff record contact made or the plan ready, with a note already sealed. */
 export interface MilestoneCommand {

@@ -1,4 +1,3 @@
-import { deadlineBreached } from "../../../shared/events/catalogue/deadlines";
 import { draft, type EventDraft } from "../../../shared/events/draft";
 
 export { draft, type EventDraft };
@@ -34,16 +33,6 @@ export const transition = (
   events: readonly EventDraft[],
   audit: AuditFact | undefined,
 ): Transition => ({ notice, nextDueAt: nextDueAt(notice, now), events, audit });
-
-/** The plan was not ready when the release day began: one `deadline.breached`, from the sweep or the plan call. */
-export const breachDraft = (notice: Notice, now: Date): EventDraft =>
-  draft(deadlineBreached, {
-    service: "release-notices",
-    subject: { type: "release-notice", id: notice.noticeId },
-    deadline: "release-plan",
-    dueAt: notice.plan.dueAt,
-    breachedAt: now.toISOString(),
-  });
 
 /** What a command decided: a transition to commit, or nothing to change (a retry) with the notice as it is. */
 export type Outcome =

@@ -1,14 +1,15 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { createReleaseNotices } from "../app/release-notices";
+import { receiveNotice } from "../app/receive-notice";
+import { appDepsOf } from "../app/release-notices";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { routes } from "../service";
+import { createRoute } from "../routes/create";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = createReleaseNotices(deps);
-  return createHttpHandler(routes.create, deps.logger, async ({ body, caller, correlationId }) => {
-    const { created, receipt } = await notices.receive(body, { caller, correlationId });
+  const app = appDepsOf(deps);
+  return createHttpHandler(createRoute, deps.logger, async ({ body, caller, correlationId }) => {
+    const { created, receipt } = await receiveNotice(app, body, { caller, correlationId });
     return json(created ? 201 : 200, receipt, {
       location: `/v1/release-notices/${encodeURIComponent(receipt.noticeId)}`,
     });

@@ -1,14 +1,15 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { createReleaseNotices } from "../app/release-notices";
+import { readNotice } from "../app/read-notices";
+import { appDepsOf } from "../app/release-notices";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { routes } from "../service";
+import { getRoute } from "../routes/get";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = createReleaseNotices(deps);
-  return createHttpHandler(routes.get, deps.logger, async ({ params, caller, correlationId }) =>
-    json(200, await notices.read(params.noticeId, { caller, correlationId })),
+  const app = appDepsOf(deps);
+  return createHttpHandler(getRoute, deps.logger, async ({ params, caller, correlationId }) =>
+    json(200, await readNotice(app, params.noticeId, { caller, correlationId })),
   );
 };
 

@@ -1,14 +1,15 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { createReleaseNotices } from "../app/release-notices";
+import { listNotices } from "../app/read-notices";
+import { appDepsOf } from "../app/release-notices";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { routes } from "../service";
+import { listRoute } from "../routes/list";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = createReleaseNotices(deps);
-  return createHttpHandler(routes.list, deps.logger, async ({ query, caller, correlationId }) =>
-    json(200, await notices.list(query, { caller, correlationId })),
+  const app = appDepsOf(deps);
+  return createHttpHandler(listRoute, deps.logger, async ({ query, caller, correlationId }) =>
+    json(200, await listNotices(app, query, { caller, correlationId })),
   );
 };
 

@@ -1,16 +1,17 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { createReleaseNotices } from "../app/release-notices";
+import { recordMilestone } from "../app/record-milestone";
+import { appDepsOf } from "../app/release-notices";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { routes } from "../service";
+import { planRoute } from "../routes/plan";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = createReleaseNotices(deps);
-  return createHttpHandler(routes.plan, deps.logger, async ({ params, body, caller, correlationId }) =>
+  const app = appDepsOf(deps);
+  return createHttpHandler(planRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
     json(
       200,
-      await notices.recordMilestone(params.noticeId, body.milestone, body.note, { caller, correlationId }),
+      await recordMilestone(app, params.noticeId, body.milestone, body.note, { caller, correlationId }),
     ),
   );
 };

@@ -1,14 +1,14 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { createReleaseNotices } from "../app/release-notices";
+import { deleteSubscription, subscriptionDepsOf } from "../app/subscriptions";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { routes } from "../service";
+import { deleteSubscriptionRoute } from "../routes/subscription-delete";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = createReleaseNotices(deps);
-  return createHttpHandler(routes.deleteSubscription, deps.logger, async ({ caller, correlationId }) => {
-    await notices.unsubscribe({ caller, correlationId });
+  const subscriptions = subscriptionDepsOf(deps);
+  return createHttpHandler(deleteSubscriptionRoute, deps.logger, async ({ caller, correlationId }) => {
+    await deleteSubscription(subscriptions, { caller, correlationId });
     return json(204);
   });
 };

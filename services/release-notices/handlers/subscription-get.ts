@@ -1,14 +1,14 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { createReleaseNotices } from "../app/release-notices";
+import { readSubscription, subscriptionDepsOf } from "../app/subscriptions";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { routes } from "../service";
+import { getSubscriptionRoute } from "../routes/subscription-get";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = createReleaseNotices(deps);
-  return createHttpHandler(routes.getSubscription, deps.logger, async ({ caller, correlationId }) =>
-    json(200, await notices.subscription({ caller, correlationId })),
+  const subscriptions = subscriptionDepsOf(deps);
+  return createHttpHandler(getSubscriptionRoute, deps.logger, async ({ caller, correlationId }) =>
+    json(200, await readSubscription(subscriptions, { caller, correlationId })),
   );
 };
 

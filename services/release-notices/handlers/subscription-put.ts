@@ -1,14 +1,14 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { createReleaseNotices } from "../app/release-notices";
+import { putSubscription, subscriptionDepsOf } from "../app/subscriptions";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { routes } from "../service";
+import { putSubscriptionRoute } from "../routes/subscription-put";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = createReleaseNotices(deps);
-  return createHttpHandler(routes.putSubscription, deps.logger, async ({ body, caller, correlationId }) =>
-    json(200, await notices.subscribe(body, { caller, correlationId })),
+  const subscriptions = subscriptionDepsOf(deps);
+  return createHttpHandler(putSubscriptionRoute, deps.logger, async ({ body, caller, correlationId }) =>
+    json(200, await putSubscription(subscriptions, body, { caller, correlationId })),
   );
 };
 

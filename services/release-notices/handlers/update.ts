@@ -1,14 +1,15 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { createReleaseNotices } from "../app/release-notices";
+import { updateNotice } from "../app/change-notice";
+import { appDepsOf } from "../app/release-notices";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { routes } from "../service";
+import { updateRoute } from "../routes/update";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = createReleaseNotices(deps);
-  return createHttpHandler(routes.update, deps.logger, async ({ params, body, caller, correlationId }) =>
-    json(200, await notices.update(params.noticeId, body, { caller, correlationId })),
+  const app = appDepsOf(deps);
+  return createHttpHandler(updateRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
+    json(200, await updateNotice(app, params.noticeId, body, { caller, correlationId })),
   );
 };
 

@@ -1,14 +1,15 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
 import { lazyHandler } from "../../../shared/runtime/lambda";
-import { createReleaseNotices } from "../app/release-notices";
+import { withdrawNotice } from "../app/change-notice";
+import { appDepsOf } from "../app/release-notices";
 import { createDeps, type ReleaseNoticesDeps } from "../deps";
-import { routes } from "../service";
+import { withdrawRoute } from "../routes/withdraw";
 
 export const createHandler = (deps: ReleaseNoticesDeps) => {
-  const notices = createReleaseNotices(deps);
-  return createHttpHandler(routes.withdraw, deps.logger, async ({ params, body, caller, correlationId }) =>
-    json(200, await notices.withdraw(params.noticeId, body.reason, { caller, correlationId })),
+  const app = appDepsOf(deps);
+  return createHttpHandler(withdrawRoute, deps.logger, async ({ params, body, caller, correlationId }) =>
+    json(200, await withdrawNotice(app, params.noticeId, body.reason, { caller, correlationId })),
   );
 };
 

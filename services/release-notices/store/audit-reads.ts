@@ -1,3 +1,5 @@
+import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import * as z from "zod/mini";
 import {
   type AuditEntryPage,
   type AuditTrailFilter,
@@ -5,7 +7,34 @@ import {
   trailAccess,
 } from "../../../shared/audit-read";
 import { type AuditTableDeps, auditPartition } from "../../../shared/audit-trail";
-import { auditSubjectKey } from "./keys";
+import { auditSubjectKey, noticeKey } from "./keys";
+
+const municipalityOnlySchema = z.object({ municipality: z.string() });
+
+/**
+ * The municipality of a notice still stored, or "gone": all the trail's access needs. Only that
+ * attribute is read, so the auditor's function neither reads the notice's personal data nor
+ * builds the notice's item schema (notice-item.ts) as it loads.
+ */
+export const storedNoticeMunicipality = async (
+  deps: { readonly doc: DynamoDBDocumentClient; readonly tableName: string },
+  noticeId: string,
+): Promise<{ readonly municipality: string } | "gone"> => {
+  const out = await deps.doc.send(
+    new GetCommand({
+      TableName: deps.tableName,
+      Key: noticeKey(noticeId),
+      ProjectionExpression: "#municipality",
+      ExpressionAttributeNames: { "#municipality": "municipality" },
+      ConsistentRead: true,
+    }),
+  );
+  if (!out.Item) return "gone";
+  const parsed = municipalityOnlySchema.safeParse(out.Item);
+  // A stored notice without its municipality is our bug, not the caller's: fail loudly.
+  if (!parsed.success) throw new Error("stored notice has no municipality");
+  return parsed.data;
+};
 
 /** One page of a notice's trail from the audit table, filtered (shared/audit-read.ts). */
 export const readNoticeAuditTrail = (

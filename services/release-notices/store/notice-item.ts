@@ -12,65 +12,74 @@ import {
 import { noticeExpiry } from "../domain/retention";
 import { dueIndex, municipalityIndex, noticeKey, statusIndex } from "./keys";
 
-const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * Built on the first read, not as a function loads: a post almost never reads a notice (the write's
+ * condition does the looking, app/commit-transition.ts), so its function never builds these 62
+ * schemas; the others build them on their first request instead.
+ */
+const buildNoticeItemSchema = () => {
+  const isoDateTime = z.iso.datetime({ offset: true });
+  const milestoneItemSchema = z.object({
+    milestone: z.enum(PLAN_MILESTONES),
+    at: isoDateTime,
+    by: z.string(),
+    /** The staff's note, sealed and bound to this entry (see app/personal-data.ts). */
+    noteSealed: z.optional(z.string()),
+    /** A note written in clear before notes were sealed; read as it is until the notice next changes. */
+    note: z.optional(z.string()),
+  });
 
-const milestoneItemSchema = z.object({
-  milestone: z.enum(PLAN_MILESTONES),
-  at: isoDateTime,
-  by: z.string(),
-  /** The staff's note, sealed and bound to this entry (see app/personal-data.ts). */
-  noteSealed: z.optional(z.string()),
-  /** A note written in clear before notes were sealed; read as it is until the notice next changes. */
-  note: z.optional(z.string()),
-});
+  /** The notice as stored. Items are validated on the way out of the table, never cast. */
+  return z.object({
+    pk: z.string(),
+    sk: z.literal("NOTICE"),
+    id: z.string(),
+    noticeId: z.string(),
+    municipality: z.string(),
+    subjectRef: z.string(),
+    /** The identity number, sealed: the table never holds it in clear. */
+    subjectSealed: z.string(),
+    institution: z.string(),
+    expectedReleaseDate: z.iso.date(),
+    releaseType: releaseTypeSchema,
+    needs: z.array(needSchema),
+    contact: z.object({ name: z.string(), phone: z.string(), email: z.string() }),
+    receivedAt: isoDateTime,
+    updatedAt: isoDateTime,
+    leadDays: z.number().check(z.int()),
+    onTime: z.boolean(),
+    status: z.enum(NOTICE_STATUSES),
+    createRequestHash: z.string(),
+    updateRequestHash: z.optional(z.string()),
+    /** Optimistic concurrency: every write conditions on the version it read. */
+    version: z.number().check(z.int(), z.nonnegative()),
+    plan: z.object({
+      dueAt: isoDateTime,
+      state: z.enum(DEADLINE_STATES),
+      remindersSent: z.array(z.number().check(z.int())),
+      readyAt: z.optional(isoDateTime),
+    }),
+    milestones: z.array(milestoneItemSchema),
+    withdrawal: z.optional(z.object({ at: isoDateTime, reason: z.optional(z.enum(WITHDRAWAL_REASONS)) })),
+    /** The client that posted the notice; absent on notices stored before it was recorded. */
+    postedBy: z.optional(z.string()),
+    /** The due index (gsi1): present only while a reminder or the breach is still to come. */
+    gsi1pk: z.optional(z.string()),
+    gsi1sk: z.optional(z.string()),
+    /** The municipality's notices by release date (gsi2). */
+    gsi2pk: z.string(),
+    gsi2sk: z.string(),
+    /** The municipality's notices in this status by release date (gsi3); absent once withdrawn. */
+    gsi3pk: z.optional(z.string()),
+    gsi3sk: z.optional(z.string()),
+    /** TTL (gallring), epoch seconds. */
+    expiresAt: z.number().check(z.int()),
+  });
+};
 
-/** The notice as stored. Items are validated on the way out of the table, never cast. */
-export const noticeItemSchema = z.object({
-  pk: z.string(),
-  sk: z.literal("NOTICE"),
-  id: z.string(),
-  noticeId: z.string(),
-  municipality: z.string(),
-  subjectRef: z.string(),
-  /** The identity number, sealed: the table never holds it in clear. */
-  subjectSealed: z.string(),
-  institution: z.string(),
-  expectedReleaseDate: z.iso.date(),
-  releaseType: releaseTypeSchema,
-  needs: z.array(needSchema),
-  contact: z.object({ name: z.string(), phone: z.string(), email: z.string() }),
-  receivedAt: isoDateTime,
-  updatedAt: isoDateTime,
-  leadDays: z.number().check(z.int()),
-  onTime: z.boolean(),
-  status: z.enum(NOTICE_STATUSES),
-  createRequestHash: z.string(),
-  updateRequestHash: z.optional(z.string()),
-  /** Optimistic concurrency: every write conditions on the version it read. */
-  version: z.number().check(z.int(), z.nonnegative()),
-  plan: z.object({
-    dueAt: isoDateTime,
-    state: z.enum(DEADLINE_STATES),
-    remindersSent: z.array(z.number().check(z.int())),
-    readyAt: z.optional(isoDateTime),
-  }),
-  milestones: z.array(milestoneItemSchema),
-  withdrawal: z.optional(z.object({ at: isoDateTime, reason: z.optional(z.enum(WITHDRAWAL_REASONS)) })),
-  /** The client that posted the notice; absent on notices stored before it was recorded. */
-  postedBy: z.optional(z.string()),
-  /** The due index (gsi1): present only while a reminder or the breach is still to come. */
-  gsi1pk: z.optional(z.string()),
-  gsi1sk: z.optional(z.string()),
-  /** The municipality's notices by release date (gsi2). */
-  gsi2pk: z.string(),
-  gsi2sk: z.string(),
-  /** The municipality's notices in this status by release date (gsi3); absent once withdrawn. */
-  gsi3pk: z.optional(z.string()),
-  gsi3sk: z.optional(z.string()),
-  /** TTL (gallring), epoch seconds. */
-  expiresAt: z.number().check(z.int()),
-});
-type NoticeItem = z.infer<typeof noticeItemSchema>;
+let itemSchema: ReturnType<typeof buildNoticeItemSchema> | undefined;
+const noticeItemSchema = () => (itemSchema ??= buildNoticeItemSchema());
+type NoticeItem = z.infer<ReturnType<typeof buildNoticeItemSchema>>;
 
 /** A notice with the version it was read at: the write that follows conditions on it. */
 export interface VersionedNotice {
@@ -86,7 +95,7 @@ const entryItem = ({ legacyNote, ...entry }: MilestoneEntry) =>
 
 export const parseNoticeItem = (item: Record<string, unknown> | undefined): VersionedNotice | undefined => {
   if (!item) return undefined;
-  const parsed = noticeItemSchema.safeParse(item);
+  const parsed = noticeItemSchema().safeParse(item);
   // A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value.
   if (!parsed.success)
     throw new Error(`stored notice does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`);

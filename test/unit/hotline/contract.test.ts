@@ -181,7 +181,11 @@ describe("the provider account's configuration", () => {
       "must be an https URL (plain http only to a loopback host)",
     );
     expect(
-      issuesOf(telephonySecretSchema, { username: "u", password: "p".repeat(16), apiBaseUrl: "http://x.se" }),
+      issuesOf(telephonySecretSchema(), {
+        username: "u",
+        password: "p".repeat(16),
+        apiBaseUrl: "http://x.se",
+      }),
     ).toEqual([{ code: "invalid_format", path: ["apiBaseUrl"] }]);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { COUNT_METRIC_IDS, HISTOGRAM_NAMES } from "../../../services/pilot-reports/domain/catalogue";
 import {
   emptyHistogram,
   type HistogramsRead,
   histogramChanges,
   type Increment,
-} from "../../../services/pilot-reports/domain/aggregation";
-import { COUNT_METRIC_IDS, HISTOGRAM_NAMES } from "../../../services/pilot-reports/domain/catalogue";
+} from "../../../services/pilot-reports/domain/month-aggregate";
 import { incrementWrites } from "../../../services/pilot-reports/store/aggregates";
 import { aggregateKey, histogramKey } from "../../../services/pilot-reports/store/keys";
 import { parseAggregateRecord, parseHistogramRecord } from "../../../services/pilot-reports/store/records";

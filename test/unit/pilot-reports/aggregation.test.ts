@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { incrementFor } from "../../../services/pilot-reports/domain/aggregation";
+import { METRICS } from "../../../services/pilot-reports/domain/catalogue";
 import {
   emptyAggregate,
   histogramMedian,
-  incrementFor,
   rawCells,
-} from "../../../services/pilot-reports/domain/aggregation";
-import { METRICS } from "../../../services/pilot-reports/domain/catalogue";
+} from "../../../services/pilot-reports/domain/month-aggregate";
 import { stockholmMonth } from "../../../services/pilot-reports/domain/months";
 import { CATALOGUE } from "../../../shared/events/catalogue";
 import { type CatalogueEvent, parseEvent } from "../../../shared/events/parse";

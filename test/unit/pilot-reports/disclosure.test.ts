@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ageGroupMetricId, kindMetricId, METRICS } from "../../../services/pilot-reports/domain/catalogue";
+import { type RawCell, suppress } from "../../../services/pilot-reports/domain/disclosure";
 import {
   histogramMedian,
   type MonthAggregate,
   rawCells,
-} from "../../../services/pilot-reports/domain/aggregation";
-import { ageGroupMetricId, kindMetricId, METRICS } from "../../../services/pilot-reports/domain/catalogue";
-import { type RawCell, suppress } from "../../../services/pilot-reports/domain/disclosure";
+} from "../../../services/pilot-reports/domain/month-aggregate";
 import { RELATIONS } from "../../../services/pilot-reports/domain/relations";
 import { AGE_GROUPS, REFERRAL_KINDS } from "../../../shared/events/catalogue/intake";
 import { derivable } from "../../support/pilot-reports";

@@ -1,9 +1,10 @@
 /** The intervention and deadline-extension figures: what each event adds, and their disclosure control. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emptyAggregate, incrementFor, rawCells } from "../../../services/pilot-reports/domain/aggregation";
+import { incrementFor } from "../../../services/pilot-reports/domain/aggregation";
 import { METRICS } from "../../../services/pilot-reports/domain/catalogue";
 import { suppress } from "../../../services/pilot-reports/domain/disclosure";
+import { emptyAggregate, rawCells } from "../../../services/pilot-reports/domain/month-aggregate";
 import { RELATIONS } from "../../../services/pilot-reports/domain/relations";
 import { deadlineExtended, interventionEnded, interventionStarted } from "../../../shared/events/catalogue";
 import { AGE_GROUPS } from "../../../shared/events/catalogue/intake";

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emptyAggregate, type MonthAggregate } from "../../../services/pilot-reports/domain/aggregation";
 import {
   ageGroupMetricId,
   kindMetricId,
   METRIC_IDS,
   METRICS,
 } from "../../../services/pilot-reports/domain/catalogue";
+import { emptyAggregate, type MonthAggregate } from "../../../services/pilot-reports/domain/month-aggregate";
 import { monthFigures } from "../../../services/pilot-reports/domain/month-figures";
 import { RATE_IDS, rateOf } from "../../../services/pilot-reports/domain/rates";
 import { RELATIONS } from "../../../services/pilot-reports/domain/relations";

@@ -1,0 +1,27 @@
+import { problemResponses as problems } from "../../../shared/http/problem";
+import type { HttpRoute } from "../../../shared/service";
+import { submissionSchemas } from "../contract-submission";
+import { submissionListQuerySchema } from "../contract-submissions";
+import { SCOPES } from "../contract-terms";
+import { tags } from "./tags";
+
+export const submissionsRoute = {
+  method: "GET",
+  path: "/v1/reports/pilot/submissions",
+  auth: { type: "jwt", scopes: [SCOPES.read, SCOPES.submit] },
+  summary: "What municipalities submitted: the current submission of each month",
+  description:
+    "`municipality`, `from` and `to` as for the report. A municipal token lists its own municipality only; `reports:read` without a municipality claim (Socialstyrelsen) any.",
+  tags,
+  request: { query: submissionListQuerySchema },
+  // Documentation only, so built when the document is, not as the function loads (contract-submission.ts).
+  get responses() {
+    return {
+      200: {
+        description: "The submissions, by municipality and month",
+        schema: submissionSchemas().submissionListSchema,
+      },
+      ...problems(400, 401, 403),
+    };
+  },
+} as const satisfies HttpRoute;

@@ -1,0 +1,2 @@
+/** The OpenAPI tag of every release-notices route. */
+export const tags = ["release-notices"];
