@@ -206,12 +206,15 @@ export interface AuditEntry {
   readonly correlationId: string;
 }
 
-const auditEntrySchema = z.object({
-  at: instantSchema,
-  actor: z.string(),
-  action: z.string(),
-  correlationId: z.string(),
-});
+/** Built on the first read of a trail: the audit route is the only caller, and seldom called. */
+const auditEntrySchema = z.lazy(() =>
+  z.object({
+    at: instantSchema,
+    actor: z.string(),
+    action: z.string(),
+    correlationId: z.string(),
+  }),
+);
 
 /** A page of entries, or the answer that the cursor is not one this trail issued. */
 export type AuditEntryPage =
@@ -250,16 +253,21 @@ export const readAuditEntries = async (
   return { ok: true, items, ...(cursor ? { cursor } : {}) };
 };
 
-/** The answer of every audit route: a page of the trail, oldest first, and the cursor to the next. */
-export const auditListResponseSchema = z.object({
-  items: z.array(
-    z.object({
-      at: z.iso.datetime({ offset: true }),
-      /** The token's `sub`: a person's or a system's id, never their name. */
-      actor: z.string(),
-      action: z.string(),
-      correlationId: z.string(),
-    }),
-  ),
-  cursor: z.optional(z.string()),
-});
+/**
+ * The answer of every audit route: a page of the trail, oldest first, and the cursor to the next.
+ * Built on first use: it documents the routes and checks answers in tests; no function checks its own.
+ */
+export const auditListResponseSchema = z.lazy(() =>
+  z.object({
+    items: z.array(
+      z.object({
+        at: z.iso.datetime({ offset: true }),
+        /** The token's `sub`: a person's or a system's id, never their name. */
+        actor: z.string(),
+        action: z.string(),
+        correlationId: z.string(),
+      }),
+    ),
+    cursor: z.optional(z.string()),
+  }),
+);
