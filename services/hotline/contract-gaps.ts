@@ -1,9 +1,8 @@
 import * as z from "zod/mini";
 import { kommunkodSchema } from "../../shared/events/envelope";
-import { once } from "./once";
 
 /**
- * The schedule's gaps (routes/gaps.ts). The answer's schema is built on first use (once.ts):
+ * The schedule's gaps (routes/gaps.ts). The answer's schema is built on first use (z.lazy):
  * OpenAPI reads it, the edge never does.
  */
 
@@ -12,7 +11,7 @@ export const gapsQuerySchema = z.object({
 });
 
 export const GAP_KINDS = ["nobody-on-call", "no-phone"] as const;
-export const gapsViewSchema = once(() => {
+export const gapsViewSchema = z.lazy(() => {
   const isoDateTime = z.iso.datetime({ offset: true });
   return z.object({
     municipality: kommunkodSchema,

@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
 import { triageStatusSchema, triageSummarySchema } from "./contract-triage";
-import { once } from "./once";
 
 /** The triage list's query and page: only the list function builds these (routes/list-triages.ts). */
 
@@ -19,10 +18,10 @@ export const listTriagesQuerySchema = z
     }),
   );
 
-/** Built on first use (once.ts): OpenAPI reads an answer's schema, the edge never does. */
-export const triageListSchema = once(() =>
+/** Built on first use (z.lazy): OpenAPI reads an answer's schema, the edge never does. */
+export const triageListSchema = z.lazy(() =>
   z.object({
-    items: z.array(triageSummarySchema()),
+    items: z.array(triageSummarySchema),
     cursor: z.optional(z.string()),
   }),
 );

@@ -3,19 +3,18 @@ import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { chainRoleSchema } from "../../shared/events/catalogue/hotline";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
 import { STEP_STATUSES, TRIAGE_STATUSES } from "./domain/triage-state";
-import { once } from "./once";
 
 /**
  * A triage as on-call staff are shown it (routes/triages.ts); a step as they record it,
  * contract-step.ts; the list's query and page, contract-triage-list.ts. The answers' schemas are
- * built on first use (once.ts): OpenAPI reads them, the edge never does.
+ * built on first use (z.lazy): OpenAPI reads them, the edge never does.
  */
 
 export const triageStatusSchema = z.enum(TRIAGE_STATUSES);
 
 export const triageParamsSchema = z.object({ id: entityIdSchema });
 
-export const triageSummarySchema = once(() => {
+const buildTriageSummary = () => {
   const isoDateTime = z.iso.datetime({ offset: true });
   const stepViewSchema = z.object({
     status: z.enum(STEP_STATUSES),
@@ -49,13 +48,20 @@ export const triageSummarySchema = once(() => {
     escalated: z.nullable(z.object({ at: isoDateTime, to: z.string(), notifiedAt: z.nullable(isoDateTime) })),
     completedAt: z.nullable(isoDateTime),
   });
-});
+};
+let triageSummary: ReturnType<typeof buildTriageSummary> | undefined;
+/** The object schema itself, for the full view that extends it. */
+const triageSummaryObject = () => {
+  triageSummary ??= buildTriageSummary();
+  return triageSummary;
+};
+export const triageSummarySchema = z.lazy(triageSummaryObject);
 
 /** The full triage, for the municipality's on-call staff only; every view is audited. */
-export const triageViewSchema = once(() =>
-  z.extend(triageSummarySchema(), {
+export const triageViewSchema = z.lazy(() =>
+  z.extend(triageSummaryObject(), {
     caller: z.object({ phone: z.nullable(z.string()) }),
     person: z.nullable(z.object({ personalIdentityNumber: z.string() })),
   }),
 );
-export type TriageView = z.infer<ReturnType<typeof triageViewSchema>>;
+export type TriageView = z.infer<typeof triageViewSchema>;

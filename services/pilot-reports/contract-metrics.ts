@@ -2,12 +2,11 @@
 import * as z from "zod/mini";
 
 /**
- * Built on first use: only the OpenAPI document and tests read it; the function answers with the
- * catalogue unchecked (the edge validates requests, not answers), naming it in a getter
- * (routes/metrics.ts), so the function never builds it.
+ * Built on first use (z.lazy): only the OpenAPI document and tests read it; the function answers
+ * with the catalogue unchecked (the edge validates requests, not answers), so it never builds it.
  */
-const buildMetricsCatalogueSchema = () => {
-  return z.object({
+export const metricsCatalogueSchema = z.lazy(() =>
+  z.object({
     suppressionThreshold: z.number().check(z.int(), z.positive()),
     metrics: z.array(
       z.object({
@@ -32,10 +31,7 @@ const buildMetricsCatalogueSchema = () => {
     ),
     relations: z.array(z.object({ id: z.string(), total: z.string(), parts: z.array(z.string()) })),
     eventsNotCounted: z.record(z.string(), z.string()),
-  });
-};
+  }),
+);
 
-let built: ReturnType<typeof buildMetricsCatalogueSchema> | undefined;
-export const metricsCatalogueSchemaOf = () => (built ??= buildMetricsCatalogueSchema());
-
-export type MetricsCatalogue = z.infer<ReturnType<typeof metricsCatalogueSchemaOf>>;
+export type MetricsCatalogue = z.infer<typeof metricsCatalogueSchema>;

@@ -16,11 +16,11 @@ export type ReportQuery = z.output<typeof reportQuerySchema>;
 export const FIGURE_SOURCES = ["system", "submitted", "none"] as const;
 
 /**
- * The report's schemas, built on first use: only the OpenAPI document and tests read them. The
+ * The report's schema, built on first use (z.lazy): only the OpenAPI document and tests read it. The
  * function answers with its report without checking it (the edge validates requests, not answers),
- * so routes/report.ts names it in a getter of its responses and the function never builds it.
+ * so the function never builds it.
  */
-const buildReportSchemas = () => {
+export const reportSchema = z.lazy(() => {
   const metricCellSchema = z.object({
     /** null when suppressed, when unknown (source none), and for a median over no values. */
     value: z.nullable(z.number()),
@@ -49,7 +49,7 @@ const buildReportSchemas = () => {
     sourceName: z.optional(z.string()),
   });
 
-  const reportSchema = z.object({
+  return z.object({
     generatedAt: z.iso.datetime({ offset: true }),
     suppressionThreshold: z.number().check(z.int(), z.positive()),
     period: z.object({ from: monthSchema, to: monthSchema }),
@@ -76,10 +76,6 @@ const buildReportSchemas = () => {
       }),
     ),
   });
-  return { metricCellSchema, rateCellSchema, reportSchema };
-};
+});
 
-let built: ReturnType<typeof buildReportSchemas> | undefined;
-export const reportSchemas = () => (built ??= buildReportSchemas());
-
-export type Report = z.infer<ReturnType<typeof reportSchemas>["reportSchema"]>;
+export type Report = z.infer<typeof reportSchema>;

@@ -5,12 +5,12 @@ import { kommunkodSchema, monthSchema } from "./contract-fields";
 export const submissionParamsSchema = z.object({ municipality: kommunkodSchema, month: monthSchema });
 
 /**
- * A submission as shown back, alone, listed or in its history: built on first use, since only the
- * OpenAPI document and tests read these (the edge validates requests, not answers); the routes name
- * them in a getter of their responses, so a function never builds them.
+ * A submission as shown back, alone, listed or in its history: built on first use (z.lazy), since
+ * only the OpenAPI document and tests read these (the edge validates requests, not answers), so a
+ * function never builds them.
  */
-const buildSubmissionSchemas = () => {
-  const submissionSchema = z.object({
+export const submissionSchema = z.lazy(() =>
+  z.object({
     municipality: z.string(),
     month: monthSchema,
     version: z.number().check(z.int(), z.positive()),
@@ -19,20 +19,18 @@ const buildSubmissionSchemas = () => {
     note: z.optional(z.string()),
     submittedBy: z.string().check(z.describe("The submitting token's subject")),
     submittedAt: z.iso.datetime({ offset: true }),
-  });
+  }),
+);
 
-  const submissionHistorySchema = z.object({
+export const submissionHistorySchema = z.lazy(() =>
+  z.object({
     municipality: z.string(),
     month: monthSchema,
     items: z
       .array(submissionSchema)
       .check(z.describe("Every version, oldest first; the last is the current one")),
-  });
-  const submissionListSchema = z.object({ items: z.array(submissionSchema) });
-  return { submissionSchema, submissionHistorySchema, submissionListSchema };
-};
+  }),
+);
+export const submissionListSchema = z.lazy(() => z.object({ items: z.array(submissionSchema) }));
 
-let built: ReturnType<typeof buildSubmissionSchemas> | undefined;
-export const submissionSchemas = () => (built ??= buildSubmissionSchemas());
-
-export type SubmissionView = z.infer<ReturnType<typeof submissionSchemas>["submissionSchema"]>;
+export type SubmissionView = z.infer<typeof submissionSchema>;

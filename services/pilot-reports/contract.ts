@@ -3,10 +3,6 @@
  * own route as it loads (a module that is imported builds every schema in it). This file names
  * them all, for tests and tools: nothing a function loads imports it.
  */
-import { metricsCatalogueSchemaOf } from "./contract-metrics";
-import { reportSchemas } from "./contract-report";
-import { submissionSchemas } from "./contract-submission";
-
 export * from "./contract-fields";
 export * from "./contract-metrics";
 export * from "./contract-period";
@@ -15,8 +11,3 @@ export * from "./contract-submission";
 export * from "./contract-submission-body";
 export * from "./contract-submissions";
 export * from "./contract-terms";
-
-/** The answers' schemas, built here for tests and tools (a function never builds them). */
-export const { metricCellSchema, rateCellSchema, reportSchema } = reportSchemas();
-export const metricsCatalogueSchema = metricsCatalogueSchemaOf();
-export const { submissionSchema, submissionHistorySchema, submissionListSchema } = submissionSchemas();

@@ -16,7 +16,7 @@ export const noticeStatusSchema = z.enum(NOTICE_STATUSES);
 /**
  * The receipt a post, an update or a withdrawal answers with, and the base of the views. Built on
  * first use: only the OpenAPI document and tests read it (the edge validates requests, not
- * answers), so the routes name it in a getter of their responses and a function never builds it.
+ * answers), so it is built on first use (z.lazy) and a function never builds it.
  */
 const buildReceiptSchema = () =>
   z.object({
@@ -28,5 +28,10 @@ const buildReceiptSchema = () =>
     planDueDate: z.iso.date(),
   });
 let receipt: ReturnType<typeof buildReceiptSchema> | undefined;
-export const receiptSchemaOf = () => (receipt ??= buildReceiptSchema());
-export type Receipt = z.infer<ReturnType<typeof receiptSchemaOf>>;
+/** The object schema itself, for the views that extend it (contract-views.ts). */
+export const receiptObject = () => {
+  receipt ??= buildReceiptSchema();
+  return receipt;
+};
+export const receiptSchema = z.lazy(receiptObject);
+export type Receipt = z.infer<typeof receiptSchema>;

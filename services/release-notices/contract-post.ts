@@ -2,7 +2,7 @@
 import * as z from "zod/mini";
 import { needSchema, releaseTypeSchema } from "../../shared/events/catalogue/release-notices";
 import { kommunkodSchema } from "../../shared/events/envelope";
-import { contactSchemaOf } from "./contract-contact";
+import { contactSchema } from "./contract-contact";
 import { noticeIdSchema } from "./contract-notice-id";
 
 /** Format only; the calendar date and check digit are checked against the clock by the domain. */
@@ -22,7 +22,7 @@ const noticeFields = {
     z.meta({ uniqueItems: true }),
     z.refine((needs) => new Set(needs).size === needs.length, "must not repeat a need"),
   ),
-  contact: contactSchemaOf(),
+  contact: contactSchema,
 };
 
 export const createNoticeBodySchema = z.strictObject({ noticeId: noticeIdSchema, ...noticeFields });

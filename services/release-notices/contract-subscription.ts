@@ -20,7 +20,7 @@ export const subscriptionBodySchema = z.strictObject({
 export type SubscriptionBody = z.infer<typeof subscriptionBodySchema>;
 
 /**
- * The subscription as it is shown back: never the secret. Built on first use: only the OpenAPI
+ * The subscription as it is shown back: never the secret. Built on first use (z.lazy): only the OpenAPI
  * document and tests read it (the edge validates requests, not answers).
  */
 const buildSubscriptionViewSchema = () =>
@@ -28,6 +28,5 @@ const buildSubscriptionViewSchema = () =>
     url: z.url(),
     updatedAt: z.iso.datetime({ offset: true }),
   });
-let view: ReturnType<typeof buildSubscriptionViewSchema> | undefined;
-export const subscriptionViewSchemaOf = () => (view ??= buildSubscriptionViewSchema());
-export type SubscriptionView = z.infer<ReturnType<typeof subscriptionViewSchemaOf>>;
+export const subscriptionViewSchema = z.lazy(buildSubscriptionViewSchema);
+export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;

@@ -1,21 +1,20 @@
 /**
  * What a notice is read back as: Kriminalvården's status view, the staff's notice and their list.
- * Built on first use: only the OpenAPI document and tests read these schemas. A function answers
- * with its views without checking them (the edge validates requests, not answers), so the routes
- * that answer with them name them in a getter (routes/get.ts, list.ts, plan.ts), and a function
- * never builds them.
+ * Built on first use (z.lazy): only the OpenAPI document and tests read these schemas. A function
+ * answers with its views without checking them (the edge validates requests, not answers), so a
+ * function never builds them.
  */
 import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { needSchema, releaseTypeSchema } from "../../shared/events/catalogue/release-notices";
 import { kommunkodSchema } from "../../shared/events/envelope";
-import { contactSchemaOf } from "./contract-contact";
-import { receiptSchemaOf } from "./contract-notice";
+import { contactSchema } from "./contract-contact";
+import { receiptObject } from "./contract-notice";
 import { PLAN_MILESTONES, WITHDRAWAL_REASONS } from "./domain/notice";
 
 const buildViewSchemas = () => {
   /** What Kriminalvården may read back: the status of its notice, nothing personal. */
-  const noticeStatusViewSchema = z.extend(receiptSchemaOf(), {
+  const noticeStatusViewSchema = z.extend(receiptObject(), {
     municipality: kommunkodSchema,
     expectedReleaseDate: z.iso.date(),
     updatedAt: z.iso.datetime({ offset: true }),
@@ -33,7 +32,7 @@ const buildViewSchemas = () => {
     institution: z.string(),
     releaseType: releaseTypeSchema,
     needs: z.array(needSchema),
-    contact: contactSchemaOf(),
+    contact: contactSchema,
     receivedAt: z.iso.datetime({ offset: true }),
     planDeadline: planDeadlineSchema,
     milestones: z.array(
@@ -51,7 +50,6 @@ const buildViewSchemas = () => {
 
   return {
     noticeStatusViewSchema,
-    planDeadlineSchema,
     noticeViewSchema,
     /** A GET of one notice: the staff get the full notice, Kriminalvården the status view. */
     noticeReadSchema: z.union([noticeViewSchema, noticeStatusViewSchema]),
@@ -62,7 +60,15 @@ const buildViewSchemas = () => {
   };
 };
 
+/** The views share their parts, so they are built together, on the first one's first use. */
 let views: ReturnType<typeof buildViewSchemas> | undefined;
-export const viewSchemas = () => (views ??= buildViewSchemas());
+const built = () => {
+  views ??= buildViewSchemas();
+  return views;
+};
+export const noticeStatusViewSchema = z.lazy(() => built().noticeStatusViewSchema);
+export const noticeViewSchema = z.lazy(() => built().noticeViewSchema);
+export const noticeReadSchema = z.lazy(() => built().noticeReadSchema);
+export const noticeListSchema = z.lazy(() => built().noticeListSchema);
 
-export type NoticeView = z.infer<ReturnType<typeof viewSchemas>["noticeViewSchema"]>;
+export type NoticeView = z.infer<typeof noticeViewSchema>;

@@ -5,11 +5,7 @@
  */
 import * as z from "zod/mini";
 import { STATUS_CHANGES } from "../../shared/events/catalogue/release-notices";
-import { contactSchemaOf } from "./contract-contact";
-import { receiptSchemaOf } from "./contract-notice";
 import { noticeIdSchema } from "./contract-notice-id";
-import { subscriptionViewSchemaOf } from "./contract-subscription";
-import { viewSchemas } from "./contract-views";
 
 export * from "./contract-contact";
 export * from "./contract-list";
@@ -17,7 +13,7 @@ export * from "./contract-notice";
 export * from "./contract-plan";
 export * from "./contract-post";
 export * from "./contract-subscription";
-export { type NoticeView, viewSchemas } from "./contract-views";
+export * from "./contract-views";
 export * from "./contract-withdraw";
 export { SCOPES } from "./domain/access";
 
@@ -28,10 +24,3 @@ export const statusDeliverySchema = z.object({
   planDueDate: z.iso.date(),
   at: z.iso.datetime({ offset: true }),
 });
-
-/** The answers' schemas, built here for tests and tools (a function never builds them). */
-export const { noticeStatusViewSchema, planDeadlineSchema, noticeViewSchema, noticeListSchema } =
-  viewSchemas();
-export const receiptSchema = receiptSchemaOf();
-export const contactSchema = contactSchemaOf();
-export const subscriptionViewSchema = subscriptionViewSchemaOf();

@@ -3,7 +3,6 @@ import type { HttpRoute } from "../../../shared/service";
 import { gapsQuerySchema, gapsViewSchema } from "../contract-gaps";
 import { municipalityParamsSchema } from "../contract-municipality";
 import { SCOPES } from "../contract-scopes";
-import { once } from "../once";
 import { THROTTLE } from "./throttles";
 
 /**
@@ -14,11 +13,6 @@ import { THROTTLE } from "./throttles";
 const problems = problemResponses;
 const tags = ["hotline"];
 
-const gapsAnswers = once(() => ({
-  200: { description: "The gaps", schema: gapsViewSchema() },
-  ...problems(400, 401, 403, 404),
-}));
-
 export const gapsRoute = {
   method: "GET",
   path: "/v1/hotline/schedules/{municipality}/gaps",
@@ -26,8 +20,9 @@ export const gapsRoute = {
   summary: "Stretches in the coming days with nobody on call, or someone on call without a phone",
   tags,
   request: { params: municipalityParamsSchema, query: gapsQuerySchema },
-  get responses() {
-    return gapsAnswers();
+  responses: {
+    200: { description: "The gaps", schema: gapsViewSchema },
+    ...problems(400, 401, 403, 404),
   },
   throttle: THROTTLE.scheduleRead,
 } as const satisfies HttpRoute;

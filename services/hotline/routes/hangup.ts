@@ -17,11 +17,9 @@ export const hangupRoute = {
   request: {
     params: municipalityParamsSchema,
     query: hangupQuerySchema,
-    body: elksHangupSchema(),
+    body: elksHangupSchema,
     bodyContentType: formContentType,
   },
-  get responses() {
-    return webhookResponses();
-  },
+  responses: webhookResponses,
   throttle: THROTTLE.hangup,
 } as const satisfies HttpRoute;

@@ -16,9 +16,7 @@ export const incomingRoute = {
   description:
     "The provider posts the new call (form-encoded `direction`, `callid`, `from`, `to`, `created`). The answer connects the on-call worker with a ring timeout, a `next` webhook and a `whenhangup` webhook (each URL with the municipality's credentials and a signed call token); with nobody to ring, it plays the recorded message. The same `callid` again gets the same answer and opens no second triage. A call to another number than the schedule's `hotlineNumber` rings nobody and opens nothing. Served by the telephony API, from the provider's addresses only (403 otherwise).",
   tags: webhookTags,
-  request: { params: municipalityParamsSchema, body: elksIncomingSchema(), bodyContentType: formContentType },
-  get responses() {
-    return webhookResponses();
-  },
+  request: { params: municipalityParamsSchema, body: elksIncomingSchema, bodyContentType: formContentType },
+  responses: webhookResponses,
   throttle: THROTTLE.incoming,
 } as const satisfies HttpRoute;

@@ -2,7 +2,6 @@ import { problemResponses } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
 import { SCOPES } from "../contract-scopes";
 import { listTriagesQuerySchema, triageListSchema } from "../contract-triage-list";
-import { once } from "../once";
 import { THROTTLE } from "./throttles";
 
 /**
@@ -14,11 +13,6 @@ import { THROTTLE } from "./throttles";
 const problems = problemResponses;
 const tags = ["hotline"];
 
-const listTriagesAnswers = once(() => ({
-  200: { description: "A page of triages (no caller data)", schema: triageListSchema() },
-  ...problems(400, 401, 403),
-}));
-
 export const listTriagesRoute = {
   method: "GET",
   path: "/v1/hotline/triages",
@@ -26,8 +20,9 @@ export const listTriagesRoute = {
   summary: "The municipality's triages in one status, oldest call first",
   tags,
   request: { query: listTriagesQuerySchema },
-  get responses() {
-    return listTriagesAnswers();
+  responses: {
+    200: { description: "A page of triages (no caller data)", schema: triageListSchema },
+    ...problems(400, 401, 403),
   },
   throttle: THROTTLE.staffRead,
 } as const satisfies HttpRoute;

@@ -17,11 +17,9 @@ export const nextRoute = {
   request: {
     params: municipalityParamsSchema,
     query: nextQuerySchema,
-    body: elksNextSchema(),
+    body: elksNextSchema,
     bodyContentType: formContentType,
   },
-  get responses() {
-    return webhookResponses();
-  },
+  responses: webhookResponses,
   throttle: THROTTLE.next,
 } as const satisfies HttpRoute;

@@ -2,7 +2,6 @@ import { problemResponses } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
 import { onCallQuerySchema, onCallViewSchema } from "../contract-on-call";
 import { SCOPES } from "../contract-scopes";
-import { once } from "../once";
 import { THROTTLE } from "./throttles";
 
 /**
@@ -14,11 +13,6 @@ import { THROTTLE } from "./throttles";
 const problems = problemResponses;
 const tags = ["hotline"];
 
-const onCallAnswers = once(() => ({
-  200: { description: "The member on call and the stretch they cover", schema: onCallViewSchema() },
-  ...problems(400, 401, 403, 404),
-}));
-
 export const onCallRoute = {
   method: "GET",
   path: "/v1/hotline/on-call",
@@ -26,8 +20,9 @@ export const onCallRoute = {
   summary: "Who is on call (now, or `at` an instant)",
   tags,
   request: { query: onCallQuerySchema },
-  get responses() {
-    return onCallAnswers();
+  responses: {
+    200: { description: "The member on call and the stretch they cover", schema: onCallViewSchema },
+    ...problems(400, 401, 403, 404),
   },
   throttle: THROTTLE.scheduleRead,
 } as const satisfies HttpRoute;

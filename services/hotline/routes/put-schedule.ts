@@ -4,7 +4,6 @@ import { municipalityParamsSchema } from "../contract-municipality";
 import { scheduleViewSchema } from "../contract-schedule";
 import { scheduleBodySchema } from "../contract-schedule-body";
 import { SCOPES } from "../contract-scopes";
-import { once } from "../once";
 import { THROTTLE } from "./throttles";
 
 /**
@@ -16,12 +15,6 @@ import { THROTTLE } from "./throttles";
 const problems = problemResponses;
 const tags = ["hotline"];
 
-const putScheduleAnswers = once(() => ({
-  200: { description: "The schedule, replaced", schema: scheduleViewSchema() },
-  201: { description: "The schedule, created", schema: scheduleViewSchema() },
-  ...problems(400, 401, 403, 404, 409, 413, 415),
-}));
-
 export const putScheduleRoute = {
   method: "PUT",
   path: "/v1/hotline/schedules/{municipality}",
@@ -31,8 +24,10 @@ export const putScheduleRoute = {
     "Replaces the schedule: a rotation with a handoff time in the schedule's time zone, overrides (a later override wins where two overlap), the manager, the ring timeout and the recorded message.",
   tags,
   request: { params: municipalityParamsSchema, body: scheduleBodySchema },
-  get responses() {
-    return putScheduleAnswers();
+  responses: {
+    200: { description: "The schedule, replaced", schema: scheduleViewSchema },
+    201: { description: "The schedule, created", schema: scheduleViewSchema },
+    ...problems(400, 401, 403, 404, 409, 413, 415),
   },
   throttle: THROTTLE.scheduleWrite,
 } as const satisfies HttpRoute;

@@ -3,7 +3,6 @@ import type { HttpRoute } from "../../../shared/service";
 import { municipalityParamsSchema } from "../contract-municipality";
 import { scheduleViewSchema } from "../contract-schedule";
 import { SCOPES } from "../contract-scopes";
-import { once } from "../once";
 import { THROTTLE } from "./throttles";
 
 /**
@@ -15,11 +14,6 @@ import { THROTTLE } from "./throttles";
 const problems = problemResponses;
 const tags = ["hotline"];
 
-const getScheduleAnswers = once(() => ({
-  200: { description: "The schedule", schema: scheduleViewSchema() },
-  ...problems(400, 401, 403, 404),
-}));
-
 export const getScheduleRoute = {
   method: "GET",
   path: "/v1/hotline/schedules/{municipality}",
@@ -27,8 +21,9 @@ export const getScheduleRoute = {
   summary: "Read the municipality's on-call schedule",
   tags,
   request: { params: municipalityParamsSchema },
-  get responses() {
-    return getScheduleAnswers();
+  responses: {
+    200: { description: "The schedule", schema: scheduleViewSchema },
+    ...problems(400, 401, 403, 404),
   },
   throttle: THROTTLE.scheduleRead,
 } as const satisfies HttpRoute;

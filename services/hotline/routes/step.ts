@@ -3,7 +3,6 @@ import type { HttpRoute } from "../../../shared/service";
 import { SCOPES } from "../contract-scopes";
 import { stepBodySchema, stepParamsSchema } from "../contract-step";
 import { triageViewSchema } from "../contract-triage";
-import { once } from "../once";
 import { THROTTLE } from "./throttles";
 
 /**
@@ -15,11 +14,6 @@ import { THROTTLE } from "./throttles";
 const problems = problemResponses;
 const tags = ["hotline"];
 
-const stepAnswers = once(() => ({
-  200: { description: "The triage", schema: triageViewSchema() },
-  ...problems(400, 401, 403, 404, 409, 413, 415),
-}));
-
 export const stepRoute = {
   method: "PUT",
   path: "/v1/hotline/triages/{id}/steps/{step}",
@@ -29,8 +23,9 @@ export const stepRoute = {
     "The financial-assistance step, when done, carries the person's `personalIdentityNumber`; it is stored sealed and travels sealed to intake when the triage is completed.",
   tags,
   request: { params: stepParamsSchema, body: stepBodySchema },
-  get responses() {
-    return stepAnswers();
+  responses: {
+    200: { description: "The triage", schema: triageViewSchema },
+    ...problems(400, 401, 403, 404, 409, 413, 415),
   },
   throttle: THROTTLE.staffWrite,
 } as const satisfies HttpRoute;

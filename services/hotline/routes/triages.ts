@@ -2,7 +2,6 @@ import { problemResponses } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
 import { SCOPES } from "../contract-scopes";
 import { triageParamsSchema, triageViewSchema } from "../contract-triage";
-import { once } from "../once";
 import { THROTTLE } from "./throttles";
 
 /**
@@ -15,11 +14,6 @@ import { THROTTLE } from "./throttles";
 const problems = problemResponses;
 const tags = ["hotline"];
 
-const getTriageAnswers = once(() => ({
-  200: { description: "The triage", schema: triageViewSchema() },
-  ...problems(400, 401, 403, 404),
-}));
-
 export const getTriageRoute = {
   method: "GET",
   path: "/v1/hotline/triages/{id}",
@@ -27,16 +21,12 @@ export const getTriageRoute = {
   summary: "One triage, with the caller's number (audited)",
   tags,
   request: { params: triageParamsSchema },
-  get responses() {
-    return getTriageAnswers();
+  responses: {
+    200: { description: "The triage", schema: triageViewSchema },
+    ...problems(400, 401, 403, 404),
   },
   throttle: THROTTLE.staffRead,
 } as const satisfies HttpRoute;
-
-const acknowledgeAnswers = once(() => ({
-  200: { description: "The triage", schema: triageViewSchema() },
-  ...problems(400, 401, 403, 404, 409),
-}));
 
 export const acknowledgeRoute = {
   method: "POST",
@@ -45,16 +35,12 @@ export const acknowledgeRoute = {
   summary: "Take the triage: it is no longer escalated to the manager",
   tags,
   request: { params: triageParamsSchema },
-  get responses() {
-    return acknowledgeAnswers();
+  responses: {
+    200: { description: "The triage", schema: triageViewSchema },
+    ...problems(400, 401, 403, 404, 409),
   },
   throttle: THROTTLE.staffWrite,
 } as const satisfies HttpRoute;
-
-const completeAnswers = once(() => ({
-  200: { description: "The triage", schema: triageViewSchema() },
-  ...problems(400, 401, 403, 404, 409),
-}));
 
 export const completeRoute = {
   method: "POST",
@@ -63,8 +49,9 @@ export const completeRoute = {
   summary: "Complete the triage once no step is pending",
   tags,
   request: { params: triageParamsSchema },
-  get responses() {
-    return completeAnswers();
+  responses: {
+    200: { description: "The triage", schema: triageViewSchema },
+    ...problems(400, 401, 403, 404, 409),
   },
   throttle: THROTTLE.staffWrite,
 } as const satisfies HttpRoute;

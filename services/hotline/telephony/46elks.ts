@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
 import { entityIdSchema } from "../../../shared/events/envelope";
-import { once } from "../once";
 import {
   type CallAction,
   type IncomingCall,
@@ -20,10 +19,10 @@ import {
 const callIdSchema = entityIdSchema;
 
 /**
- * Each webhook's form schema is built on its first use: every hotline function holds this adapter
+ * Each webhook's form schema is built on its first use (z.lazy): every hotline function holds this adapter
  * (deps.ts), and a webhook's function builds only its own route's form as it loads (routes/).
  */
-export const elksIncomingSchema = once(() =>
+export const elksIncomingSchema = z.lazy(() =>
   z.object({
     callid: callIdSchema,
     direction: z.optional(z.string().check(z.maxLength(16))),
@@ -34,14 +33,14 @@ export const elksIncomingSchema = once(() =>
   }),
 );
 
-export const elksNextSchema = once(() =>
+export const elksNextSchema = z.lazy(() =>
   z.object({
     callid: callIdSchema,
     result: z.enum(["success", "failed", "busy"]),
   }),
 );
 
-export const elksHangupSchema = once(() => z.object({ callid: callIdSchema }));
+export const elksHangupSchema = z.lazy(() => z.object({ callid: callIdSchema }));
 
 /** 46elks plays this built-in tone when given no sound file. */
 const BUILT_IN_TONE = "sound/beep";
@@ -73,7 +72,7 @@ export const elks46: TelephonyProvider = {
   nextSchema: elksNextSchema,
   hangupSchema: elksHangupSchema,
   parseIncoming(form): IncomingCall {
-    const { callid, from, to } = elksIncomingSchema().parse(form);
+    const { callid, from, to } = elksIncomingSchema.parse(form);
     return {
       callId: callid,
       caller: from && from.trim().length > 0 ? from.trim() : undefined,
@@ -81,12 +80,12 @@ export const elks46: TelephonyProvider = {
     };
   },
   parseNext(form): RingResult {
-    const { callid, result } = elksNextSchema().parse(form);
+    const { callid, result } = elksNextSchema.parse(form);
     // `busy` and `failed` alike: this person did not take the call, ring the next.
     return { callId: callid, answered: result === "success" };
   },
   parseHangup(form) {
-    return { callId: elksHangupSchema().parse(form).callid };
+    return { callId: elksHangupSchema.parse(form).callid };
   },
   render(action: CallAction) {
     switch (action.kind) {

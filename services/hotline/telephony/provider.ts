@@ -65,10 +65,10 @@ export const SMS_TIMEOUT_MS = 10_000;
  */
 export interface TelephonyProvider {
   readonly name: string;
-  /** Each built on its first use (a function loads only its own webhook's form). */
-  incomingSchema(): z.core.$ZodType;
-  nextSchema(): z.core.$ZodType;
-  hangupSchema(): z.core.$ZodType;
+  /** Each built on its first use (z.lazy: a function builds only its own webhook's form). */
+  readonly incomingSchema: z.core.$ZodType;
+  readonly nextSchema: z.core.$ZodType;
+  readonly hangupSchema: z.core.$ZodType;
   parseIncoming(form: unknown): IncomingCall;
   parseNext(form: unknown): RingResult;
   parseHangup(form: unknown): { readonly callId: string };

@@ -1,6 +1,6 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
-import { metricsCatalogueSchemaOf } from "../contract-metrics";
+import { metricsCatalogueSchema } from "../contract-metrics";
 import { SCOPES } from "../contract-terms";
 import { tags } from "./tags";
 
@@ -11,11 +11,8 @@ export const metricsRoute = {
   summary: "The metrics catalogue: what each figure counts, from which event, in which month",
   tags,
   request: {},
-  // Documentation only, so built when the document is, not as the function loads (contract-metrics.ts).
-  get responses() {
-    return {
-      200: { description: "The catalogue", schema: metricsCatalogueSchemaOf() },
-      ...problems(401, 403),
-    };
+  responses: {
+    200: { description: "The catalogue", schema: metricsCatalogueSchema },
+    ...problems(401, 403),
   },
 } as const satisfies HttpRoute;

@@ -1,6 +1,6 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
-import { submissionParamsSchema, submissionSchemas } from "../contract-submission";
+import { submissionHistorySchema, submissionParamsSchema } from "../contract-submission";
 import { SCOPES } from "../contract-terms";
 import { tags } from "./tags";
 
@@ -11,14 +11,11 @@ export const submissionHistoryRoute = {
   summary: "Every submission for a municipality's month, with who submitted it and when",
   tags,
   request: { params: submissionParamsSchema },
-  // Documentation only, so built when the document is, not as the function loads (contract-submission.ts).
-  get responses() {
-    return {
-      200: {
-        description: "Every version, oldest first",
-        schema: submissionSchemas().submissionHistorySchema,
-      },
-      ...problems(400, 401, 403, 404),
-    };
+  responses: {
+    200: {
+      description: "Every version, oldest first",
+      schema: submissionHistorySchema,
+    },
+    ...problems(400, 401, 403, 404),
   },
 } as const satisfies HttpRoute;

@@ -1,6 +1,6 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
-import { submissionSchemas } from "../contract-submission";
+import { submissionListSchema } from "../contract-submission";
 import { submissionListQuerySchema } from "../contract-submissions";
 import { SCOPES } from "../contract-terms";
 import { tags } from "./tags";
@@ -14,14 +14,11 @@ export const submissionsRoute = {
     "`municipality`, `from` and `to` as for the report. A municipal token lists its own municipality only; `reports:read` without a municipality claim (Socialstyrelsen) any.",
   tags,
   request: { query: submissionListQuerySchema },
-  // Documentation only, so built when the document is, not as the function loads (contract-submission.ts).
-  get responses() {
-    return {
-      200: {
-        description: "The submissions, by municipality and month",
-        schema: submissionSchemas().submissionListSchema,
-      },
-      ...problems(400, 401, 403),
-    };
+  responses: {
+    200: {
+      description: "The submissions, by municipality and month",
+      schema: submissionListSchema,
+    },
+    ...problems(400, 401, 403),
   },
 } as const satisfies HttpRoute;

@@ -1,7 +1,7 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
 import { noticeParamsSchema } from "../contract-notice";
-import { viewSchemas } from "../contract-views";
+import { noticeReadSchema } from "../contract-views";
 import { SCOPES } from "../domain/access";
 import { tags } from "./tags";
 
@@ -12,15 +12,12 @@ export const getRoute = {
   summary: "Read a notice: its status for Kriminalvården, the full notice for the municipality's staff",
   tags,
   request: { params: noticeParamsSchema },
-  // Documentation only, so built when the document is, not as the function loads (contract-views.ts).
-  get responses() {
-    return {
-      200: {
-        description:
-          "Kriminalvården (scope release-notices:write) gets the status view; staff get the full notice",
-        schema: viewSchemas().noticeReadSchema,
-      },
-      ...problems(400, 401, 403, 404),
-    };
+  responses: {
+    200: {
+      description:
+        "Kriminalvården (scope release-notices:write) gets the status view; staff get the full notice",
+      schema: noticeReadSchema,
+    },
+    ...problems(400, 401, 403, 404),
   },
 } as const satisfies HttpRoute;

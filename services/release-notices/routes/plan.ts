@@ -2,7 +2,7 @@ import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
 import { noticeParamsSchema } from "../contract-notice";
 import { planBodySchema } from "../contract-plan";
-import { viewSchemas } from "../contract-views";
+import { noticeViewSchema } from "../contract-views";
 import { SCOPES } from "../domain/access";
 import { tags } from "./tags";
 
@@ -13,11 +13,8 @@ export const planRoute = {
   summary: "Record a planning milestone: contact made, plan ready",
   tags,
   request: { params: noticeParamsSchema, body: planBodySchema },
-  // Documentation only, so built when the document is, not as the function loads (contract-views.ts).
-  get responses() {
-    return {
-      200: { description: "The notice", schema: viewSchemas().noticeViewSchema },
-      ...problems(400, 401, 403, 404, 409),
-    };
+  responses: {
+    200: { description: "The notice", schema: noticeViewSchema },
+    ...problems(400, 401, 403, 404, 409),
   },
 } as const satisfies HttpRoute;

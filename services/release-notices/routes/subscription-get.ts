@@ -1,6 +1,6 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
-import { subscriptionViewSchemaOf } from "../contract-subscription";
+import { subscriptionViewSchema } from "../contract-subscription";
 import { SCOPES } from "../domain/access";
 import { tags } from "./tags";
 
@@ -11,11 +11,8 @@ export const getSubscriptionRoute = {
   summary: "Show your registered receiver (never its secret)",
   tags,
   request: {},
-  // Documentation only, so built when the document is, not as the function loads (contract-subscription.ts).
-  get responses() {
-    return {
-      200: { description: "The receiver", schema: subscriptionViewSchemaOf() },
-      ...problems(401, 403, 404),
-    };
+  responses: {
+    200: { description: "The receiver", schema: subscriptionViewSchema },
+    ...problems(401, 403, 404),
   },
 } as const satisfies HttpRoute;

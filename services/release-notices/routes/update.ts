@@ -1,6 +1,6 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
-import { noticeParamsSchema, receiptSchemaOf } from "../contract-notice";
+import { noticeParamsSchema, receiptSchema } from "../contract-notice";
 import { updateNoticeBodySchema } from "../contract-post";
 import { SCOPES } from "../domain/access";
 import { tags } from "./tags";
@@ -12,11 +12,8 @@ export const updateRoute = {
   summary: "Update a release notice (new release date, needs, contact)",
   tags,
   request: { params: noticeParamsSchema, body: updateNoticeBodySchema },
-  // Documentation only, so built when the document is, not as the function loads (contract-notice.ts).
-  get responses() {
-    return {
-      200: { description: "Updated: a new receipt", schema: receiptSchemaOf() },
-      ...problems(400, 401, 403, 404, 409, 413, 415, 422),
-    };
+  responses: {
+    200: { description: "Updated: a new receipt", schema: receiptSchema },
+    ...problems(400, 401, 403, 404, 409, 413, 415, 422),
   },
 } as const satisfies HttpRoute;

@@ -1,6 +1,6 @@
 import { problemResponses as problems } from "../../../shared/http/problem";
 import type { HttpRoute } from "../../../shared/service";
-import { noticeParamsSchema, receiptSchemaOf } from "../contract-notice";
+import { noticeParamsSchema, receiptSchema } from "../contract-notice";
 import { withdrawBodySchema } from "../contract-withdraw";
 import { SCOPES } from "../domain/access";
 import { tags } from "./tags";
@@ -12,11 +12,8 @@ export const withdrawRoute = {
   summary: "Withdraw a release notice",
   tags,
   request: { params: noticeParamsSchema, body: withdrawBodySchema },
-  // Documentation only, so built when the document is, not as the function loads (contract-notice.ts).
-  get responses() {
-    return {
-      200: { description: "Withdrawn", schema: receiptSchemaOf() },
-      ...problems(400, 401, 403, 404, 409),
-    };
+  responses: {
+    200: { description: "Withdrawn", schema: receiptSchema },
+    ...problems(400, 401, 403, 404, 409),
   },
 } as const satisfies HttpRoute;
