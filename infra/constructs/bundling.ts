@@ -1,4 +1,5 @@
 import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { FunctionDefinition } from "../../shared/service";
 
 /**
  * Esbuild's ESM output has no `require`; bundled CommonJS dependencies that require Node's
@@ -24,6 +25,32 @@ export const PROJECT_BUNDLING = {
   // file (TOOLCHAIN.md) and runs the version the lockfile pins and the tests ran.
   externalModules: [],
 } as const satisfies BundlingOptions;
+
+/** The one package a function that reads no secret never imports (shared/runtime/secrets.ts). */
+export const SECRETS_MANAGER_CLIENT = "@aws-sdk/client-secrets-manager";
+
+/**
+ * Whether a function reads a secret from Secrets Manager: the identity keys, or the telephony secret
+ * (every webhook, and what sends through the provider). Infra grants the secret and sets its ARN on
+ * exactly these (service-functions.ts); the key ring and the telephony secret fetch only when their
+ * ARN is set, so no other function ever reaches the client's import.
+ */
+export const readsSecrets = (def: FunctionDefinition): boolean =>
+  def.usesIdentityKeys === true ||
+  (def.kind === "http" && def.route.auth.type === "webhook") ||
+  def.usesTelephonyProvider === true;
+
+/**
+ * A function's bundling: PROJECT_BUNDLING, and for a function that reads no secret the Secrets
+ * Manager client left out (29 KiB it would compile on every cold start and never run). Its dynamic
+ * import stays in the bundle unreached; were it reached, Node would look for the package beside the
+ * bundle, and fail, rather than the function run an SDK version the tests did not.
+ */
+export const bundlingFor = (secrets: boolean) => ({
+  ...PROJECT_BUNDLING,
+  mainFields: [...PROJECT_BUNDLING.mainFields],
+  externalModules: secrets ? [] : [SECRETS_MANAGER_CLIENT],
+});
 
 /**
  * Every function's NODE_OPTIONS (ProjectFunction), and the cold-start bench's: stack traces in the

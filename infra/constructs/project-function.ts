@@ -15,7 +15,7 @@ import { Construct } from "constructs";
 import { ENV, type ServiceName } from "../../shared/resources";
 import { DEADLINE_BREACHED_METRIC, REPO_ROOT } from "../config";
 import { acknowledgeProjectFunction } from "../nag";
-import { FUNCTION_NODE_OPTIONS, PROJECT_BUNDLING } from "./bundling";
+import { bundlingFor, FUNCTION_NODE_OPTIONS } from "./bundling";
 
 export interface ProjectFunctionProps {
   /** Handler module, relative to the repository root; it exports `handler`. */
@@ -26,6 +26,8 @@ export interface ProjectFunctionProps {
   readonly timeoutSeconds?: number;
   /** Concurrency reserved for this function (and its ceiling); unset: the account's shared pool. */
   readonly reservedConcurrency?: number;
+  /** Reads a secret from Secrets Manager (bundling.ts readsSecrets): only then is its client bundled. */
+  readonly readsSecrets?: boolean;
 }
 
 export const DEFAULT_MEMORY_MB = 512;
@@ -79,7 +81,7 @@ export class ProjectFunction extends Construct {
         [ENV.serviceName]: props.service,
         POWERTOOLS_METRICS_NAMESPACE: DEADLINE_BREACHED_METRIC.namespace,
       },
-      bundling: { ...PROJECT_BUNDLING, mainFields: [...PROJECT_BUNDLING.mainFields] },
+      bundling: bundlingFor(props.readsSecrets === true),
     });
 
     acknowledgeProjectFunction(this);

@@ -33,6 +33,7 @@ import {
   bindTable,
   bindTaskMail,
 } from "./bind";
+import { readsSecrets } from "./bundling";
 import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
 import { routeMethods, routeThrottle, STAGE_NAME } from "./http-api";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
@@ -90,6 +91,7 @@ export class ServiceFunctions extends Construct {
         ...(def.memoryMb ? { memoryMb: def.memoryMb } : {}),
         ...(def.timeoutSeconds ? { timeoutSeconds: def.timeoutSeconds } : {}),
         ...(def.reservedConcurrency ? { reservedConcurrency: def.reservedConcurrency } : {}),
+        readsSecrets: readsSecrets(def),
       });
       bindTable(fn, table);
       // Every rule reads the settings in force for its municipality (shared/settings).
@@ -104,6 +106,7 @@ export class ServiceFunctions extends Construct {
       if (def.sendsMail && api.taskMail) bindTaskMail(fn, api.taskMail);
 
       const isWebhook = def.kind === "http" && def.route.auth.type === "webhook";
+      // The telephony secret's readers, as bundling.ts readsSecrets counts them.
       if (isWebhook || def.usesTelephonyProvider) {
         bindSecret(fn, stateful.telephonyWebhookSecret, ENV.telephonyWebhookSecretArn);
       }

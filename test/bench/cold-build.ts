@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import * as esbuild from "esbuild";
-import { PROJECT_BUNDLING } from "../../infra/constructs/bundling";
+import { bundlingFor, readsSecrets } from "../../infra/constructs/bundling";
 import { REPO_ROOT } from "../../infra/local/paths";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
 
@@ -16,6 +16,8 @@ export interface ColdFunction {
   readonly entry: string;
   /** As deployed (infra/constructs/service-functions.ts): which secrets its environment names. */
   readonly secrets: { readonly identityKeys: boolean; readonly telephony: boolean };
+  /** Bundled with the Secrets Manager client (bundling.ts readsSecrets). */
+  readonly readsSecrets: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
         identityKeys: f.usesIdentityKeys === true,
         telephony: (f.kind === "http" && f.route.auth.type === "webhook") || f.usesTelephonyProvider === true,
       },
+      readsSecrets: readsSecrets(f),
     })),
   ).filter((f) => !only || only.has(f.id) || only.has(f.service)),
   {
@@ -41,6 +44,7 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
     kind: "floor",
     entry: "test/bench/cold-stack.ts",
     secrets: { identityKeys: false, telephony: false },
+    readsSecrets: false,
   },
   {
     id: FLOOR_ID,
@@ -48,6 +52,7 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
     kind: "floor",
     entry: FLOOR_ENTRY,
     secrets: { identityKeys: false, telephony: false },
+    readsSecrets: false,
   },
 ];
 
@@ -57,32 +62,42 @@ export const fileNameOf = (id: string) => (id === FLOOR_ID ? "floor" : id === ST
 export const bundleFileOf = (dir: string, id: string) => join(dir, `${fileNameOf(id)}.mjs`);
 
 /**
- * Bundles with the options ProjectFunction hands the CDK's NodejsFunction (PROJECT_BUNDLING), as the
- * CDK turns them into esbuild's: bundle, platform node, the target, ESM, minified, the main fields,
- * the banner, nothing external; source maps without sources. One call for all entries (the CDK
- * makes one per function; the output per entry is the same).
+ * Bundles with the options ProjectFunction hands the CDK's NodejsFunction (bundling.ts bundlingFor), as
+ * the CDK turns them into esbuild's: bundle, platform node, the target, ESM, minified, the main fields,
+ * the banner, the externals (the Secrets Manager client for a function that reads no secret); source
+ * maps without sources. One call per set of options (the CDK makes one per function; the output per
+ * entry is the same).
  */
 export const bundleFunctions = async (functions: readonly ColdFunction[], outdir: string) => {
-  const b = PROJECT_BUNDLING;
-  const result = await esbuild.build({
-    entryPoints: Object.fromEntries(functions.map((f) => [fileNameOf(f.id), join(REPO_ROOT, f.entry)])),
-    outdir,
-    absWorkingDir: REPO_ROOT,
-    bundle: true,
-    platform: "node",
-    target: b.target,
-    format: "esm",
-    minify: b.minify,
-    sourcemap: b.sourceMap,
-    sourcesContent: b.sourcesContent,
-    mainFields: [...b.mainFields],
-    banner: { js: b.banner },
-    external: [...b.externalModules],
-    outExtension: { ".js": ".mjs" },
-    logLevel: "silent",
-    metafile: true,
-  });
-  return { warnings: result.warnings.length, metafile: result.metafile };
+  let warnings = 0;
+  const metafile: esbuild.Metafile = { inputs: {}, outputs: {} };
+  for (const secrets of [true, false]) {
+    const group = functions.filter((f) => f.readsSecrets === secrets);
+    if (group.length === 0) continue;
+    const b = bundlingFor(secrets);
+    const result = await esbuild.build({
+      entryPoints: Object.fromEntries(group.map((f) => [fileNameOf(f.id), join(REPO_ROOT, f.entry)])),
+      outdir,
+      absWorkingDir: REPO_ROOT,
+      bundle: true,
+      platform: "node",
+      target: b.target,
+      format: "esm",
+      minify: b.minify,
+      sourcemap: b.sourceMap,
+      sourcesContent: b.sourcesContent,
+      mainFields: b.mainFields,
+      banner: { js: b.banner },
+      external: b.externalModules,
+      outExtension: { ".js": ".mjs" },
+      logLevel: "silent",
+      metafile: true,
+    });
+    warnings += result.warnings.length;
+    Object.assign(metafile.inputs, result.metafile.inputs);
+    Object.assign(metafile.outputs, result.metafile.outputs);
+  }
+  return { warnings, metafile };
 };
 
 /** Minified bytes per package in one output, largest first; our own code by top folder. */

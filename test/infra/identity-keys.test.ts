@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { cruise, type ICruiseResult } from "dependency-cruiser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../.dependency-cruiser.mjs";
+import { readsSecrets } from "../../infra/constructs/bundling";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
 import { ENV, type ServiceName } from "../../shared/resources";
 import { type CfnJson, logicalId, resourceOf, resourcesOf, type Synthesised, synthesise } from "./synth";
@@ -94,6 +95,17 @@ describe("the deployed grants", () => {
       const { fn, policies } = fnResource("pilot-reports", def.id);
       expect(envOf(fn)[ENV.identityKeysSecretArn]).toBeUndefined();
       expect(secretReads(policies)).not.toContain(keySecret);
+    }
+  });
+
+  it("names a secret's ARN only to the functions whose bundle holds the Secrets Manager client", () => {
+    // A function bundled without the client (bundling.ts) must never reach its import: the key ring
+    // and the telephony secret fetch only when their ARN is set.
+    for (const { service, def } of allFunctions) {
+      const env = envOf(fnResource(service.name, def.id).fn);
+      const namesSecret =
+        env[ENV.identityKeysSecretArn] !== undefined || env[ENV.telephonyWebhookSecretArn] !== undefined;
+      expect({ id: def.id, namesSecret }).toEqual({ id: def.id, namesSecret: readsSecrets(def) });
     }
   });
 
