@@ -1,8 +1,9 @@
 import { join, resolve } from "node:path";
-import * as esbuild from "esbuild";
-import { bundlingFor, readsSecrets } from "../../infra/constructs/bundling";
+import type * as esbuild from "esbuild";
+import { readsSecrets } from "../../infra/constructs/bundling";
 import { REPO_ROOT } from "../../infra/local/paths";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
+import { bundleAsDeployed } from "../support/bundles";
 
 export const FLOOR_ID = "(floor)";
 const FLOOR_ENTRY = "test/bench/cold-floor.ts";
@@ -61,44 +62,12 @@ export const fileNameOf = (id: string) => (id === FLOOR_ID ? "floor" : id === ST
 
 export const bundleFileOf = (dir: string, id: string) => join(dir, `${fileNameOf(id)}.mjs`);
 
-/**
- * Bundles with the options ProjectFunction hands the CDK's NodejsFunction (bundling.ts bundlingFor), as
- * the CDK turns them into esbuild's: bundle, platform node, the target, ESM, minified, the main fields,
- * the banner, the externals (the Secrets Manager client for a function that reads no secret); source
- * maps without sources. One call per set of options (the CDK makes one per function; the output per
- * entry is the same).
- */
-export const bundleFunctions = async (functions: readonly ColdFunction[], outdir: string) => {
-  let warnings = 0;
-  const metafile: esbuild.Metafile = { inputs: {}, outputs: {} };
-  for (const secrets of [true, false]) {
-    const group = functions.filter((f) => f.readsSecrets === secrets);
-    if (group.length === 0) continue;
-    const b = bundlingFor(secrets);
-    const result = await esbuild.build({
-      entryPoints: Object.fromEntries(group.map((f) => [fileNameOf(f.id), join(REPO_ROOT, f.entry)])),
-      outdir,
-      absWorkingDir: REPO_ROOT,
-      bundle: true,
-      platform: "node",
-      target: b.target,
-      format: "esm",
-      minify: b.minify,
-      sourcemap: b.sourceMap,
-      sourcesContent: b.sourcesContent,
-      mainFields: b.mainFields,
-      banner: { js: b.banner },
-      external: b.externalModules,
-      outExtension: { ".js": ".mjs" },
-      logLevel: "silent",
-      metafile: true,
-    });
-    warnings += result.warnings.length;
-    Object.assign(metafile.inputs, result.metafile.inputs);
-    Object.assign(metafile.outputs, result.metafile.outputs);
-  }
-  return { warnings, metafile };
-};
+/** Bundles, minified with source maps, as the CDK does (test/support/bundles.ts), into `outdir`. */
+export const bundleFunctions = (functions: readonly ColdFunction[], outdir: string) =>
+  bundleAsDeployed(
+    functions.map((f) => ({ name: fileNameOf(f.id), entry: f.entry, readsSecrets: f.readsSecrets })),
+    { outdir, write: true },
+  );
 
 /** Minified bytes per package in one output, largest first; our own code by top folder. */
 export const compositionOf = (metafile: esbuild.Metafile, file: string, top = 6) => {

@@ -4,14 +4,11 @@
  * most of what a function's load adds to the floor's (issue 15): a caller hears silence while a
  * webhook loads. So no function bundles the route table or the whole contract, and the webhooks
  * bundle none of the staff API's schemas nor the audit trail's reading. Bundled as the CDK bundles
- * them (the same esbuild options), nothing written.
+ * them (test/support/bundles.ts), nothing written.
  */
-import { join } from "node:path";
-import * as esbuild from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_BUNDLING } from "../../../infra/constructs/bundling";
-import { REPO_ROOT } from "../../../infra/local/paths";
 import { hotlineService } from "../../../services/hotline/service";
+import { bundledInputs, bundling as bundlingIn } from "../../support/bundles";
 
 const WEBHOOKS = ["hotline-incoming", "hotline-next", "hotline-hangup"];
 const STAFF_CONTRACT = [
@@ -28,30 +25,10 @@ const STAFF_CONTRACT = [
 let inputsOf: Map<string, string[]>;
 
 beforeAll(async () => {
-  const functions = hotlineService.functions;
-  const result = await esbuild.build({
-    entryPoints: Object.fromEntries(functions.map((f) => [f.id, join(REPO_ROOT, f.entry)])),
-    outdir: "/bundles",
-    write: false,
-    absWorkingDir: REPO_ROOT,
-    bundle: true,
-    platform: "node",
-    target: PROJECT_BUNDLING.target,
-    format: "esm",
-    mainFields: [...PROJECT_BUNDLING.mainFields],
-    logLevel: "silent",
-    metafile: true,
-  });
-  inputsOf = new Map(
-    Object.entries(result.metafile.outputs).map(([file, output]) => [
-      /([^/]+)\.js$/.exec(file)?.[1] ?? file,
-      Object.keys(output.inputs),
-    ]),
-  );
+  inputsOf = await bundledInputs(hotlineService.functions);
 }, 60_000);
 
-const bundling = (path: string): string[] =>
-  [...inputsOf].filter(([, inputs]) => inputs.includes(path)).map(([id]) => id);
+const bundling = (path: string): string[] => bundlingIn(inputsOf, path);
 
 describe("the hotline's bundles", () => {
   it("bundle all fifteen functions", () => {

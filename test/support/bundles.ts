@@ -1,0 +1,78 @@
+/**
+ * Functions bundled as the CDK bundles them (infra/constructs/bundling.ts bundlingFor: the same
+ * entry, target, format, main fields, banner and externals), for the tests that hold what a bundle
+ * may hold and for the cold-start bench. One esbuild call per set of options (the CDK makes one per
+ * function; the output per entry is the same).
+ */
+import { join } from "node:path";
+import * as esbuild from "esbuild";
+import { bundlingFor, readsSecrets } from "../../infra/constructs/bundling";
+import { REPO_ROOT } from "../../infra/local/paths";
+import type { FunctionDefinition } from "../../shared/service";
+
+export interface BundleEntry {
+  /** The output's name: `<name>.js` (`.mjs` when written). */
+  readonly name: string;
+  readonly entry: string;
+  readonly readsSecrets: boolean;
+}
+
+/** Bundles the entries; `outdir` with `write` writes minified `.mjs` files and their source maps. */
+export const bundleAsDeployed = async (
+  entries: readonly BundleEntry[],
+  output: { readonly outdir: string; readonly write: boolean },
+): Promise<{ warnings: number; metafile: esbuild.Metafile }> => {
+  let warnings = 0;
+  const metafile: esbuild.Metafile = { inputs: {}, outputs: {} };
+  for (const secrets of [true, false]) {
+    const group = entries.filter((e) => e.readsSecrets === secrets);
+    if (group.length === 0) continue;
+    const b = bundlingFor(secrets);
+    const result = await esbuild.build({
+      entryPoints: Object.fromEntries(group.map((e) => [e.name, join(REPO_ROOT, e.entry)])),
+      outdir: output.outdir,
+      write: output.write,
+      absWorkingDir: REPO_ROOT,
+      bundle: true,
+      platform: "node",
+      target: b.target,
+      format: "esm",
+      mainFields: b.mainFields,
+      external: b.externalModules,
+      banner: { js: b.banner },
+      logLevel: "silent",
+      metafile: true,
+      // What is written is what is deployed; what is only read for its inputs need not be minified.
+      ...(output.write
+        ? {
+            minify: b.minify,
+            sourcemap: b.sourceMap,
+            sourcesContent: b.sourcesContent,
+            outExtension: { ".js": ".mjs" },
+          }
+        : {}),
+    });
+    warnings += result.warnings.length;
+    Object.assign(metafile.inputs, result.metafile.inputs);
+    Object.assign(metafile.outputs, result.metafile.outputs);
+  }
+  return { warnings, metafile };
+};
+
+/** Each function's bundled source files (relative to the repository), by function id; nothing written. */
+export const bundledInputs = async (
+  functions: readonly FunctionDefinition[],
+): Promise<Map<string, string[]>> => {
+  const entries = functions.map((f) => ({ name: f.id, entry: f.entry, readsSecrets: readsSecrets(f) }));
+  const { metafile } = await bundleAsDeployed(entries, { outdir: "/bundles", write: false });
+  return new Map(
+    Object.entries(metafile.outputs).map(([file, out]) => [
+      /([^/]+)\.js$/.exec(file)?.[1] ?? file,
+      Object.keys(out.inputs),
+    ]),
+  );
+};
+
+/** The ids of the functions whose bundle holds a file whose path contains `part`. */
+export const bundling = (inputs: ReadonlyMap<string, readonly string[]>, part: string): string[] =>
+  [...inputs].filter(([, files]) => files.some((f) => f.includes(part))).map(([id]) => id);
