@@ -22,9 +22,8 @@ export const kommunkodSchema = z.string().check(z.regex(/^\d{4}$/, "must be a fo
  */
 export const subjectRefSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, "must be a subject reference"));
 /** An identity sealed with AES-256-GCM for a consumer that needs it (see shared/identity/seal). */
-export const sealedSchema = z
-  .string()
-  .check(z.regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "must be sealed"));
+export const SEALED_PATTERN = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+export const sealedSchema = z.string().check(z.regex(SEALED_PATTERN, "must be sealed"));
 /**
  * What a subscriber that opens no identity receives in place of each sealed value
  * (subscriptions.ts projectFor): sealed in form, so the contract holds, but no ciphertext, and a
