@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { chainRoleSchema } from "../../shared/events/catalogue/hotline";
 import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { builtOnFirstUse } from "../../shared/lazy";
 import { STEP_STATUSES, TRIAGE_STATUSES } from "./domain/triage-state";
 
 /**
@@ -49,12 +50,8 @@ const buildTriageSummary = () => {
     completedAt: z.nullable(isoDateTime),
   });
 };
-let triageSummary: ReturnType<typeof buildTriageSummary> | undefined;
 /** The object schema itself, for the full view that extends it. */
-const triageSummaryObject = () => {
-  triageSummary ??= buildTriageSummary();
-  return triageSummary;
-};
+const triageSummaryObject = builtOnFirstUse(buildTriageSummary);
 export const triageSummarySchema = z.lazy(triageSummaryObject);
 
 /** The full triage, for the municipality's on-call staff only; every view is audited. */

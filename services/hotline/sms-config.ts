@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { builtOnFirstUse } from "../../shared/lazy";
 import { zodWords } from "../../shared/validation/zod-words";
 import type { SmsConfig } from "./telephony/provider";
 import type { TelephonySecretSource } from "./webhook-auth";
@@ -29,7 +30,6 @@ export interface SmsConfigSource {
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** Built on first use: only a configuration from the environment (local runs) is checked by it. */
-let built: ReturnType<typeof buildSmsConfigSchema> | undefined;
 const buildSmsConfigSchema = () =>
   z.object({
     apiBaseUrl: z
@@ -44,7 +44,7 @@ const buildSmsConfigSchema = () =>
     password: z.string().check(z.minLength(1), z.maxLength(256)),
     from: z.string().check(z.minLength(1), z.maxLength(16)),
   });
-const smsConfigSchema = () => (built ??= buildSmsConfigSchema());
+const smsConfigSchema = builtOnFirstUse(buildSmsConfigSchema);
 
 export const staticSmsConfig = (config: SmsConfig | undefined): SmsConfigSource => {
   const checked = config ? smsConfigSchema().parse(config, { error: zodWords }) : undefined;

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import * as z from "zod/mini";
+import { builtOnFirstUse } from "../../shared/lazy";
 import { ENV } from "../../shared/resources";
 import { zodWords } from "../../shared/validation/zod-words";
 
@@ -45,7 +46,6 @@ export const WEBHOOK_ENV = {
  * module (deps.ts), and only the telephony webhooks and the sweep's SMS ever read a secret or
  * credentials, the webhooks on their first request. A caller hears silence while a webhook loads.
  */
-let builtCredentials: ReturnType<typeof buildCredentialsSchema> | undefined;
 const buildCredentialsSchema = () => {
   // Short passwords in a URL are guessable online; the provider's side has no lockout we control.
   const passwordSchema = z.string().check(z.minLength(16), z.maxLength(256));
@@ -57,7 +57,7 @@ const buildCredentialsSchema = () => {
     previousPassword: z.optional(passwordSchema),
   });
 };
-const credentialsSchema = () => (builtCredentials ??= buildCredentialsSchema());
+const credentialsSchema = builtOnFirstUse(buildCredentialsSchema);
 
 export const staticWebhookCredentials = (credentials: WebhookCredentials): WebhookCredentialSource => {
   const checked = credentialsSchema().parse(credentials, { error: zodWords });
@@ -69,7 +69,6 @@ export const staticWebhookCredentials = (credentials: WebhookCredentials): Webho
  * account for the SMS we send (escalations to the manager). Operators add the API fields to the
  * same secret, so one secret holds everything the provider and we share.
  */
-let builtSecret: ReturnType<typeof buildTelephonySecretSchema> | undefined;
 const buildTelephonySecretSchema = () =>
   z.extend(credentialsSchema(), {
     apiUsername: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
@@ -79,7 +78,7 @@ const buildTelephonySecretSchema = () =>
     // The API account's password travels to it in every request: never over plain HTTP.
     apiBaseUrl: z.optional(z.url({ protocol: /^https$/ })),
   });
-export const telephonySecretSchema = () => (builtSecret ??= buildTelephonySecretSchema());
+export const telephonySecretSchema = builtOnFirstUse(buildTelephonySecretSchema);
 export type TelephonySecret = z.infer<ReturnType<typeof telephonySecretSchema>>;
 
 export interface TelephonySecretSource {

@@ -12,6 +12,7 @@ import {
   unitSchema,
 } from "../../shared/events/catalogue/intake";
 import { clientIdSchema, entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { builtOnFirstUse } from "../../shared/lazy";
 import { caseworkerIdSchema, referralIdSchema } from "./contract-ids";
 import { INTAKE_DEADLINE_STATES } from "./domain/deadlines/states";
 import { REFERRAL_STATUSES } from "./domain/referral";
@@ -61,12 +62,8 @@ const buildReferralView = () => {
     ),
   });
 };
-let referralView: ReturnType<typeof buildReferralView> | undefined;
 /** The object schema itself, for a schema that extends it (contract-detail.ts). */
-export const referralViewObject = () => {
-  referralView ??= buildReferralView();
-  return referralView;
-};
+export const referralViewObject = builtOnFirstUse(buildReferralView);
 /**
  * The answer's schema documents the routes (OpenAPI) and checks answers in tests; no function checks
  * its own answer, so it is built on first use (z.lazy) rather than as each route's function loads.

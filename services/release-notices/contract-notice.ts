@@ -4,6 +4,7 @@
  * as it loads (contract.ts names every module).
  */
 import * as z from "zod/mini";
+import { builtOnFirstUse } from "../../shared/lazy";
 import { noticeIdSchema } from "./contract-notice-id";
 import { NOTICE_STATUSES } from "./domain/notice";
 
@@ -27,11 +28,7 @@ const buildReceiptSchema = () =>
     onTime: z.boolean(),
     planDueDate: z.iso.date(),
   });
-let receipt: ReturnType<typeof buildReceiptSchema> | undefined;
 /** The object schema itself, for the views that extend it (contract-views.ts). */
-export const receiptObject = () => {
-  receipt ??= buildReceiptSchema();
-  return receipt;
-};
+export const receiptObject = builtOnFirstUse(buildReceiptSchema);
 export const receiptSchema = z.lazy(receiptObject);
 export type Receipt = z.infer<typeof receiptSchema>;

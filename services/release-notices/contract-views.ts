@@ -8,6 +8,7 @@ import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../shared/domain/deadline";
 import { needSchema, releaseTypeSchema } from "../../shared/events/catalogue/release-notices";
 import { kommunkodSchema } from "../../shared/events/envelope";
+import { builtOnFirstUse } from "../../shared/lazy";
 import { contactSchema } from "./contract-contact";
 import { receiptObject } from "./contract-notice";
 import { PLAN_MILESTONES, WITHDRAWAL_REASONS } from "./domain/notice";
@@ -61,11 +62,7 @@ const buildViewSchemas = () => {
 };
 
 /** The views share their parts, so they are built together, on the first one's first use. */
-let views: ReturnType<typeof buildViewSchemas> | undefined;
-const built = () => {
-  views ??= buildViewSchemas();
-  return views;
-};
+const built = builtOnFirstUse(buildViewSchemas);
 export const noticeStatusViewSchema = z.lazy(() => built().noticeStatusViewSchema);
 export const noticeViewSchema = z.lazy(() => built().noticeViewSchema);
 export const noticeReadSchema = z.lazy(() => built().noticeReadSchema);

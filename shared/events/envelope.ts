@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { containsIdentityNumber, IDENTITY_IN_ID_MESSAGE } from "../identity/in-text";
+import { builtOnFirstUse } from "../lazy";
 import { SERVICES } from "../resources";
 
 /** Crockford base32, 26 characters: what `ulid` produces. */
@@ -44,16 +45,12 @@ const buildEnvelopeSchema = () =>
     correlationId: z.string().check(z.minLength(1), z.maxLength(128)),
     data: z.unknown(),
   });
-let envelope: ReturnType<typeof buildEnvelopeSchema> | undefined;
 /**
  * The envelope every event travels in; `data` is checked by the event type's own schema. Built on
  * the first call rather than as the module loads (every function loads this module; only those that
  * emit or consume events use the envelope; test/bench/zod-count.ts).
  */
-export const envelopeSchema = () => {
-  envelope ??= buildEnvelopeSchema();
-  return envelope;
-};
+export const envelopeSchema = builtOnFirstUse(buildEnvelopeSchema);
 export type Envelope = z.infer<ReturnType<typeof envelopeSchema>>;
 
 export interface EventContract<

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { builtOnFirstUse } from "../lazy";
 import type { HttpRoute } from "../service";
 
 const buildProblemSchema = () =>
@@ -11,16 +12,12 @@ const buildProblemSchema = () =>
     correlationId: z.optional(z.string()),
     errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   });
-let problem: ReturnType<typeof buildProblemSchema> | undefined;
 /**
  * RFC 9457 problem details, with `errors` naming each bad field (never echoing its value). Built on
  * the first call: the OpenAPI build and tests use it; a deployed function only writes problems
  * (`problemBody`), so it never builds it.
  */
-export const problemSchema = () => {
-  problem ??= buildProblemSchema();
-  return problem;
-};
+export const problemSchema = builtOnFirstUse(buildProblemSchema);
 export type Problem = z.infer<ReturnType<typeof problemSchema>>;
 export type FieldError = { path: string; message: string };
 

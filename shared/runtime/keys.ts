@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { builtOnFirstUse } from "../lazy";
 import { ENV } from "../resources";
 import { fetchSecretString, type SecretFetcher } from "./secrets";
 
@@ -37,11 +38,10 @@ const buildKeySecretSchema = () => {
  * every function bundles this module, most never open a key, and each zod schema built as a bundle
  * loads costs its cold start (13 of them here; npm run bench -- cold).
  */
-let keySecretSchema: ReturnType<typeof buildKeySecretSchema> | undefined;
+const keySecretSchema = builtOnFirstUse(buildKeySecretSchema);
 
 export const parseKeySecret = (json: string): KeyMaterial => {
-  keySecretSchema ??= buildKeySecretSchema();
-  const parsed = keySecretSchema.parse(JSON.parse(json));
+  const parsed = keySecretSchema().parse(JSON.parse(json));
   return {
     linkingKey: parsed.linkingKey,
     sealingKid: parsed.sealingKid,

@@ -10,6 +10,7 @@
  */
 import * as z from "zod/mini";
 import { REFERRAL_KINDS, UNITS } from "../events/catalogue/intake-lists";
+import { builtOnFirstUse } from "../lazy";
 import { isValidIsoDate } from "../time";
 
 /** The national floor for disclosure control: no municipality may show smaller counts than this. */
@@ -101,12 +102,8 @@ const buildSettingsSchemas = () => {
   };
 };
 
-let built: ReturnType<typeof buildSettingsSchemas> | undefined;
 /** The settings' schemas, built once, on the first call. */
-export const settingsSchemas = () => {
-  built ??= buildSettingsSchemas();
-  return built;
-};
+export const settingsSchemas = builtOnFirstUse(buildSettingsSchemas);
 type Schemas = ReturnType<typeof settingsSchemas>;
 
 export type RoutingOverride = z.infer<Schemas["routingOverride"]>;

@@ -2,6 +2,8 @@ import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../../shared/domain/deadline";
 import { CHAIN_ROLES, TRIAGE_ORIGINS } from "../../../shared/events/catalogue/hotline";
 import { sealedSchema } from "../../../shared/events/envelope";
+import { builtOnFirstUse } from "../../../shared/lazy";
+import { parseStored } from "../../../shared/stored-item";
 import type { Call } from "../domain/call";
 import { CALL_STATES } from "../domain/call-state";
 import type { OnCallSchedule } from "../domain/on-call-schedule";
@@ -18,17 +20,9 @@ import { NOTIFICATION_STATES, STEP_STATUSES, TRIAGE_STATUSES, type Triage } from
  * and building the others would only lengthen its cold start.
  */
 const parser = <S extends z.core.$ZodType>(build: () => S, what: string) => {
-  let schema: S | undefined;
-  return (item: Record<string, unknown> | undefined): z.output<S> | undefined => {
-    if (!item) return undefined;
-    schema ??= build();
-    const parsed = z.safeParse(schema, item);
-    if (!parsed.success)
-      throw new Error(
-        `stored ${what} does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`,
-      );
-    return parsed.data;
-  };
+  const schema = builtOnFirstUse(build);
+  return (item: Record<string, unknown> | undefined): z.output<S> | undefined =>
+    item ? parseStored(schema(), item, what) : undefined;
 };
 
 const isoDateTime = () => z.iso.datetime({ offset: true });

@@ -9,8 +9,8 @@ import {
   trailAccess,
 } from "../../../shared/audit-read";
 import { type AuditTableDeps, auditPartition } from "../../../shared/audit-trail";
+import { parseStored } from "../../../shared/stored-item";
 import { auditSubject, referralKey, taskAuditSubject, taskKey } from "./keys";
-import { parseStored } from "./parse";
 import type { IntakeTable } from "./table";
 
 export type { AuditEntry } from "../../../shared/audit-read";

@@ -2,9 +2,9 @@
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import { UNITS } from "../../../shared/events/catalogue/intake-lists";
+import { parseStored } from "../../../shared/stored-item";
 import type { Unit } from "../domain/routing";
 import { caseworkerKey, unitPartition } from "./keys";
-import { parseStored } from "./parse";
 import { type IntakeTable, readItem } from "./table";
 
 /** The units from the zod-free list: the catalogue's `unitSchema` would build its event schemas too. */

@@ -1,8 +1,8 @@
 /** What an Idempotency-Key already made (POST /v1/referrals), by the key's keyed hash. */
 import * as z from "zod/mini";
 import { epochSeconds } from "../../../shared/dynamo";
+import { parseStored } from "../../../shared/stored-item";
 import { idempotencyKey } from "./keys";
-import { parseStored } from "./parse";
 import { type IntakeTable, readItem } from "./table";
 
 /** What an Idempotency-Key made: one referral, or a group's (then `referralIds` and `groupId`). */

@@ -10,10 +10,11 @@ import {
   interventionOutcomeSchema,
   interventionTypeSchema,
 } from "../../../shared/events/catalogue/interventions";
+import { parseStored } from "../../../shared/stored-item";
 import { emptyLedger, type Intervention, type InterventionLedger } from "../domain/intervention-ledger";
 import type { AuditFact, Referral } from "../domain/referral";
 import { referralExpiry } from "../domain/retention";
-import { optionalExpiry, parseStored } from "./parse";
+import { optionalExpiry } from "./parse";
 import { toRecord } from "./records";
 import { type IntakeTable, readItem } from "./table";
 import { auditRow, type IntakeWriteTarget } from "./transaction";

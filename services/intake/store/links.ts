@@ -2,9 +2,9 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
 import { REFERRAL_KINDS } from "../../../shared/events/catalogue/intake-lists";
+import { parseStored } from "../../../shared/stored-item";
 import type { LinkRow } from "../domain/referral";
 import { linksPartition } from "./keys";
-import { parseStored } from "./parse";
 import type { IntakeTable } from "./table";
 
 /** A referral linked to an open one, as the open one lists it. */

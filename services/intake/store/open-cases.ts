@@ -1,9 +1,9 @@
 /** The person's open referral in a unit, by the keyed hash of their number (store/keys.ts openInUnitKey). */
 import * as z from "zod/mini";
+import { parseStored } from "../../../shared/stored-item";
 import type { OpenCase } from "../domain/receipt";
 import type { Unit } from "../domain/routing";
 import { openInUnitKey } from "./keys";
-import { parseStored } from "./parse";
 import { readReferral } from "./reads";
 import { type IntakeTable, readItem } from "./table";
 

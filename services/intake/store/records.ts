@@ -8,11 +8,13 @@ import {
   reporterRoleSchema,
   unitSchema,
 } from "../../../shared/events/catalogue/intake";
+import { builtOnFirstUse } from "../../../shared/lazy";
+import { parseStored } from "../../../shared/stored-item";
 import { INTAKE_DEADLINE_STATES, nextOpenDueAt, pendingDueAt } from "../domain/deadlines/states";
 import { isActive, REFERRAL_STATUSES, type Referral } from "../domain/referral";
 import { referralExpiry } from "../domain/retention";
 import { dueIndex, municipalityIndex, referralKey, worklistIndex } from "./keys";
-import { optionalExpiry, parseStored } from "./parse";
+import { optionalExpiry } from "./parse";
 
 /**
  * The referral as stored. Items are validated on the way out of the table, never cast. One instance
@@ -102,15 +104,11 @@ const buildReferralRecord = () => {
     gsi3sk: optionalText,
   });
 };
-let referralRecord: ReturnType<typeof buildReferralRecord> | undefined;
 /**
  * Built on the first referral read, not as the module loads: a report about someone without an
  * open referral and a sweep with nothing due read none (test/bench/zod-count.ts).
  */
-export const referralRecordSchema = () => {
-  referralRecord ??= buildReferralRecord();
-  return referralRecord;
-};
+export const referralRecordSchema = builtOnFirstUse(buildReferralRecord);
 export type ReferralRecord = z.infer<ReturnType<typeof referralRecordSchema>>;
 
 /** The referral as stored, its keys and index attributes dropped. */

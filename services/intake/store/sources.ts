@@ -1,8 +1,8 @@
 /** The row each source (a release notice, a hotline triage's purpose) leaves: one referral per source. */
 import * as z from "zod/mini";
+import { parseStored } from "../../../shared/stored-item";
 import type { SourceType } from "../domain/referral";
 import { sourceKey } from "./keys";
-import { parseStored } from "./parse";
 import { type IntakeTable, readItem } from "./table";
 
 /** A source seen: the referral it made, or a tombstone for a notice withdrawn before it was received. */

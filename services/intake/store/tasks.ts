@@ -9,10 +9,11 @@ import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { queryPage, type TransactItem } from "../../../shared/dynamo";
 import { taskTypeSchema, taskUnitSchema } from "../../../shared/events/catalogue/tasks";
 import { newMonotonicId } from "../../../shared/ids";
+import { parseStored } from "../../../shared/stored-item";
 import { taskAuditExpiry, taskExpiry } from "../domain/retention";
 import type { Task, TaskAuditFact, TaskUnit } from "../domain/tasks";
 import { taskAuditSubject, taskKey } from "./keys";
-import { optionalExpiry, parseStored } from "./parse";
+import { optionalExpiry } from "./parse";
 import { type IntakeTable, readItem } from "./table";
 
 // Their home is keys.ts, where the audit trail's reading finds them without this module's schemas.

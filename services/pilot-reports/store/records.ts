@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import { builtOnFirstUse } from "../../../shared/lazy";
+import { parseStored, storedItemError } from "../../../shared/stored-item";
 import { COUNT_METRIC_IDS, HISTOGRAM_NAMES, type HistogramName, isHistogramName } from "../domain/catalogue";
 import type { HistogramState, MedianCell, MonthAggregate } from "../domain/month-aggregate";
 
@@ -11,8 +13,7 @@ const buildFieldSchemas = () => ({
   municipality: z.string().check(z.regex(/^\d{4}$/)),
   count: z.number().check(z.int(), z.nonnegative()),
 });
-let fieldSchemas: ReturnType<typeof buildFieldSchemas> | undefined;
-const fields = () => (fieldSchemas ??= buildFieldSchemas());
+const fields = builtOnFirstUse(buildFieldSchemas);
 
 /**
  * A month's aggregate as stored: keys, then counters (`n:<metric id>`, non-negative integers) and
@@ -31,8 +32,7 @@ const buildAggregateRecordSchema = () =>
     // z.number() refuses Infinity and NaN by itself (what classic zod's `.finite()` said).
     z.nullable(z.number()),
   );
-let aggregateRecord: ReturnType<typeof buildAggregateRecordSchema> | undefined;
-const aggregateRecordSchema = () => (aggregateRecord ??= buildAggregateRecordSchema());
+const aggregateRecordSchema = builtOnFirstUse(buildAggregateRecordSchema);
 
 /** One distribution of one municipality's month: keys, a version for optimistic writes, `h:<whole value>` buckets. */
 const buildHistogramRecordSchema = () =>
@@ -47,8 +47,7 @@ const buildHistogramRecordSchema = () =>
     }),
     fields().count,
   );
-let histogramRecord: ReturnType<typeof buildHistogramRecordSchema> | undefined;
-const histogramRecordSchema = () => (histogramRecord ??= buildHistogramRecordSchema());
+const histogramRecordSchema = builtOnFirstUse(buildHistogramRecordSchema);
 
 const counterIds = new Set(COUNT_METRIC_IDS);
 const AGGREGATE_KEYS = new Set(["pk", "sk", "municipality", "month"]);
@@ -60,24 +59,19 @@ export interface StoredAggregate {
   readonly aggregate: MonthAggregate;
 }
 
-// A stored item that fails its schema is our bug: fail loudly, naming the path and no value.
-const schemaError = (what: string, path: readonly PropertyKey[]) =>
-  new Error(`stored ${what} does not match its schema at ${path.map(String).join(".")}`);
-
 export const parseAggregateRecord = (item: Record<string, unknown>): StoredAggregate => {
-  const parsed = aggregateRecordSchema().safeParse(item);
-  if (!parsed.success) throw schemaError("aggregate", parsed.error.issues[0]?.path ?? []);
-  const { municipality, month } = parsed.data;
+  const record = parseStored(aggregateRecordSchema(), item, "aggregate");
+  const { municipality, month } = record;
   const counters = new Map<string, number>();
   const medians = Object.fromEntries(
     HISTOGRAM_NAMES.map((name) => [name, { median: null as number | null, n: 0 }]),
   ) as Record<HistogramName, { median: number | null; n: number }>;
   const count = (name: string, value: unknown): number => {
     const checked = fields().count.safeParse(value);
-    if (!checked.success) throw schemaError("aggregate", [name]);
+    if (!checked.success) throw storedItemError("aggregate", [name]);
     return checked.data;
   };
-  for (const [name, value] of Object.entries(parsed.data)) {
+  for (const [name, value] of Object.entries(record)) {
     if (AGGREGATE_KEYS.has(name) || typeof value === "string") continue;
     const [prefix, rest = ""] = name.split(/:(.*)/s);
     if (prefix === "n" && counterIds.has(rest)) counters.set(rest, count(name, value));
@@ -96,12 +90,11 @@ export interface StoredHistogram extends HistogramState {
 }
 
 export const parseHistogramRecord = (item: Record<string, unknown>): StoredHistogram => {
-  const parsed = histogramRecordSchema().safeParse(item);
-  if (!parsed.success) throw schemaError("histogram", parsed.error.issues[0]?.path ?? []);
-  const { municipality, month, histogram, version } = parsed.data;
-  if (!isHistogramName(histogram)) throw schemaError("histogram", ["histogram"]);
+  const record = parseStored(histogramRecordSchema(), item, "histogram");
+  const { municipality, month, histogram, version } = record;
+  if (!isHistogramName(histogram)) throw storedItemError("histogram", ["histogram"]);
   const buckets = new Map<number, number>();
-  for (const [name, value] of Object.entries(parsed.data)) {
+  for (const [name, value] of Object.entries(record)) {
     if (HISTOGRAM_KEYS.has(name) || typeof value !== "number") continue;
     const bucket = /^h:(-?\d+)$/.exec(name);
     if (bucket) buckets.set(Number(bucket[1]), value);

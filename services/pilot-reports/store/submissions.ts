@@ -2,6 +2,8 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dyn
 import * as z from "zod/mini";
 import { auditKey, auditPut } from "../../../shared/audit-trail";
 import { newId } from "../../../shared/ids";
+import { builtOnFirstUse } from "../../../shared/lazy";
+import { parseStored } from "../../../shared/stored-item";
 import type { Submission, SubmissionAuditFact } from "../domain/submission";
 import {
   auditSubject,
@@ -32,17 +34,10 @@ const buildSubmissionRecordSchema = () =>
     submittedBy: z.string().check(z.minLength(1)),
     submittedAt: z.iso.datetime({ offset: true }),
   });
-let submissionRecord: ReturnType<typeof buildSubmissionRecordSchema> | undefined;
-const submissionRecordSchema = () => (submissionRecord ??= buildSubmissionRecordSchema());
+const submissionRecordSchema = builtOnFirstUse(buildSubmissionRecordSchema);
 
-// A stored item that fails its schema is our bug: fail loudly, naming the path and no value.
 const parseSubmission = (item: Record<string, unknown>): Submission => {
-  const parsed = submissionRecordSchema().safeParse(item);
-  if (!parsed.success) {
-    const path = (parsed.error.issues[0]?.path ?? []).map(String).join(".");
-    throw new Error(`stored submission does not match its schema at ${path}`);
-  }
-  const { pk: _pk, sk: _sk, note, ...submission } = parsed.data;
+  const { pk: _pk, sk: _sk, note, ...submission } = parseStored(submissionRecordSchema(), item, "submission");
   return { ...submission, ...(note === undefined ? {} : { note }) };
 };
 

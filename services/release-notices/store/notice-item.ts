@@ -2,6 +2,8 @@ import * as z from "zod/mini";
 import { DEADLINE_STATES } from "../../../shared/domain/deadline";
 import { epochSeconds } from "../../../shared/dynamo";
 import { needSchema, releaseTypeSchema } from "../../../shared/events/catalogue/release-notices";
+import { builtOnFirstUse } from "../../../shared/lazy";
+import { parseStored } from "../../../shared/stored-item";
 import {
   type MilestoneEntry,
   NOTICE_STATUSES,
@@ -77,8 +79,7 @@ const buildNoticeItemSchema = () => {
   });
 };
 
-let itemSchema: ReturnType<typeof buildNoticeItemSchema> | undefined;
-const noticeItemSchema = () => (itemSchema ??= buildNoticeItemSchema());
+const noticeItemSchema = builtOnFirstUse(buildNoticeItemSchema);
 type NoticeItem = z.infer<ReturnType<typeof buildNoticeItemSchema>>;
 
 /** A notice with the version it was read at: the write that follows conditions on it. */
@@ -95,10 +96,6 @@ const entryItem = ({ legacyNote, ...entry }: MilestoneEntry) =>
 
 export const parseNoticeItem = (item: Record<string, unknown> | undefined): VersionedNotice | undefined => {
   if (!item) return undefined;
-  const parsed = noticeItemSchema().safeParse(item);
-  // A stored item that fails its schema is our bug, not the caller's: fail loudly, name no value.
-  if (!parsed.success)
-    throw new Error(`stored notice does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`);
   const {
     pk: _pk,
     sk: _sk,
@@ -111,7 +108,7 @@ export const parseNoticeItem = (item: Record<string, unknown> | undefined): Vers
     gsi3sk: _s3,
     expiresAt: _e,
     ...rest
-  } = parsed.data;
+  } = parseStored(noticeItemSchema(), item, "notice");
   const notice: Notice = { ...rest, milestones: rest.milestones.map(entryOf) };
   return { notice, version };
 };

@@ -1,5 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod/mini";
+import { parseStored } from "../../../shared/stored-item";
 import { subscriptionKey } from "./keys";
 
 /** A client's receiver as stored: the secret only sealed (app/subscriptions.ts). */
@@ -29,13 +30,11 @@ export const subscriptionTable = (deps: {
     async read(client: string): Promise<StoredSubscription | undefined> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: subscriptionKey(client) }));
       if (!out.Item) return undefined;
-      const parsed = subscriptionItemSchema.safeParse(out.Item);
-      if (!parsed.success) {
-        throw new Error(
-          `stored subscription does not match its schema at ${parsed.error.issues[0]?.path.join(".")}`,
-        );
-      }
-      const { pk: _pk, sk: _sk, ...subscription } = parsed.data;
+      const {
+        pk: _pk,
+        sk: _sk,
+        ...subscription
+      } = parseStored(subscriptionItemSchema, out.Item, "subscription");
       return subscription;
     },
     async put(subscription: StoredSubscription): Promise<void> {
