@@ -36,9 +36,11 @@ export const SECRETS_MANAGER_CLIENT = "@aws-sdk/client-secrets-manager";
  * ARN is set, so no other function ever reaches the client's import.
  */
 export const readsSecrets = (def: FunctionDefinition): boolean =>
-  def.usesIdentityKeys === true ||
-  (def.kind === "http" && def.route.auth.type === "webhook") ||
-  def.usesTelephonyProvider === true;
+  def.usesIdentityKeys === true || readsTelephonySecret(def);
+
+/** Every telephony webhook (its credentials), and what sends through the provider (its account). */
+export const readsTelephonySecret = (def: FunctionDefinition): boolean =>
+  (def.kind === "http" && def.route.auth.type === "webhook") || def.usesTelephonyProvider === true;
 
 /**
  * A function's bundling: PROJECT_BUNDLING, and for a function that reads no secret the Secrets

@@ -33,7 +33,7 @@ import {
   bindTable,
   bindTaskMail,
 } from "./bind";
-import { readsSecrets } from "./bundling";
+import { readsSecrets, readsTelephonySecret } from "./bundling";
 import { routeServerErrorsAlarm, ServiceFaultAlarms } from "./fault-alarms";
 import { routeMethods, routeThrottle, STAGE_NAME } from "./http-api";
 import { DEFAULT_TIMEOUT_SECONDS, ProjectFunction } from "./project-function";
@@ -106,8 +106,7 @@ export class ServiceFunctions extends Construct {
       if (def.sendsMail && api.taskMail) bindTaskMail(fn, api.taskMail);
 
       const isWebhook = def.kind === "http" && def.route.auth.type === "webhook";
-      // The telephony secret's readers, as bundling.ts readsSecrets counts them.
-      if (isWebhook || def.usesTelephonyProvider) {
+      if (readsTelephonySecret(def)) {
         bindSecret(fn, stateful.telephonyWebhookSecret, ENV.telephonyWebhookSecretArn);
       }
       if (isWebhook && api.telephonySourceAddresses) {

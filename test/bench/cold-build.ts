@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import type * as esbuild from "esbuild";
-import { readsSecrets } from "../../infra/constructs/bundling";
+import { readsTelephonySecret } from "../../infra/constructs/bundling";
 import { REPO_ROOT } from "../../infra/local/paths";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
 import { bundleAsDeployed } from "../support/bundles";
@@ -17,8 +17,6 @@ export interface ColdFunction {
   readonly entry: string;
   /** As deployed (infra/constructs/service-functions.ts): which secrets its environment names. */
   readonly secrets: { readonly identityKeys: boolean; readonly telephony: boolean };
-  /** Bundled with the Secrets Manager client (bundling.ts readsSecrets). */
-  readonly readsSecrets: boolean;
 }
 
 /**
@@ -34,9 +32,8 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
       entry: f.entry,
       secrets: {
         identityKeys: f.usesIdentityKeys === true,
-        telephony: (f.kind === "http" && f.route.auth.type === "webhook") || f.usesTelephonyProvider === true,
+        telephony: readsTelephonySecret(f),
       },
-      readsSecrets: readsSecrets(f),
     })),
   ).filter((f) => !only || only.has(f.id) || only.has(f.service)),
   {
@@ -45,7 +42,6 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
     kind: "floor",
     entry: "test/bench/cold-stack.ts",
     secrets: { identityKeys: false, telephony: false },
-    readsSecrets: false,
   },
   {
     id: FLOOR_ID,
@@ -53,7 +49,6 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
     kind: "floor",
     entry: FLOOR_ENTRY,
     secrets: { identityKeys: false, telephony: false },
-    readsSecrets: false,
   },
 ];
 
@@ -65,7 +60,11 @@ export const bundleFileOf = (dir: string, id: string) => join(dir, `${fileNameOf
 /** Bundles, minified with source maps, as the CDK does (test/support/bundles.ts), into `outdir`. */
 export const bundleFunctions = (functions: readonly ColdFunction[], outdir: string) =>
   bundleAsDeployed(
-    functions.map((f) => ({ name: fileNameOf(f.id), entry: f.entry, readsSecrets: f.readsSecrets })),
+    functions.map((f) => ({
+      name: fileNameOf(f.id),
+      entry: f.entry,
+      readsSecrets: f.secrets.identityKeys || f.secrets.telephony,
+    })),
     { outdir, write: true },
   );
 
