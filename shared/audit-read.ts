@@ -9,6 +9,7 @@ import type { AuditTableDeps } from "./audit-trail";
 import { type Caller, requireMunicipalityAccess } from "./domain/caller";
 import { invalid } from "./domain/errors";
 import { encodeCursor, queryPage, resumeKey } from "./dynamo";
+import { kommunkodSchema } from "./events/envelope";
 import { addCalendarDays, isValidIsoDate, startOfStockholmDay } from "./time";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,7 +73,7 @@ export const auditFilterQueryFields = {
 } as const;
 
 /** The page every audit route answers with: at most 100 entries, and the cursor to the next. */
-export const auditPageQueryFields = {
+const auditPageQueryFields = {
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 100),
   cursor: z.optional(z.string().check(z.maxLength(1024))),
 } as const;
@@ -83,6 +84,29 @@ export const periodInOrder = (query: { from?: string | undefined; to?: string | 
   return from === undefined || before === undefined || from < before;
 };
 export const PERIOD_ORDER_ISSUE = { path: ["to"], message: "must not be before from" };
+
+/**
+ * What every audit route's query holds beside the fields that name its trail: whose record it is
+ * (`municipality`, for auditedMunicipality; `whose` begins its description), the filter and the
+ * page. The route's schema checks `periodInOrder` on them.
+ */
+export const auditQueryFields = (whose: string) =>
+  ({
+    municipality: z.optional(kommunkodSchema).check(
+      z.meta({
+        description: `${whose}: a token with a municipality reads its own (the default); a national token names one.`,
+      }),
+    ),
+    ...auditFilterQueryFields,
+    ...auditPageQueryFields,
+  }) as const;
+
+/** For a route whose trail is named by one of two fields: exactly one is given. */
+export const exactlyOneOf = <K extends string>(a: K, b: K) =>
+  z.refine<Partial<Record<K, unknown>>>((query) => (query[a] === undefined) !== (query[b] === undefined), {
+    path: [a],
+    message: `give either ${a} or ${b}, not both`,
+  });
 
 /**
  * Whose trail an auditor reads: a token bound to a municipality reads that one (naming another is

@@ -1,9 +1,9 @@
 /** The hotline's audit trails, for whoever holds `audit:read` (routes/audit.ts). */
 import * as z from "zod/mini";
 import {
-  auditFilterQueryFields,
   auditListResponseSchema,
-  auditPageQueryFields,
+  auditQueryFields,
+  exactlyOneOf,
   PERIOD_ORDER_ISSUE,
   periodInOrder,
 } from "../../shared/audit-read";
@@ -17,22 +17,9 @@ export const hotlineAuditQuerySchema = z
     schedule: z
       .optional(kommunkodSchema)
       .check(z.meta({ description: "A municipality's kommunkod: the trail of its on-call schedule" })),
-    municipality: z.optional(kommunkodSchema).check(
-      z.meta({
-        description:
-          "Whose triage: a token with a municipality reads its own (the default); a national token names one.",
-      }),
-    ),
-    ...auditFilterQueryFields,
-    ...auditPageQueryFields,
+    ...auditQueryFields("Whose triage"),
   })
-  .check(
-    z.refine((q) => (q.triage === undefined) !== (q.schedule === undefined), {
-      path: ["triage"],
-      message: "give either triage or schedule, not both",
-    }),
-    z.refine(periodInOrder, PERIOD_ORDER_ISSUE),
-  );
+  .check(exactlyOneOf("triage", "schedule"), z.refine(periodInOrder, PERIOD_ORDER_ISSUE));
 
 export type HotlineAuditQuery = z.output<typeof hotlineAuditQuerySchema>;
 

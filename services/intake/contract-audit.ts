@@ -1,12 +1,7 @@
 /** GET /v1/audit: who read or changed a referral or a task, for whoever holds `audit:read`. */
 import * as z from "zod/mini";
-import {
-  auditFilterQueryFields,
-  auditPageQueryFields,
-  PERIOD_ORDER_ISSUE,
-  periodInOrder,
-} from "../../shared/audit-read";
-import { entityIdSchema, kommunkodSchema } from "../../shared/events/envelope";
+import { auditQueryFields, exactlyOneOf, PERIOD_ORDER_ISSUE, periodInOrder } from "../../shared/audit-read";
+import { entityIdSchema } from "../../shared/events/envelope";
 import { referralIdSchema } from "./contract-ids";
 
 /**
@@ -19,22 +14,9 @@ export const auditQuerySchema = z
     task: z
       .optional(entityIdSchema)
       .check(z.meta({ description: "A task's id: its trail (who marked it done)" })),
-    municipality: z.optional(kommunkodSchema).check(
-      z.meta({
-        description:
-          "Whose record: a token with a municipality reads its own (the default); a national token names one.",
-      }),
-    ),
-    ...auditFilterQueryFields,
-    ...auditPageQueryFields,
+    ...auditQueryFields("Whose record"),
   })
-  .check(
-    z.refine((q) => (q.referral === undefined) !== (q.task === undefined), {
-      path: ["referral"],
-      message: "give either referral or task, not both",
-    }),
-    z.refine(periodInOrder, PERIOD_ORDER_ISSUE),
-  );
+  .check(exactlyOneOf("referral", "task"), z.refine(periodInOrder, PERIOD_ORDER_ISSUE));
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
 /** Built on first use (z.lazy): the answer documents the route; the function never checks it. */
