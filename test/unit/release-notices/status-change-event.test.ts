@@ -1,7 +1,8 @@
 /**
- * The delivery queue's messages are read against the status change's own contract: a status change
- * is delivered, another type is not for a receiver, and anything this code cannot read fails (to
- * the dead-letter queue) rather than being guessed at.
+ * The delivery queue's messages are read as every consumer reads events: a status change is
+ * delivered, another type of the catalogue is not for a receiver, and anything this code cannot
+ * read (an unknown type or version among it) fails, to the dead-letter queue, rather than being
+ * guessed at.
  */
 import { describe, expect, it } from "vitest";
 import { readStatusChange } from "../../../services/release-notices/app/status-change-event";
@@ -48,11 +49,15 @@ describe("reading a message of the delivery queue", () => {
     expect(readStatusChange(json(ready))).toEqual({ kind: "other" });
   });
 
-  it("refuses what it cannot read: no envelope, a newer version, data off the contract", () => {
+  it("refuses what it cannot read: no envelope, a newer version, an unknown type, data off the contract", () => {
     expect(readStatusChange({ hello: "world" })).toEqual({ kind: "unreadable", reason: "envelope" });
     expect(readStatusChange({ ...json(statusChange), version: 2 })).toEqual({
       kind: "unreadable",
-      reason: "unknown-version",
+      reason: "unknown-type",
+    });
+    expect(readStatusChange({ ...json(statusChange), type: "release-notice.renamed" })).toEqual({
+      kind: "unreadable",
+      reason: "unknown-type",
     });
     const badData = { ...json(statusChange), data: { ...statusChange.data, status: "lost" } };
     expect(readStatusChange(badData)).toEqual({ kind: "unreadable", reason: "data" });
