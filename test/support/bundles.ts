@@ -1,12 +1,12 @@
 /**
  * Functions bundled as the CDK bundles them (infra/constructs/bundling.ts bundlingFor: the same
- * entry, target, format, main fields, banner and externals), for the tests that hold what a bundle
+ * entry, target, format, main fields, banner, externals and the credential chain's alias), for the tests that hold what a bundle
  * may hold and for the cold-start bench. One esbuild call per set of options (the CDK makes one per
  * function; the output per entry is the same).
  */
 import { join } from "node:path";
 import * as esbuild from "esbuild";
-import { bundlingFor, readsSecrets } from "../../infra/constructs/bundling";
+import { bundlingFor, CREDENTIAL_CHAIN_ALIAS, readsSecrets } from "../../infra/constructs/bundling";
 import { REPO_ROOT } from "../../infra/local/paths";
 import type { FunctionDefinition } from "../../shared/service";
 
@@ -39,6 +39,7 @@ export const bundleAsDeployed = async (
       format: "esm",
       mainFields: b.mainFields,
       external: b.externalModules,
+      alias: CREDENTIAL_CHAIN_ALIAS,
       banner: { js: b.banner },
       logLevel: "silent",
       metafile: true,
