@@ -7,11 +7,31 @@
  * wall clock. Prints one line `COLD <json>` to stdout;
  * the handler's own log lines go to stdout as in Lambda, and are dropped by the parent.
  */
+import { subscribe } from "node:diagnostics_channel";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 const [bundle, fixtureFile] = process.argv.slice(2);
 const fixture = JSON.parse(readFileSync(fixtureFile, "utf8"));
+
+/**
+ * The requests the first answer sends, by the local server they reach (the SDK's HTTP requests,
+ * seen through Node's diagnostics channel, nothing in the bundle touched): the floor's first answer
+ * sends one GetItem, so a function's ratio reads against how many it needs.
+ */
+const SERVERS = {
+  DynamoDB: process.env.AWS_ENDPOINT_URL_DYNAMODB,
+  SQS: process.env.AWS_ENDPOINT_URL_SQS,
+  "Secrets Manager": process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER,
+};
+const serverOf = (hostHeader) =>
+  Object.entries(SERVERS).find(([, url]) => url && new URL(url).host === hostHeader)?.[0] ?? "other";
+let requests;
+subscribe("http.client.request.start", ({ request }) => {
+  if (!requests) return;
+  const server = serverOf(String(request.getHeader("host")));
+  requests[server] = (requests[server] ?? 0) + 1;
+});
 
 let invocation = 0;
 const context = () => {
@@ -44,8 +64,11 @@ const started = performance.now();
 const module = await import(pathToFileURL(bundle).href);
 const loaded = performance.now();
 const importCpuMs = cpuMs(cpuAtStart);
+requests = {};
 const first = await module.handler(fixture.first, context());
 const answered = performance.now();
+const firstRequests = requests;
+requests = undefined;
 const firstAnswerCpuMs = cpuMs(cpuAtStart);
 
 const warmCpuMs = [];
@@ -72,5 +95,6 @@ process.stdout.write(
     sinceProcessStartMs: answered,
     outcome: outcome(first),
     warmCpuMs,
+    firstRequests,
   })}\n`,
 );

@@ -1,7 +1,7 @@
 /**
  * The request or event each function answers in the cold-start bench (cold.ts): a realistic one
  * where this file knows how to make it (the telephony webhooks on a call in progress, reads of
- * what is stored), otherwise what API Gateway, SQS or EventBridge would hand it with path and
+ * what is stored, a new release notice and a new referral), otherwise what API Gateway, SQS or EventBridge would hand it with path and
  * query filled in and no body. The table names each first answer's status, so that a function
  * answered with a 4xx (its body refused before any storage call) is not read as a full request.
  */
@@ -9,6 +9,8 @@ import { randomUUID } from "node:crypto";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
 import { derivedCredentials } from "../../services/hotline/webhook-auth";
 import type { HttpRoute } from "../../shared/service";
+import { referralBody } from "../support/intake-people";
+import { noticeBody } from "../support/release-notices";
 import { CREDENTIALS, HOTLINE_NUMBER, incomingEvent, MUNICIPALITY } from "./hotline-webhook-event";
 
 export { CREDENTIALS, HOTLINE_NUMBER, MUNICIPALITY };
@@ -35,7 +37,19 @@ const QUERY: Readonly<Record<string, Record<string, string>>> = {
   "release-notices-list": { status: "planned" },
 };
 
-const BODIES: Readonly<Record<string, () => unknown>> = {};
+const daysAhead = (days: number): string =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Bodies for the routes that make a record, each new (a warm request makes another): a release
+ * notice from Kriminalvården and a concern report, as the integrators post them.
+ */
+const BODIES: Readonly<Record<string, () => unknown>> = {
+  // Posted four months ahead of the release, as Kriminalvården posts them.
+  "release-notices-create": () =>
+    noticeBody({ municipality: MUNICIPALITY, expectedReleaseDate: daysAhead(120) }),
+  "intake-create": () => referralBody({ municipality: MUNICIPALITY }),
+};
 
 const WEBHOOK = derivedCredentials(CREDENTIALS.username, CREDENTIALS.password, MUNICIPALITY);
 const WEBHOOK_AUTHORIZATION = `Basic ${Buffer.from(`${WEBHOOK.username}:${WEBHOOK.password}`).toString("base64")}`;

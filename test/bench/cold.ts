@@ -51,6 +51,7 @@ const sampleSchema = z.object({
   firstAnswerCpuMs: z.number(),
   outcome: z.string(),
   warmCpuMs: z.array(z.number()),
+  firstRequests: z.record(z.string(), z.number()),
 });
 type Sample = z.infer<typeof sampleSchema>;
 
@@ -69,6 +70,8 @@ export interface ColdRow {
   readonly warmCpuMs: number;
   readonly floorWarmCpuMs: number;
   readonly outcome: string;
+  /** The requests its first answer sent, by server (`DynamoDB 3, SQS 1`): the floor's sends one. */
+  readonly firstRequests: string;
   readonly composition: string;
 }
 
@@ -167,6 +170,7 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
         warmCpuMs: warmOf(s.own),
         floorWarmCpuMs: warmOf(s.floor),
         outcome: outcomes,
+        firstRequests: [...new Set(s.own.map((x) => requestsOf(x.firstRequests)))].join(" / "),
         composition: compositionOf(metafile, file),
       };
     });
@@ -179,6 +183,11 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     rmSync(dir, { recursive: true, force: true });
   }
 };
+
+const requestsOf = (byServer: Readonly<Record<string, number>>): string =>
+  Object.entries(byServer)
+    .map(([server, n]) => `${server} ${n}`)
+    .join(", ") || "none";
 
 const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : "-");
 
@@ -235,6 +244,7 @@ const render = (
         "warm CPU ms",
         "- floor",
         "answer",
+        "first answer's requests",
       ],
       rows.map((r) => [
         r.id,
@@ -248,6 +258,7 @@ const render = (
         ms(r.warmCpuMs),
         ms(r.warmCpuMs - r.floorWarmCpuMs),
         r.outcome,
+        r.firstRequests,
       ]),
     ),
     "",
