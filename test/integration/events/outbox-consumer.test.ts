@@ -8,7 +8,7 @@ import { silentLogger } from "../../../infra/local/log";
 import { drainQueues, QueuePoller } from "../../../infra/local/poller";
 import { SettableClock } from "../../../shared/clock";
 import { documentClient } from "../../../shared/dynamo";
-import { deadlineBreached, releasePlanReminder } from "../../../shared/events/catalogue";
+import { deadlineBreached, hotlineCallReceived, releasePlanReminder } from "../../../shared/events/catalogue";
 import { createConsumer, inboxKeys } from "../../../shared/events/consumer";
 import { EventPublisher, newEvent, outboxKeys } from "../../../shared/events/outbox";
 import { parseEvent } from "../../../shared/events/parse";
@@ -57,6 +57,49 @@ describe("the transactional outbox", () => {
     expect(intake[0]?.ok && intake[0].event.id).toBe(event.id);
     expect(await receiveJson(resources.queueUrls["release-notices"] ?? "")).toHaveLength(0);
     expect(await outboxRows(doc, runtime.tableName)).toHaveLength(0);
+  });
+
+  it("sends thirty committed events, more than one batch of deletes, and clears every row", async () => {
+    const resources = await provisionForTest(["release-notices"]);
+    const runtime = resources.testRuntime("release-notices");
+    const doc = documentClient(runtime.dynamodb);
+    const events = Array.from({ length: 30 }, (_, i) => reminder(100 + i));
+
+    await new EventPublisher(runtime, doc, logger).commit([], events);
+
+    const pilot = (await receiveJson(resources.queueUrls["pilot-reports"] ?? "")).map(parseEvent);
+    expect(pilot.map((r) => (r.ok ? r.event.id : "unreadable")).sort()).toEqual(
+      events.map((e) => e.id).sort(),
+    );
+    expect(await receiveJson(resources.queueUrls.intake ?? "")).toHaveLength(30);
+    expect(await outboxRows(doc, runtime.tableName)).toHaveLength(0);
+  });
+
+  it("leaves in the outbox only the events whose send failed", async () => {
+    const resources = await provisionForTest(["release-notices"]);
+    const runtime = resources.testRuntime("release-notices");
+    const doc = documentClient(runtime.dynamodb);
+    // intake's queue unknown: a reminder (pilot reports and intake) fails; a call, to pilot reports alone, goes.
+    const { intake: _intake, ...withoutIntake } = runtime.queueUrls;
+    const publisher = new EventPublisher({ ...runtime, queueUrls: withoutIntake }, doc, logger);
+    const stuck = reminder(7);
+    const call = newEvent(hotlineCallReceived, {
+      source: "hotline",
+      municipality: "0880",
+      correlationId: "test",
+      occurredAt: new Date("2026-11-23T10:00:00Z"),
+      data: { callId: "01HZY00000000000000000000B", receivedAt: "2026-11-23T10:00:00.000Z" },
+    });
+
+    await publisher.commit([], [stuck, call]);
+
+    expect((await outboxRows(doc, runtime.tableName)).map((r) => r.pk)).toEqual([
+      outboxKeys.row(stuck.id).pk,
+    ]);
+    const pilot = (await receiveJson(resources.queueUrls["pilot-reports"] ?? "")).map(parseEvent);
+    // The reminder reached pilot reports before intake's send failed; the sweep sends it again, and
+    // pilot reports applies it once.
+    expect(pilot.map((r) => r.ok && r.event.id).sort()).toEqual([call.id, stuck.id].sort());
   });
 
   it("loses nothing when the process dies between the commit and the send: the sweep delivers it", async () => {
