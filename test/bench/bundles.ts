@@ -4,17 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import * as esbuild from "esbuild";
-import { REPO_ROOT } from "../../infra/local/paths";
+import type * as esbuild from "esbuild";
+import { readsSecrets } from "../../infra/constructs/bundling";
 import { SERVICE_DEFINITIONS } from "../../infra/services";
+import { bundleAsDeployed } from "../support/bundles";
 import { median } from "./stats";
-
-/**
- * The banner infra/constructs/project-function.ts gives every function (it does not export it):
- * esbuild's ESM output has no `require` for bundled CommonJS that requires Node's built-ins.
- */
-const ESM_REQUIRE_SHIM =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 /** Times one import in a fresh process; `readyMs` is from the process's time origin (its start). */
 const LOADER = `const started = performance.now();
@@ -52,27 +46,15 @@ export interface BundleReport {
 
 const functionsToBundle = () =>
   SERVICE_DEFINITIONS.flatMap((service) =>
-    service.functions.map((f) => ({ id: f.id, kind: f.kind, entry: f.entry })),
+    service.functions.map((f) => ({ id: f.id, kind: f.kind, entry: f.entry, readsSecrets: readsSecrets(f) })),
   );
 
-/** The options the CDK's NodejsFunction passes to esbuild for ProjectFunction (bundling props there). */
-const buildAll = (entries: Record<string, string>, outdir: string, sourcemap: boolean) =>
-  esbuild.build({
-    entryPoints: entries,
-    outdir,
-    absWorkingDir: REPO_ROOT,
-    bundle: true,
-    platform: "node",
-    target: "node22",
-    format: "esm",
-    minify: true,
-    mainFields: ["module", "main"],
-    banner: { js: ESM_REQUIRE_SHIM },
-    outExtension: { ".js": ".mjs" },
-    ...(sourcemap ? { sourcemap: true, sourcesContent: false } : { sourcemap: false }),
-    logLevel: "silent",
-    metafile: true,
-  });
+/** As the CDK bundles each function (test/support/bundles.ts), with or without source maps. */
+const buildAll = (functions: ReturnType<typeof functionsToBundle>, outdir: string, sourceMaps: boolean) =>
+  bundleAsDeployed(
+    functions.map((f) => ({ name: f.id, entry: f.entry, readsSecrets: f.readsSecrets })),
+    { outdir, write: true, sourceMaps },
+  );
 
 /** Minified bytes per package in one output, from esbuild's metafile; our own code as "(ours)". */
 const composition = (metafile: esbuild.Metafile, id: string) => {
@@ -122,13 +104,12 @@ export const measureBundles = async (
   const functions = functionsToBundle();
   const dir = mkdtempSync(join(tmpdir(), "ny-riktning-bench-"));
   try {
-    const entries = Object.fromEntries(functions.map((f) => [f.id, join(REPO_ROOT, f.entry)]));
     const plainDir = join(dir, "plain");
     const mapsDir = join(dir, "maps");
     const started = performance.now();
-    const plain = await buildAll(entries, plainDir, false);
+    const plain = await buildAll(functions, plainDir, false);
     const buildMs = performance.now() - started;
-    const maps = await buildAll(entries, mapsDir, true);
+    const maps = await buildAll(functions, mapsDir, true);
     const loader = join(dir, "load.mjs");
     writeFileSync(loader, LOADER);
     const empty = join(dir, "empty.mjs");
@@ -177,7 +158,7 @@ export const measureBundles = async (
       baseline: { importMs: median(base?.importMs ?? []), readyMs: median(base?.readyMs ?? []) },
       runs,
       buildMs,
-      warnings: plain.warnings.length + maps.warnings.length,
+      warnings: plain.warnings + maps.warnings,
       composition: composition(plain.metafile, functions[0]?.id ?? ""),
     };
   } finally {

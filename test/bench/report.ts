@@ -121,7 +121,7 @@ export const report = (
       `one request = ${t.sequence.map((s) => s.replace(/Command$/, "")).join(" -> ")} (the SendMessages in parallel)`,
     );
     lines.push(
-      `raw replay: the captured marshalled inputs with fresh keys, plain DynamoDBClient/SQSClient: TransactWriteItems ${t.transact.TransactItems?.length ?? 0} puts (${kib(t.bytes.transact)} KiB) -> ${t.sends.length} x SendMessage (${kib(t.bytes.send)} KiB) -> DeleteItem`,
+      `raw replay: the captured marshalled inputs with fresh keys, plain DynamoDBClient/SQSClient: TransactWriteItems ${t.transact.TransactItems?.length ?? 0} puts (${kib(t.bytes.transact)} KiB) -> ${t.sends.length} x SendMessage (${kib(t.bytes.send)} KiB) -> BatchWriteItem (the outbox rows)`,
     );
     lines.push(
       `each path and concurrency: ${warmup} warm-up requests, then ${requests} measured (HTTP: ${httpRequests}) in 4 blocks per path, paths alternating; queues purged between blocks`,
@@ -162,7 +162,7 @@ export const report = (
             [
               ["TransactWriteItems", st.transact],
               [`${t.sends.length} x SendMessage (parallel)`, st.send],
-              ["DeleteItem", st.remove],
+              ["BatchWriteItem", st.remove],
             ] as const
           ).map(([name, x]) => [name, String(st.concurrency), ms(x.meanMs), ms(x.p50Ms), ms(x.p99Ms)]),
         ),
@@ -244,7 +244,7 @@ export const report = (
   if (bundles) {
     lines.push(header("Functions: bundle size and cold load (fresh node process per load, median)"));
     lines.push(
-      `esbuild as the CDK's ProjectFunction: platform node, target node22, format esm, minify, bundle, mainFields module,main, createRequire banner, nothing external; one call for all ${bundles.functions.length} entries (${bundles.buildMs.toFixed(0)} ms, ${bundles.warnings} warnings)`,
+      `esbuild as the CDK's ProjectFunction (infra/constructs/bundling.ts): platform node, target node22, format esm, minify, bundle, mainFields module,main, createRequire banner, the Lambda credential chain aliased in, the Secrets Manager client external where no secret is read; ${bundles.functions.length} entries (${bundles.buildMs.toFixed(0)} ms, ${bundles.warnings} warnings)`,
     );
     lines.push(
       `load = await import(bundle) in a new process, median of ${bundles.runs}; ready = process start to handler loaded; with maps = sourcemap on, no sources, --enable-source-maps (as deployed)`,

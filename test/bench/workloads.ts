@@ -1,7 +1,7 @@
 import { Agent, request } from "node:http";
 import {
-  DeleteItemCommand,
-  type DeleteItemCommandInput,
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandInput,
   TransactWriteItemsCommand,
   type TransactWriteItemsCommandInput,
 } from "@aws-sdk/client-dynamodb";
@@ -105,7 +105,8 @@ export const handlerWorkload = (name: string, clients: LocalClients, target: Tar
 export interface CallTemplates {
   readonly transact: TransactWriteItemsCommandInput;
   readonly sends: readonly SendMessageCommandInput[];
-  readonly remove: DeleteItemCommandInput;
+  /** The outbox rows' delete, one BatchWriteItem for the commit's events (shared/events/outbox.ts). */
+  readonly remove: BatchWriteItemCommandInput;
   /** Command names in the order they were sent. */
   readonly sequence: readonly string[];
   /** Serialised request sizes, for the report. */
@@ -153,8 +154,8 @@ export const captureCalls = async (
   const sends = captured
     .filter((c) => c.name === "SendMessageCommand")
     .map((c) => c.input as SendMessageCommandInput);
-  const remove = captured.find((c) => c.name === "DeleteItemCommand")?.input as
-    | DeleteItemCommandInput
+  const remove = captured.find((c) => c.name === "BatchWriteItemCommand")?.input as
+    | BatchWriteItemCommandInput
     | undefined;
   if (!transact || !remove || sends.length === 0) {
     throw new Error(`unexpected calls for one create: ${sequence.join(", ")}`);
@@ -174,12 +175,13 @@ const uniquePk = (pk: string | undefined, suffix: string): string => `${pk ?? "?
 
 /**
  * The raw floor: the same calls with the plain SDK clients, no document client, no middleware of
- * ours. TransactWriteItems (3 puts) → SendMessage to each subscribed queue in parallel → DeleteItem.
+ * ours. TransactWriteItems (3 puts) → SendMessage to each subscribed queue in parallel →
+ * BatchWriteItem deleting the outbox rows.
  */
 export const rawWorkload = (name: string, clients: LocalClients, templates: CallTemplates, runId: string) => {
   let prepared: {
     from: number;
-    items: { transact: TransactWriteItemsCommandInput; remove: DeleteItemCommandInput }[];
+    items: { transact: TransactWriteItemsCommandInput; remove: BatchWriteItemCommandInput }[];
   } = { from: 0, items: [] };
   let steps: RawSteps = { transact: [], send: [], remove: [] };
   const since = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;
@@ -205,10 +207,17 @@ export const rawWorkload = (name: string, clients: LocalClients, templates: Call
             };
           }),
         };
-        const key = templates.remove.Key ?? {};
-        const remove: DeleteItemCommandInput = {
+        const remove: BatchWriteItemCommandInput = {
           ...templates.remove,
-          Key: { ...key, pk: { S: uniquePk(key.pk?.S, suffix) } },
+          RequestItems: Object.fromEntries(
+            Object.entries(templates.remove.RequestItems ?? {}).map(([table, requests]) => [
+              table,
+              requests.map((r) => {
+                const key = r.DeleteRequest?.Key ?? {};
+                return { DeleteRequest: { Key: { ...key, pk: { S: uniquePk(key.pk?.S, suffix) } } } };
+              }),
+            ]),
+          ),
         };
         items.push({ transact, remove });
       }
@@ -225,7 +234,7 @@ export const rawWorkload = (name: string, clients: LocalClients, templates: Call
         await Promise.all(templates.sends.map((input) => clients.sqs.send(new SendMessageCommand(input))));
         const send = since(started);
         started = process.hrtime.bigint();
-        await clients.dynamodb.send(new DeleteItemCommand(item.remove));
+        await clients.dynamodb.send(new BatchWriteItemCommand(item.remove));
         steps.transact.push(transact);
         steps.send.push(send);
         steps.remove.push(since(started));

@@ -17,10 +17,13 @@ export interface BundleEntry {
   readonly readsSecrets: boolean;
 }
 
-/** Bundles the entries; `outdir` with `write` writes minified `.mjs` files and their source maps. */
+/**
+ * Bundles the entries; `outdir` with `write` writes minified `.mjs` files and their source maps
+ * (`sourceMaps: false`: without, to weigh what the maps cost).
+ */
 export const bundleAsDeployed = async (
   entries: readonly BundleEntry[],
-  output: { readonly outdir: string; readonly write: boolean },
+  output: { readonly outdir: string; readonly write: boolean; readonly sourceMaps?: boolean },
 ): Promise<{ warnings: number; metafile: esbuild.Metafile }> => {
   let warnings = 0;
   const metafile: esbuild.Metafile = { inputs: {}, outputs: {} };
@@ -47,7 +50,7 @@ export const bundleAsDeployed = async (
       ...(output.write
         ? {
             minify: b.minify,
-            sourcemap: b.sourceMap,
+            sourcemap: output.sourceMaps === false ? false : b.sourceMap,
             sourcesContent: b.sourcesContent,
             outExtension: { ".js": ".mjs" },
           }
