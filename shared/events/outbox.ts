@@ -72,6 +72,9 @@ export const outboxPut = (tableName: string, event: Envelope, writtenAt = new Da
 
 const MAX_TRANSACT_ITEMS = 100;
 
+/** BatchWriteItem's limit: 25 requests. */
+const PUBLISH_CHUNK = 25;
+
 export interface PublishResult {
   sent: number;
   failed: number;
@@ -82,9 +85,6 @@ export interface PublishResult {
  * could not send stays in the outbox for the sweep, and consumers dedupe on the event id, so a
  * second delivery after a partial failure is harmless.
  */
-/** BatchWriteItem's limit: 25 requests. */
-const PUBLISH_CHUNK = 25;
-
 export class EventPublisher {
   constructor(
     private readonly runtime: Pick<RuntimeConfig, "sqs" | "queueUrls" | "tableName">,

@@ -1,8 +1,8 @@
 /**
  * The request or event each function answers in the cold-start bench (cold.ts): a realistic one
  * where this file knows how to make it (the telephony webhooks on a call in progress, reads of
- * what is stored, a new release notice and a new referral), otherwise what API Gateway, SQS or EventBridge would hand it with path and
- * query filled in and no body. The table names each first answer's status, so that a function
+ * what is stored, a new release notice and a new referral), otherwise what API Gateway, SQS or
+ * EventBridge would hand it with path and query filled in and no body. The table names each first answer's status, so that a function
  * answered with a 4xx (its body refused before any storage call) is not read as a full request.
  */
 import { randomUUID } from "node:crypto";
