@@ -3,7 +3,8 @@
  * someone), and the events that need something stored first: a `next` reports on a ring of a call
  * that an `incoming` began, with the signed attempt and token that call's answer handed out. The
  * queue consumers get an event they act on: intake a new release notice (a referral is made),
- * pilot-reports a received referral (it is counted).
+ * pilot-reports a received referral (it is counted), release-notices' status delivery a status
+ * change for a client with no receiver (its subscription is read).
  */
 import { randomUUID } from "node:crypto";
 import { FUNCTION_NODE_OPTIONS } from "../../infra/constructs/bundling";
@@ -13,6 +14,8 @@ import { createDeps } from "../../services/hotline/deps";
 import { createHandler as createIncoming } from "../../services/hotline/handlers/incoming";
 import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
 import { systemClock } from "../../shared/clock";
+import { releaseNoticeStatusChanged } from "../../shared/events/catalogue";
+import { newEvent } from "../../shared/events/outbox";
 import { AUDIT_TABLE_ENV, ENV, type ServiceName } from "../../shared/resources";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
 import { PERSON } from "../support/identities";
@@ -75,6 +78,23 @@ export const prepareFixtures = async (
     "intake-consumer": async () => queueEventOf(noticeReceived(`cold-${randomUUID()}`, PERSON)),
     "pilot-reports-consumer": async () =>
       queueEventOf(pilotEvents.referralReceived("0880", new Date().toISOString())),
+    // A status change for a client that registered no receiver: its subscription is read, nothing sent.
+    "release-notices-deliver-status": async () =>
+      queueEventOf(
+        newEvent(releaseNoticeStatusChanged, {
+          source: "release-notices",
+          municipality: "0880",
+          correlationId: randomUUID(),
+          occurredAt: new Date(),
+          data: {
+            noticeId: `KV-cold-${randomUUID().slice(0, 8)}`,
+            status: "received",
+            planDueDate: "2027-03-01",
+            at: new Date().toISOString(),
+            client: "kriminalvarden-client",
+          },
+        }),
+      ),
   };
 };
 
