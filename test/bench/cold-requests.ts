@@ -1,8 +1,9 @@
 /**
  * The request or event each function answers in the cold-start bench (cold.ts): a realistic one
  * where this file knows how to make it (the telephony webhooks on a call in progress, reads of
- * what is stored, a new release notice and a new referral), otherwise what API Gateway, SQS or
- * EventBridge would hand it with path and query filled in and no body. The table names each first answer's status, so that a function
+ * what is stored, a new release notice, referral, receiver, caseworker or month's figures),
+ * otherwise what API Gateway, SQS or EventBridge would hand it with path and query filled in and no
+ * body. The table names each first answer's status, so that a function
  * answered with a 4xx (its body refused before any storage call) is not read as a full request.
  */
 import { randomUUID } from "node:crypto";
@@ -20,11 +21,13 @@ const UNKNOWN_ID = "01HZY00000000000000000000A";
 
 const PARAMS: Readonly<Record<string, string>> = {
   municipality: MUNICIPALITY,
+  code: MUNICIPALITY,
   noticeId: UNKNOWN_ID,
   id: UNKNOWN_ID,
+  interventionId: UNKNOWN_ID,
   type: "first-assessment",
   step: "threat-assessment",
-  unit: `${MUNICIPALITY}-cold`,
+  unit: "mottag-barn",
   caseworkerId: "cold-bench",
   month: "2026-10",
 };
@@ -32,9 +35,12 @@ const PARAMS: Readonly<Record<string, string>> = {
 const QUERY: Readonly<Record<string, Record<string, string>>> = {
   "hotline-on-call": { municipality: MUNICIPALITY },
   "hotline-list-triages": { status: "open" },
+  "hotline-audit": { triage: UNKNOWN_ID },
+  "intake-audit": { referral: UNKNOWN_ID },
   "pilot-reports-report": { municipality: MUNICIPALITY, from: "2026-01", to: "2026-06" },
-  "pilot-reports-submissions": { municipality: MUNICIPALITY },
-  "release-notices-list": { status: "planned" },
+  "pilot-reports-submissions": { municipality: MUNICIPALITY, from: "2026-01", to: "2026-06" },
+  "release-notices-list": { status: "received" },
+  "release-notices-audit": { notice: UNKNOWN_ID },
 };
 
 const daysAhead = (days: number): string =>
@@ -49,6 +55,16 @@ const BODIES: Readonly<Record<string, () => unknown>> = {
   "release-notices-create": () =>
     noticeBody({ municipality: MUNICIPALITY, expectedReleaseDate: daysAhead(120) }),
   "intake-create": () => referralBody({ municipality: MUNICIPALITY }),
+  // The bench's own client's receiver: the status delivery's events are for another client.
+  "release-notices-subscription-put": () => ({
+    url: "https://receiver.example.se/ny-riktning",
+    secret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
+  }),
+  "intake-put-caseworker": () => ({ name: "Kim Kallstart", capacity: 12 }),
+  "pilot-reports-submit": () => ({
+    metrics: { "hotline-calls": 14, "hotline-calls-answered-first": 11 },
+    source: "Procapita",
+  }),
 };
 
 const WEBHOOK = derivedCredentials(CREDENTIALS.username, CREDENTIALS.password, MUNICIPALITY);
