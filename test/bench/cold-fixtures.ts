@@ -4,7 +4,8 @@
  * that an `incoming` began, with the signed attempt and token that call's answer handed out. The
  * queue consumers get an event they act on: intake a new release notice (a referral is made),
  * pilot-reports a received referral (it is counted), release-notices' status delivery a status
- * change for a client with no receiver (its subscription is read).
+ * change for a client with no receiver (its subscription is read); the staff's steps on a referral
+ * a referral of their own (cold-referral-steps.ts).
  */
 import { randomUUID } from "node:crypto";
 import { FUNCTION_NODE_OPTIONS } from "../../infra/constructs/bundling";
@@ -21,6 +22,7 @@ import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shar
 import { PERSON } from "../support/identities";
 import { noticeReceived } from "../support/intake-events";
 import { events as pilotEvents } from "../support/pilot-reports";
+import { referralStepMakers } from "./cold-referral-steps";
 import { CREDENTIALS, httpEvent, incomingCall, queueEventOf, routeOf } from "./cold-requests";
 import { muteOutput } from "./cpu";
 import { putAlwaysOnCallSchedule } from "./hotline-schedule";
@@ -73,6 +75,7 @@ export const prepareFixtures = async (
     });
   };
   return {
+    ...(await referralStepMakers(clients, provisioned)),
     "hotline-incoming": async () => incomingCall(),
     "hotline-next": nextEvent,
     "intake-consumer": async () => queueEventOf(noticeReceived(`cold-${randomUUID()}`, PERSON)),

@@ -43,7 +43,7 @@ const QUERY: Readonly<Record<string, Record<string, string>>> = {
   "release-notices-audit": { notice: UNKNOWN_ID },
 };
 
-const daysAhead = (days: number): string =>
+export const daysAhead = (days: number): string =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -74,10 +74,17 @@ const WEBHOOK_AUTHORIZATION = `Basic ${Buffer.from(`${WEBHOOK.username}:${WEBHOO
 export const httpEvent = (
   route: HttpRoute,
   functionId: string,
-  options: { body?: string; contentType?: string; query?: Record<string, string> } = {},
+  options: {
+    body?: string;
+    contentType?: string;
+    query?: Record<string, string>;
+    /** Path parameters of this event, over PARAMS. */
+    params?: Record<string, string>;
+  } = {},
 ) => {
+  const params: Record<string, string> = { ...PARAMS, ...options.params };
   const pathParameters = Object.fromEntries(
-    [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, PARAMS[name ?? ""] ?? "x"]),
+    [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, params[name ?? ""] ?? "x"]),
   );
   const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => pathParameters[name] ?? "x");
   const query = options.query ?? QUERY[functionId] ?? {};
