@@ -14,16 +14,17 @@ import type { ProvisionedResources } from "../../infra/local/provision";
 import { createDeps } from "../../services/hotline/deps";
 import { createHandler as createIncoming } from "../../services/hotline/handlers/incoming";
 import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
-import { systemClock } from "../../shared/clock";
 import { releaseNoticeStatusChanged } from "../../shared/events/catalogue";
 import { newEvent } from "../../shared/events/outbox";
 import { AUDIT_TABLE_ENV, ENV, type ServiceName } from "../../shared/resources";
-import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
+import { DEVELOPMENT_KEYS_JSON } from "../../shared/runtime/keys";
 import { PERSON } from "../support/identities";
 import { noticeReceived } from "../support/intake-events";
 import { events as pilotEvents } from "../support/pilot-reports";
+import { noticeStepMakers } from "./cold-notice-steps";
 import { referralStepMakers } from "./cold-referral-steps";
 import { CREDENTIALS, httpEvent, incomingCall, queueEventOf, routeOf } from "./cold-requests";
+import { benchRuntime } from "./cold-runtime";
 import { muteOutput } from "./cpu";
 import { putAlwaysOnCallSchedule } from "./hotline-schedule";
 import { context } from "./hotline-webhook-event";
@@ -37,23 +38,9 @@ export const prepareFixtures = async (
   clients: LocalClients,
   provisioned: ProvisionedResources,
 ): Promise<Readonly<Record<string, EventMaker>>> => {
-  const tableName = provisioned.tables.hotline;
-  if (!tableName) throw new Error("no hotline table was provisioned");
-  const deps = createDeps(
-    {
-      service: "hotline",
-      clock: systemClock,
-      dynamodb: clients.dynamodb,
-      sqs: clients.sqs,
-      tableName,
-      auditTableName: provisioned.auditTable,
-      settingsTableName: provisioned.settingsTable,
-      queueUrls: provisioned.queueUrls,
-      keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
-      publicBaseUrl: PUBLIC_BASE_URL,
-    },
-    { webhookCredentials: staticWebhookCredentials(CREDENTIALS) },
-  );
+  const deps = createDeps(benchRuntime("hotline", clients, provisioned, { publicBaseUrl: PUBLIC_BASE_URL }), {
+    webhookCredentials: staticWebhookCredentials(CREDENTIALS),
+  });
   await putAlwaysOnCallSchedule(deps, "cold-bench");
   const incoming = createIncoming(deps);
   const nextRoute = routeOf("hotline-next");
@@ -76,6 +63,7 @@ export const prepareFixtures = async (
   };
   return {
     ...(await referralStepMakers(clients, provisioned)),
+    ...noticeStepMakers(clients, provisioned),
     "hotline-incoming": async () => incomingCall(),
     "hotline-next": nextEvent,
     "intake-consumer": async () => queueEventOf(noticeReceived(`cold-${randomUUID()}`, PERSON)),

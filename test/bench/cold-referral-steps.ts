@@ -8,11 +8,10 @@ import * as z from "zod/mini";
 import type { LocalClients } from "../../infra/local/aws";
 import type { ProvisionedResources } from "../../infra/local/provision";
 import { createDeps } from "../../services/intake/deps";
-import { systemClock } from "../../shared/clock";
-import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
 import { intakeHandlers } from "../support/intake-handlers";
 import { ADULT, CHILD, desk, type ReferralBody, referralBody, staff } from "../support/intake-people";
 import { daysAhead, httpEvent, MUNICIPALITY, routeOf } from "./cold-requests";
+import { benchRuntime } from "./cold-runtime";
 
 type EventMaker = () => Promise<unknown>;
 
@@ -22,21 +21,7 @@ export const referralStepMakers = async (
   clients: LocalClients,
   provisioned: ProvisionedResources,
 ): Promise<Readonly<Record<string, EventMaker>>> => {
-  const tableName = provisioned.tables.intake;
-  if (!tableName) throw new Error("no intake table was provisioned");
-  const handlers = intakeHandlers(
-    createDeps({
-      service: "intake",
-      clock: systemClock,
-      dynamodb: clients.dynamodb,
-      sqs: clients.sqs,
-      tableName,
-      auditTableName: provisioned.auditTable,
-      settingsTableName: provisioned.settingsTable,
-      queueUrls: provisioned.queueUrls,
-      keys: staticKeyRing(parseKeySecret(DEVELOPMENT_KEYS_JSON)),
-    }),
-  );
+  const handlers = intakeHandlers(createDeps(benchRuntime("intake", clients, provisioned)));
   // Someone in the children's unit with room for every referral the bench assigns.
   const caseworker = await handlers.putCaseworker(
     "mottag-barn",
