@@ -8,6 +8,7 @@
  * a referral of their own (cold-referral-steps.ts).
  */
 import { randomUUID } from "node:crypto";
+import * as z from "zod/mini";
 import { FUNCTION_NODE_OPTIONS } from "../../infra/constructs/bundling";
 import type { LocalClients } from "../../infra/local/aws";
 import type { ProvisionedResources } from "../../infra/local/provision";
@@ -33,6 +34,9 @@ export const PUBLIC_BASE_URL = "https://api.example.se";
 
 export type EventMaker = () => Promise<unknown>;
 
+/** What the bench reads of an incoming call's answer: where the provider reports next and the hangup. */
+const callAnswerSchema = z.object({ next: z.string(), whenhangup: z.string() });
+
 /** Seeds what the fixtures need and returns the makers of the events that need state. */
 export const prepareFixtures = async (
   clients: LocalClients,
@@ -46,19 +50,35 @@ export const prepareFixtures = async (
   const nextRoute = routeOf("hotline-next");
   if (!nextRoute) throw new Error("no route for hotline-next");
 
-  /** Begins a call in this process; the child then reports its first ring as not answered. */
-  const nextEvent = async () => {
+  const hangupRoute = routeOf("hotline-hangup");
+  if (!hangupRoute) throw new Error("no route for hotline-hangup");
+
+  /** Begins a call in this process: its id, and the URLs its answer handed the provider. */
+  const beginCall = async () => {
     const event = incomingCall();
     const muted = muteOutput();
     const answer = await incoming(event, context(event.requestContext.requestId)).finally(muted.restore);
-    const next = (JSON.parse(answer.body ?? "{}") as { next?: string }).next;
-    if (!next) throw new Error(`the incoming call was answered without a next URL: ${answer.body}`);
-    const url = new URL(next);
+    const urls = callAnswerSchema.parse(JSON.parse(answer.body ?? "{}"));
     const callId = new URLSearchParams(Buffer.from(event.body ?? "", "base64").toString()).get("callid");
+    if (!callId) throw new Error("the bench's incoming call has no callid");
+    return { callId, ...urls };
+  };
+  /** The provider's report on the call's first ring: not answered. */
+  const nextEvent = async () => {
+    const call = await beginCall();
     return httpEvent(nextRoute, "hotline-next", {
-      body: new URLSearchParams({ callid: callId ?? "", result: "failed" }).toString(),
+      body: new URLSearchParams({ callid: call.callId, result: "failed" }).toString(),
       contentType: "application/x-www-form-urlencoded",
-      query: Object.fromEntries(url.searchParams),
+      query: Object.fromEntries(new URL(call.next).searchParams),
+    });
+  };
+  /** The caller hangs up while it rings: the provider posts to the URL the answer handed out. */
+  const hangupEvent = async () => {
+    const call = await beginCall();
+    return httpEvent(hangupRoute, "hotline-hangup", {
+      body: new URLSearchParams({ callid: call.callId }).toString(),
+      contentType: "application/x-www-form-urlencoded",
+      query: Object.fromEntries(new URL(call.whenhangup).searchParams),
     });
   };
   return {
@@ -66,6 +86,7 @@ export const prepareFixtures = async (
     ...noticeStepMakers(clients, provisioned),
     "hotline-incoming": async () => incomingCall(),
     "hotline-next": nextEvent,
+    "hotline-hangup": hangupEvent,
     "intake-consumer": async () => queueEventOf(noticeReceived(`cold-${randomUUID()}`, PERSON)),
     "pilot-reports-consumer": async () =>
       queueEventOf(pilotEvents.referralReceived("0880", new Date().toISOString())),
