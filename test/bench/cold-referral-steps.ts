@@ -1,15 +1,27 @@
 /**
  * The staff's steps on a referral in the cold-start bench (cold-fixtures.ts): each event acts on a
- * referral of its own, a child's concern report made in the bench's process through intake's own
- * create handler just before, so that the function meets a referral in the state a caseworker
+ * referral of its own, a child's concern report (or what the step needs) made in the bench's
+ * process through intake's own create handler just before (and, to change an intervention, the
+ * intervention decided), so that the function meets a referral in the state a caseworker
  * meets it in, and a warm request another one.
  */
 import * as z from "zod/mini";
 import type { LocalClients } from "../../infra/local/aws";
 import type { ProvisionedResources } from "../../infra/local/provision";
 import { createDeps } from "../../services/intake/deps";
+import { createHandler as createDecide } from "../../services/intake/handlers/intervention-decide";
+import { httpEvent as supportEvent } from "../support/http";
 import { intakeHandlers } from "../support/intake-handlers";
-import { ADULT, CHILD, desk, type ReferralBody, referralBody, staff } from "../support/intake-people";
+import {
+  ADULT,
+  CHILD,
+  desk,
+  type ReferralBody,
+  referralBody,
+  staff,
+  YOUNG_ADULT,
+} from "../support/intake-people";
+import { invokeHttp } from "../support/lambda";
 import { daysAhead, httpEvent, MUNICIPALITY, routeOf } from "./cold-requests";
 import { benchRuntime } from "./cold-runtime";
 
@@ -46,12 +58,51 @@ export const referralStepMakers = async (
       params: Record<string, string> = {},
     ) =>
     async () => {
-      const route = routeOf(functionId);
-      if (!route) throw new Error(`no route for ${functionId}`);
       const id = await newReferral(referral);
-      return httpEvent(route, functionId, { body: JSON.stringify(body), params: { id, ...params } });
+      return httpEvent(routeFor(functionId), functionId, {
+        body: JSON.stringify(body),
+        params: { id, ...params },
+      });
     };
+  const routeFor = (functionId: string) => {
+    const route = routeOf(functionId);
+    if (!route) throw new Error(`no route for ${functionId}`);
+    return route;
+  };
+  // Interventions: on a young adult's self-referral, decided today.
+  const youngAdult: Partial<ReferralBody> = {
+    kind: "self-referral",
+    subject: { personalIdentityNumber: YOUNG_ADULT.thirteen },
+    reporter: { role: "self" },
+  };
+  const today = () => new Date().toISOString().slice(0, 10);
+  const decide = createDecide(createDeps(benchRuntime("intake", clients, provisioned)));
+  /** An intervention decided in this process, on a referral of its own, for the change to start. */
+  const changeEvent = async () => {
+    const id = await newReferral(youngAdult);
+    const decided = await invokeHttp(
+      decide,
+      "intake-decide-intervention",
+      supportEvent({
+        method: "POST",
+        rawPath: `/v1/referrals/${id}/interventions`,
+        routePath: "/v1/referrals/{id}/interventions",
+        pathParameters: { id },
+        body: { type: "sig", decidedAt: today() },
+        claims: staff(MUNICIPALITY),
+      }),
+    );
+    if (decided.status !== 201)
+      throw new Error(`the bench's intervention was not decided: ${decided.status}`);
+    return httpEvent(routeFor("intake-change-intervention"), "intake-change-intervention", {
+      body: JSON.stringify({ startedAt: today() }),
+      params: { id, interventionId: madeSchema.parse(decided.body).id },
+    });
+  };
   return {
+    "intake-decide-intervention": async () =>
+      step("intake-decide-intervention", { type: "sig", decidedAt: today() }, youngAdult)(),
+    "intake-change-intervention": changeEvent,
     "intake-protection-assessment": step("intake-protection-assessment", {
       immediateProtectionNeeded: false,
     }),
