@@ -12,6 +12,7 @@ import { derivedCredentials } from "../../services/hotline/webhook-auth";
 import type { HttpRoute } from "../../shared/service";
 import { referralBody } from "../support/intake-people";
 import { noticeBody } from "../support/release-notices";
+import { ALWAYS_ON_CALL_SCHEDULE } from "./hotline-schedule";
 import { CREDENTIALS, HOTLINE_NUMBER, incomingEvent, MUNICIPALITY } from "./hotline-webhook-event";
 
 export { CREDENTIALS, HOTLINE_NUMBER, MUNICIPALITY };
@@ -61,6 +62,10 @@ const BODIES: Readonly<Record<string, () => unknown>> = {
     secret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
   }),
   "intake-put-caseworker": () => ({ name: "Kim Kallstart", capacity: 12 }),
+  // The schedule the webhooks ring by, put again: a call still reaches someone.
+  "hotline-put-schedule": () => ALWAYS_ON_CALL_SCHEDULE,
+  // A change from tomorrow that changes nothing: today's deadlines stay as they are.
+  "intake-put-settings": () => ({ effectiveFrom: daysAhead(1) }),
   "pilot-reports-submit": () => ({
     metrics: { "hotline-calls": 14, "hotline-calls-answered-first": 11 },
     source: "Procapita",

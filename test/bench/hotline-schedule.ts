@@ -5,7 +5,7 @@ import type { HotlineDeps } from "../../services/hotline/deps";
 import { HOTLINE_NUMBER, MUNICIPALITY } from "./hotline-webhook-event";
 
 /** A rotation started long ago, two members and a manager: someone is on call at any instant. */
-const SCHEDULE = scheduleBodySchema.parse({
+export const ALWAYS_ON_CALL_SCHEDULE = scheduleBodySchema.parse({
   hotlineNumber: HOTLINE_NUMBER,
   timeZone: "Europe/Stockholm",
   handoffTime: "08:00",
@@ -23,7 +23,7 @@ const SCHEDULE = scheduleBodySchema.parse({
 
 /** Saves the schedule as the municipality's hotline admin would, `who` naming the bench in the audit. */
 export const putAlwaysOnCallSchedule = (deps: HotlineDeps, who: string) =>
-  new ScheduleAdmin(deps).put(MUNICIPALITY, SCHEDULE, {
+  new ScheduleAdmin(deps).put(MUNICIPALITY, ALWAYS_ON_CALL_SCHEDULE, {
     caller: { subject: who, scopes: new Set(["hotline:admin"]), municipality: MUNICIPALITY },
     correlationId: who,
   });
