@@ -1,11 +1,12 @@
 /**
  * What the cold-start bench stores before it starts (a hotline schedule, so that a call rings
  * someone), and the events that need something stored first: a `next` reports on a ring of a call
- * that an `incoming` began, with the signed attempt and token that call's answer handed out. The
+ * that an `incoming` began, with the signed attempt and token that call's answer handed out; a
+ * `hangup` ends such a call; a triage step is recorded on a call answered in this process. The
  * queue consumers get an event they act on: intake a new release notice (a referral is made),
  * pilot-reports a received referral (it is counted), release-notices' status delivery a status
- * change for a client with no receiver (its subscription is read); the staff's steps on a referral
- * a referral of their own (cold-referral-steps.ts).
+ * change for a client with no receiver (its subscription is read). The staff's steps on a referral
+ * or a notice get one of their own (cold-referral-steps.ts, cold-notice-steps.ts).
  */
 import { randomUUID } from "node:crypto";
 import * as z from "zod/mini";
@@ -14,11 +15,13 @@ import type { LocalClients } from "../../infra/local/aws";
 import type { ProvisionedResources } from "../../infra/local/provision";
 import { createDeps } from "../../services/hotline/deps";
 import { createHandler as createIncoming } from "../../services/hotline/handlers/incoming";
+import { CallStore } from "../../services/hotline/store/call-store";
 import { staticWebhookCredentials } from "../../services/hotline/webhook-auth";
 import { releaseNoticeStatusChanged } from "../../shared/events/catalogue";
 import { newEvent } from "../../shared/events/outbox";
 import { AUDIT_TABLE_ENV, ENV, type ServiceName } from "../../shared/resources";
 import { DEVELOPMENT_KEYS_JSON } from "../../shared/runtime/keys";
+import { hotlineHandlers } from "../support/hotline-handlers";
 import { PERSON } from "../support/identities";
 import { noticeReceived } from "../support/intake-events";
 import { events as pilotEvents } from "../support/pilot-reports";
@@ -81,12 +84,32 @@ export const prepareFixtures = async (
       query: Object.fromEntries(new URL(call.whenhangup).searchParams),
     });
   };
+  const stepRoute = routeOf("hotline-step");
+  if (!stepRoute) throw new Error("no route for hotline-step");
+  const provider = hotlineHandlers(deps);
+  const calls = new CallStore(deps);
+  /** A call answered in this process, which opens its triage; the on-call worker records a step. */
+  const stepEvent = async () => {
+    const call = await beginCall();
+    const muted = muteOutput();
+    const answered = await provider
+      .follow(call.next, { callid: call.callId, result: "success" })
+      .finally(muted.restore);
+    if (answered.status !== 200) throw new Error(`the bench's call was not answered: ${answered.status}`);
+    const triageId = (await calls.read(call.callId))?.triageId;
+    if (!triageId) throw new Error("the bench's answered call has no triage");
+    return httpEvent(stepRoute, "hotline-step", {
+      body: JSON.stringify({ status: "done", note: "Hotbilden är bedömd." }),
+      params: { id: triageId },
+    });
+  };
   return {
     ...(await referralStepMakers(clients, provisioned)),
     ...noticeStepMakers(clients, provisioned),
     "hotline-incoming": async () => incomingCall(),
     "hotline-next": nextEvent,
     "hotline-hangup": hangupEvent,
+    "hotline-step": stepEvent,
     "intake-consumer": async () => queueEventOf(noticeReceived(`cold-${randomUUID()}`, PERSON)),
     "pilot-reports-consumer": async () =>
       queueEventOf(pilotEvents.referralReceived("0880", new Date().toISOString())),
