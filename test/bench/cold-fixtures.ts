@@ -27,15 +27,20 @@ import { noticeReceived } from "../support/intake-events";
 import { events as pilotEvents } from "../support/pilot-reports";
 import { noticeStepMakers } from "./cold-notice-steps";
 import { referralStepMakers } from "./cold-referral-steps";
-import { CREDENTIALS, httpEvent, incomingCall, queueEventOf, routeOf } from "./cold-requests";
+import {
+  CREDENTIALS,
+  type EventMaker,
+  httpEvent,
+  incomingCall,
+  queueEventOf,
+  routeFor,
+} from "./cold-requests";
 import { benchRuntime } from "./cold-runtime";
 import { muteOutput } from "./cpu";
 import { putAlwaysOnCallSchedule } from "./hotline-schedule";
 import { context } from "./hotline-webhook-event";
 
 export const PUBLIC_BASE_URL = "https://api.example.se";
-
-export type EventMaker = () => Promise<unknown>;
 
 /** What the bench reads of an incoming call's answer: where the provider reports next and the hangup. */
 const callAnswerSchema = z.object({ next: z.string(), whenhangup: z.string() });
@@ -50,11 +55,9 @@ export const prepareFixtures = async (
   });
   await putAlwaysOnCallSchedule(deps, "cold-bench");
   const incoming = createIncoming(deps);
-  const nextRoute = routeOf("hotline-next");
-  if (!nextRoute) throw new Error("no route for hotline-next");
-
-  const hangupRoute = routeOf("hotline-hangup");
-  if (!hangupRoute) throw new Error("no route for hotline-hangup");
+  const nextRoute = routeFor("hotline-next");
+  const hangupRoute = routeFor("hotline-hangup");
+  const stepRoute = routeFor("hotline-step");
 
   /** Begins a call in this process: its id, and the URLs its answer handed the provider. */
   const beginCall = async () => {
@@ -84,8 +87,6 @@ export const prepareFixtures = async (
       query: Object.fromEntries(new URL(call.whenhangup).searchParams),
     });
   };
-  const stepRoute = routeOf("hotline-step");
-  if (!stepRoute) throw new Error("no route for hotline-step");
   const provider = hotlineHandlers(deps);
   const calls = new CallStore(deps);
   /** A call answered in this process, which opens its triage; the on-call worker records a step. */

@@ -9,10 +9,8 @@ import type { ProvisionedResources } from "../../infra/local/provision";
 import { createDeps } from "../../services/release-notices/deps";
 import type { Claims } from "../support/http";
 import { noticeBody, releaseNoticeHandlers, updateBody } from "../support/release-notices";
-import { daysAhead, httpEvent, MUNICIPALITY, routeOf } from "./cold-requests";
+import { daysAhead, type EventMaker, httpEvent, MUNICIPALITY, routeFor } from "./cold-requests";
 import { benchRuntime } from "./cold-runtime";
-
-type EventMaker = () => Promise<unknown>;
 
 const madeSchema = z.object({ noticeId: z.string() });
 
@@ -29,8 +27,7 @@ export const noticeStepMakers = (
 ): Readonly<Record<string, EventMaker>> => {
   const handlers = releaseNoticeHandlers(createDeps(benchRuntime("release-notices", clients, provisioned)));
   const step = (functionId: string, body: (posted: ReturnType<typeof noticeBody>) => unknown) => async () => {
-    const route = routeOf(functionId);
-    if (!route) throw new Error(`no route for ${functionId}`);
+    const route = routeFor(functionId);
     const posted = noticeBody({ municipality: MUNICIPALITY, expectedReleaseDate: daysAhead(120) });
     const made = await handlers.post(posted, BENCH_CLIENT);
     if (made.status !== 201) throw new Error(`the bench's notice was not posted: ${made.status}`);

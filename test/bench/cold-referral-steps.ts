@@ -22,10 +22,8 @@ import {
   YOUNG_ADULT,
 } from "../support/intake-people";
 import { invokeHttp } from "../support/lambda";
-import { daysAhead, httpEvent, MUNICIPALITY, routeOf } from "./cold-requests";
+import { daysAhead, type EventMaker, httpEvent, MUNICIPALITY, routeFor } from "./cold-requests";
 import { benchRuntime } from "./cold-runtime";
-
-type EventMaker = () => Promise<unknown>;
 
 const madeSchema = z.object({ id: z.string() });
 
@@ -64,11 +62,6 @@ export const referralStepMakers = async (
         params: { id, ...params },
       });
     };
-  const routeFor = (functionId: string) => {
-    const route = routeOf(functionId);
-    if (!route) throw new Error(`no route for ${functionId}`);
-    return route;
-  };
   // Interventions: on a young adult's self-referral, decided today.
   const youngAdult: Partial<ReferralBody> = {
     kind: "self-referral",

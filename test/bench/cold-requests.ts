@@ -167,6 +167,16 @@ const scheduleEvent = () => ({
   detail: {},
 });
 
+/** Makes the event a function answers in the bench, after storing what it needs. */
+export type EventMaker = () => Promise<unknown>;
+
+/** The route of an HTTP function, which the bench's fixtures must name rightly. */
+export const routeFor = (functionId: string): HttpRoute => {
+  const route = routeOf(functionId);
+  if (!route) throw new Error(`no route for ${functionId}`);
+  return route;
+};
+
 export const routeOf = (functionId: string): HttpRoute | undefined => {
   for (const service of SERVICE_DEFINITIONS) {
     for (const f of service.functions) if (f.id === functionId && f.kind === "http") return f.route;

@@ -27,8 +27,8 @@ import {
   fileNameOf,
   STACK_ID,
 } from "./cold-build";
-import { BENCH_SECRETS, type EventMaker, functionEnv, prepareFixtures } from "./cold-fixtures";
-import { genericEvent } from "./cold-requests";
+import { BENCH_SECRETS, functionEnv, prepareFixtures } from "./cold-fixtures";
+import { type EventMaker, genericEvent } from "./cold-requests";
 import { startServers } from "./servers-client";
 import { kib, median, ms, table } from "./stats";
 
