@@ -143,7 +143,7 @@ export const bindIdentityKeys = (fn: ProjectFunction, secret: ISecret): void =>
   bindSecret(fn, secret, ENV.identityKeysSecretArn);
 
 /**
- * SES v2 SendEmail from the one sender, through its verified identity (the address, or its
+ * SES SendEmail from the one sender, through its verified identity (the address, or its
  * domain), and the variables that configure the task mail (services/intake/mail/config.ts).
  */
 export const bindTaskMail = (fn: ProjectFunction, mail: TaskMailDeployment): void => {

@@ -1,6 +1,8 @@
 /**
- * The local mailbox: a fake of Amazon SES v2's SendEmail wire call (`POST /v2/email/outbound-emails`,
- * REST-JSON) on a loopback port, so the intake service's real SES client sends its task mail here.
+ * The local mailbox: a fake of Amazon SES's SendEmail wire call (the SES API of 2010-12-01, AWS query
+ * protocol: a form `POST /` with `Action=SendEmail`, answered in XML) on a loopback port, so the
+ * intake service's real SES client sends its task mail here (services/intake/mail/mailer.ts says why
+ * that API).
  * Every mail is appended to a file and synced to disk before the send is answered, so a crash
  * loses no mail that was reported sent; `list()` (served as GET /_local/mail) shows them newest first.
  * Local only: nothing here is deployed.
@@ -11,13 +13,14 @@ import { type FileHandle, open } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
-import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { SESClient } from "@aws-sdk/client-ses";
 import { z } from "zod";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "./aws";
-import { readBody, sendJson } from "./http-io";
+import { readBody } from "./http-io";
 
 const LOOPBACK = "127.0.0.1";
-const SEND_PATH = "/v2/email/outbound-emails";
+const SEND_PATH = "/";
+const SES_XMLNS = "http://ses.amazonaws.com/doc/2010-12-01/";
 const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export interface LocalMail {
@@ -38,24 +41,30 @@ const mailSchema = z.object({
   text: z.string(),
 });
 
-/** The part of SendEmail's request this fake understands: a simple message, text or HTML. */
+/**
+ * The part of SendEmail's request this fake understands, from the query protocol's flattened form
+ * (`Destination.ToAddresses.member.1`, `Message.Body.Text.Data`): a simple message, text or HTML.
+ */
 const sendEmailSchema = z.object({
-  FromEmailAddress: z.string().min(1),
-  Destination: z.object({
-    ToAddresses: z.array(z.string().min(1)).min(1).max(50),
-    CcAddresses: z.array(z.string()).optional(),
-    BccAddresses: z.array(z.string()).optional(),
-  }),
-  Content: z.object({
-    Simple: z.object({
-      Subject: z.object({ Data: z.string() }),
-      Body: z.object({
-        Text: z.object({ Data: z.string() }).optional(),
-        Html: z.object({ Data: z.string() }).optional(),
-      }),
-    }),
-  }),
+  Source: z.string().min(1),
+  to: z.array(z.string().min(1)).min(1).max(50),
+  subject: z.string(),
+  text: z.string().optional(),
+  html: z.string().optional(),
 });
+
+const sendEmailFields = (form: URLSearchParams) => ({
+  Source: form.get("Source") ?? undefined,
+  to: [...form.entries()]
+    .filter(([name]) => /^Destination\.ToAddresses\.member\.\d+$/.test(name))
+    .sort(([a], [b]) => Number(a.split(".").pop()) - Number(b.split(".").pop()))
+    .map(([, value]) => value),
+  subject: form.get("Message.Subject.Data") ?? undefined,
+  text: form.get("Message.Body.Text.Data") ?? undefined,
+  html: form.get("Message.Body.Html.Data") ?? undefined,
+});
+
+const xmlEscape = (text: string): string => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface LocalMailbox {
   /** The SES endpoint to give the SDK (`endpoint`). */
@@ -93,11 +102,20 @@ const readMails = (file: string): LocalMail[] => {
   });
 };
 
-/** SES answers errors as JSON with the error's name in a header; the SDK reads both. */
-const sesError = (res: ServerResponse, status: number, type: string, message: string): void => {
-  res.setHeader("x-amzn-errortype", type);
-  sendJson(res, status, { message });
+const sendXml = (res: ServerResponse, status: number, xml: string): void => {
+  res.writeHead(status, { "content-type": "text/xml" });
+  res.end(xml);
 };
+
+/** SES answers an error as an XML ErrorResponse whose Code the SDK turns into the error's name. */
+const sesError = (res: ServerResponse, status: number, code: string, message: string): void =>
+  sendXml(
+    res,
+    status,
+    `<ErrorResponse xmlns="${SES_XMLNS}"><Error><Type>${status >= 500 ? "Receiver" : "Sender"}</Type>` +
+      `<Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error>` +
+      `<RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
+  );
 
 export const startLocalMailbox = async (options: StartLocalMailboxOptions = {}): Promise<LocalMailbox> => {
   const mails: LocalMail[] = options.file ? readMails(options.file) : [];
@@ -120,39 +138,45 @@ export const startLocalMailbox = async (options: StartLocalMailboxOptions = {}):
     return run;
   };
 
-  const handle404 = (res: ServerResponse) =>
-    sesError(res, 404, "NotFoundException", "Only SendEmail is served here");
+  const onlySendEmail = (res: ServerResponse) =>
+    sesError(res, 400, "InvalidAction", "Only SendEmail is served here");
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? "/").split("?")[0];
-    if (req.method !== "POST" || path !== SEND_PATH) return handle404(res);
+    if (req.method !== "POST" || path !== SEND_PATH) return onlySendEmail(res);
     const read = await readBody(req, BODY_LIMIT_BYTES);
     if (read.kind === "too-large") return sesError(res, 400, "MessageRejected", "The message is too large");
-    let body: unknown;
-    try {
-      body = JSON.parse(read.body.toString("utf8"));
-    } catch {
-      return sesError(res, 400, "BadRequestException", "The body is not JSON");
-    }
-    const parsed = sendEmailSchema.safeParse(body);
+    const form = new URLSearchParams(read.body.toString("utf8"));
+    if (form.get("Action") !== "SendEmail") return onlySendEmail(res);
+    const parsed = sendEmailSchema.safeParse(sendEmailFields(form));
     if (!parsed.success) {
-      return sesError(res, 400, "BadRequestException", "Only a Simple message with ToAddresses is supported");
+      return sesError(
+        res,
+        400,
+        "InvalidParameterValue",
+        "Only a simple message with ToAddresses is supported",
+      );
     }
     const request = parsed.data;
     const mail: LocalMail = {
       messageId: `local-${randomUUID()}`,
       receivedAt: new Date().toISOString(),
-      from: request.FromEmailAddress,
-      to: request.Destination.ToAddresses,
-      subject: request.Content.Simple.Subject.Data,
-      text: request.Content.Simple.Body.Text?.Data ?? request.Content.Simple.Body.Html?.Data ?? "",
+      from: request.Source,
+      to: request.to,
+      subject: request.subject,
+      text: request.text ?? request.html ?? "",
     };
     try {
       await keep(mail);
     } catch {
       return sesError(res, 500, "InternalFailure", "The mail could not be kept");
     }
-    sendJson(res, 200, { MessageId: mail.messageId });
+    sendXml(
+      res,
+      200,
+      `<SendEmailResponse xmlns="${SES_XMLNS}"><SendEmailResult><MessageId>${xmlEscape(mail.messageId)}</MessageId>` +
+        `</SendEmailResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></SendEmailResponse>`,
+    );
   };
 
   const server = createServer((req, res) => {
@@ -185,9 +209,9 @@ export const startLocalMailbox = async (options: StartLocalMailboxOptions = {}):
   };
 };
 
-/** The SES v2 client a service uses locally: pointed at the mailbox like the other local AWS parts. */
-export const localMailClient = (mailbox: Pick<LocalMailbox, "endpoint">): SESv2Client =>
-  new SESv2Client({ region: LOCAL_REGION, endpoint: mailbox.endpoint, credentials: LOCAL_CREDENTIALS });
+/** The SES client a service uses locally: pointed at the mailbox like the other local AWS parts. */
+export const localMailClient = (mailbox: Pick<LocalMailbox, "endpoint">): SESClient =>
+  new SESClient({ region: LOCAL_REGION, endpoint: mailbox.endpoint, credentials: LOCAL_CREDENTIALS });
 
 /**
  * The task mail settings the local runtime gives intake (in AWS they are its environment, see

@@ -78,7 +78,7 @@ export interface LocalRuntime {
   readonly clock: SettableClock;
   readonly functions: readonly LoadedFunction[];
   readonly skipped: readonly SkippedFunction[];
-  /** The SES v2 endpoint the services send mail to; GET /_local/mail lists what arrived. */
+  /** The SES endpoint the services send mail to; GET /_local/mail lists what arrived. */
   readonly mailEndpoint: string;
   /** Every schedule once, then the queues drained; what POST /_local/tick does. */
   tick(): Promise<TickSummary>;

@@ -6,7 +6,7 @@
  * LOCAL_SCHEDULE_SECONDS (run every schedule this often instead of its own interval), LOCAL_DATA_DIR
  * (default .local/),
  * LOCAL_RECEIVER_PORT (PORT+3: a receiver for the status deliveries, infra/local/webhook-receiver.ts),
- * LOCAL_MAIL_PORT (PORT+4: the SES v2 mailbox the task mail goes to, infra/local/mailbox.ts).
+ * LOCAL_MAIL_PORT (PORT+4: the SES mailbox the task mail goes to, infra/local/mailbox.ts).
  *
  * Nothing is lost by a stop or a crash: DynamoDB Local keeps its tables in LOCAL_DATA_DIR, and every
  * queued message is journaled there before its send is answered and sent back into its queue here.
@@ -177,7 +177,7 @@ const main = async (): Promise<void> => {
       `  OpenAPI    ${url}/openapi.json`,
       `  DynamoDB   ${aws.dynamodbEndpoint}   data in ${shownPath(LOCAL_DYNAMODB_DIR)}/, kept across restarts (npm run reset empties it)`,
       `  SQS        ${aws.sqsEndpoint}   every queued message journaled in ${shownPath(LOCAL_SQS_JOURNAL)}, kept across restarts and crashes`,
-      `  Mail       ${url}/_local/mail   task mail, newest first (SES v2 fake at ${runtime.mailEndpoint}; kept in ${shownPath(LOCAL_MAIL_FILE)})`,
+      `  Mail       ${url}/_local/mail   task mail, newest first (SES fake at ${runtime.mailEndpoint}; kept in ${shownPath(LOCAL_MAIL_FILE)})`,
       "  Clock      real time; a clock pinned with /_local/clock goes back to real time on restart",
       "",
       `  Tables:  ${Object.values(resources.tables).join(", ")}`,

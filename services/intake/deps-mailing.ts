@@ -1,11 +1,11 @@
 /**
- * Intake's deps with the task mail (Amazon SES v2), for the one function that mails tasks (the queue
+ * Intake's deps with the task mail (Amazon SES), for the one function that mails tasks (the queue
  * consumer, `sendsMail` in service.ts) and for the local runtime, which runs every function in one
  * process. The others build theirs with deps.ts alone: SES's client and its SendEmail command are
- * some 60 KiB of bundle, 5 ms or more of every cold start, that only the consumer sends with
+ * some 25 KiB of bundle, 5 ms or more of every cold start, that only the consumer sends with
  * (npm run bench -- cold; test/unit/intake/mail-bundle.test.ts keeps it so).
  */
-import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { SESClient } from "@aws-sdk/client-ses";
 import { CLIENT_OPTIONS } from "../../shared/runtime/client-options";
 import type { RuntimeConfig } from "../../shared/runtime/config";
 import { createDeps as createIntakeDeps, type IntakeDeps, type TaskMailSetup } from "./deps";
@@ -16,7 +16,7 @@ import { sesMailer } from "./mail/mailer";
 const sesTaskMail: TaskMailSetup = (runtime) => {
   const config = taskMailConfigFromEnv(runtime.mail ? { ...runtime.mail.env, ...process.env } : process.env);
   if (!config) return undefined;
-  return { mailer: sesMailer(runtime.mail?.client ?? new SESv2Client(CLIENT_OPTIONS), config.from), config };
+  return { mailer: sesMailer(runtime.mail?.client ?? new SESClient(CLIENT_OPTIONS), config.from), config };
 };
 
 export const createDeps = (runtime: RuntimeConfig): IntakeDeps => createIntakeDeps(runtime, sesTaskMail);

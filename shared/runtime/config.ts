@@ -1,5 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { SESClient } from "@aws-sdk/client-ses";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { type Clock, systemClock } from "../clock";
 import { AUDIT_TABLE_ENV, ENV, SERVICES, type ServiceName } from "../resources";
@@ -25,8 +25,8 @@ export interface RuntimeConfig {
   readonly keys: KeyRing;
   /** Where the HTTP API is reachable from outside (for telephony callbacks). */
   readonly publicBaseUrl?: string;
-  /** Local only: an SES v2 client for the local mailbox, and the mail settings AWS gives as environment. */
-  readonly mail?: { readonly client: SESv2Client; readonly env: Readonly<Record<string, string>> };
+  /** Local only: an SES client for the local mailbox, and the mail settings AWS gives as environment. */
+  readonly mail?: { readonly client: SESClient; readonly env: Readonly<Record<string, string>> };
 }
 
 const required = (env: NodeJS.ProcessEnv, name: string): string => {

@@ -1,6 +1,6 @@
 /**
  * Task mail in AWS: with a sender in context, intake's queue consumer (which sends the mail) may
- * call SES v2 SendEmail from that sender only, through its verified identity, and is told the
+ * call SES SendEmail from that sender only, through its verified identity, and is told the
  * sender, the console's address and the directory; no other function may send mail, and cdk-nag
  * finds nothing more than without it. Without a sender nothing may send.
  */

@@ -1,5 +1,5 @@
 /**
- * The local mailbox speaks SES v2's SendEmail to the real SDK client, lists mail newest first, and
+ * The local mailbox speaks SES's SendEmail to the real SDK client, lists mail newest first, and
  * keeps every mail it answered across a restart; a line torn by a crash mid-write is dropped.
  */
 import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -40,14 +40,24 @@ describe("the local mailbox", () => {
   it("refuses what is not a simple SendEmail, as SES does, so the sender's retry shows", async () => {
     const mailbox = await startLocalMailbox();
     try {
-      const wrong = await fetch(`${mailbox.endpoint}/v2/email/outbound-emails`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ FromEmailAddress: "x@y.invalid" }),
-      });
+      const post = (form: Record<string, string>) =>
+        fetch(`${mailbox.endpoint}/`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(form).toString(),
+        });
+      const wrong = await post({ Action: "SendEmail", Version: "2010-12-01", Source: "x@y.invalid" });
       expect(wrong.status).toBe(400);
-      expect(wrong.headers.get("x-amzn-errortype")).toBe("BadRequestException");
-      expect((await fetch(`${mailbox.endpoint}/v2/email/identities`)).status).toBe(404);
+      expect(await wrong.text()).toContain("<Code>InvalidParameterValue</Code>");
+      // The SDK reads the refusal as SES's own error, by its code.
+      const client = localMailClient(mailbox);
+      await expect(
+        sesMailer(client, "x@y.invalid").send({ to: "", subject: "Tom", text: "ingen mottagare" }),
+      ).rejects.toMatchObject({ name: "InvalidParameterValue" });
+      client.destroy();
+      const other = await post({ Action: "VerifyEmailIdentity", EmailAddress: "x@y.invalid" });
+      expect(other.status).toBe(400);
+      expect(await other.text()).toContain("<Code>InvalidAction</Code>");
       expect(mailbox.list()).toEqual([]);
     } finally {
       await mailbox.stop();
