@@ -2,7 +2,7 @@
  * Intake's deps with the task mail (Amazon SES), for the one function that mails tasks (the queue
  * consumer, `sendsMail` in service.ts) and for the local runtime, which runs every function in one
  * process. The others build theirs with deps.ts alone: SES's client and its SendEmail command are
- * some 25 KiB of bundle, 5 ms or more of every cold start, that only the consumer sends with
+ * some 25 KiB of bundle, compiled on every cold start, that only the consumer sends with
  * (npm run bench -- cold; test/unit/intake/mail-bundle.test.ts keeps it so).
  */
 import { SESClient } from "@aws-sdk/client-ses";

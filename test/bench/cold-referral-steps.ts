@@ -31,7 +31,8 @@ export const referralStepMakers = async (
   clients: LocalClients,
   provisioned: ProvisionedResources,
 ): Promise<Readonly<Record<string, EventMaker>>> => {
-  const handlers = intakeHandlers(createDeps(benchRuntime("intake", clients, provisioned)));
+  const deps = createDeps(benchRuntime("intake", clients, provisioned));
+  const handlers = intakeHandlers(deps);
   // Someone in the children's unit with room for every referral the bench assigns.
   const caseworker = await handlers.putCaseworker(
     "mottag-barn",
@@ -69,7 +70,7 @@ export const referralStepMakers = async (
     reporter: { role: "self" },
   };
   const today = () => new Date().toISOString().slice(0, 10);
-  const decide = createDecide(createDeps(benchRuntime("intake", clients, provisioned)));
+  const decide = createDecide(deps);
   /** An intervention decided in this process, on a referral of its own, for the change to start. */
   const changeEvent = async () => {
     const id = await newReferral(youngAdult);
