@@ -3,6 +3,7 @@ import { ulid } from "ulid";
 import { localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
 import { SCOPES } from "../../services/release-notices/contract";
+import { NATIONAL_SCOPE } from "../../shared/domain/caller";
 import { mergeProfiles, muteOutput, type Profile, profileSelfTime } from "./cpu";
 import { type Comparison, compare, runBlock } from "./pool";
 import { measureComponents } from "./release-notice-components";
@@ -73,7 +74,11 @@ const startHttp = async (
     scheduler: false,
     logger: silentLogger,
   });
-  const token = await tokens.signToken({ scope: SCOPES.write, sub: "kriminalvarden-bench" });
+  // Kriminalvården posts for every municipality: its token carries the national scope, no kommunkod.
+  const token = await tokens.signToken({
+    scope: `${SCOPES.write} ${NATIONAL_SCOPE}`,
+    sub: "kriminalvarden-bench",
+  });
   return { runtime, token };
 };
 
