@@ -9,3 +9,11 @@ export const CLIENT_OPTIONS = {
   // Without throwOnRequestTimeout the current handler only logs a warning when the time is up.
   requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
 } as const;
+
+/**
+ * The SQS client's: the client's endpoint, not each queue URL's host, says where a message goes.
+ * The same host in AWS, but an endpoint set in the environment (AWS_ENDPOINT_URL_SQS: a VPC
+ * endpoint, the local servers) is then honoured, and the SDK's per-send check, which logs a stack
+ * trace for a queue URL it cannot parse (fauxqs's `sqs.eu-north-1.127.0.0.1`), is not run.
+ */
+export const SQS_CLIENT_OPTIONS = { ...CLIENT_OPTIONS, useQueueUrlAsEndpoint: false } as const;

@@ -3,7 +3,7 @@ import type { SESClient } from "@aws-sdk/client-ses";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { type Clock, systemClock } from "../clock";
 import { AUDIT_TABLE_ENV, ENV, SERVICES, type ServiceName } from "../resources";
-import { CLIENT_OPTIONS } from "./client-options";
+import { CLIENT_OPTIONS, SQS_CLIENT_OPTIONS } from "./client-options";
 import { type KeyRing, keyRingFromEnv } from "./keys";
 
 /**
@@ -50,11 +50,7 @@ export const runtimeConfigFromEnv = (
     service,
     clock: systemClock,
     dynamodb: new DynamoDBClient(CLIENT_OPTIONS),
-    // The client's endpoint, not each queue URL's host, says where a message goes: the same host in
-    // AWS, but an endpoint set in the environment (AWS_ENDPOINT_URL_SQS: a VPC endpoint, the local
-    // servers) is then honoured, and the SDK's per-send check, which logs a stack trace for a queue
-    // URL it cannot parse (fauxqs's `sqs.eu-north-1.127.0.0.1`), is not run.
-    sqs: new SQSClient({ ...CLIENT_OPTIONS, useQueueUrlAsEndpoint: false }),
+    sqs: new SQSClient(SQS_CLIENT_OPTIONS),
     tableName: required(env, ENV.tableName),
     settingsTableName: required(env, ENV.settingsTableName),
     auditTableName: required(env, AUDIT_TABLE_ENV),

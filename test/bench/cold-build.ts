@@ -9,6 +9,8 @@ export const FLOOR_ID = "(floor)";
 const FLOOR_ENTRY = "test/bench/cold-floor.ts";
 /** The floor and the fixed stack's libraries (cold-stack.ts): measured as a function, beside the floor. */
 export const STACK_ID = "(stack)";
+/** The bare SDK sending what a function's first answer sent (cold-raw.ts, cold-raw-replay.ts). */
+export const RAW_ID = "(raw)";
 
 export interface ColdFunction {
   readonly id: string;
@@ -20,8 +22,8 @@ export interface ColdFunction {
 }
 
 /**
- * Every function of SERVICE_DEFINITIONS, the stack's floor, and the floor last; `only` keeps the
- * ids it names (the stack always, as a reference row).
+ * Every function of SERVICE_DEFINITIONS, the stack's floor, the raw replay, and the floor last;
+ * `only` keeps the ids it names (the stack always, as a reference row).
  */
 export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
   ...SERVICE_DEFINITIONS.flatMap((service) =>
@@ -44,6 +46,14 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
     secrets: { identityKeys: false, telephony: false },
   },
   {
+    id: RAW_ID,
+    service: "-",
+    kind: "floor",
+    entry: "test/bench/cold-raw.ts",
+    // Bundles the Secrets Manager client, which the raw replay builds when a recording fetched a secret.
+    secrets: { identityKeys: true, telephony: false },
+  },
+  {
     id: FLOOR_ID,
     service: "-",
     kind: "floor",
@@ -53,7 +63,12 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
 ];
 
 /** The name a function's files go by (bundle, fixtures, profiles): its id, or `floor`. */
-export const fileNameOf = (id: string) => (id === FLOOR_ID ? "floor" : id === STACK_ID ? "stack" : id);
+const REFERENCE_FILES: Readonly<Record<string, string>> = {
+  [FLOOR_ID]: "floor",
+  [STACK_ID]: "stack",
+  [RAW_ID]: "raw",
+};
+export const fileNameOf = (id: string) => REFERENCE_FILES[id] ?? id;
 
 export const bundleFileOf = (dir: string, id: string) => join(dir, `${fileNameOf(id)}.mjs`);
 

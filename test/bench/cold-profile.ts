@@ -7,16 +7,17 @@
  * last sample inside the bundle's top-level code, `first` what follows (with --cold-warm 0, the first
  * invocation alone). Milliseconds per process, under the profiler, so larger than the bench's.
  * Self time only: a module's top-level statements count as "(bundle top level)", zod's schema
- * building as zod.
+ * building as zod. A third argument names one group (`zod/v4/core`) and charges its time to the
+ * nearest of our files up its stack: which of our calls the time went to.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { join } from "node:path";
 import * as z from "zod";
 
-const [dir, window = "load"] = process.argv.slice(2);
+const [dir, window = "load", spentIn] = process.argv.slice(2);
 if (!dir || !["load", "first"].includes(window)) {
-  throw new Error("usage: cold-profile.ts <profile dir of one function> [load|first]");
+  throw new Error("usage: cold-profile.ts <profile dir of one function> [load|first] [group]");
 }
 
 const profileSchema = z.object({
@@ -68,15 +69,26 @@ for (const file of files) {
     }
     return false;
   };
+  const callerOf = (id: number): string => {
+    for (let at = parent.get(id); at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      const group = f && inBundle(f) ? groupOf(f) : "";
+      if (/^(services|shared)\//.test(group)) return group;
+    }
+    return "(no file of ours)";
+  };
   const loadEnds = profile.samples.findLastIndex(topLevel);
   profile.samples.forEach((id, i) => {
     if ((window === "load") !== i <= loadEnds) return;
     const frame = byId.get(id)?.callFrame;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     if (!frame) return;
-    all += ms;
     const group = groupOf(frame);
-    totals.set(group, (totals.get(group) ?? 0) + ms);
+    // With a group named, its time is charged to the nearest of our files that called into it.
+    const charged = spentIn === undefined ? group : group === spentIn ? callerOf(id) : undefined;
+    if (charged === undefined) return;
+    all += ms;
+    totals.set(charged, (totals.get(charged) ?? 0) + ms);
   });
 }
 const per = (ms: number) => (ms / Math.max(files.length, 1)).toFixed(2).padStart(7);

@@ -25,9 +25,11 @@ import {
   compositionOf,
   FLOOR_ID,
   fileNameOf,
+  RAW_ID,
   STACK_ID,
 } from "./cold-build";
 import { BENCH_SECRETS, functionEnv, prepareFixtures } from "./cold-fixtures";
+import { type Endpoints, type Recording, recordFirstAnswers, startReplayServer } from "./cold-raw-replay";
 import { type EventMaker, genericEvent } from "./cold-requests";
 import { startServers } from "./servers-client";
 import { kib, median, ms, table } from "./stats";
@@ -69,6 +71,11 @@ export interface ColdRow {
   readonly floorFirstAnswerCpuMs: number;
   readonly warmCpuMs: number;
   readonly floorWarmCpuMs: number;
+  /** The same requests sent by the bare SDK in a process of its own (cold-raw.ts): CPU, first answer and warm. */
+  readonly rawFirstAnswerCpuMs: number;
+  readonly rawWarmCpuMs: number;
+  /** Requests of the first answer the raw replay could not send (no JSON protocol: the mail's). */
+  readonly unreplayed: number;
   readonly outcome: string;
   /** The requests its first answer sent, by server (`DynamoDB 3, SQS 1`): the floor's sends one. */
   readonly firstRequests: string;
@@ -95,6 +102,7 @@ const runChild = (
           );
           return;
         }
+        if (process.env.COLD_DEBUG && stderr.includes("raw replay")) process.stderr.write(stderr);
         resolve(sampleSchema.parse(JSON.parse(line.slice("COLD ".length))));
       },
     );
@@ -106,6 +114,7 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
   const dir = mkdtempSync(join(tmpdir(), "ny-riktning-cold-"));
   const servers = await startServers();
   const secretsManager = await startFakeSecretsManager(BENCH_SECRETS);
+  const replay = await startReplayServer();
   try {
     progress(`cold: bundling ${functions.length} entries`);
     const { metafile, warnings } = await bundleFunctions(functions, dir);
@@ -123,20 +132,57 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     const makerOf = (f: ColdFunction): EventMaker =>
       makers[f.id] ?? (async () => (f.kind === "floor" ? {} : genericEvent(f.id, f.kind)));
 
-    const fixtureFile = async (f: ColdFunction, run: number) => {
+    const fixtureFile = async (f: ColdFunction, run: number | "recorded", warmEvents = warm) => {
       const make = makerOf(f);
       const events = [];
-      for (let i = 0; i <= warm; i++) events.push(await make());
+      for (let i = 0; i <= warmEvents; i++) events.push(await make());
       const file = join(dir, `fixture-${run}-${fileNameOf(f.id)}.json`);
       writeFileSync(file, JSON.stringify({ functionName: f.id, first: events[0], warm: events.slice(1) }));
       return file;
     };
     const floor = functions.find((f) => f.id === FLOOR_ID);
     if (!floor) throw new Error("no floor entry");
-    const measured = functions.filter((f) => f.id !== FLOOR_ID);
-    const samples = new Map(measured.map((f) => [f.id, { own: [] as Sample[], floor: [] as Sample[] }]));
+    const measured = functions.filter((f) => f.id !== FLOOR_ID && f.id !== RAW_ID);
+    const samples = new Map(
+      measured.map((f) => [f.id, { own: [] as Sample[], floor: [] as Sample[], raw: [] as Sample[] }]),
+    );
     const floorEnv = functionEnv("hotline", provisioned, servers);
     const profileOf = (id: string) => options.profileDir && join(options.profileDir, fileNameOf(id));
+    const envOf = (f: ColdFunction, at: Endpoints) =>
+      functionEnv(
+        f.service,
+        provisioned,
+        { dynamodbEndpoint: at.dynamodb, sqsEndpoint: at.sqs },
+        { endpoint: at.secretsManager, uses: f.secrets },
+      );
+    const direct = {
+      dynamodb: servers.dynamodbEndpoint,
+      sqs: servers.sqsEndpoint,
+      secretsManager: secretsManager.endpoint,
+    };
+    progress(`cold: recording the first answers' requests`);
+    const recordings = await recordFirstAnswers(measured, direct, async (f, proxied) => {
+      await runChild(
+        bundleFileOf(dir, f.id),
+        await fixtureFile(f, "recorded", 0),
+        envOf(f, proxied),
+        undefined,
+      );
+    });
+    const rawEnv = envOf(functions.find((f) => f.id === RAW_ID) ?? floor, {
+      dynamodb: replay.endpoint,
+      sqs: replay.endpoint,
+      secretsManager: replay.endpoint,
+    });
+    const rawFixture = (f: ColdFunction, recording: Recording) => {
+      const file = join(dir, `fixture-raw-${fileNameOf(f.id)}.json`);
+      const event = { groups: recording.groups };
+      writeFileSync(
+        file,
+        JSON.stringify({ functionName: RAW_ID, first: event, warm: Array(warm).fill(event) }),
+      );
+      return file;
+    };
     for (let run = 0; run < runs; run++) {
       progress(`cold: run ${run + 1}/${runs}`);
       for (const f of measured) {
@@ -146,16 +192,22 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
           await runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv, profileOf(FLOOR_ID)),
         );
         const fixture = await fixtureFile(f, run);
-        const secrets = { endpoint: secretsManager.endpoint, uses: f.secrets };
-        const env = functionEnv(f.service, provisioned, servers, secrets);
-        into?.own.push(await runChild(bundleFileOf(dir, f.id), fixture, env, profileOf(f.id)));
+        into?.own.push(await runChild(bundleFileOf(dir, f.id), fixture, envOf(f, direct), profileOf(f.id)));
+        const recording = recordings.get(f.id);
+        if (recording) {
+          replay.serve(recording);
+          into?.raw.push(
+            await runChild(bundleFileOf(dir, RAW_ID), rawFixture(f, recording), rawEnv, profileOf(RAW_ID)),
+          );
+        }
       }
     }
     const warmOf = (list: Sample[]) => median(list.flatMap((s) => s.warmCpuMs));
     const rows = measured.map((f): ColdRow => {
-      const s = samples.get(f.id) ?? { own: [], floor: [] };
+      const s = samples.get(f.id) ?? { own: [], floor: [], raw: [] };
       const file = bundleFileOf(dir, f.id);
       const outcomes = [...new Set(s.own.map((x) => x.outcome))].join("/");
+      const rawOutcomes = [...new Set(s.raw.map((x) => x.outcome))].join("/");
       return {
         id: f.id,
         bytes: statSync(file).size,
@@ -169,7 +221,11 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
         floorFirstAnswerCpuMs: median(s.floor.map((x) => x.firstAnswerCpuMs)),
         warmCpuMs: warmOf(s.own),
         floorWarmCpuMs: warmOf(s.floor),
-        outcome: outcomes,
+        rawFirstAnswerCpuMs: median(s.raw.map((x) => x.firstAnswerCpuMs)),
+        rawWarmCpuMs: warmOf(s.raw),
+        unreplayed: recordings.get(f.id)?.unreplayable ?? 0,
+        // The raw replay answers 502 where a request failed that had not failed when recorded.
+        outcome: rawOutcomes === "200" ? outcomes : `${outcomes} (raw ${rawOutcomes})`,
         firstRequests: [...new Set(s.own.map((x) => requestsOf(x.firstRequests)))].join(" / "),
         composition: compositionOf(metafile, file),
       };
@@ -178,6 +234,7 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     const secretFetches = [...secretsManager.fetches.values()].reduce((a, b) => a + b, 0);
     return { text: render(rows, { runs, warm, warnings, floorBytes, secretFetches }), rows };
   } finally {
+    await replay.stop();
     await secretsManager.stop();
     await servers.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -210,6 +267,10 @@ const goalLines = (rows: readonly ColdRow[]): string[] => {
       "first answer",
       rows.map((r) => r.firstAnswerCpuMs / r.floorFirstAnswerCpuMs),
     )}; ${small} of ${rows.length} bundles within ${GOAL.kib} KiB`,
+    `the first answer against the same requests made raw, by CPU: ${summary(
+      "first answer",
+      rows.map((r) => r.firstAnswerCpuMs / r.rawFirstAnswerCpuMs),
+    )}`,
   ];
 };
 
@@ -229,6 +290,7 @@ const render = (
     `median of ${meta.runs} processes each; a floor process right before each; ratios to the floor samples taken beside it; warm CPU: median over ${meta.warm} requests per process (user + system, SDK included); esbuild warnings: ${meta.warnings}`,
     `secrets from a local Secrets Manager (test/support/fake-secrets-manager.ts), as deployed: ${meta.secretFetches} GetSecretValue answered in all`,
     `${STACK_ID}: the floor plus the fixed stack's libraries, none of our code (cold-stack.ts): the part of a ratio that is the stack's`,
+    "x raw: to a process of the bare SDK (cold-raw.ts) that sends the operations the function's first answer sent, with the same inputs, answered as they were (recorded once through a proxy; cold-raw-replay.ts), a raw process right after each function's: what our code adds to the requests it needs",
     ...goalLines(rows.filter((r) => r.id !== STACK_ID)),
     "",
     table(
@@ -241,8 +303,10 @@ const render = (
         "x floor",
         "CPU x floor: load",
         "first",
+        "first CPU x raw",
         "warm CPU ms",
         "- floor",
+        "- raw",
         "answer",
         "first answer's requests",
       ],
@@ -255,10 +319,12 @@ const render = (
         x(r.firstAnswerMs, r.floorFirstAnswerMs),
         x(r.loadCpuMs, r.floorLoadCpuMs),
         x(r.firstAnswerCpuMs, r.floorFirstAnswerCpuMs),
+        x(r.firstAnswerCpuMs, r.rawFirstAnswerCpuMs),
         ms(r.warmCpuMs),
         ms(r.warmCpuMs - r.floorWarmCpuMs),
+        ms(r.warmCpuMs - r.rawWarmCpuMs),
         r.outcome,
-        r.firstRequests,
+        r.unreplayed ? `${r.firstRequests} (${r.unreplayed} not replayed raw)` : r.firstRequests,
       ]),
     ),
     "",
