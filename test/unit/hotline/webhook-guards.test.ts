@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { describe, expect, it } from "vitest";
 import {
   HANGUP_TOKEN_SECONDS,
@@ -11,6 +12,7 @@ import {
   sourceAllowList,
   webhookSourcesFromEnv,
 } from "../../../services/hotline/webhook-sources";
+import { WEBHOOK_SOURCES_ENV } from "../../../shared/service";
 
 const SECRET = "a-long-webhook-password";
 const NOW = new Date("2026-03-28T12:00:00Z");
@@ -78,6 +80,41 @@ describe("the provider's source addresses", () => {
   it("refuse to start with an entry that is not an address or range, naming it", () => {
     expect(() => sourceAllowList(["176.10.154.199", "46elks.se"])).toThrow(/"46elks.se"/);
     expect(() => sourceAllowList(["10.0.0.0/33"])).toThrow(/10.0.0.0\/33/);
+  });
+
+  // Parsed by Node's C++ (SocketAddress), not net.isIP's patterns: the two must agree on what an
+  // address is, on the forms an attacker or a mistyped setting could try.
+  it.each([
+    ["1.2.3.4", true],
+    ["0.0.0.0", true],
+    ["255.255.255.255", true],
+    ["01.2.3.4", false],
+    ["1.2.3", false],
+    ["256.1.1.1", false],
+    ["1.2.3.4.5", false],
+    ["1.2.3.-4", false],
+    ["0x7f.0.0.1", false],
+    ["::", true],
+    ["::1", true],
+    ["2001:db8::1", true],
+    ["1:2:3:4:5:6:7:8", true],
+    ["::ffff:1.2.3.4", true],
+    ["2001:DB8::A", true],
+    ["2001:db8:::1", false],
+    ["1:2:3:4:5:6:7:8:9", false],
+    ["1::2::3", false],
+    ["g::1", false],
+    ["12345::1", false],
+    [":", false],
+    ["", false],
+    ["localhost", false],
+  ])("take %j as an address: %s, as Node's isIP does", (address, valid) => {
+    expect(isIP(address) !== 0).toBe(valid);
+    if (valid) expect(sourceAllowList([address]).allows(address)).toBe(true);
+    else {
+      expect(() => sourceAllowList([address])).toThrow(WEBHOOK_SOURCES_ENV);
+      expect(sourceAllowList(["0.0.0.0/0", "::/0"]).allows(address)).toBe(false);
+    }
   });
 });
 
