@@ -120,10 +120,19 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     const { metafile, warnings } = await bundleFunctions(functions, dir);
     if (options.profileDir) {
       // The profiles name minified positions; each bundle's source map beside them names the files.
-      for (const f of functions) {
-        const to = join(options.profileDir, fileNameOf(f.id));
+      // Each function's raw replays go to a folder of their own (`<id>.raw`), beside its own.
+      const measuredIds = functions.map((f) => f.id).filter((id) => id !== FLOOR_ID && id !== RAW_ID);
+      const folders = [
+        [FLOOR_ID, FLOOR_ID],
+        ...measuredIds.flatMap((id) => [
+          [id, id],
+          [`${id}.raw`, RAW_ID],
+        ]),
+      ];
+      for (const [folder = "", bundleId = ""] of folders) {
+        const to = join(options.profileDir, fileNameOf(folder));
         mkdirSync(to, { recursive: true });
-        copyFileSync(`${bundleFileOf(dir, f.id)}.map`, join(to, "bundle.mjs.map"));
+        copyFileSync(`${bundleFileOf(dir, bundleId)}.map`, join(to, "bundle.mjs.map"));
       }
     }
     const clients = localClients(servers);
@@ -197,7 +206,12 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
         if (recording) {
           replay.serve(recording);
           into?.raw.push(
-            await runChild(bundleFileOf(dir, RAW_ID), rawFixture(f, recording), rawEnv, profileOf(RAW_ID)),
+            await runChild(
+              bundleFileOf(dir, RAW_ID),
+              rawFixture(f, recording),
+              rawEnv,
+              profileOf(`${f.id}.raw`),
+            ),
           );
         }
       }
