@@ -45,6 +45,20 @@ describe("the escalation SMS text", () => {
     );
   });
 
+  it("tells the time on the schedule's own clock when it keeps another zone's", () => {
+    const text = (timeZone: string) =>
+      escalationSmsText({
+        triageId: TRIAGE_ID,
+        municipality: "0880",
+        status: "open",
+        receivedAt: new Date("2026-01-15T23:30:00Z"),
+        timeZone,
+      });
+    expect(text("Europe/Stockholm")).toContain("sedan 00:30.");
+    expect(text("Europe/Helsinki")).toContain("sedan 01:30.");
+    expect(text("UTC")).toContain("sedan 23:30.");
+  });
+
   it("fits one SMS for the longest municipality name, and uses only what is ours to say", () => {
     const text = escalationSmsText({
       triageId: TRIAGE_ID,
