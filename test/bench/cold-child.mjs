@@ -72,12 +72,16 @@ requests = undefined;
 const firstAnswerCpuMs = cpuMs(cpuAtStart);
 
 const warmCpuMs = [];
+const warmRequests = [];
 for (const event of fixture.warm) {
+  requests = {};
   const before = process.cpuUsage();
   await module.handler(event, context());
   const used = process.cpuUsage(before);
   warmCpuMs.push((used.user + used.system) / 1000);
+  warmRequests.push(requests);
 }
+requests = undefined;
 
 const outcome = (result) => {
   if (result && typeof result === "object" && "statusCode" in result) return String(result.statusCode);
@@ -96,5 +100,6 @@ process.stdout.write(
     outcome: outcome(first),
     warmCpuMs,
     firstRequests,
+    warmRequests,
   })}\n`,
 );

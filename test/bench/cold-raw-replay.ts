@@ -1,10 +1,14 @@
 /**
- * The same requests made raw (cold.ts): a function's first answer is recorded once through a proxy
- * in front of the local servers, and each measured run then starts a process that loads a bundle of
- * the bare SDK (cold-raw.ts) and sends the same operations with the same inputs, answered with the
- * recorded answers by a replay server. Its first answer is what the SDK alone costs for that
- * function's requests, so the ratio to it is what our code adds, where the floor's one GetItem
- * cannot tell a function that needs eight requests from one that wastes seven.
+ * The same requests made raw (cold.ts): each measured process of a function sends its requests
+ * through a proxy in front of the local servers, which keeps its first answer's requests and their
+ * answers; a process that loads a bundle of the bare SDK (cold-raw.ts) then sends the same
+ * operations with the same inputs, answered with the recorded answers by a replay server. Its
+ * first answer is what the SDK alone costs for that function's requests, so the ratio to it is
+ * what our code adds, where the floor's one GetItem cannot tell a function that needs eight
+ * requests from one that wastes seven. Recording the measured process itself, not one beside it,
+ * keeps the replay exact where the reads depend on what the tables hold by then (the lists grow
+ * with the bench's own writes, a sweep finds what is left). The proxy costs the measured process
+ * no CPU, only a little wall-clock time per request (this process forwards it).
  *
  * Requests that began while none was in flight start a new group; a group's requests are replayed
  * together, as the function sent them.
@@ -28,9 +32,10 @@ interface RecordedAnswer {
   readonly body: string;
 }
 export interface Recording {
-  readonly groups: RecordedRequest[][];
+  /** Each invocation's requests (the first answer's, then each warm request's), in groups. */
+  readonly invocations: RecordedRequest[][][];
   readonly answers: ReadonlyMap<string, RecordedAnswer[]>;
-  /** Requests with no X-Amz-Target (none of the three JSON protocols): not replayable. */
+  /** Requests with no X-Amz-Target (none of the three JSON protocols), or unanswered: not replayed. */
   readonly unreplayable: number;
 }
 
@@ -51,38 +56,57 @@ const keptHeaders = (headers: IncomingHttpHeaders): Record<string, string> =>
     ),
   );
 
+/**
+ * The answer's headers less the hop-by-hop ones, which are the proxy's own connection's to decide,
+ * with the length of the whole body it sends: as the servers send theirs, not chunked.
+ */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length"]);
+const endToEnd = (headers: IncomingHttpHeaders, body: string): IncomingHttpHeaders => ({
+  ...Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name))),
+  "content-length": String(Buffer.byteLength(body)),
+});
+
 const listen = async (server: Server): Promise<string> => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 };
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-interface RecordingProxy {
-  /** Where a function's process sends each server's requests while it is recorded. */
+export interface RecordingProxy {
+  /** Where a function's process sends each server's requests, to be forwarded and kept. */
   readonly endpoints: Endpoints;
-  /** What was sent and answered since the last take, and starts afresh. */
-  take(): Recording;
+  /**
+   * The requests since the last take, with their answers, cut into invocations of `counts`
+   * requests each (a process's first answer, then its warm requests), and starts afresh.
+   */
+  take(counts: readonly number[]): Recording;
   stop(): Promise<void>;
 }
 
+interface Entry {
+  readonly group: number;
+  readonly target: string | undefined;
+  request?: RecordedRequest;
+  answer?: RecordedAnswer;
+}
+
 /** One proxy port per server, forwarding to `upstreams` and keeping every request and answer. */
-const startRecordingProxy = async (upstreams: Endpoints): Promise<RecordingProxy> => {
-  let groups: RecordedRequest[][] = [];
-  let answers = new Map<string, RecordedAnswer[]>();
-  let unreplayable = 0;
+export const startRecordingProxy = async (upstreams: Endpoints): Promise<RecordingProxy> => {
+  let entries: Entry[] = [];
   let inFlight = 0;
+  let group = 0;
   const servers: Server[] = [];
   const endpoints = {} as Record<RawServer, string>;
   for (const server of Object.keys(upstreams) as RawServer[]) {
     const upstream = new URL(upstreams[server]);
     const proxy = createServer(async (req, res) => {
       const target = req.headers["x-amz-target"];
-      if (inFlight === 0 || groups.length === 0) groups.push([]);
-      const group = groups.at(-1);
+      if (inFlight === 0) group += 1;
+      const entry: Entry = { group, target: typeof target === "string" ? target : undefined };
+      entries.push(entry);
       inFlight += 1;
       const body = await readBody(req);
-      if (typeof target !== "string") unreplayable += 1;
-      else group?.push({ server, target, body });
+      if (entry.target) entry.request = { server, target: entry.target, body };
       const forwarded = request(
         {
           host: upstream.hostname,
@@ -93,17 +117,10 @@ const startRecordingProxy = async (upstreams: Endpoints): Promise<RecordingProxy
         },
         async (answer) => {
           const answerBody = await readBody(answer);
-          if (typeof target === "string") {
-            const list = answers.get(target) ?? [];
-            list.push({
-              status: answer.statusCode ?? 500,
-              headers: keptHeaders(answer.headers),
-              body: answerBody,
-            });
-            answers.set(target, list);
-          }
+          const status = answer.statusCode ?? 500;
+          entry.answer = { status, headers: keptHeaders(answer.headers), body: answerBody };
           inFlight -= 1;
-          res.writeHead(answer.statusCode ?? 500, answer.headers);
+          res.writeHead(status, endToEnd(answer.headers, answerBody));
           res.end(answerBody);
         },
       );
@@ -118,12 +135,26 @@ const startRecordingProxy = async (upstreams: Endpoints): Promise<RecordingProxy
   }
   return {
     endpoints,
-    take: () => {
-      const taken = { groups, answers, unreplayable };
-      groups = [];
-      answers = new Map();
-      unreplayable = 0;
-      return taken;
+    take: (counts) => {
+      const taken = entries;
+      entries = [];
+      const answers = new Map<string, RecordedAnswer[]>();
+      let unreplayable = 0;
+      let from = 0;
+      const invocations = counts.map((count) => {
+        const groups = new Map<number, RecordedRequest[]>();
+        for (const { group: at, request: sent, answer } of taken.slice(from, from + count)) {
+          if (!sent || !answer) {
+            unreplayable += 1;
+            continue;
+          }
+          groups.set(at, [...(groups.get(at) ?? []), sent]);
+          answers.set(sent.target, [...(answers.get(sent.target) ?? []), answer]);
+        }
+        from += count;
+        return [...groups.values()];
+      });
+      return { invocations, answers, unreplayable };
     },
     stop: async () => {
       await Promise.all(servers.map(close));
@@ -131,32 +162,9 @@ const startRecordingProxy = async (upstreams: Endpoints): Promise<RecordingProxy
   };
 };
 
-/**
- * Runs each function once with its requests going through a recording proxy to `upstreams`, and
- * gives back what each one's run sent and was answered (a run of one first answer, no warm requests).
- */
-export const recordFirstAnswers = async <F extends { readonly id: string }>(
-  functions: readonly F[],
-  upstreams: Endpoints,
-  run: (f: F, proxied: Endpoints) => Promise<void>,
-): Promise<Map<string, Recording>> => {
-  const proxy = await startRecordingProxy(upstreams);
-  try {
-    const recordings = new Map<string, Recording>();
-    for (const f of functions) {
-      proxy.take();
-      await run(f, proxy.endpoints);
-      recordings.set(f.id, proxy.take());
-    }
-    return recordings;
-  } finally {
-    await proxy.stop();
-  }
-};
-
 export interface ReplayServer {
   readonly endpoint: string;
-  /** The answers to give from now on, each target's in the order they were recorded, over and over. */
+  /** The answers to give from now on, each target's in the order they were recorded. */
   serve(recording: Recording): void;
   stop(): Promise<void>;
 }
@@ -177,7 +185,7 @@ export const startReplayServer = async (): Promise<ReplayServer> => {
       res.end(JSON.stringify({ __type: "UnknownOperationException", message: "nothing recorded" }));
       return;
     }
-    res.writeHead(answer.status, answer.headers);
+    res.writeHead(answer.status, endToEnd(answer.headers, answer.body));
     res.end(answer.body);
   });
   const endpoint = await listen(server);

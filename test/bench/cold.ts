@@ -29,7 +29,7 @@ import {
   STACK_ID,
 } from "./cold-build";
 import { BENCH_SECRETS, functionEnv, prepareFixtures } from "./cold-fixtures";
-import { type Endpoints, type Recording, recordFirstAnswers, startReplayServer } from "./cold-raw-replay";
+import { type Endpoints, type Recording, startRecordingProxy, startReplayServer } from "./cold-raw-replay";
 import { type EventMaker, genericEvent } from "./cold-requests";
 import { startServers } from "./servers-client";
 import { kib, median, ms, table } from "./stats";
@@ -54,6 +54,7 @@ const sampleSchema = z.object({
   outcome: z.string(),
   warmCpuMs: z.array(z.number()),
   firstRequests: z.record(z.string(), z.number()),
+  warmRequests: z.array(z.record(z.string(), z.number())),
 });
 type Sample = z.infer<typeof sampleSchema>;
 
@@ -102,7 +103,6 @@ const runChild = (
           );
           return;
         }
-        if (process.env.COLD_DEBUG && stderr.includes("raw replay")) process.stderr.write(stderr);
         resolve(sampleSchema.parse(JSON.parse(line.slice("COLD ".length))));
       },
     );
@@ -115,6 +115,11 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
   const servers = await startServers();
   const secretsManager = await startFakeSecretsManager(BENCH_SECRETS);
   const replay = await startReplayServer();
+  const proxy = await startRecordingProxy({
+    dynamodb: servers.dynamodbEndpoint,
+    sqs: servers.sqsEndpoint,
+    secretsManager: secretsManager.endpoint,
+  });
   try {
     progress(`cold: bundling ${functions.length} entries`);
     const { metafile, warnings } = await bundleFunctions(functions, dir);
@@ -141,10 +146,10 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     const makerOf = (f: ColdFunction): EventMaker =>
       makers[f.id] ?? (async () => (f.kind === "floor" ? {} : genericEvent(f.id, f.kind)));
 
-    const fixtureFile = async (f: ColdFunction, run: number | "recorded", warmEvents = warm) => {
+    const fixtureFile = async (f: ColdFunction, run: number) => {
       const make = makerOf(f);
       const events = [];
-      for (let i = 0; i <= warmEvents; i++) events.push(await make());
+      for (let i = 0; i <= warm; i++) events.push(await make());
       const file = join(dir, `fixture-${run}-${fileNameOf(f.id)}.json`);
       writeFileSync(file, JSON.stringify({ functionName: f.id, first: events[0], warm: events.slice(1) }));
       return file;
@@ -153,7 +158,10 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     if (!floor) throw new Error("no floor entry");
     const measured = functions.filter((f) => f.id !== FLOOR_ID && f.id !== RAW_ID);
     const samples = new Map(
-      measured.map((f) => [f.id, { own: [] as Sample[], floor: [] as Sample[], raw: [] as Sample[] }]),
+      measured.map((f) => [
+        f.id,
+        { own: [] as Sample[], floor: [] as Sample[], raw: [] as Sample[], unreplayed: [] as number[] },
+      ]),
     );
     const floorEnv = functionEnv("hotline", provisioned, servers);
     const profileOf = (id: string) => options.profileDir && join(options.profileDir, fileNameOf(id));
@@ -164,20 +172,6 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
         { dynamodbEndpoint: at.dynamodb, sqsEndpoint: at.sqs },
         { endpoint: at.secretsManager, uses: f.secrets },
       );
-    const direct = {
-      dynamodb: servers.dynamodbEndpoint,
-      sqs: servers.sqsEndpoint,
-      secretsManager: secretsManager.endpoint,
-    };
-    progress(`cold: recording the first answers' requests`);
-    const recordings = await recordFirstAnswers(measured, direct, async (f, proxied) => {
-      await runChild(
-        bundleFileOf(dir, f.id),
-        await fixtureFile(f, "recorded", 0),
-        envOf(f, proxied),
-        undefined,
-      );
-    });
     const rawEnv = envOf(functions.find((f) => f.id === RAW_ID) ?? floor, {
       dynamodb: replay.endpoint,
       sqs: replay.endpoint,
@@ -185,11 +179,8 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     });
     const rawFixture = (f: ColdFunction, recording: Recording) => {
       const file = join(dir, `fixture-raw-${fileNameOf(f.id)}.json`);
-      const event = { groups: recording.groups };
-      writeFileSync(
-        file,
-        JSON.stringify({ functionName: RAW_ID, first: event, warm: Array(warm).fill(event) }),
-      );
+      const [first = [], ...warmGroups] = recording.invocations.map((groups) => ({ groups }));
+      writeFileSync(file, JSON.stringify({ functionName: RAW_ID, first, warm: warmGroups }));
       return file;
     };
     for (let run = 0; run < runs; run++) {
@@ -201,24 +192,32 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
           await runChild(bundleFileOf(dir, FLOOR_ID), floorFixture, floorEnv, profileOf(FLOOR_ID)),
         );
         const fixture = await fixtureFile(f, run);
-        into?.own.push(await runChild(bundleFileOf(dir, f.id), fixture, envOf(f, direct), profileOf(f.id)));
-        const recording = recordings.get(f.id);
-        if (recording) {
-          replay.serve(recording);
-          into?.raw.push(
-            await runChild(
-              bundleFileOf(dir, RAW_ID),
-              rawFixture(f, recording),
-              rawEnv,
-              profileOf(`${f.id}.raw`),
-            ),
-          );
-        }
+        proxy.take([]);
+        const own = await runChild(
+          bundleFileOf(dir, f.id),
+          fixture,
+          envOf(f, proxy.endpoints),
+          profileOf(f.id),
+        );
+        into?.own.push(own);
+        // Its first answer's requests came first, then each warm request's; the mail (SES's query
+        // protocol) does not pass the proxy.
+        const recording = proxy.take([own.firstRequests, ...own.warmRequests].map(requestsThroughProxy));
+        into?.unreplayed.push(recording.unreplayable + (own.firstRequests.other ?? 0));
+        replay.serve(recording);
+        into?.raw.push(
+          await runChild(
+            bundleFileOf(dir, RAW_ID),
+            rawFixture(f, recording),
+            rawEnv,
+            profileOf(`${f.id}.raw`),
+          ),
+        );
       }
     }
     const warmOf = (list: Sample[]) => median(list.flatMap((s) => s.warmCpuMs));
     const rows = measured.map((f): ColdRow => {
-      const s = samples.get(f.id) ?? { own: [], floor: [], raw: [] };
+      const s = samples.get(f.id) ?? { own: [], floor: [], raw: [], unreplayed: [] };
       const file = bundleFileOf(dir, f.id);
       const outcomes = [...new Set(s.own.map((x) => x.outcome))].join("/");
       const rawOutcomes = [...new Set(s.raw.map((x) => x.outcome))].join("/");
@@ -237,7 +236,7 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
         floorWarmCpuMs: warmOf(s.floor),
         rawFirstAnswerCpuMs: median(s.raw.map((x) => x.firstAnswerCpuMs)),
         rawWarmCpuMs: warmOf(s.raw),
-        unreplayed: recordings.get(f.id)?.unreplayable ?? 0,
+        unreplayed: Math.max(0, ...s.unreplayed),
         // The raw replay answers 502 where a request failed that had not failed when recorded.
         outcome: rawOutcomes === "200" ? outcomes : `${outcomes} (raw ${rawOutcomes})`,
         firstRequests: [...new Set(s.own.map((x) => requestsOf(x.firstRequests)))].join(" / "),
@@ -248,12 +247,17 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     const secretFetches = [...secretsManager.fetches.values()].reduce((a, b) => a + b, 0);
     return { text: render(rows, { runs, warm, warnings, floorBytes, secretFetches }), rows };
   } finally {
+    await proxy.stop();
     await replay.stop();
     await secretsManager.stop();
     await servers.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 };
+
+/** The requests of a first answer that went through the recording proxy: the servers it stands in front of. */
+const requestsThroughProxy = (byServer: Readonly<Record<string, number>>): number =>
+  (byServer.DynamoDB ?? 0) + (byServer.SQS ?? 0) + (byServer["Secrets Manager"] ?? 0);
 
 const requestsOf = (byServer: Readonly<Record<string, number>>): string =>
   Object.entries(byServer)
