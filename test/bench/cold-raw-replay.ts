@@ -28,7 +28,8 @@ export interface RecordedRequest {
 }
 interface RecordedAnswer {
   readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
+  /** As the server sent them: the raw replay's answers carry the same headers as the function's. */
+  readonly headers: IncomingHttpHeaders;
   readonly body: string;
 }
 export interface Recording {
@@ -46,15 +47,6 @@ const readBody = (from: NodeJS.ReadableStream): Promise<string> =>
     from.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     from.on("error", reject);
   });
-
-/** Answer headers the SDK reads; the rest (connection, length, date) the replay server writes anew. */
-const KEPT_HEADERS = /^(content-type|x-amzn-requestid|x-amz-crc32|x-amzn-query-error)$/;
-const keptHeaders = (headers: IncomingHttpHeaders): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(headers).flatMap(([k, v]) =>
-      KEPT_HEADERS.test(k) && typeof v === "string" ? [[k, v]] : [],
-    ),
-  );
 
 /**
  * The answer's headers less the hop-by-hop ones, which are the proxy's own connection's to decide,
@@ -118,7 +110,7 @@ export const startRecordingProxy = async (upstreams: Endpoints): Promise<Recordi
         async (answer) => {
           const answerBody = await readBody(answer);
           const status = answer.statusCode ?? 500;
-          entry.answer = { status, headers: keptHeaders(answer.headers), body: answerBody };
+          entry.answer = { status, headers: answer.headers, body: answerBody };
           inFlight -= 1;
           res.writeHead(status, endToEnd(answer.headers, answerBody));
           res.end(answerBody);
