@@ -6,7 +6,9 @@
  * fauxqs (`first answer`). The floor is a bundle of the project's own SDK that builds the DynamoDB
  * and SQS clients and sends one GetItem (cold-floor.ts); a floor process runs right before each
  * function's, so that drift on the shared cores hits both. After the first answer each process
- * serves a few warm requests and reports their CPU (user + system). Prints figures only.
+ * serves a few warm requests and reports their CPU (user + system). Its requests pass a recording
+ * proxy, and a process of the bare SDK right after it sends the same requests and gets the same
+ * answers (cold-raw-replay.ts, cold-raw.ts): the `x raw` ratios. Prints figures only.
  */
 import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
