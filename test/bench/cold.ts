@@ -28,13 +28,13 @@ import {
   FLOOR_ID,
   fileNameOf,
   RAW_ID,
-  STACK_ID,
 } from "./cold-build";
 import { BENCH_SECRETS, functionEnv, prepareFixtures } from "./cold-fixtures";
 import { type Endpoints, type Recording, startRecordingProxy, startReplayServer } from "./cold-raw-replay";
+import { type ColdRow, render } from "./cold-report";
 import { type EventMaker, genericEvent } from "./cold-requests";
 import { startServers } from "./servers-client";
-import { kib, median, ms, table } from "./stats";
+import { median } from "./stats";
 
 const CHILD = fileURLToPath(new URL("./cold-child.mjs", import.meta.url));
 
@@ -59,31 +59,6 @@ const sampleSchema = z.object({
   warmRequests: z.array(z.record(z.string(), z.number())),
 });
 type Sample = z.infer<typeof sampleSchema>;
-
-export interface ColdRow {
-  readonly id: string;
-  readonly bytes: number;
-  readonly loadMs: number;
-  readonly firstAnswerMs: number;
-  readonly floorLoadMs: number;
-  readonly floorFirstAnswerMs: number;
-  /** The same as CPU time of the process (user + system). */
-  readonly loadCpuMs: number;
-  readonly firstAnswerCpuMs: number;
-  readonly floorLoadCpuMs: number;
-  readonly floorFirstAnswerCpuMs: number;
-  readonly warmCpuMs: number;
-  readonly floorWarmCpuMs: number;
-  /** The same requests sent by the bare SDK in a process of its own (cold-raw.ts): CPU, first answer and warm. */
-  readonly rawFirstAnswerCpuMs: number;
-  readonly rawWarmCpuMs: number;
-  /** Requests of the first answer the raw replay could not send (no JSON protocol: the mail's). */
-  readonly unreplayed: number;
-  readonly outcome: string;
-  /** The requests its first answer sent, by server (`DynamoDB 3, SQS 1`): the floor's sends one. */
-  readonly firstRequests: string;
-  readonly composition: string;
-}
 
 /** One process at a time, awaited: this process keeps serving the fake Secrets Manager meanwhile. */
 const runChild = (
@@ -265,91 +240,3 @@ const requestsOf = (byServer: Readonly<Record<string, number>>): string =>
   Object.entries(byServer)
     .map(([server, n]) => `${server} ${n}`)
     .join(", ") || "none";
-
-const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : "-");
-
-/** Issue 15's goals, by CPU: load and first answer within 1.3x the floor's, at most about 450 KiB. */
-const GOAL = { ratio: 1.3, kib: 450 };
-
-const goalLines = (rows: readonly ColdRow[]): string[] => {
-  if (rows.length === 0) return [];
-  const summary = (label: string, ratios: number[]) => {
-    const sorted = [...ratios].sort((a, b) => a - b);
-    const within = sorted.filter((r) => r <= GOAL.ratio).length;
-    return `${label} ${sorted[0]?.toFixed(2)}-${sorted.at(-1)?.toFixed(2)}x (median ${median(sorted).toFixed(2)}x), ${within} of ${sorted.length} within ${GOAL.ratio}x`;
-  };
-  const small = rows.filter((r) => r.bytes / 1024 <= GOAL.kib).length;
-  return [
-    `goal (issue 15), by CPU: ${summary(
-      "load",
-      rows.map((r) => r.loadCpuMs / r.floorLoadCpuMs),
-    )}; ${summary(
-      "first answer",
-      rows.map((r) => r.firstAnswerCpuMs / r.floorFirstAnswerCpuMs),
-    )}; ${small} of ${rows.length} bundles within ${GOAL.kib} KiB`,
-    `the first answer against the same requests made raw, by CPU: ${summary(
-      "first answer",
-      rows.map((r) => r.firstAnswerCpuMs / r.rawFirstAnswerCpuMs),
-    )}`,
-  ];
-};
-
-const render = (
-  rows: readonly ColdRow[],
-  meta: { runs: number; warm: number; warnings: number; floorBytes: number; secretFetches: number },
-) => {
-  const floorLoad = median(rows.map((r) => r.floorLoadMs));
-  const floorFirst = median(rows.map((r) => r.floorFirstAnswerMs));
-  const floorCpu = median(rows.map((r) => r.floorWarmCpuMs));
-  const floorLoadCpu = median(rows.map((r) => r.floorLoadCpuMs));
-  const floorFirstCpu = median(rows.map((r) => r.floorFirstAnswerCpuMs));
-  const lines = [
-    "cold starts: each function bundled as the CDK bundles it, in fresh node processes, beside the floor",
-    `floor: the project's SDK, DynamoDB + SQS clients built at load, one GetItem: ${kib(meta.floorBytes)} KiB, load ${ms(floorLoad, 1)} ms (CPU ${ms(floorLoadCpu, 1)}), first answer ${ms(floorFirst, 1)} ms (CPU ${ms(floorFirstCpu, 1)}), warm CPU ${ms(floorCpu)} ms (medians over every run)`,
-    "CPU x floor: the same ratios of the process's own CPU time (user + system), which the other processes on the shared cores disturb far less than the wall clock",
-    `median of ${meta.runs} processes each; a floor process right before each; ratios to the floor samples taken beside it; warm CPU: median over ${meta.warm} requests per process (user + system, SDK included); esbuild warnings: ${meta.warnings}`,
-    `secrets from a local Secrets Manager (test/support/fake-secrets-manager.ts), as deployed: ${meta.secretFetches} GetSecretValue answered in all`,
-    `${STACK_ID}: the floor plus the fixed stack's libraries, none of our code (cold-stack.ts): the part of a ratio that is the stack's`,
-    "x raw: to a process of the bare SDK (cold-raw.ts) that sends the operations the function's first answer sent, with the same inputs, answered as they were (recorded once through a proxy; cold-raw-replay.ts), a raw process right after each function's: what our code adds to the requests it needs",
-    ...goalLines(rows.filter((r) => r.id !== STACK_ID)),
-    "",
-    table(
-      [
-        "function",
-        "KiB",
-        "load ms",
-        "x floor",
-        "first ms",
-        "x floor",
-        "CPU x floor: load",
-        "first",
-        "first CPU x raw",
-        "warm CPU ms",
-        "- floor",
-        "- raw",
-        "answer",
-        "first answer's requests",
-      ],
-      rows.map((r) => [
-        r.id,
-        kib(r.bytes),
-        ms(r.loadMs, 1),
-        x(r.loadMs, r.floorLoadMs),
-        ms(r.firstAnswerMs, 1),
-        x(r.firstAnswerMs, r.floorFirstAnswerMs),
-        x(r.loadCpuMs, r.floorLoadCpuMs),
-        x(r.firstAnswerCpuMs, r.floorFirstAnswerCpuMs),
-        x(r.firstAnswerCpuMs, r.rawFirstAnswerCpuMs),
-        ms(r.warmCpuMs),
-        ms(r.warmCpuMs - r.floorWarmCpuMs),
-        ms(r.warmCpuMs - r.rawWarmCpuMs),
-        r.outcome,
-        r.unreplayed ? `${r.firstRequests} (${r.unreplayed} not replayed raw)` : r.firstRequests,
-      ]),
-    ),
-    "",
-    "largest parts of each bundle (KiB, minified):",
-    ...rows.map((r) => `  ${r.id}: ${r.composition}`),
-  ];
-  return lines.join("\n");
-};
