@@ -15,6 +15,7 @@
  */
 import { createServer, type IncomingHttpHeaders, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { text } from "node:stream/consumers";
 
 /** The servers a function talks to, each at its endpoint. */
 export type Endpoints = Readonly<Record<"dynamodb" | "sqs" | "secretsManager", string>>;
@@ -39,14 +40,6 @@ export interface Recording {
   /** Requests with no X-Amz-Target (none of the three JSON protocols), or unanswered: not replayed. */
   readonly unreplayable: number;
 }
-
-const readBody = (from: NodeJS.ReadableStream): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    from.on("data", (c: Buffer) => chunks.push(c));
-    from.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    from.on("error", reject);
-  });
 
 /**
  * The answer's headers less the hop-by-hop ones, which are the proxy's own connection's to decide,
@@ -97,7 +90,7 @@ export const startRecordingProxy = async (upstreams: Endpoints): Promise<Recordi
       const entry: Entry = { group, target: typeof target === "string" ? target : undefined };
       entries.push(entry);
       inFlight += 1;
-      const body = await readBody(req);
+      const body = await text(req);
       if (entry.target) entry.request = { server, target: entry.target, body };
       const forwarded = request(
         {
@@ -108,7 +101,7 @@ export const startRecordingProxy = async (upstreams: Endpoints): Promise<Recordi
           headers: { ...req.headers, host: upstream.host },
         },
         async (answer) => {
-          const answerBody = await readBody(answer);
+          const answerBody = await text(answer);
           const status = answer.statusCode ?? 500;
           entry.answer = { status, headers: answer.headers, body: answerBody };
           inFlight -= 1;
@@ -166,7 +159,7 @@ export const startReplayServer = async (): Promise<ReplayServer> => {
   let answers: ReadonlyMap<string, RecordedAnswer[]> = new Map();
   const next = new Map<string, number>();
   const server = createServer(async (req, res) => {
-    await readBody(req);
+    await text(req);
     const target = String(req.headers["x-amz-target"]);
     const list = answers.get(target) ?? [];
     const at = next.get(target) ?? 0;

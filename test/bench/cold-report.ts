@@ -3,7 +3,7 @@
  * goal line of issue 15, and the largest parts of each bundle.
  */
 import { STACK_ID } from "./cold-build";
-import { kib, median, ms, table } from "./stats";
+import { kib, median, ms, ratio, table } from "./stats";
 
 export interface ColdRow {
   readonly id: string;
@@ -29,8 +29,6 @@ export interface ColdRow {
   readonly firstRequests: string;
   readonly composition: string;
 }
-
-const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : "-");
 
 /** Issue 15's goals, by CPU: load and first answer within 1.3x the floor's, at most about 450 KiB. */
 const GOAL = { ratio: 1.3, kib: 450 };
@@ -98,12 +96,12 @@ export const render = (
         r.id,
         kib(r.bytes),
         ms(r.loadMs, 1),
-        x(r.loadMs, r.floorLoadMs),
+        ratio(r.loadMs, r.floorLoadMs),
         ms(r.firstAnswerMs, 1),
-        x(r.firstAnswerMs, r.floorFirstAnswerMs),
-        x(r.loadCpuMs, r.floorLoadCpuMs),
-        x(r.firstAnswerCpuMs, r.floorFirstAnswerCpuMs),
-        x(r.firstAnswerCpuMs, r.rawFirstAnswerCpuMs),
+        ratio(r.firstAnswerMs, r.floorFirstAnswerMs),
+        ratio(r.loadCpuMs, r.floorLoadCpuMs),
+        ratio(r.firstAnswerCpuMs, r.floorFirstAnswerCpuMs),
+        ratio(r.firstAnswerCpuMs, r.rawFirstAnswerCpuMs),
         ms(r.warmCpuMs),
         ms(r.warmCpuMs - r.floorWarmCpuMs),
         ms(r.warmCpuMs - r.rawWarmCpuMs),
