@@ -1,12 +1,12 @@
 /**
  * Functions bundled as the CDK bundles them (infra/constructs/bundling.ts bundlingFor: the same
- * entry, target, format, main fields, banner, externals and the credential chain's alias), for the tests that hold what a bundle
+ * entry, target, format, main fields, banner, externals and aliases), for the tests that hold what a bundle
  * may hold and for the cold-start bench. One esbuild call per set of options (the CDK makes one per
  * function; the output per entry is the same).
  */
 import { join } from "node:path";
 import * as esbuild from "esbuild";
-import { bundlingFor, CREDENTIAL_CHAIN_ALIAS, readsSecrets } from "../../infra/constructs/bundling";
+import { BUNDLE_ALIASES, bundlingFor, readsSecrets } from "../../infra/constructs/bundling";
 import { REPO_ROOT } from "../../infra/local/paths";
 import type { FunctionDefinition } from "../../shared/service";
 
@@ -42,7 +42,7 @@ export const bundleAsDeployed = async (
       format: "esm",
       mainFields: b.mainFields,
       external: b.externalModules,
-      alias: CREDENTIAL_CHAIN_ALIAS,
+      alias: BUNDLE_ALIASES,
       banner: { js: b.banner },
       logLevel: "silent",
       metafile: true,
@@ -63,19 +63,27 @@ export const bundleAsDeployed = async (
   return { warnings, metafile };
 };
 
-/** Each function's bundled source files (relative to the repository), by function id; nothing written. */
-export const bundledInputs = async (
+/** Every function bundled (each entry named by its id), nothing written: the metafile. */
+export const bundledMetafile = async (
   functions: readonly FunctionDefinition[],
-): Promise<Map<string, string[]>> => {
+): Promise<esbuild.Metafile> => {
   const entries = functions.map((f) => ({ name: f.id, entry: f.entry, readsSecrets: readsSecrets(f) }));
-  const { metafile } = await bundleAsDeployed(entries, { outdir: "/bundles", write: false });
-  return new Map(
+  return (await bundleAsDeployed(entries, { outdir: "/bundles", write: false })).metafile;
+};
+
+/** Each function's bundled source files (relative to the repository), by function id. */
+export const inputsByFunction = (metafile: esbuild.Metafile): Map<string, string[]> =>
+  new Map(
     Object.entries(metafile.outputs).map(([file, out]) => [
       /([^/]+)\.js$/.exec(file)?.[1] ?? file,
       Object.keys(out.inputs),
     ]),
   );
-};
+
+/** Each function's bundled source files (relative to the repository), by function id; nothing written. */
+export const bundledInputs = async (
+  functions: readonly FunctionDefinition[],
+): Promise<Map<string, string[]>> => inputsByFunction(await bundledMetafile(functions));
 
 /** The ids of the functions whose bundle holds a file whose path contains `part`. */
 export const bundling = (inputs: ReadonlyMap<string, readonly string[]>, part: string): string[] =>

@@ -8,16 +8,22 @@
  * - The credential chain a Lambda function can use (shared/runtime/lambda-credentials.ts), not the
  *   SDK's default chain with its profile, SSO, process and web identity links and their STS and SSO
  *   clients (113 KiB). test/integration/bundle/credentials.test.ts runs such a bundle.
+ * - No Node web streams at load: `node:stream/web`, which only @middy/core imports, is the class of
+ *   shared/runtime/lazy-web-streams.ts, and no other module may import it (the class has no statics).
  */
+
+import type { Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readsSecrets, SECRETS_MANAGER_CLIENT } from "../../../infra/constructs/bundling";
+import { readsSecrets, SECRETS_MANAGER_CLIENT, WEB_STREAMS_ALIAS } from "../../../infra/constructs/bundling";
 import { SERVICE_DEFINITIONS } from "../../../infra/services";
-import { bundledInputs, bundling } from "../../support/bundles";
+import { bundledMetafile, bundling, inputsByFunction } from "../../support/bundles";
 
 const functions = SERVICE_DEFINITIONS.flatMap((s) => s.functions);
+let metafile: Metafile;
 let inputs: Map<string, string[]>;
 beforeAll(async () => {
-  inputs = await bundledInputs(functions);
+  metafile = await bundledMetafile(functions);
+  inputs = inputsByFunction(metafile);
 }, 60_000);
 
 describe("the Secrets Manager client in the bundles", () => {
@@ -46,5 +52,25 @@ describe("the credential chain in the bundles", () => {
     ]) {
       expect({ link, functions: bundling(inputs, link) }).toEqual({ link, functions: [] });
     }
+  });
+});
+
+describe("Node's web streams in the bundles", () => {
+  it("are imported by no function: @middy/core, their only importer, gets the lazy class", () => {
+    const shim = WEB_STREAMS_ALIAS["node:stream/web"].replace(/^\.\//, "");
+    const importers = Object.entries(metafile.inputs)
+      .filter(([, input]) => input.imports.some((i) => i.original === "node:stream/web"))
+      .map(([file, input]) => ({
+        file,
+        to: input.imports.find((i) => i.original === "node:stream/web")?.path,
+      }));
+    expect(importers).toEqual([{ file: "node_modules/@middy/core/index.js", to: shim }]);
+    const external = Object.entries(metafile.outputs)
+      .filter(([, out]) => out.imports.some((i) => i.path === "node:stream/web"))
+      .map(([file]) => file);
+    expect(external).toEqual([]);
+    // Every function built on middy, which is every HTTP function, has the class instead.
+    expect(bundling(inputs, shim).length).toBeGreaterThan(40);
+    expect(bundling(inputs, shim).sort()).toEqual(bundling(inputs, "@middy/core/").sort());
   });
 });
