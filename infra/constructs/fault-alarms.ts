@@ -104,7 +104,7 @@ export class ServiceFaultAlarms extends Construct {
     const alarms = [
       alarm(this, "UnhandledErrors", topic, {
         description: `${service}: an error no handler expected (answered 500). See "unhandled error" in the function's log group.`,
-        // Written by the edge into the error's own log line, with Powertools' `service` dimension only.
+        // Written by the edge into the error's own log line, with the logger's `service` field as its only dimension.
         metric: new Metric({
           namespace: FAULT_NAMESPACE,
           metricName: UNHANDLED_ERROR_METRIC,

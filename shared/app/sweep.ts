@@ -26,13 +26,13 @@ export const dueEntries = <T>(
 ): DueEntry<T>[] =>
   items.map((item) => ({ key: `${String(item.pk)} ${String(item.sk)}`, read: () => parse(item) }));
 
-/** What of a logger the sweep uses (powertools' Logger is one). */
+/** What of a logger the sweep uses (shared/logger.ts's is one). */
 export interface SweepLogger {
   info(message: string, attributes: Record<string, unknown>): void;
   error(message: string, attributes: Record<string, unknown>): void;
 }
 
-/** What of a metrics client the sweep uses (powertools' Metrics is one). */
+/** What of a metrics client the sweep uses (shared/runtime/emf-metrics.ts's is one). */
 export type SweepMetrics = MetricsSink;
 
 /** What one item's step did, by outcome ("breach", "reminder", …); `breach` feeds the breach metric. */

@@ -1,11 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
-import type { Logger } from "@aws-lambda-powertools/logger";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { Clock } from "../clock";
 import { epochSeconds, failedConditions, type TransactItem } from "../dynamo";
-import { describeError } from "../logger";
+import { describeError, type Logger } from "../logger";
 import type { Envelope } from "./envelope";
 import type { EventPublisher } from "./outbox";
 import { type CatalogueEvent, parseEvent } from "./parse";

@@ -1,4 +1,3 @@
-import type { Logger } from "@aws-lambda-powertools/logger";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import {
   BatchWriteCommand,
@@ -9,7 +8,7 @@ import {
 import * as z from "zod/mini";
 import type { TransactItem } from "../dynamo";
 import { newMonotonicId } from "../ids";
-import { describeError } from "../logger";
+import { describeError, type Logger } from "../logger";
 import type { ServiceName } from "../resources";
 import type { RuntimeConfig } from "../runtime/config";
 import { OUTBOX_OLDEST_AGE_METRIC, OUTBOX_SWEEP_FAILED_METRIC } from "../runtime/fault-metrics";

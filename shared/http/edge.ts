@@ -1,5 +1,3 @@
-import type { Logger } from "@aws-lambda-powertools/logger";
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -10,7 +8,7 @@ import type * as z from "zod/mini";
 import { type Caller, hasAnyScope, NATIONAL_SCOPE } from "../domain/caller";
 import { DomainError, type DomainErrorKind } from "../domain/errors";
 import { containsIdentityNumber } from "../identity/in-text";
-import { describeError } from "../logger";
+import { describeError, type Logger } from "../logger";
 import { FAULT_NAMESPACE, UNHANDLED_ERROR_METRIC } from "../runtime/fault-metrics";
 import type { HttpRoute } from "../service";
 import { callerFromEvent } from "./auth";
@@ -154,6 +152,17 @@ const states = new WeakMap<HttpEvent, EdgeState>();
 const stateOf = (event: HttpEvent): EdgeState =>
   states.get(event) ?? { correlationId: "unknown", startedAt: Date.now() };
 
+/**
+ * Every line of the invocation carries its Lambda context (its request id); the keys the previous
+ * invocation appended are dropped first.
+ */
+const lambdaContext = (logger: Logger): MiddlewareObj<HttpEvent, HttpResult> => ({
+  before: (request) => {
+    logger.resetKeys();
+    logger.addContext(request.context);
+  },
+});
+
 /** Correlation id from the caller (if well-formed) or the gateway's request id; every log line carries it. */
 const correlation = (logger: Logger): MiddlewareObj<HttpEvent, HttpResult> => ({
   before: (request) => {
@@ -171,7 +180,7 @@ const correlation = (logger: Logger): MiddlewareObj<HttpEvent, HttpResult> => ({
 /**
  * The unhandled-error metric, in the error's own log line (EMF: CloudWatch reads the metric from
  * it), rather than a metric filter per function's log group, which would cost a stack resource
- * each. Its one dimension is the `service` field Powertools writes on every line.
+ * each. Its one dimension is the `service` field the logger writes on every line.
  */
 const unhandledErrorMetric = () => ({
   _aws: {
@@ -246,7 +255,7 @@ export const createHttpHandler = <R extends HttpRoute>(
 ): HttpLambda => {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = middy<HttpEvent, HttpResult>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(lambdaContext(logger))
     .use(correlation(logger))
     .use(problems(route, logger))
     .handler(async (event) => {

@@ -1,9 +1,8 @@
-import type { Logger } from "@aws-lambda-powertools/logger";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../clock";
 import { documentClient } from "../dynamo";
 import { EventPublisher } from "../events/outbox";
-import { createLogger } from "../logger";
+import { createLogger, type Logger } from "../logger";
 import { DEADLINE_BREACHED_METRIC } from "../metrics";
 import type { ServiceName } from "../resources";
 import type { RuntimeConfig } from "./config";

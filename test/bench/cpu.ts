@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { REPO_ROOT } from "../../infra/local/paths";
 
 /**
- * The handler logs two JSON lines per request through Powertools' own Console on process.stdout.
+ * The handler logs two JSON lines per request on process.stdout (shared/logger.ts).
  * While measuring, those lines are serialised as usual and then dropped here (counted), so the
  * benchmark's output stays readable and the cost of writing them to a terminal is not measured.
  * Lines on stderr (warnings and errors: something went wrong) are counted and the first few kept.
@@ -54,7 +54,7 @@ const packageOf = (path: string): string | undefined => {
   const name = match?.[1];
   if (!name) return undefined;
   if (name.startsWith("@smithy/") || name.startsWith("@aws-sdk/")) return "AWS SDK (@aws-sdk/*, @smithy/*)";
-  if (name.startsWith("@aws-lambda-powertools/")) return "Powertools (logger, metrics)";
+  if (name.startsWith("@aws-lambda-powertools/")) return "Powertools (batch)";
   if (name === "@middy/core") return "middy";
   return name;
 };

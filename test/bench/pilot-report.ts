@@ -23,7 +23,6 @@
  * has no item, the municipality's first month item; neither is counted.
  */
 
-import { Logger } from "@aws-lambda-powertools/logger";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from "aws-lambda";
 import { ulid } from "ulid";
@@ -33,6 +32,7 @@ import { createDeps, type PilotReportsDeps } from "../../services/pilot-reports/
 import { createHandler as createReport } from "../../services/pilot-reports/handlers/report";
 import { aggregateRange } from "../../services/pilot-reports/store/keys";
 import { systemClock } from "../../shared/clock";
+import { Logger } from "../../shared/logger";
 import { PILOT_MUNICIPALITIES } from "../../shared/municipalities";
 import { TABLES } from "../../shared/resources";
 import { DEVELOPMENT_KEYS_JSON, parseKeySecret, staticKeyRing } from "../../shared/runtime/keys";
@@ -155,7 +155,7 @@ export const runPilotReportBench = async (options: PilotReportBenchOptions = {})
         },
         { suppressionThreshold: 5 },
       ),
-      logger: new Logger({ serviceName: "pilot-reports", logLevel: "CRITICAL" }),
+      logger: new Logger({ serviceName: "pilot-reports", logLevel: "SILENT" }),
     };
 
     const next = random(20_251_123);

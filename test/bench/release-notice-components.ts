@@ -51,7 +51,7 @@ export const measureComponents = async (templates: CallTemplates) => {
 
   const items: { name: string; perRequest: number; fn: (i: number) => unknown }[] = [
     {
-      name: "edge: middy + Powertools context + auth + zod body + access log (trivial impl)",
+      name: "edge: middy + Lambda context + auth + zod body + access log (trivial impl)",
       perRequest: 1,
       fn: (i) => edge(events[i % events.length] ?? postEvent("{}", "x"), context),
     },

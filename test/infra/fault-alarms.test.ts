@@ -56,7 +56,7 @@ describe("alarms on faults", () => {
         (a) => a.Properties.MetricName === "UnhandledError" && dims(a).service === name,
       );
       expect(found).toHaveLength(1);
-      // The edge's line carries Powertools' `service` field and nothing else as its dimension.
+      // The edge's line carries the logger's `service` field and nothing else as its dimension.
       expect(found[0]?.Properties.Dimensions).toEqual([{ Name: "service", Value: name }]);
       expect(found[0]?.Properties.Namespace).toBe("NyRiktning");
     }

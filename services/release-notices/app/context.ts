@@ -1,6 +1,6 @@
-import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Clock } from "../../../shared/clock";
 import type { Caller } from "../../../shared/domain/caller";
+import type { Logger } from "../../../shared/logger";
 import type { KeyRing } from "../../../shared/runtime/keys";
 import type { MetricsSink } from "../../../shared/runtime/publish-metric";
 import type { SettingsReader } from "../../../shared/settings";

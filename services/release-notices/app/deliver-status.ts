@@ -1,7 +1,6 @@
-import type { Logger } from "@aws-lambda-powertools/logger";
 import { ChangeMessageVisibilityCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { describeError } from "../../../shared/logger";
+import { describeError, type Logger } from "../../../shared/logger";
 import type { KeyRing } from "../../../shared/runtime/keys";
 import type { ReleaseNoticesDeps } from "../deps";
 import { delivered, retryDelaySeconds, secretKey, signedDelivery } from "../domain/delivery";

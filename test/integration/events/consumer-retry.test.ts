@@ -4,16 +4,17 @@
  * on between the read and the commit. With retries the handler reads again and its write lands once;
  * without (the default) the record fails for SQS to redeliver, as before.
  */
-import { Logger } from "@aws-lambda-powertools/logger";
+
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { documentClient } from "../../../shared/dynamo";
 import { createConsumer, inboxKeys, type QueueLambda } from "../../../shared/events/consumer";
 import { EventPublisher } from "../../../shared/events/outbox";
+import { Logger } from "../../../shared/logger";
 import { provisionForTest, type TestRuntimeConfig } from "../../support/aws";
 import { events, lambdaContext, sqsEvent } from "../../support/pilot-reports";
 
-const logger = new Logger({ serviceName: "pilot-reports", logLevel: "CRITICAL" });
+const logger = new Logger({ serviceName: "pilot-reports", logLevel: "SILENT" });
 const KEY = { pk: "DOC#1", sk: "DOC" };
 
 let runtime: TestRuntimeConfig;

@@ -1,4 +1,3 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
@@ -12,9 +11,10 @@ import { deadlineBreached, hotlineCallReceived, releasePlanReminder } from "../.
 import { createConsumer, inboxKeys } from "../../../shared/events/consumer";
 import { EventPublisher, newEvent, outboxKeys } from "../../../shared/events/outbox";
 import { parseEvent } from "../../../shared/events/parse";
+import { Logger } from "../../../shared/logger";
 import { provisionForTest, queueDepth, receiveJson } from "../../support/aws";
 
-const logger = new Logger({ serviceName: "release-notices", logLevel: "CRITICAL" });
+const logger = new Logger({ serviceName: "release-notices", logLevel: "SILENT" });
 
 const reminder = (n: number, correlationId = "test") =>
   newEvent(releasePlanReminder, {

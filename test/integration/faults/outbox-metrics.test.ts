@@ -3,17 +3,18 @@
  * oldest row still waiting, and each run that leaves rows behind publishes how many. Real
  * DynamoDB Local and fauxqs; SQS made unreachable by pointing a client at a closed port.
  */
-import { Logger } from "@aws-lambda-powertools/logger";
+
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { describe, expect, it } from "vitest";
 import { documentClient } from "../../../shared/dynamo";
 import { releasePlanReminder } from "../../../shared/events/catalogue";
 import { EventPublisher, newEvent } from "../../../shared/events/outbox";
+import { Logger } from "../../../shared/logger";
 import { EmfMetrics } from "../../../shared/runtime/emf-metrics";
 import { provisionForTest } from "../../support/aws";
 import { captureOutput } from "../../support/output";
 
-const logger = new Logger({ serviceName: "release-notices", logLevel: "CRITICAL" });
+const logger = new Logger({ serviceName: "release-notices", logLevel: "SILENT" });
 
 const reminder = (n: number) =>
   newEvent(releasePlanReminder, {

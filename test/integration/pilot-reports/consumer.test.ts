@@ -3,7 +3,7 @@
  * the aggregates read back through the report. Redelivery, duplicates, order and the Stockholm
  * month boundary must not change a figure.
  */
-import { Logger } from "@aws-lambda-powertools/logger";
+
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildReport } from "../../../services/pilot-reports/app/report";
@@ -12,6 +12,7 @@ import { COUNT_METRIC_IDS } from "../../../services/pilot-reports/domain/catalog
 import { createHandler } from "../../../services/pilot-reports/handlers/consumer";
 import { aggregateKey, histogramKey } from "../../../services/pilot-reports/store/keys";
 import type { QueueLambda } from "../../../shared/events/consumer";
+import { Logger } from "../../../shared/logger";
 import { provisionForTest } from "../../support/aws";
 import { events, lambdaContext, sqsEvent } from "../../support/pilot-reports";
 
@@ -21,7 +22,7 @@ beforeEach(async () => {
   const resources = await provisionForTest(["pilot-reports"]);
   deps = {
     ...createDeps(resources.testRuntime("pilot-reports"), { suppressionThreshold: 5 }),
-    logger: new Logger({ serviceName: "pilot-reports", logLevel: "CRITICAL" }),
+    logger: new Logger({ serviceName: "pilot-reports", logLevel: "SILENT" }),
   };
   consume = createHandler(deps);
 });

@@ -4,7 +4,7 @@
  * check the stored median against one worked out from the plain list of values, after redelivery,
  * in any order of arrival, and with consumers racing on the same month.
  */
-import { Logger } from "@aws-lambda-powertools/logger";
+
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ import type { TransactItem } from "../../../shared/dynamo";
 import type { QueueLambda } from "../../../shared/events/consumer";
 import type { Envelope } from "../../../shared/events/envelope";
 import { EventPublisher } from "../../../shared/events/outbox";
+import { Logger } from "../../../shared/logger";
 import { provisionForTest, type TestRuntimeConfig } from "../../support/aws";
 import { events, lambdaContext, sqsRecord } from "../../support/pilot-reports";
 
@@ -32,7 +33,7 @@ class CountingPublisher extends EventPublisher {
   }
 }
 
-const logger = new Logger({ serviceName: "pilot-reports", logLevel: "CRITICAL" });
+const logger = new Logger({ serviceName: "pilot-reports", logLevel: "SILENT" });
 let runtime: TestRuntimeConfig;
 let deps: PilotReportsDeps;
 let publisher: CountingPublisher;

@@ -1,10 +1,10 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import type { Context } from "aws-lambda";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
 import { DomainError, type DomainErrorKind } from "../../../shared/domain/errors";
 import { createHttpHandler, type HttpEvent, json } from "../../../shared/http/edge";
 import { HttpProblem } from "../../../shared/http/problem";
+import { Logger } from "../../../shared/logger";
 import type { HttpRoute } from "../../../shared/service";
 
 // zod/mini, as the functions validate: no locale is loaded, so every message here is our own.
