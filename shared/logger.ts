@@ -1,5 +1,6 @@
 import type { Context } from "aws-lambda";
 import type { ServiceName } from "./resources";
+import { sourceMappedStack } from "./runtime/stack-trace";
 
 /**
  * One structured logger per service: a JSON object per line, on stdout (DEBUG, INFO) or stderr
@@ -158,13 +159,16 @@ const PERSONAL_LOOKING = /\+?\d(?:[\s-]?\d){5,}|[^\s@"'<>]+@[^\s@"'<>]+\.[A-Za-z
 /** Blanks out whatever in a text could be an identity number, a phone number or an e-mail address. */
 export const redact = (text: string): string => text.replace(PERSONAL_LOOKING, "[redacted]");
 
-/** Errors are logged by name, and by message and stack with anything personal-looking blanked out. */
+/**
+ * Errors are logged by name, and by message and stack with anything personal-looking blanked out;
+ * a bundled function's stack names our sources (shared/runtime/stack-trace.ts).
+ */
 export const describeError = (error: unknown): { name: string; message: string; stack?: string } => {
   if (error instanceof Error) {
     return {
       name: error.name,
       message: redact(error.message.slice(0, 300)),
-      ...(error.stack ? { stack: redact(error.stack) } : {}),
+      ...(error.stack ? { stack: redact(sourceMappedStack(error.stack)) } : {}),
     };
   }
   return { name: "NonError", message: typeof error };

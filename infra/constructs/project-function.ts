@@ -15,7 +15,7 @@ import { Construct } from "constructs";
 import { ENV, type ServiceName } from "../../shared/resources";
 import { DEADLINE_BREACHED_METRIC, REPO_ROOT } from "../config";
 import { acknowledgeProjectFunction } from "../nag";
-import { bundlingFor, FUNCTION_NODE_OPTIONS } from "./bundling";
+import { bundlingFor } from "./bundling";
 
 export interface ProjectFunctionProps {
   /** Handler module, relative to the repository root; it exports `handler`. */
@@ -77,7 +77,6 @@ export class ProjectFunction extends Construct {
       ...(props.description ? { description: props.description } : {}),
       ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       environment: {
-        NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
         [ENV.serviceName]: props.service,
         POWERTOOLS_METRICS_NAMESPACE: DEADLINE_BREACHED_METRIC.namespace,
       },

@@ -95,7 +95,8 @@ const loadOnce = (loader: string, file: string, flags: readonly string[], expect
  * Bundles every function of SERVICE_DEFINITIONS in one esbuild call (as the CDK would, per
  * function) into a temporary folder, then imports each bundle in `runs` fresh Node processes, in
  * rotation so that noise spreads over all of them, and takes the median. Once without source maps,
- * once with them as deployed (`--enable-source-maps`, maps without sources).
+ * once with them under `--enable-source-maps` (maps without sources), what the functions ran with
+ * until 2026-11-30.
  */
 export const measureBundles = async (
   runs: number,

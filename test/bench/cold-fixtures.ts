@@ -10,7 +10,6 @@
  */
 import { randomUUID } from "node:crypto";
 import * as z from "zod/mini";
-import { FUNCTION_NODE_OPTIONS } from "../../infra/constructs/bundling";
 import type { LocalClients } from "../../infra/local/aws";
 import type { ProvisionedResources } from "../../infra/local/provision";
 import { createDeps } from "../../services/hotline/deps";
@@ -154,8 +153,9 @@ export const functionEnv = (
   endpoints: { dynamodbEndpoint: string; sqsEndpoint: string },
   secrets?: { endpoint: string; uses: { identityKeys: boolean; telephony: boolean } },
 ): NodeJS.ProcessEnv => {
-  // NODE_OPTIONS as deployed (source maps on), not this process's.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: FUNCTION_NODE_OPTIONS };
+  // No NODE_OPTIONS, as deployed (infra/constructs/bundling.ts), whatever this process runs with.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NODE_OPTIONS;
   // Reading a CA bundle at start costs ~80 ms here; Lambda's Node 20+ runtimes load none by default.
   delete env.NODE_EXTRA_CA_CERTS;
   const tables = provisioned.tables as Record<string, string | undefined>;

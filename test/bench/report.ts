@@ -247,7 +247,7 @@ export const report = (
       `esbuild as the CDK's ProjectFunction (infra/constructs/bundling.ts): platform node, target node22, format esm, minify, bundle, mainFields module,main, createRequire banner, the Lambda credential chain aliased in, the Secrets Manager client external where no secret is read; ${bundles.functions.length} entries (${bundles.buildMs.toFixed(0)} ms, ${bundles.warnings} warnings)`,
     );
     lines.push(
-      `load = await import(bundle) in a new process, median of ${bundles.runs}; ready = process start to handler loaded; with maps = sourcemap on, no sources, --enable-source-maps (as deployed)`,
+      `load = await import(bundle) in a new process, median of ${bundles.runs}; ready = process start to handler loaded; with maps = the bundle with its source map (no sources) under --enable-source-maps, which the functions no longer run with (shared/runtime/stack-trace.ts maps a logged stack instead)`,
     );
     lines.push(
       "the load processes run without NODE_EXTRA_CA_CERTS (set on this machine; it adds ~80 ms to every node start; Lambda's node 20+ runtimes load no extra CAs by default)",

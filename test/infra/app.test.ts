@@ -59,7 +59,8 @@ describe("stateless stacks: functions", () => {
       });
       expect(props.ReservedConcurrentExecutions).toBe(def.reservedConcurrency);
       const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
-      expect(env.NODE_OPTIONS).toBe("--enable-source-maps");
+      // No --enable-source-maps: a logged stack is mapped when it is logged (shared/runtime/stack-trace.ts).
+      expect(env.NODE_OPTIONS).toBeUndefined();
       expect(env[ENV.serviceName]).toBe(service.name);
       expect(env[ENV.tableName]).toBeDefined();
       // Only a function that seals, opens or links identities names the key secret (identity-keys.test.ts).
