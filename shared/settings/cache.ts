@@ -4,6 +4,7 @@
  * minute; changes take effect on dates, never at once, so nothing waits on it. The history, not the
  * settings resolved, is kept: the date the rule applies to is asked each time.
  */
+import { monotonicMs } from "../clock";
 import type { IsoDate } from "../time";
 import { settingsInForce } from "./resolve";
 import type { Settings, SettingsChange } from "./schema";
@@ -21,7 +22,7 @@ export const cachedSettingsReader = (
 ): SettingsReader => {
   const ttlMs = options.ttlMs ?? SETTINGS_CACHE_MS;
   // Monotonic time, not the service's clock: a test that pins the clock must not pin the cache.
-  const now = options.now ?? (() => performance.now());
+  const now = options.now ?? monotonicMs;
   const held = new Map<
     string,
     { readonly at: number; readonly history: Promise<readonly SettingsChange[]> }

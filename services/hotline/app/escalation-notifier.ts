@@ -1,3 +1,4 @@
+import { monotonicMs } from "../../../shared/clock";
 import { describeError } from "../../../shared/logger";
 import type { HotlineDeps } from "../deps";
 import {
@@ -36,7 +37,7 @@ export const SMS_SEND_BUDGET_MS = 40_000;
 export class EscalationNotifier {
   private smsState: Promise<SmsState> | undefined;
   private readonly scheduleReads = new Map<string, Promise<OnCallSchedule | undefined | "unavailable">>();
-  private readonly startedAt = performance.now();
+  private readonly startedAt = monotonicMs();
   private readonly triages: TriageStore;
   private readonly schedules: ScheduleStore;
 
@@ -104,7 +105,7 @@ export class EscalationNotifier {
 
   async notify(triage: Triage): Promise<NotifyOutcome> {
     if (!notificationDue(triage, this.now)) return "skipped";
-    if (performance.now() - this.startedAt > SMS_SEND_BUDGET_MS) return "failed";
+    if (monotonicMs() - this.startedAt > SMS_SEND_BUDGET_MS) return "failed";
     const sms = await this.sms();
     if (sms.kind === "unavailable") return "failed";
     if (sms.kind === "not-configured")
