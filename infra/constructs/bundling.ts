@@ -20,7 +20,7 @@ export const CREDENTIAL_CHAIN_ALIAS = {
 /**
  * Node's web streams, which @middy/core imports at its top for the streamed responses no function
  * uses, replaced by a class that asks the global `ReadableStream` when it is used (the reasons are in
- * shared/runtime/lazy-web-streams.ts): 2-3 ms of CPU less on every cold start.
+ * shared/runtime/lazy-web-streams.ts): about 1 ms of CPU less on every cold start.
  */
 export const WEB_STREAMS_ALIAS = { "node:stream/web": "./shared/runtime/lazy-web-streams.ts" } as const;
 

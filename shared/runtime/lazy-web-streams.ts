@@ -5,10 +5,13 @@
  *
  * Why: @middy/core imports `ReadableStream` from `node:stream/web` at its top, for streamed
  * responses (`streamifyResponse`), which no function of ours uses, and there only to ask
- * `instanceof`. Importing the module makes Node load its web streams implementation and its
- * dependencies as the bundle loads: 2-3 ms of CPU on every cold start here, 3-5% of the floor's
- * whole load (`npm run bench -- cold`). The global `ReadableStream` is the same class, and Node
- * loads it only when it is first touched; this class answers `instanceof` and `new` through it.
+ * `instanceof`. Importing the module makes Node load its whole web streams implementation as the
+ * bundle loads. The SDK's first request touches the global `ReadableStream` and `WritableStream`
+ * anyway, which loads those two (1.1-1.8 ms of CPU in a fresh process); the module's import loads
+ * them with the rest (adapters, compression, encoding, transform streams): 2.0-3.0 ms. So this
+ * saves about 1 ms of every cold start and moves the rest from the load to the first request
+ * (docs/benchmarks.md, the eighth pass). The global `ReadableStream` is the same class; this class
+ * answers `instanceof` and `new` through it.
  * Nothing else may import the module (test/unit/runtime/bundle-sdk.test.ts): a static method such
  * as `ReadableStream.from` is not here.
  */
