@@ -4,7 +4,7 @@
  * minute; changes take effect on dates, never at once, so nothing waits on it. The history, not the
  * settings resolved, is kept: the date the rule applies to is asked each time.
  */
-import { monotonicMs } from "../clock";
+import { monotonicMs } from "../runtime/monotonic";
 import type { IsoDate } from "../time";
 import { settingsInForce } from "./resolve";
 import type { Settings, SettingsChange } from "./schema";

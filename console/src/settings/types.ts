@@ -1,5 +1,5 @@
 /** Names for the settings' types: the generated API types of its routes, and the schema's own. */
-import type { Settings } from "../../../shared/settings";
+import type { Settings } from "../../../shared/settings/schema";
 import type { paths } from "../api/schema";
 
 export type { Settings };

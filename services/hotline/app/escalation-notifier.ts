@@ -1,5 +1,5 @@
-import { monotonicMs } from "../../../shared/clock";
 import { describeError } from "../../../shared/logger";
+import { monotonicMs } from "../../../shared/runtime/monotonic";
 import type { HotlineDeps } from "../deps";
 import {
   claimNotification,

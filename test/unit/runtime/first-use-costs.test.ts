@@ -7,7 +7,7 @@
  *   under load): Stockholm's clock is read without it (shared/stockholm-clock.ts), and a zone's
  *   wall clock goes through shared/zoned-clock.ts, which asks Intl only for other zones;
  * - the `performance` global loads Node's performance timing modules on first use, 1.5-3.5 ms:
- *   elapsed time is read through shared/clock.ts `monotonicMs` (process.hrtime).
+ *   elapsed time is read through shared/runtime/monotonic.ts `monotonicMs` (process.hrtime).
  * Code under services/ and shared/, which a function can bundle, keeps to those routes; the files
  * below build a formatter themselves, each only where Stockholm's clock cannot answer.
  */
