@@ -152,9 +152,11 @@ export const createLogger = (service: ServiceName): Logger =>
 
 /**
  * A run of six or more digits (separators allowed: a personnummer, a phone number), or an e-mail
- * address. An exception's text is not ours: an SDK error can quote an item's value.
+ * address. An exception's text is not ours: an SDK error can quote an item's value. An address's
+ * local part holds no `/`, so that a stack frame in a scoped package
+ * (`node_modules/@smithy/core/dist-es/index.js:137:32`) is not read as one.
  */
-const PERSONAL_LOOKING = /\+?\d(?:[\s-]?\d){5,}|[^\s@"'<>]+@[^\s@"'<>]+\.[A-Za-z]{2,}/g;
+const PERSONAL_LOOKING = /\+?\d(?:[\s-]?\d){5,}|[^\s@"'<>/]+@[^\s@"'<>]+\.[A-Za-z]{2,}/g;
 
 /** Blanks out whatever in a text could be an identity number, a phone number or an e-mail address. */
 export const redact = (text: string): string => text.replace(PERSONAL_LOOKING, "[redacted]");

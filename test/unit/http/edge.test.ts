@@ -307,5 +307,10 @@ describe("redact", () => {
     expect(redact("id 01M847ZYBQ66NGSRZY5ZBJY950 at edge.ts:236:30")).toBe(
       "id 01M847ZYBQ66NGSRZY5ZBJY950 at edge.ts:236:30",
     );
+    // A frame in a scoped package is a path, not an address; an address after a slash still is one.
+    expect(redact("at send (node_modules/@smithy/core/dist-es/index.js:137:32)")).toBe(
+      "at send (node_modules/@smithy/core/dist-es/index.js:137:32)",
+    );
+    expect(redact("to see/anna@example.se")).toBe("to see/[redacted]");
   });
 });
