@@ -7,6 +7,7 @@ import { NATIONAL_SCOPE } from "../../shared/domain/caller";
 import { mergeProfiles, muteOutput, type Profile, profileSelfTime } from "./cpu";
 import { type Comparison, compare, runBlock } from "./pool";
 import { measureComponents } from "./release-notice-components";
+import { captureCommands, type PairedCpu, pairedCpu, sdkReplayWorkload } from "./sdk-replay";
 import { startServers } from "./servers-client";
 import { type Summary, summarize } from "./stats";
 import {
@@ -22,7 +23,10 @@ import {
 export const HANDLER = "handler";
 export const RAW = "raw SDK";
 export const HTTP = "HTTP";
+export const SDK_REPLAY = "its commands, SDK alone";
 const STUB_REQUESTS = 1000;
+/** Rounds of the paired CPU blocks (100 requests per block, two workloads a round): about 40 s. */
+const PAIRED_ROUNDS = 40;
 
 export interface LatencyOptions {
   readonly requests: number;
@@ -44,6 +48,8 @@ export interface LatencyReport {
     readonly profileRequests: number;
     readonly handlerProfile: Profile;
     readonly rawProfile: Profile;
+    /** The handler beside its own commands through the SDK alone (sdk-replay.ts). */
+    readonly paired: PairedCpu;
     readonly components: { name: string; perCallMs: number; perRequest: number }[];
   };
   /** Lines the handler logged on stderr (warnings, errors) on the servers and on the stubs: should be 0. */
@@ -213,6 +219,13 @@ const measureCpu = async (
     blocks: 2,
     cursor,
   });
+  // The commands of a warm request, sent again through the SDK alone on stubs of their own.
+  const at = cursor.get(HANDLER) ?? 0;
+  cursor.set(HANDLER, at + 1);
+  const sdk = sdkReplayWorkload(SDK_REPLAY, stubClients(), await captureCommands(handler, at));
+  await runBlock(sdk, 0, 200, 1);
+  cursor.set(SDK_REPLAY, 200);
+  const paired = await pairedCpu([handler, sdk], { rounds: PAIRED_ROUNDS, perBlock: 100, cursor });
   // Profiled in alternating rounds, like the latency blocks, so drift falls on both alike.
   const profileRounds = 4;
   const perRound = 200;
@@ -238,7 +251,15 @@ const measureCpu = async (
     if (!s) throw new Error(`no figures for ${name}`);
     return s;
   };
-  return { handler: get(HANDLER), raw: get(RAW), profileRequests, handlerProfile, rawProfile, components };
+  return {
+    handler: get(HANDLER),
+    raw: get(RAW),
+    profileRequests,
+    handlerProfile,
+    rawProfile,
+    paired,
+    components,
+  };
 };
 
 /** The pieces of one create, each timed alone, with how often one request runs it. */

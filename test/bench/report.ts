@@ -5,7 +5,7 @@ import type { BundleReport } from "./bundles";
 import type { Profile } from "./cpu";
 import type { Comparison } from "./pool";
 import { COMPONENT_ITERATIONS } from "./release-notice-components";
-import { HANDLER, HTTP, type LatencyReport, RAW } from "./release-notice-latency";
+import { HANDLER, HTTP, type LatencyReport, RAW, SDK_REPLAY } from "./release-notice-latency";
 import { kib, ms, ratio, table, us } from "./stats";
 
 // performance.now() counts from the process's start, so this includes loading the modules.
@@ -79,6 +79,26 @@ const profileRows = (cpu: LatencyReport["cpu"]) => {
   ]);
   rows.push(["total (sampled, excluding idle)", us(total(h)), us(total(r)), us(total(h) - total(r))]);
   return rows;
+};
+
+/** The paired blocks' figures: each workload's CPU per request and the handler's excess over each. */
+const pairedLines = (cpu: LatencyReport["cpu"]): string[] => {
+  const p = cpu.paired;
+  const rows = [...p.medians].map(([name, median]) => {
+    const d = p.differences.get(name);
+    return [name, us(median), d ? us(d.median) : "", d ? `${us(d.q1)} to ${us(d.q3)}` : ""];
+  });
+  const ours = p.differences.get(SDK_REPLAY);
+  return [
+    header("CPU per warm request, beyond the SDK's (issue 15's goal: at most 300 us)"),
+    `process.cpuUsage over blocks of ${p.perBlock} requests (all threads, no profiler), ${p.pairs} rounds taking turns; ` +
+      "differences within each round, median and quartiles over the rounds. " +
+      `"${SDK_REPLAY}": every command a warm request of the handler sent, as the handler built it ` +
+      "(document client commands with their plain inputs, SQS commands), sent again on the same stubs " +
+      "(sdk-replay.ts): the handler less it is our own code's CPU.",
+    table(["path", "CPU us/request", "handler - this (median)", "quartiles"], rows),
+    `ours beyond the SDK's: ${ours ? us(ours.median) : "?"} us per request (errors in the blocks: ${p.errors})`,
+  ];
 };
 
 export interface ReportOptions {
@@ -205,6 +225,7 @@ export const report = (
       ),
     );
     lines.push(`warnings/errors the handler logged on the stubs: ${latency.warnings.stub}`);
+    lines.push(...pairedLines(c));
     lines.push("");
     lines.push(
       `where it goes: V8 CPU profile, self time per request (us), ${c.profileRequests} requests each`,
