@@ -34,6 +34,9 @@ export const WITHHELD_SEALED = "v1.withheld.none.none";
 export const isoDateSchema = z.iso.date();
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
+/** The request's or the message's id that every event and log line of one piece of work carries. */
+export const correlationIdSchema = z.string().check(z.minLength(1), z.maxLength(128));
+
 const buildEnvelopeSchema = () =>
   z.object({
     id: ulidSchema,
@@ -42,7 +45,7 @@ const buildEnvelopeSchema = () =>
     occurredAt: isoDateTimeSchema,
     municipality: kommunkodSchema,
     source: z.enum(SERVICES),
-    correlationId: z.string().check(z.minLength(1), z.maxLength(128)),
+    correlationId: correlationIdSchema,
     data: z.unknown(),
   });
 /**

@@ -8,16 +8,38 @@ import {
 import * as z from "zod/mini";
 import type { TransactItem } from "../dynamo";
 import { newMonotonicId } from "../ids";
+import { builtOnFirstUse } from "../lazy";
 import { describeError, type Logger } from "../logger";
 import type { ServiceName } from "../resources";
 import type { RuntimeConfig } from "../runtime/config";
 import { OUTBOX_OLDEST_AGE_METRIC, OUTBOX_SWEEP_FAILED_METRIC } from "../runtime/fault-metrics";
 import { type MetricsSink, MetricUnit, publishMetric } from "../runtime/publish-metric";
 import { zodWords } from "../validation/zod-words";
-import { type Envelope, type EventContract, type EventOf, envelopeSchema } from "./envelope";
+import {
+  correlationIdSchema,
+  type Envelope,
+  type EventContract,
+  type EventOf,
+  envelopeSchema,
+  kommunkodSchema,
+} from "./envelope";
 import { projectFor, subscribersOf } from "./subscriptions";
 
-/** Builds an event, checking its data against the contract: a producer cannot emit what consumers can't read. */
+/**
+ * What of an envelope comes from the caller rather than from the contract, the clock or the id
+ * generator: the only part newEvent checks as it builds one.
+ */
+const callerFieldsSchema = builtOnFirstUse(() =>
+  z.object({ municipality: kommunkodSchema, correlationId: correlationIdSchema }),
+);
+
+/**
+ * Builds an event, checking its data against the contract: a producer cannot emit what consumers
+ * can't read. The envelope is not parsed whole: its id is minted here, its type and version are the
+ * contract's, its time a Date's ISO form and its source a ServiceName, so only the municipality and
+ * the correlation id can break its rules (a unit test holds that what this builds parses as an
+ * envelope, unchanged). Parsing the whole made each event 18 us of CPU here rather than 16.
+ */
 export const newEvent = <C extends EventContract>(
   contract: C,
   input: {
@@ -30,16 +52,22 @@ export const newEvent = <C extends EventContract>(
 ): EventOf<C> => {
   // A producer's bug: the error names each rule in words (zod/mini alone would say "Invalid input").
   const data = z.parse(contract.data, input.data, { error: zodWords });
-  const envelope = envelopeSchema().parse({
+  const { municipality, correlationId } = z.parse(
+    callerFieldsSchema(),
+    { municipality: input.municipality, correlationId: input.correlationId },
+    { error: zodWords },
+  );
+  // The envelope schema's key order, so that the JSON is what a parse of it would have written.
+  const envelope: Envelope = {
     id: newMonotonicId(),
     type: contract.type,
     version: contract.version,
     occurredAt: input.occurredAt.toISOString(),
-    municipality: input.municipality,
+    municipality,
     source: input.source,
-    correlationId: input.correlationId,
+    correlationId,
     data,
-  });
+  };
   return envelope as EventOf<C>;
 };
 
@@ -48,6 +76,20 @@ export const outboxKeys = {
   row: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: "OUTBOX" }),
   pendingPartition: "OUTBOX",
   pendingSort: (writtenAt: Date, eventId: string) => `${writtenAt.toISOString()}#${eventId}`,
+};
+
+/**
+ * An event's JSON, written once: the outbox row holds it, and so does the message to each
+ * subscriber that receives the event whole (one that opens sealed identities; subscriptions.ts).
+ */
+const serialised = new WeakMap<Envelope, string>();
+const jsonOf = (event: Envelope): string => {
+  let json = serialised.get(event);
+  if (json === undefined) {
+    json = JSON.stringify(event);
+    serialised.set(event, json);
+  }
+  return json;
 };
 
 /**
@@ -63,7 +105,7 @@ export const outboxPut = (tableName: string, event: Envelope, writtenAt = new Da
       gsi1pk: outboxKeys.pendingPartition,
       gsi1sk: outboxKeys.pendingSort(writtenAt, event.id),
       eventType: event.type,
-      body: JSON.stringify(event),
+      body: jsonOf(event),
     },
     ConditionExpression: "attribute_not_exists(pk)",
   },
@@ -193,10 +235,11 @@ export class EventPublisher {
         subscribersOf(event.type).map(async (service) => {
           const queueUrl = this.runtime.queueUrls[service];
           if (!queueUrl) throw new Error(`No queue URL configured for ${service}`);
+          const projected = projectFor(service, event);
           await this.runtime.sqs.send(
             new SendMessageCommand({
               QueueUrl: queueUrl,
-              MessageBody: JSON.stringify(projectFor(service, event)),
+              MessageBody: projected === event ? jsonOf(event) : JSON.stringify(projected),
               MessageAttributes: {
                 eventType: { DataType: "String", StringValue: event.type },
                 eventVersion: { DataType: "Number", StringValue: String(event.version) },

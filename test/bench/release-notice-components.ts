@@ -61,7 +61,7 @@ export const measureComponents = async (templates: CallTemplates) => {
       fn: (i) => createNoticeBodySchema.safeParse(JSON.parse(pick(i))),
     },
     {
-      name: "newEvent: zod parse of event data + envelope",
+      name: "newEvent: zod parse of the data and of the envelope fields the caller gives",
       perRequest: 1,
       fn: () =>
         newEvent(releaseNoticeReceived, {
