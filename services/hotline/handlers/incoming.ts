@@ -1,7 +1,8 @@
 import { createHttpHandler, json } from "../../../shared/http/edge";
 import { runtimeConfigFromEnv } from "../../../shared/runtime/config";
-import { lazyHandler } from "../../../shared/runtime/lambda";
+import { warmedHandler } from "../../../shared/runtime/lambda";
 import { CallHandling } from "../app/call-handling";
+import { warmUpWebhook } from "../app/warm-up";
 import { createDeps, type HotlineDeps } from "../deps";
 import { incomingRoute } from "../routes/incoming";
 import { withWebhookAuth } from "../webhook";
@@ -21,4 +22,9 @@ export const createHandler = (deps: HotlineDeps) => {
   );
 };
 
-export const handler = lazyHandler(() => createHandler(createDeps(runtimeConfigFromEnv("hotline"))));
+/** Warmed up ahead of any call where it runs with provisioned concurrency (app/warm-up.ts). */
+export const handler = await warmedHandler(
+  () => createDeps(runtimeConfigFromEnv("hotline")),
+  createHandler,
+  (deps) => warmUpWebhook(deps, { keys: true }),
+);
