@@ -29,11 +29,13 @@ export const PROVISIONED_INITIALIZATION = "provisioned-concurrency";
  * A handler whose dependencies are built, and warmed up, while Lambda initialises an environment for
  * provisioned concurrency: ahead of any request, so the first caller it serves does not wait for the
  * secrets, the first connections and the SDK's first requests (the webhooks a caller listens on; see
- * docs/operations.md). Lambda awaits the module's top level, and so this, before it counts the
- * environment ready. An on-demand initialisation is on a caller's clock either way: there the
- * handler is built on its first call, as lazyHandler's are, and nothing is fetched that the call
- * may not need. A warm-up that fails is logged and changes nothing: the first call does what it
- * left undone.
+ * docs/operations.md). Lambda awaits an ES module's top level, and so this, before it counts the
+ * environment ready (AWS Compute Blog, "Using Node.js ES modules and top-level await in AWS Lambda",
+ * January 2022); work left pending instead would be frozen with the environment until a call came.
+ * The warm-up is bounded by the clients' timeouts (client-options.ts). An on-demand initialisation
+ * is on a caller's clock either way: there the handler is built on its first call, as
+ * lazyHandler's are, and nothing is fetched that the call may not need. A warm-up that fails is
+ * logged and changes nothing: the first call does what it left undone.
  */
 export const warmedHandler = async <D extends { readonly logger: Logger }, E, C, R>(
   buildDeps: () => D,
