@@ -19,6 +19,11 @@ export interface ColdFunction {
   readonly entry: string;
   /** As deployed (infra/constructs/service-functions.ts): which secrets its environment names. */
   readonly secrets: { readonly identityKeys: boolean; readonly telephony: boolean };
+  /**
+   * Whether infra may give it provisioned concurrency (a function that reserves concurrency:
+   * infra/constructs/service-functions.ts): the bench then also measures an initialisation for it.
+   */
+  readonly provisioned?: boolean;
 }
 
 /**
@@ -36,6 +41,7 @@ export const coldFunctions = (only?: ReadonlySet<string>): ColdFunction[] => [
         identityKeys: f.usesIdentityKeys === true,
         telephony: readsTelephonySecret(f),
       },
+      provisioned: f.kind === "http" && f.reservedConcurrency !== undefined,
     })),
   ).filter((f) => !only || only.has(f.id) || only.has(f.service)),
   {

@@ -28,6 +28,20 @@ export interface ColdRow {
   /** The requests its first answer sent, by server (`DynamoDB 3, SQS 1`): the floor's sends one. */
   readonly firstRequests: string;
   readonly composition: string;
+  /**
+   * A function that may run with provisioned concurrency, initialised as Lambda initialises it for
+   * that (AWS_LAMBDA_INITIALIZATION_TYPE): the load with its warm-up, and the first call after it
+   * (the first answer less the load, per process), beside the first call after an on-demand load.
+   */
+  readonly provisioned?: {
+    readonly initMs: number;
+    readonly initCpuMs: number;
+    readonly firstCallMs: number;
+    readonly firstCallCpuMs: number;
+    readonly onDemandFirstCallMs: number;
+    readonly onDemandFirstCallCpuMs: number;
+    readonly firstRequests: string;
+  };
 }
 
 /** Issue 15's goals, by CPU: load and first answer within 1.3x the floor's, at most about 450 KiB. */
@@ -53,6 +67,41 @@ const goalLines = (rows: readonly ColdRow[]): string[] => {
       "first answer",
       rows.map((r) => r.firstAnswerCpuMs / r.rawFirstAnswerCpuMs),
     )}`,
+  ];
+};
+
+/** The functions that may run with provisioned concurrency, initialised for it: what a first caller waits for. */
+const provisionedLines = (rows: readonly ColdRow[]): string[] => {
+  const measured = rows.flatMap((r) => (r.provisioned ? [{ id: r.id, p: r.provisioned }] : []));
+  if (measured.length === 0) return [];
+  return [
+    "",
+    "with provisioned concurrency: a process of its own per run with AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency, " +
+      "whose module warms up as it loads (shared/runtime/lambda.ts warmedHandler), before any call. " +
+      "init: the load with the warm-up, on no caller's clock; first call: the first answer less the load, per process: " +
+      "what the first caller an environment serves waits for, beside the same after an on-demand load",
+    table(
+      [
+        "function",
+        "init ms",
+        "CPU",
+        "first call ms",
+        "CPU",
+        "on demand: first call ms",
+        "CPU",
+        "first call's requests",
+      ],
+      measured.map(({ id, p }) => [
+        id,
+        ms(p.initMs, 1),
+        ms(p.initCpuMs, 1),
+        ms(p.firstCallMs, 1),
+        ms(p.firstCallCpuMs, 1),
+        ms(p.onDemandFirstCallMs, 1),
+        ms(p.onDemandFirstCallCpuMs, 1),
+        p.firstRequests,
+      ]),
+    ),
   ];
 };
 
@@ -109,6 +158,7 @@ export const render = (
         r.unreplayed ? `${r.firstRequests} (${r.unreplayed} not replayed raw)` : r.firstRequests,
       ]),
     ),
+    ...provisionedLines(rows),
     "",
     "largest parts of each bundle (KiB, minified):",
     ...rows.map((r) => `  ${r.id}: ${r.composition}`),

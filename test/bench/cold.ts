@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import * as z from "zod";
 import { localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
+import { PROVISIONED_INITIALIZATION } from "../../shared/runtime/lambda";
 import { startFakeSecretsManager } from "../support/fake-secrets-manager";
 import {
   bundleFileOf,
@@ -137,7 +138,13 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
     const samples = new Map(
       measured.map((f) => [
         f.id,
-        { own: [] as Sample[], floor: [] as Sample[], raw: [] as Sample[], unreplayed: [] as number[] },
+        {
+          own: [] as Sample[],
+          floor: [] as Sample[],
+          raw: [] as Sample[],
+          unreplayed: [] as number[],
+          provisioned: [] as Sample[],
+        },
       ]),
     );
     const floorEnv = functionEnv("hotline", provisioned, servers);
@@ -190,11 +197,26 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
             profileOf(`${f.id}.raw`),
           ),
         );
+        if (f.provisioned) {
+          // Initialised as Lambda initialises for provisioned concurrency: the module warms up as it
+          // loads (shared/runtime/lambda.ts warmedHandler), then a call comes.
+          const env = {
+            ...envOf(f, {
+              dynamodb: servers.dynamodbEndpoint,
+              sqs: servers.sqsEndpoint,
+              secretsManager: secretsManager.endpoint,
+            }),
+            AWS_LAMBDA_INITIALIZATION_TYPE: PROVISIONED_INITIALIZATION,
+          };
+          into?.provisioned.push(
+            await runChild(bundleFileOf(dir, f.id), await fixtureFile(f, run), env, undefined),
+          );
+        }
       }
     }
     const warmOf = (list: Sample[]) => median(list.flatMap((s) => s.warmCpuMs));
     const rows = measured.map((f): ColdRow => {
-      const s = samples.get(f.id) ?? { own: [], floor: [], raw: [], unreplayed: [] };
+      const s = samples.get(f.id) ?? { own: [], floor: [], raw: [], unreplayed: [], provisioned: [] };
       const file = bundleFileOf(dir, f.id);
       const outcomes = [...new Set(s.own.map((x) => x.outcome))].join("/");
       const rawOutcomes = [...new Set(s.raw.map((x) => x.outcome))].join("/");
@@ -218,6 +240,21 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
         outcome: rawOutcomes === "200" ? outcomes : `${outcomes} (raw ${rawOutcomes})`,
         firstRequests: [...new Set(s.own.map((x) => requestsOf(x.firstRequests)))].join(" / "),
         composition: compositionOf(metafile, file),
+        ...(s.provisioned.length > 0
+          ? {
+              provisioned: {
+                initMs: median(s.provisioned.map((x) => x.importMs)),
+                initCpuMs: median(s.provisioned.map((x) => x.importCpuMs)),
+                firstCallMs: median(s.provisioned.map((x) => x.firstAnswerMs - x.importMs)),
+                firstCallCpuMs: median(s.provisioned.map((x) => x.firstAnswerCpuMs - x.importCpuMs)),
+                onDemandFirstCallMs: median(s.own.map((x) => x.firstAnswerMs - x.importMs)),
+                onDemandFirstCallCpuMs: median(s.own.map((x) => x.firstAnswerCpuMs - x.importCpuMs)),
+                firstRequests: [...new Set(s.provisioned.map((x) => requestsOf(x.firstRequests)))].join(
+                  " / ",
+                ),
+              },
+            }
+          : {}),
       };
     });
     const floorBytes = statSync(bundleFileOf(dir, FLOOR_ID)).size;
