@@ -32,10 +32,12 @@ export const PROVISIONED_INITIALIZATION = "provisioned-concurrency";
  * docs/operations.md). Lambda awaits an ES module's top level, and so this, before it counts the
  * environment ready (AWS Compute Blog, "Using Node.js ES modules and top-level await in AWS Lambda",
  * January 2022); work left pending instead would be frozen with the environment until a call came.
- * The warm-up is bounded by the clients' timeouts (client-options.ts). An on-demand initialisation
- * is on a caller's clock either way: there the handler is built on its first call, as
- * lazyHandler's are, and nothing is fetched that the call may not need. A warm-up that fails is
- * logged and changes nothing: the first call does what it left undone.
+ * The warm-up is bounded by the clients' timeouts (client-options.ts), well inside what Lambda allows
+ * such an initialisation (the 10 s limit of an on-demand one does not apply; 130 s or the function's
+ * timeout: Lambda Developer Guide, "Understanding the Lambda execution environment lifecycle").
+ * An on-demand initialisation is on a caller's clock either way: there the handler is built on its
+ * first call, as lazyHandler's are, and nothing is fetched that the call may not need. A warm-up
+ * that fails is logged and changes nothing: the first call does what it left undone.
  */
 export const warmedHandler = async <D extends { readonly logger: Logger }, E, C, R>(
   buildDeps: () => D,
