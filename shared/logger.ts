@@ -1,5 +1,6 @@
 import type { Context } from "aws-lambda";
 import type { ServiceName } from "./resources";
+import { initialisedForProvisionedConcurrency } from "./runtime/initialization";
 import { sourceMappedStack } from "./runtime/stack-trace";
 
 /**
@@ -72,7 +73,7 @@ export class Logger {
   /** Keys for this invocation only (appendKeys), until resetKeys. */
   #keys: Record<string, unknown> = {};
   /** A container's first invocation is its cold start; provisioned concurrency ran init before. */
-  #coldStart = process.env.AWS_LAMBDA_INITIALIZATION_TYPE !== "provisioned-concurrency";
+  #coldStart = !initialisedForProvisionedConcurrency();
 
   constructor(options: { readonly serviceName: string; readonly logLevel?: LogLevel | "SILENT" }) {
     this.#service = options.serviceName;

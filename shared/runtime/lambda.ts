@@ -1,5 +1,6 @@
 import { builtOnFirstUse } from "../lazy";
 import { describeError, type Logger } from "../logger";
+import { initialisedForProvisionedConcurrency } from "./initialization";
 import { monotonicMs } from "./monotonic";
 
 /**
@@ -21,9 +22,6 @@ export const remainingTimeOf = (context: unknown): { remainingMs?: () => number 
     ?.getRemainingTimeInMillis;
   return typeof get === "function" ? { remainingMs: () => Number(get.call(context)) } : {};
 };
-
-/** AWS_LAMBDA_INITIALIZATION_TYPE when Lambda initialises an environment for provisioned concurrency. */
-export const PROVISIONED_INITIALIZATION = "provisioned-concurrency";
 
 /**
  * A handler whose dependencies are built, and warmed up, while Lambda initialises an environment for
@@ -47,7 +45,7 @@ export const warmedHandler = async <D extends { readonly logger: Logger }, E, C,
 ): Promise<(event: E, context: C) => Promise<R>> => {
   const deps = builtOnFirstUse(buildDeps);
   const built = builtOnFirstUse(() => create(deps()));
-  if (env.AWS_LAMBDA_INITIALIZATION_TYPE === PROVISIONED_INITIALIZATION) {
+  if (initialisedForProvisionedConcurrency(env)) {
     const started = monotonicMs();
     try {
       built();

@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import * as z from "zod";
 import { localClients } from "../../infra/local/aws";
 import { provisionLocalResources } from "../../infra/local/provision";
-import { PROVISIONED_INITIALIZATION } from "../../shared/runtime/lambda";
+import { PROVISIONED_INITIALIZATION } from "../../shared/runtime/initialization";
 import { startFakeSecretsManager } from "../support/fake-secrets-manager";
 import {
   bundleFileOf,

@@ -9,8 +9,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ELKS46_SOURCES } from "../../../services/hotline/webhook-sources";
 import { AUDIT_TABLE_ENV, ENV, type ServiceName } from "../../../shared/resources";
+import { PROVISIONED_INITIALIZATION } from "../../../shared/runtime/initialization";
 import { DEVELOPMENT_KEYS_JSON } from "../../../shared/runtime/keys";
-import { PROVISIONED_INITIALIZATION } from "../../../shared/runtime/lambda";
 import { localEndpointsFromInject, provisionForTest } from "../../support/aws";
 import { type FakeSecretsManager, startFakeSecretsManager } from "../../support/fake-secrets-manager";
 import { CALLER, MUNICIPALITY, newCallId, WEBHOOK } from "../../support/hotline-data";

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { createLogger, type Logger } from "../../../shared/logger";
-import { PROVISIONED_INITIALIZATION, warmedHandler } from "../../../shared/runtime/lambda";
+import { PROVISIONED_INITIALIZATION } from "../../../shared/runtime/initialization";
+import { warmedHandler } from "../../../shared/runtime/lambda";
 import { captureOutput } from "../../support/output";
 
 interface Deps {
