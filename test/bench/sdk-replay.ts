@@ -11,6 +11,7 @@ import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { LocalClients } from "../../infra/local/aws";
 import { documentClient } from "../../shared/dynamo";
+import { median, percentile } from "./stats";
 import type { Workload } from "./workloads";
 
 type ClientKind = "document" | "dynamodb" | "sqs";
@@ -107,14 +108,6 @@ export interface PairedCpu {
   readonly errors: number;
 }
 
-const quantile = (sorted: readonly number[], q: number): number => {
-  if (sorted.length === 0) return Number.NaN;
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return (sorted[lo] ?? 0) + ((sorted[hi] ?? 0) - (sorted[lo] ?? 0)) * (at - lo);
-};
-
 /**
  * process.cpuUsage over whole blocks, the workloads taking turns in an order that rotates each
  * round, and each difference taken within a round: drift and a busy neighbour fall on both sides
@@ -138,18 +131,17 @@ export const pairedCpu = async (
       samples.get(w.name)?.push((used.user + used.system) / 1000 / options.perBlock);
     }
   }
-  const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
   const [first, ...rest] = workloads;
   const base = samples.get(first?.name ?? "") ?? [];
   return {
     pairs: options.rounds,
     perBlock: options.perBlock,
-    medians: new Map([...samples].map(([name, xs]) => [name, quantile(sorted(xs), 0.5)])),
+    medians: new Map([...samples].map(([name, xs]) => [name, median(xs)])),
     differences: new Map(
       rest.map((w) => {
         const other = samples.get(w.name) ?? [];
-        const d = sorted(base.map((x, k) => x - (other[k] ?? Number.NaN)));
-        return [w.name, { median: quantile(d, 0.5), q1: quantile(d, 0.25), q3: quantile(d, 0.75) }];
+        const d = base.map((x, k) => x - (other[k] ?? Number.NaN)).sort((a, b) => a - b);
+        return [w.name, { median: percentile(d, 50), q1: percentile(d, 25), q3: percentile(d, 75) }];
       }),
     ),
     errors,
