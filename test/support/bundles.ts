@@ -4,7 +4,12 @@
  * may hold and for the cold-start bench. One esbuild call per set of options (the CDK makes one per
  * function; the output per entry is the same).
  */
+import { execFile } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import * as esbuild from "esbuild";
 import { BUNDLE_ALIASES, bundlingFor, readsSecrets } from "../../infra/constructs/bundling";
 import { REPO_ROOT } from "../../infra/local/paths";
@@ -61,6 +66,39 @@ export const bundleAsDeployed = async (
     Object.assign(metafile.outputs, result.metafile.outputs);
   }
   return { warnings, metafile };
+};
+
+/**
+ * One test function (a module that exports `handler`) bundled as deployed, its `.mjs` and source map
+ * in a new temporary folder, for a test to run as Lambda would (invokeBundledOnce).
+ */
+export const bundleTestFunction = async (
+  name: string,
+  entry: string,
+): Promise<{ dir: string; file: string; warnings: number }> => {
+  const dir = await mkdtemp(join(tmpdir(), `${name}-bundle-`));
+  const { warnings } = await bundleAsDeployed([{ name, entry, readsSecrets: false }], {
+    outdir: dir,
+    write: true,
+  });
+  return { dir, file: join(dir, `${name}.mjs`), warnings };
+};
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * A bundle's `handler` called once, without arguments, in a new Node process that imports the
+ * bundle as Lambda's runtime does, with only PATH and `env` in its environment (no NODE_OPTIONS, as
+ * deployed): what it returned, as JSON, or `{ error, message }` (the error's name) when it threw.
+ */
+export const invokeBundledOnce = async (file: string, env: Record<string, string> = {}): Promise<unknown> => {
+  const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)});
+try { console.log(JSON.stringify(await m.handler())); }
+catch (e) { console.log(JSON.stringify({ error: e.name, message: e.message })); }`;
+  const { stdout } = await execFileAsync(process.execPath, ["--input-type=module", "-e", script], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null");
 };
 
 /** Every function bundled (each entry named by its id), nothing written: the metafile. */

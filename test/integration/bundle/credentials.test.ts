@@ -5,49 +5,31 @@
  * endpoint is used where there are none; with neither it fails with an error that says which
  * variables it looked for.
  */
-import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localEndpointsFromInject } from "../../support/aws";
-import { bundleAsDeployed } from "../../support/bundles";
+import { bundleTestFunction, invokeBundledOnce } from "../../support/bundles";
 
-const run = promisify(execFile);
 let dir: string;
 let bundle: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "credentials-bundle-"));
-  const { warnings } = await bundleAsDeployed(
-    [{ name: "list-tables", entry: "test/integration/bundle/list-tables-function.ts", readsSecrets: false }],
-    { outdir: dir, write: true },
-  );
-  expect(warnings).toBe(0);
-  bundle = pathToFileURL(join(dir, "list-tables.mjs")).href;
+  const built = await bundleTestFunction("list-tables", "test/integration/bundle/list-tables-function.ts");
+  ({ dir, file: bundle } = built);
+  expect(built.warnings).toBe(0);
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Invokes the bundle's handler once in a new process with only `env` (and PATH) set. */
-const invoke = async (env: Record<string, string>): Promise<unknown> => {
-  const script = `const m = await import(${JSON.stringify(bundle)});
-try { console.log(JSON.stringify(await m.handler())); }
-catch (e) { console.log(JSON.stringify({ error: e.name, message: e.message })); }`;
-  const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      AWS_REGION: "eu-north-1",
-      AWS_ENDPOINT_URL_DYNAMODB: localEndpointsFromInject().dynamodbEndpoint,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      ...env,
-    },
+const invoke = (env: Record<string, string>): Promise<unknown> =>
+  invokeBundledOnce(bundle, {
+    AWS_REGION: "eu-north-1",
+    AWS_ENDPOINT_URL_DYNAMODB: localEndpointsFromInject().dynamodbEndpoint,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    ...env,
   });
-  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null");
-};
 
 describe("a bundled function's credentials", () => {
   it("signs with the keys Lambda puts in the environment", async () => {
