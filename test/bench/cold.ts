@@ -235,6 +235,13 @@ export const runColdBench = async (options: ColdOptions): Promise<{ text: string
         floorWarmCpuMs: warmOf(s.floor),
         rawFirstAnswerCpuMs: median(s.raw.map((x) => x.firstAnswerCpuMs)),
         rawWarmCpuMs: warmOf(s.raw),
+        // Each process beside the floor process right before it, and the raw one right after it.
+        cpuRatios: {
+          load: s.own.map((x, i) => x.importCpuMs / (s.floor[i]?.importCpuMs ?? Number.NaN)),
+          firstAnswer: s.own.map((x, i) => x.firstAnswerCpuMs / (s.floor[i]?.firstAnswerCpuMs ?? Number.NaN)),
+          toRaw: s.own.map((x, i) => x.firstAnswerCpuMs / (s.raw[i]?.firstAnswerCpuMs ?? Number.NaN)),
+          rawToFloor: s.raw.map((x, i) => x.firstAnswerCpuMs / (s.floor[i]?.firstAnswerCpuMs ?? Number.NaN)),
+        },
         unreplayed: Math.max(0, ...s.unreplayed),
         // The raw replay answers 502 where a request failed that had not failed when recorded.
         outcome: rawOutcomes === "200" ? outcomes : `${outcomes} (raw ${rawOutcomes})`,

@@ -61,3 +61,36 @@ export const ms = (value: number, digits = 2): string =>
 export const us = (valueMs: number): string => (Number.isFinite(valueMs) ? (valueMs * 1000).toFixed(0) : "-");
 export const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 export const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}x` : "-");
+
+/** P(X <= k) for X ~ Binomial(n, 1/2). */
+const binomialHalfAtMost = (n: number, k: number): number => {
+  let term = 0.5 ** n;
+  let sum = 0;
+  for (let i = 0; i <= k; i++) {
+    sum += term;
+    term = (term * (n - i)) / (i + 1);
+  }
+  return sum;
+};
+
+/**
+ * An interval that holds the median of what is sampled with at least `confidence`, from no
+ * assumption of the samples' distribution (order statistics: each sample falls below the median
+ * with probability one half). The narrowest such pair of samples; with too few samples for the
+ * confidence asked, the smallest and the largest, and the confidence those give.
+ */
+export const medianInterval = (
+  values: readonly number[],
+  confidence = 0.95,
+): { readonly low: number; readonly high: number; readonly confidence: number } => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return { low: Number.NaN, high: Number.NaN, confidence: 0 };
+  let k = 0;
+  while (k + 1 < n - 1 - (k + 1) && 1 - 2 * binomialHalfAtMost(n, k + 1) >= confidence) k++;
+  return {
+    low: sorted[k] ?? Number.NaN,
+    high: sorted[n - 1 - k] ?? Number.NaN,
+    confidence: 1 - 2 * binomialHalfAtMost(n, k),
+  };
+};
