@@ -25,24 +25,21 @@ const setUp = () => {
     counts.handlers += 1;
     return async (event: string) => `${event} after ${deps.fetched.join(",") || "nothing"}`;
   };
-  return { counts, fetched, buildDeps, create };
+  /** The warm-up the tests pass: it fetches the "secret" the handler then answers with. */
+  const warmUp = async (deps: Deps) => {
+    counts.warmUps += 1;
+    deps.fetched.push("secret");
+  };
+  return { counts, fetched, buildDeps, create, warmUp };
 };
 
 const provisioned = { AWS_LAMBDA_INITIALIZATION_TYPE: PROVISIONED_INITIALIZATION };
 
 describe("warmedHandler", () => {
   it("builds and warms up before it returns when Lambda initialises for provisioned concurrency", async () => {
-    const { counts, buildDeps, create } = setUp();
+    const { counts, buildDeps, create, warmUp } = setUp();
     const output = captureOutput();
-    const handler = await warmedHandler(
-      buildDeps,
-      create,
-      async (deps) => {
-        counts.warmUps += 1;
-        deps.fetched.push("secret");
-      },
-      provisioned,
-    );
+    const handler = await warmedHandler(buildDeps, create, warmUp, provisioned);
     expect(counts).toEqual({ deps: 1, handlers: 1, warmUps: 1 });
     expect(await handler("call", {})).toBe("call after secret");
     expect(await handler("call", {})).toBe("call after secret");
@@ -54,15 +51,8 @@ describe("warmedHandler", () => {
     ["on demand", { AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand" }],
     ["outside Lambda", {}],
   ])("%s, fetches nothing ahead and builds on the first call", async (_, env) => {
-    const { counts, buildDeps, create } = setUp();
-    const handler = await warmedHandler(
-      buildDeps,
-      create,
-      async () => {
-        counts.warmUps += 1;
-      },
-      env,
-    );
+    const { counts, buildDeps, create, warmUp } = setUp();
+    const handler = await warmedHandler(buildDeps, create, warmUp, env);
     expect(counts).toEqual({ deps: 0, handlers: 0, warmUps: 0 });
     expect(await handler("call", {})).toBe("call after nothing");
     expect(counts).toEqual({ deps: 1, handlers: 1, warmUps: 0 });
